@@ -1,0 +1,27 @@
+package org.zhusan.vault.access;
+
+import java.util.Optional;
+
+/** Staff roles, as carried in the token's {@code groups} claim. */
+public enum Role {
+  LAWYER,
+  PSYCHOLOGIST,
+  PSYCHIATRIST,
+  DOCTOR,
+  SOCIAL_WORKER,
+  TEACHER,
+  THEOLOGIAN,
+  NGO_PARTNER,
+  AUDITOR,
+  ADMIN;
+
+  /** The role named {@code name}, if it is one of ours; unknown groups in a token are ignored. */
+  public static Optional<Role> parse(String name) {
+    for (Role r : values()) {
+      if (r.name().equals(name)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+}

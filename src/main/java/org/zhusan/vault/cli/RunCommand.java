@@ -1,0 +1,95 @@
+package org.zhusan.vault.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the vault: an embedded PostgreSQL under {@code ./data} (unless {@code VAULT_DB_URL} names an
+ * external one), then Payara Micro with the WAR. Ctrl-C stops both cleanly.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Start the vault (embedded PostgreSQL unless VAULT_DB_URL is set).")
+public class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--dev", description = "Development profile: use the example keys in keys-example/ (or set VAULT_PROFILE=dev).")
+  boolean dev;
+
+  @Option(names = "--port", defaultValue = "${env:VAULT_HTTP_PORT:-8080}", description = "HTTP port (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--data", defaultValue = "${env:VAULT_DATA_DIR:-data}", description = "Directory for the embedded database and server files (default ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--db-port", defaultValue = "${env:VAULT_EMBEDDED_DB_PORT:-54329}", description = "Port of the embedded PostgreSQL (default ${DEFAULT-VALUE}).")
+  int dbPort;
+
+  @Option(names = "--heap", defaultValue = "${env:VAULT_HEAP:-768m}", description = "Server heap (default ${DEFAULT-VALUE}).")
+  String heap;
+
+  @Override
+  public Integer call() throws Exception {
+    boolean devOn = DevProfile.on(dev);
+    Path dataDir = data.toAbsolutePath();
+    VaultProcess.Spec spec = new VaultProcess.Spec().port(port).heap(heap).rootDir(dataDir.resolve("payara"));
+    System.getenv().forEach((k, v) -> {
+      if (k.startsWith("VAULT_") || k.startsWith("MP_")) {
+        spec.env(k, v);
+      }
+    });
+
+    EmbeddedDatabase db = null;
+    String external = System.getenv("VAULT_DB_URL");
+    if (external == null || external.isBlank()) {
+      System.out.println("Starting embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ") ...");
+      db = EmbeddedDatabase.start(dataDir, dbPort);
+      spec.env("VAULT_DB_URL", db.jdbcUrl())
+          .env("VAULT_DB_USER", EmbeddedDatabase.APP)
+          .env("VAULT_DB_OWNER_USER", EmbeddedDatabase.OWNER)
+;
+    } else {
+      System.out.println("Using external PostgreSQL at " + external);
+    }
+    if (devOn) {
+      DevKeys.apply(spec);
+    }
+
+    VaultProcess server = VaultProcess.start(spec);
+    EmbeddedDatabase database = db;
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping the vault ...");
+      try {
+        server.close();
+        if (database != null) {
+          database.close();
+        }
+      } catch (Exception e) {
+        System.err.println("Clean stop failed: " + e);
+      }
+      stopped.countDown();
+    }, "vault-stop"));
+
+    if (!server.awaitReady(Duration.ofSeconds(180))) {
+      System.err.println("The vault did not become ready; see the server log above (" + server.baseUrl() + "/health/ready).");
+      return server.isAlive() ? 1 : 3;
+    }
+    System.out.println();
+    System.out.println("Zhusan Vault is ready.");
+    System.out.println("  API        " + server.baseUrl() + "/api   (try GET /api/me with a bearer token)");
+    System.out.println("  OpenAPI    " + server.baseUrl() + "/openapi");
+    System.out.println("  Health     " + server.baseUrl() + "/health/ready");
+    if (devOn) {
+      System.out.println("  Dev token  java -jar target/zhusan-vault-cli.jar token --dev --user alice --role LAWYER --centre AST-01");
+    } else {
+      System.out.println("  Tokens     from your OIDC provider (see README: Configuration)");
+    }
+    System.out.println("Press Ctrl-C to stop.");
+    while (server.isAlive()) {
+      Thread.sleep(1000);
+    }
+    return 0;
+  }
+}

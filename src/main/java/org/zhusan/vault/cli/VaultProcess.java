@@ -1,0 +1,127 @@
+package org.zhusan.vault.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro running the vault WAR in a child process. The launcher and the integration tests both
+ * start the vault this way, so the tests exercise exactly what users run.
+ */
+public final class VaultProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+
+  private VaultProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** How to start it. */
+  public static final class Spec {
+    Path payaraJar = Installation.payaraMicro();
+    Path war = Installation.war();
+    Path rootDir;
+    int port = 8080;
+    String heap = "768m";
+    final Map<String, String> env = new LinkedHashMap<>();
+    Path log;
+
+    public Spec payaraJar(Path p) { payaraJar = p; return this; }
+    public Spec war(Path p) { war = p; return this; }
+    public Spec rootDir(Path p) { rootDir = p; return this; }
+    public Spec port(int p) { port = p; return this; }
+    public Spec heap(String h) { heap = h; return this; }
+    public Spec env(String k, String v) { env.put(k, v); return this; }
+    /** Send the server's output to this file instead of this process's console. */
+    public Spec log(Path p) { log = p; return this; }
+  }
+
+  public static VaultProcess start(Spec spec) throws IOException {
+    requireFile(spec.payaraJar, "Payara Micro");
+    requireFile(spec.war, "the vault WAR");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + spec.heap, "-XX:+ExitOnOutOfMemoryError",
+        "-jar", spec.payaraJar.toString(), "--deploy", spec.war.toString(), "--contextroot", "/",
+        "--port", Integer.toString(spec.port), "--nocluster", "--nohostaware"));
+    if (spec.rootDir != null) {
+      Files.createDirectories(spec.rootDir);
+      cmd.addAll(List.of("--rootdir", spec.rootDir.toString()));
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(spec.env);
+    if (spec.log != null) {
+      Files.createDirectories(spec.log.toAbsolutePath().getParent());
+      pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log.toFile()));
+    } else {
+      pb.inheritIO();
+    }
+    return new VaultProcess(pb.start(), spec.port);
+  }
+
+  private static void requireFile(Path p, String what) {
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalStateException(what + " not found at " + p + "; build first: mvn -DskipTests package");
+    }
+  }
+
+  /** Waits until {@code /health/ready} answers 200, the process dies, or the timeout passes. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        return false;
+      }
+      try {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    return false;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL: used by the crash tests. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Asks Payara to shut down cleanly (SIGTERM), then forces it after 30 s. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

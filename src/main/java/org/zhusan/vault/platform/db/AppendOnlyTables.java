@@ -1,0 +1,10 @@
+package org.zhusan.vault.platform.db;
+
+import java.util.List;
+
+/** Tables the application role may only append to and read (see {@link SchemaMigrator}). */
+public final class AppendOnlyTables {
+  public static final List<String> NAMES = List.of("access_log", "access_log_checkpoint");
+
+  private AppendOnlyTables() {}
+}

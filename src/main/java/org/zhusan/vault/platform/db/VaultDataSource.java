@@ -1,0 +1,23 @@
+package org.zhusan.vault.platform.db;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The JTA data source the application (and Hibernate) uses. It connects as the application role,
+ * which holds no UPDATE/DELETE/TRUNCATE on the access log; schema changes run separately as the owner
+ * (see {@link SchemaMigrator}). Values come from MicroProfile Config, so environment variables
+ * ({@code VAULT_DB_URL}, {@code VAULT_DB_USER}, {@code VAULT_DB_PASSWORD}) override the defaults.
+ */
+@DataSourceDefinition(
+    name = "java:app/jdbc/vault",
+    className = "org.postgresql.ds.PGSimpleDataSource",
+    url = "${MPCONFIG=vault.db.url}",
+    user = "${MPCONFIG=vault.db.user}",
+    password = "${MPCONFIG=vault.db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 32,
+    initialPoolSize = 2,
+    properties = {"fish.payara.is-connection-validation-required=true", "fish.payara.connection-validation-method=meta-data"})
+@ApplicationScoped
+public class VaultDataSource {}

@@ -1,0 +1,2 @@
+/** Small REST helpers shared by every capability (paging). */
+package org.zhusan.vault.platform.rest;

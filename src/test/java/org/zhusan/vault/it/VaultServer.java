@@ -1,0 +1,112 @@
+package org.zhusan.vault.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.zhusan.vault.cli.VaultProcess;
+
+/**
+ * The vault under test: the built WAR on a real Payara Micro, against a fresh database on the local
+ * PostgreSQL, started once per test JVM (starting Payara costs ~20 s) and stopped when the JVM exits.
+ * Tests reach it over HTTP and, as the schema owner, over JDBC.
+ */
+public final class VaultServer {
+  public static final String DATABASE = "zhusan_it";
+  public static final String OWNER = "vault_it_owner";
+  public static final String APP = "vault_it_app";
+
+  private static VaultServer instance;
+
+  private final VaultProcess process;
+  private final String jdbcUrl;
+
+  private VaultServer(VaultProcess process, String jdbcUrl) {
+    this.process = process;
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  /** The running server, started on first use. */
+  public static synchronized VaultServer get() {
+    if (instance == null) {
+      try {
+        instance = start();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not start the vault for integration tests", e);
+      }
+      VaultServer started = instance;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.process.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    return instance;
+  }
+
+  static Path repoRoot() {
+    return Path.of(System.getProperty("vault.repo.root", ".")).toAbsolutePath();
+  }
+
+  static String adminUrl(String database) {
+    return "jdbc:postgresql://" + System.getProperty("it.db.host", "127.0.0.1") + ":"
+        + System.getProperty("it.db.port", "5432") + "/" + database;
+  }
+
+  private static VaultServer start() throws IOException, SQLException, InterruptedException {
+    String admin = System.getProperty("it.db.admin.user", "postgres");
+    try (Connection c = DriverManager.getConnection(adminUrl("postgres"), admin, "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      for (String role : new String[] {OWNER, APP}) {
+        s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role
+            + "') THEN CREATE ROLE " + role + " LOGIN; END IF; END $$");
+      }
+      s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+    }
+    String url = adminUrl(DATABASE);
+    Path root = repoRoot();
+    Path target = root.resolve("target");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    VaultProcess.Spec spec = new VaultProcess.Spec()
+        .payaraJar(target.resolve("payara-micro.jar"))
+        .war(target.resolve("zhusan-vault.war"))
+        .rootDir(target.resolve("it-payara"))
+        .log(target.resolve("it-server.log"))
+        .port(port)
+        .heap("768m")
+        .env("VAULT_DB_URL", url)
+        .env("VAULT_DB_USER", APP)
+        .env("VAULT_DB_OWNER_USER", OWNER)
+        .env("VAULT_PROFILE", "dev")
+        .env("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("keys-example/jwt-dev-public.pem").toUri().toString());
+    VaultProcess process = VaultProcess.start(spec);
+    if (!process.awaitReady(Duration.ofSeconds(180))) {
+      process.close();
+      throw new IllegalStateException("vault did not become ready; see target/it-server.log");
+    }
+    return new VaultServer(process, url);
+  }
+
+  public String baseUrl() {
+    return process.baseUrl();
+  }
+
+  /** A JDBC connection as the schema owner, bypassing the application (for tamper and leak tests). */
+  public Connection ownerConnection() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, OWNER, "");
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+}
