@@ -2,6 +2,7 @@ package org.zhusan.vault.crypto;
 
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 
 /** Fixtures shared by the crypto tests. */
@@ -38,6 +39,15 @@ final class TestSupport {
     byte[] b = new byte[length];
     java.util.Arrays.fill(b, (byte) value);
     return b;
+  }
+
+  /** A keyring with KEK versions 1..n made of fixed bytes, and a fixed blind-index key. */
+  static Keyring rawKeyring(int... kekVersions) {
+    Map<Integer, byte[]> keks = new java.util.TreeMap<>();
+    for (int v : kekVersions) {
+      keks.put(v, filled(32, 0x10 + v));
+    }
+    return Keyring.insecureFromRawKeys(keks, filled(32, 0x77));
   }
 
   static DataKey dataKey(int fill) {
