@@ -9,6 +9,9 @@ final class DevKeys {
   static void apply(VaultProcess.Spec spec) {
     Path keys = DevProfile.exampleKeys();
     putIfAbsent(spec, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("jwt-dev-public.pem").toUri().toString());
+    putIfAbsent(spec, "VAULT_KEYS_KEYSTORE_LOCATION", keys.resolve("vault-keys.p12").toString());
+    putIfAbsent(spec, "VAULT_KEYS_KEYSTORE_PASSWORD", "development-only");
+    putIfAbsent(spec, "VAULT_AUDIT_SIGNING_KEY_LOCATION", keys.resolve("audit-signing-ed25519.pem").toString());
     putIfAbsent(spec, "VAULT_PROFILE", "dev");
   }
 

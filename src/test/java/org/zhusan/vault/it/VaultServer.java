@@ -77,6 +77,9 @@ public final class VaultServer {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    // A copy of the development keystore the tests may add KEK versions to (rotation tests).
+    Path keystore = target.resolve("it-keys.p12");
+    java.nio.file.Files.copy(root.resolve("keys-example/vault-keys.p12"), keystore, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     VaultProcess.Spec spec = new VaultProcess.Spec()
         .payaraJar(target.resolve("payara-micro.jar"))
         .war(target.resolve("zhusan-vault.war"))
@@ -88,6 +91,9 @@ public final class VaultServer {
         .env("VAULT_DB_USER", APP)
         .env("VAULT_DB_OWNER_USER", OWNER)
         .env("VAULT_PROFILE", "dev")
+        .env("VAULT_KEYS_KEYSTORE_LOCATION", keystore.toString())
+        .env("VAULT_KEYS_KEYSTORE_PASSWORD", "development-only")
+        .env("VAULT_AUDIT_SIGNING_KEY_LOCATION", root.resolve("keys-example/audit-signing-ed25519.pem").toString())
         .env("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("keys-example/jwt-dev-public.pem").toUri().toString());
     VaultProcess process = VaultProcess.start(spec);
     if (!process.awaitReady(Duration.ofSeconds(180))) {
@@ -104,6 +110,11 @@ public final class VaultServer {
   /** A JDBC connection as the schema owner, bypassing the application (for tamper and leak tests). */
   public Connection ownerConnection() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, OWNER, "");
+  }
+
+  /** The keystore file the running server reads (a copy the tests may change). */
+  public static Path keystore() {
+    return repoRoot().resolve("target/it-keys.p12");
   }
 
   public String jdbcUrl() {

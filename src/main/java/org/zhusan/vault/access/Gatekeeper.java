@@ -1,0 +1,71 @@
+package org.zhusan.vault.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.zhusan.vault.audit.AccessEvent;
+import org.zhusan.vault.audit.AccessLog;
+import org.zhusan.vault.platform.problem.VaultException;
+
+/**
+ * Enforces the policy decision and records it: an allowed decision is appended to the access log in
+ * the caller's transaction (so it commits with the action); a denied one is appended in its own
+ * transaction and then the request fails with 403 (or 404 where existence must not leak).
+ */
+@RequestScoped
+public class Gatekeeper {
+  @Inject CurrentUser currentUser;
+  @Inject AccessPolicy policy;
+  @Inject AccessLog accessLog;
+
+  /** The allowed decision of this request, until the request succeeds (see {@link AuditedInterceptor}). */
+  private AccessEvent pending;
+
+  /** The caller. */
+  public StaffUser caller() {
+    return currentUser.get();
+  }
+
+  /**
+   * Decides, records and (if denied) throws.
+   *
+   * @param centre the target's centre, or null for actions not tied to one
+   */
+  public AccessEvent require(Action action, String targetType, String targetId, String centre, String purpose) {
+    StaffUser user = caller();
+    AccessDecision d = policy.decide(user, action, centre);
+    AccessEvent event = new AccessEvent(user.userId(), policy.roleUsed(user, action), centre, action.name(), targetType,
+        targetId, purpose, null, d.allowed() ? "ALLOWED" : "DENIED", d.rule(), d.reason(), false);
+    if (!d.allowed()) {
+      accessLog.appendAlone(event);
+      throw d.hideExistence() ? VaultException.notFound("The " + targetType.toLowerCase()) : VaultException.forbidden(d.reason());
+    }
+    accessLog.append(event);
+    pending = event;
+    return event;
+  }
+
+  /** Decides without enforcing or recording; the caller must record the outcome via {@link #require}. */
+  public AccessDecision peek(Action action, String centre) {
+    return policy.decide(caller(), action, centre);
+  }
+
+  /**
+   * Called (by {@link AuditedInterceptor}) when a request whose access was allowed failed afterwards:
+   * its transaction rolled back, taking the ALLOWED entry with it, so one FAILED entry is written in
+   * a new transaction instead. Must run outside any transaction that holds the log head.
+   */
+  void recordFailureIfPending(String reason) {
+    AccessEvent allowed = pending;
+    pending = null;
+    if (allowed != null) {
+      accessLog.appendAlone(allowed.withOutcome("FAILED", allowed.rule(), reason));
+    }
+  }
+
+  /** Records a decision made outside {@link #require} (e.g. a lookup of something that does not exist). */
+  public void recordDenied(Action action, String targetType, String targetId, String rule, String reason) {
+    StaffUser user = caller();
+    accessLog.appendAlone(new AccessEvent(user.userId(), policy.roleUsed(user, action), null, action.name(), targetType,
+        targetId, null, null, "DENIED", rule, reason, false));
+  }
+}

@@ -1,0 +1,98 @@
+package org.zhusan.vault.keys;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.zhusan.vault.audit.AccessEvent;
+import org.zhusan.vault.audit.AccessLog;
+
+/**
+ * Online KEK rotation: rewraps every live data key under the keystore's primary KEK, batch by
+ * batch, while reads go on (both versions stay in the keystore, and the data keys themselves do not
+ * change, so no read can fail). Progress is logged and kept in {@code key_rotation}; a run that
+ * stopped is resumed simply by starting again. Start and end are written to the access log.
+ */
+@ApplicationScoped
+public class KeyRotation {
+  private static final Logger LOG = Logger.getLogger(KeyRotation.class.getName());
+
+  @PersistenceContext(unitName = "vault")
+  EntityManager em;
+
+  @Inject RotationBatch batch;
+  @Inject VaultKeys vaultKeys;
+  @Inject KekVersions kekVersions;
+  @Inject AccessLog accessLog;
+
+  @Resource ManagedExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "vault.keys.rotation.batch-size", defaultValue = "200")
+  int batchSize;
+
+  /** A rotation run as reported to administrators. */
+  public record RotationRun(long id, int targetVersion, String state, long rewrapped, String startedBy,
+      java.time.Instant startedAt, java.time.Instant finishedAt) {}
+
+  /** Starts (or resumes) a rotation to the primary KEK in the background; returns its id. */
+  public long start(String actor, String role) {
+    kekVersions.sync();
+    int target = vaultKeys.keyring().primaryKekVersion();
+    long id = batch.begin(target, actor);
+    executor.submit(() -> run(id, target, actor, role));
+    return id;
+  }
+
+  void run(long id, int target, String actor, String role) {
+    long total = 0;
+    long todo = batch.remaining(target);
+    LOG.info("Key rotation " + id + ": rewrapping " + todo + " data keys under KEK v" + target);
+    try {
+      int n;
+      while ((n = batch.rewrapNext(target, batchSize)) > 0) {
+        total += n;
+        batch.progress(id, total, null);
+        LOG.info("Key rotation " + id + ": " + total + "/" + todo + " data keys rewrapped");
+      }
+      batch.progress(id, total, "DONE");
+      LOG.info("Key rotation " + id + " done: " + total + " data keys now under KEK v" + target);
+      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
+          .withOutcome("ALLOWED", "admin-keys", "rotation " + id + " finished: " + total + " data keys rewrapped"));
+    } catch (RuntimeException e) {
+      batch.progress(id, total, "FAILED");
+      LOG.severe("Key rotation " + id + " failed after " + total + " data keys: " + e.getMessage() + " (start again to resume)");
+      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
+          .withOutcome("FAILED", "admin-keys", "rotation " + id + " failed after " + total + " data keys"));
+    }
+  }
+
+  @Transactional
+  public List<RotationRun> recent() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(
+            "SELECT id, target_version, state, rewrapped, started_by, started_at, finished_at FROM key_rotation ORDER BY id DESC LIMIT 20")
+        .getResultList();
+    return rows.stream().map(r -> new RotationRun(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
+        ((Number) r[3]).longValue(), (String) r[4], instant(r[5]), instant(r[6]))).toList();
+  }
+
+  private static java.time.Instant instant(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof java.time.Instant i) {
+      return i;
+    }
+    if (o instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return ((java.sql.Timestamp) o).toInstant();
+  }
+}
