@@ -1,0 +1,102 @@
+package org.zhusan.vault.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.Callable;
+import org.zhusan.vault.audit.tree.CheckpointVerifier;
+import org.zhusan.vault.audit.tree.SignedCheckpoint;
+import org.zhusan.vault.audit.verify.ExportFormat;
+import org.zhusan.vault.audit.verify.ExportLine;
+import org.zhusan.vault.audit.verify.OfflineLogVerifier;
+import org.zhusan.vault.audit.verify.VerificationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verify-log}: the auditor's offline check of an access-log export against the log's public
+ * key. A standalone picocli command; the vault's top-level CLI registers it as a subcommand.
+ *
+ * <p>Prints a one-line verdict to standard output (on failure, the first problem with the entry or
+ * checkpoint it names) and exits 0 when the export verifies, 1 when it does not or cannot be read,
+ * 2 on a command-line error (picocli's usage exit code). Runs entirely offline; needs no database.
+ *
+ * <p>Not thread-safe (picocli injects the options into the instance); create one per run.
+ */
+@Command(
+    name = "verify-log",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verifies an access-log export offline: entry sequence, hash chain, Merkle roots and the Ed25519"
+          + " signatures of its checkpoints.",
+      "Names the first entry or checkpoint that was altered, removed, inserted, reordered or cut off."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the export verifies",
+      "1:a problem was found, or an input could not be read",
+      "2:invalid command line"
+    })
+public final class VerifyLogCommand implements Callable<Integer> {
+
+  /** Largest trusted-checkpoint file read (it holds one line). */
+  private static final long MAX_CHECKPOINT_FILE_BYTES = 64 * 1024;
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--export", required = true, paramLabel = "FILE",
+      description = "The export to verify (JSON Lines, UTF-8).")
+  private Path export;
+
+  @Option(names = "--public-key", required = true, paramLabel = "FILE",
+      description = "The log's Ed25519 public key (PEM, -----BEGIN PUBLIC KEY-----).")
+  private Path publicKey;
+
+  @Option(names = "--checkpoint", paramLabel = "FILE",
+      description = "Optional: a checkpoint line kept from an earlier export or received from a witness; "
+          + "the export must extend it (this detects a tail cut off together with its checkpoints).")
+  private Path trustedCheckpoint;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    VerificationReport report;
+    try {
+      OfflineLogVerifier verifier = new OfflineLogVerifier(CheckpointVerifier.fromPublicKeyPemFile(publicKey));
+      if (trustedCheckpoint != null) {
+        verifier = verifier.withTrustedCheckpoint(readTrustedCheckpoint(trustedCheckpoint));
+      }
+      report = verifier.verify(export);
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+      err.println("verify-log: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    out.println(report.summary());
+    out.flush();
+    return report.ok() ? 0 : 1;
+  }
+
+  private static SignedCheckpoint readTrustedCheckpoint(Path file) throws IOException {
+    if (Files.size(file) > MAX_CHECKPOINT_FILE_BYTES) {
+      throw new IllegalArgumentException(file + " is too large for a checkpoint");
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+    ExportLine line;
+    try {
+      line = ExportFormat.parseLine(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + " is not a checkpoint line: " + e.getMessage(), e);
+    }
+    if (!(line instanceof ExportLine.CheckpointLine checkpoint)) {
+      throw new IllegalArgumentException(file + " holds an entry, not a checkpoint");
+    }
+    return checkpoint.checkpoint();
+  }
+}
