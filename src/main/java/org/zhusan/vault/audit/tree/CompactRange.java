@@ -109,11 +109,6 @@ public final class CompactRange {
     return copy;
   }
 
-  /** Returns an independent copy of this range. */
-  public CompactRange copy() {
-    return restore(hasher, size, hashes);
-  }
-
   @Override
   public String toString() {
     return "CompactRange[size=" + size + "]";

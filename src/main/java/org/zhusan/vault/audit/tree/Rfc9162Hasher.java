@@ -57,21 +57,10 @@ public final class Rfc9162Hasher implements LogHasher {
   @Override
   public byte[] hashLeaf(byte[] leaf) {
     Objects.requireNonNull(leaf, "leaf is required.");
-    return hashLeaf(leaf, 0, leaf.length);
-  }
-
-  /**
-   * Returns the hash of the leaf whose content is {@code leaf[offset, offset + length)}.
-   *
-   * @throws IndexOutOfBoundsException if the range is not within {@code leaf}
-   */
-  public byte[] hashLeaf(byte[] leaf, int offset, int length) {
-    Objects.requireNonNull(leaf, "leaf is required.");
-    Objects.checkFromIndexSize(offset, length, leaf.length);
     MessageDigest digest = DIGEST.get();
     digest.reset();
     digest.update(LEAF_PREFIX);
-    digest.update(leaf, offset, length);
+    digest.update(leaf);
     return digest.digest();
   }
 

@@ -153,29 +153,25 @@ public final class ExportFormat {
 
   private static AuditEntry parseEntry(Map<String, JsonValue> o) {
     requireKeys(o, ENTRY_KEYS);
-    try {
-      return AuditEntry.builder()
-          .sequence(nonNegativeLong(o, "sequence"))
-          .occurredAt(Checkpoint.parseTimestamp(string(o, "occurredAt")))
-          .userId(string(o, "userId"))
-          .role(string(o, "role"))
-          .centre(nullableString(o, "centre"))
-          .action(string(o, "action"))
-          .targetType(nullableString(o, "targetType"))
-          .targetId(nullableString(o, "targetId"))
-          .purpose(nullableString(o, "purpose"))
-          .justification(nullableString(o, "justification"))
-          .outcome(string(o, "outcome"))
-          .rule(nullableString(o, "rule"))
-          .reason(nullableString(o, "reason"))
-          .breakGlass(bool(o, "breakGlass"))
-          .clientAddress(nullableString(o, "clientAddress"))
-          .requestId(nullableString(o, "requestId"))
-          .previousLeafHash(hexHash(o, "previousLeafHash"))
-          .build();
-    } catch (NullPointerException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    return AuditEntry.builder()
+        .sequence(nonNegativeLong(o, "sequence"))
+        .occurredAt(Checkpoint.parseTimestamp(string(o, "occurredAt")))
+        .userId(string(o, "userId"))
+        .role(string(o, "role"))
+        .centre(nullableString(o, "centre"))
+        .action(string(o, "action"))
+        .targetType(nullableString(o, "targetType"))
+        .targetId(nullableString(o, "targetId"))
+        .purpose(nullableString(o, "purpose"))
+        .justification(nullableString(o, "justification"))
+        .outcome(string(o, "outcome"))
+        .rule(nullableString(o, "rule"))
+        .reason(nullableString(o, "reason"))
+        .breakGlass(bool(o, "breakGlass"))
+        .clientAddress(nullableString(o, "clientAddress"))
+        .requestId(nullableString(o, "requestId"))
+        .previousLeafHash(hexHash(o, "previousLeafHash"))
+        .build();
   }
 
   private static SignedCheckpoint parseCheckpoint(Map<String, JsonValue> o) {

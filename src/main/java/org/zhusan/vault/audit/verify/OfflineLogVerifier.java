@@ -261,14 +261,14 @@ public final class OfflineLogVerifier {
               "entries " + n + " and " + (n + 1) + " were swapped: each carries the other's chain link" + also);
         }
         return new Finding(Kind.ENTRY_INSERTED, line, EntryRange.of(n), checkpointSize,
-            "entry " + n + " was inserted: it does not link to entry " + (n - 1) + ", but the entry after it does"
+            "entry " + n + " was inserted: it does not link to " + predecessor(n - 1) + ", but the entry after it does"
                 + also);
       }
       if (n > 0 && MessageDigest.isEqual(link, lastLink)) {
         if (nextLink != null && MessageDigest.isEqual(nextLink, hashAs(e, n - 1))) {
           return new Finding(Kind.ENTRY_INSERTED, line, EntryRange.of(n - 1), checkpointSize,
               "entry " + (n - 1) + " was inserted: the entry now numbered " + n + " is the original entry "
-                  + (n - 1) + " (both link to entry " + (n - 2) + ") and later entries were renumbered" + also);
+                  + (n - 1) + " (both link to " + predecessor(n - 2) + ") and later entries were renumbered" + also);
         }
         return new Finding(Kind.ENTRY_INSERTED, line, new EntryRange(n - 1, n), checkpointSize,
             "entries " + (n - 1) + " and " + n + " both link to the same predecessor: one of them was inserted"
@@ -293,8 +293,9 @@ public final class OfflineLogVerifier {
                 + " is the original entry " + (n + 1) + also);
       }
       return new Finding(Kind.CHAIN_BROKEN, line, new EntryRange(Math.max(0, n - 1), n), checkpointSize,
-          "entry " + n + " does not link to entry " + (n - 1) + ": one of them was altered, or entries were "
-              + "inserted or removed between them" + also);
+          "entry " + n + " does not link to " + predecessor(n - 1) + ": "
+              + (n == 0 ? "it" : "one of entries " + (n - 1) + " and " + n) + " was altered, or entries were "
+              + "inserted or removed around it" + also);
     }
 
     private Finding onCheckpoint(long line, SignedCheckpoint signed) throws IOException {
@@ -449,6 +450,11 @@ public final class OfflineLogVerifier {
         return new Item(lines.lineNumber(), null, e.getMessage());
       }
     }
+  }
+
+  /** Names what entry {@code sequence + 1} links to: "entry k", or the zeros before entry 0. */
+  private static String predecessor(long sequence) {
+    return sequence < 0 ? "the start of the log (32 zero bytes)" : "entry " + sequence;
   }
 
   private static String capitalize(String s) {

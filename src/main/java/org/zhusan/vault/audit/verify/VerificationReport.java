@@ -36,6 +36,6 @@ public record VerificationReport(
           + " signed checkpoint(s) verified; signed size " + signedSize + ".";
     }
     return "FAILED: " + problem.get() + "\n(" + entriesChecked + " entries and " + checkpointsChecked
-        + " checkpoint(s) verified before the problem.)";
+        + " checkpoint(s) passed their checks before the problem was found.)";
   }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class AuditEntryEncodingTest {
 
-  // Known answers computed by the independent Python encoder in docs/audit-log.md ("Verifying by
-  // hand"): python3 -c 'from zv import *; print(encode(e).hex(), leaf(encode(e)).hex())' for the
-  // entries of AuditEntryFixtures written as export JSON.
+  // Known answers computed by the independent Python encoder of docs/audit-log.md section 8
+  // ("Verifying by hand"): encode(e).hex() and leaf(encode(e)).hex() for the two entries of
+  // AuditEntryFixtures written as export-line dictionaries.
   private static final String TYPICAL_READ_ENCODING =
       "0102000000000000000102000644657e3616400100000005752d303432010000000c50535943484f4c4f47495354010000000343"
           + "3037010000000c524541445f56455253494f4e010000000756455253494f4e0100000006762d3930303101000000095452454154"

@@ -65,16 +65,6 @@ class CompactRangeTest {
     assertThrows(NullPointerException.class, () -> range.append(null));
   }
 
-  @Test
-  void copyIsIndependent() {
-    CompactRange range = new CompactRange(hasher);
-    range.append(hasher.hashLeaf(new byte[] {1}));
-    CompactRange copy = range.copy();
-    copy.append(hasher.hashLeaf(new byte[] {2}));
-    assertEquals(1, range.size());
-    assertEquals(2, copy.size());
-  }
-
   static List<byte[]> randomLeaves(int n) {
     java.util.Random random = new java.util.Random(n);
     List<byte[]> leaves = new ArrayList<>();

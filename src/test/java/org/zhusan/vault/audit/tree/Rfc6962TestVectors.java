@@ -13,8 +13,8 @@ import java.util.List;
  * Note that the Go file numbers leaves from 1 in {@code inclusionProofs}; here indices are 0-based.
  *
  * <p>To reproduce: the eight leaves below are hashed with SHA-256(0x00 || data) and combined with
- * SHA-256(0x01 || left || right); {@code docs/audit-log.md} ("Verifying by hand") has a dozen lines
- * of Python that print the same roots and proofs.
+ * SHA-256(0x01 || left || right); {@code docs/audit-log.md} section 9 ("Reproducing the test
+ * vectors") has the RFC definitions in a few lines of Python that print the same roots and proofs.
  */
 final class Rfc6962TestVectors {
 

@@ -135,6 +135,17 @@ class OfflineLogVerifierTest {
   }
 
   @Test
+  void verifierNamesAForgedFirstEntry() throws IOException {
+    List<Object> items = LOG.items();
+    ExportFixture.renumberFrom(items, 0, +1);
+    items.add(0, forgery(0, AuditEntry.genesisPreviousLeafHash()));
+    Finding finding = verifyFailing(items);
+    assertEquals(Kind.ENTRY_INSERTED, finding.kind());
+    assertEquals(EntryRange.of(0), finding.entries().orElseThrow());
+    assertTrue(finding.message().contains("the start of the log"), finding.message());
+  }
+
+  @Test
   void verifierNamesAForgedEntryWithADuplicateSequence() throws IOException {
     List<Object> items = LOG.items();
     int index = ExportFixture.indexOf(items, 321);
