@@ -43,6 +43,19 @@ public final class VaultProcess implements AutoCloseable {
     public Spec port(int p) { port = p; return this; }
     public Spec heap(String h) { heap = h; return this; }
     public Spec env(String k, String v) { env.put(k, v); return this; }
+    /** A copy to start another instance from. */
+    public Spec copy() {
+      Spec c = new Spec();
+      c.payaraJar = payaraJar;
+      c.war = war;
+      c.rootDir = rootDir;
+      c.port = port;
+      c.heap = heap;
+      c.env.putAll(env);
+      c.log = log;
+      return c;
+    }
+
     /** Send the server's output to this file instead of this process's console. */
     public Spec log(Path p) { log = p; return this; }
   }
@@ -86,7 +99,11 @@ public final class VaultProcess implements AutoCloseable {
       try {
         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
             .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
+        // Health can answer before the application's own paths are mapped: wait for both.
+        HttpResponse<Void> api = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/me"))
+            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200 && api.statusCode() == 401
+            && api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
           return true;
         }
       } catch (IOException e) {

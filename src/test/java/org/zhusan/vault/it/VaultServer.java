@@ -24,10 +24,12 @@ public final class VaultServer {
 
   private final VaultProcess process;
   private final String jdbcUrl;
+  private final VaultProcess.Spec spec;
 
-  private VaultServer(VaultProcess process, String jdbcUrl) {
+  private VaultServer(VaultProcess process, String jdbcUrl, VaultProcess.Spec spec) {
     this.process = process;
     this.jdbcUrl = jdbcUrl;
+    this.spec = spec;
   }
 
   /** The running server, started on first use. */
@@ -73,10 +75,7 @@ public final class VaultServer {
     String url = adminUrl(DATABASE);
     Path root = repoRoot();
     Path target = root.resolve("target");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
     // A copy of the development keystore the tests may add KEK versions to (rotation tests).
     Path keystore = target.resolve("it-keys.p12");
     java.nio.file.Files.copy(root.resolve("keys-example/vault-keys.p12"), keystore, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -100,7 +99,28 @@ public final class VaultServer {
       process.close();
       throw new IllegalStateException("vault did not become ready; see target/it-server.log");
     }
-    return new VaultServer(process, url);
+    return new VaultServer(process, url, spec);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /**
+   * Another instance of the vault on the same database (for multi-instance tests); the caller
+   * closes it.
+   */
+  public VaultProcess secondInstance() throws IOException, InterruptedException {
+    Path target = repoRoot().resolve("target");
+    VaultProcess.Spec second = spec.copy().port(freePort()).rootDir(target.resolve("it-payara-2")).log(target.resolve("it-server-2.log"));
+    VaultProcess p = VaultProcess.start(second);
+    if (!p.awaitReady(Duration.ofSeconds(180))) {
+      p.close();
+      throw new IllegalStateException("second vault instance did not become ready; see target/it-server-2.log");
+    }
+    return p;
   }
 
   public String baseUrl() {

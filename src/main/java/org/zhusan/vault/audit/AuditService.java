@@ -1,0 +1,255 @@
+package org.zhusan.vault.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
+import org.zhusan.vault.access.Action;
+import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.audit.AuditViews.CheckpointView;
+import org.zhusan.vault.audit.AuditViews.ConsistencyProofView;
+import org.zhusan.vault.audit.AuditViews.EntryView;
+import org.zhusan.vault.audit.AuditViews.InclusionProofView;
+import org.zhusan.vault.audit.AuditViews.Summary;
+import org.zhusan.vault.audit.AuditViews.VerificationView;
+import org.zhusan.vault.audit.tree.AuditEntry;
+import org.zhusan.vault.audit.tree.AuditEntryEncoding;
+import org.zhusan.vault.audit.tree.ConsistencyProofs;
+import org.zhusan.vault.audit.tree.InclusionProofs;
+import org.zhusan.vault.audit.tree.LeafSource;
+import org.zhusan.vault.audit.tree.MerkleTree;
+import org.zhusan.vault.audit.tree.SignedCheckpoint;
+import org.zhusan.vault.audit.verify.ExportFormat;
+import org.zhusan.vault.audit.verify.OfflineLogVerifier;
+import org.zhusan.vault.audit.verify.VerificationReport;
+import org.zhusan.vault.platform.problem.VaultException;
+import org.zhusan.vault.platform.rest.Page;
+import org.zhusan.vault.platform.rest.PageRequest;
+
+/** Auditor use cases over the access log. Each call is itself recorded in the log. */
+@ApplicationScoped
+public class AuditService {
+  @Inject AuditStore store;
+  @Inject Checkpoints checkpoints;
+  @Inject Gatekeeper gatekeeper;
+
+  @Resource ManagedExecutorService executor;
+
+  @Transactional
+  public Page<EntryView> query(AuditFilter filter, PageRequest page) {
+    gatekeeper.require(Action.LOG_READ, "LOG", "query", null, null);
+    List<EntryView> items = store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
+    return new Page<>(items, page.offset(), page.limit(), store.count(filter));
+  }
+
+  @Transactional
+  public List<CheckpointView> checkpoints() {
+    gatekeeper.require(Action.LOG_READ, "LOG", "checkpoints", null, null);
+    return store.checkpoints().stream().map(CheckpointView::of).toList();
+  }
+
+  @Transactional
+  public CheckpointView checkpointNow() {
+    gatekeeper.require(Action.LOG_CHECKPOINT, "LOG", "checkpoint", null, null);
+    return CheckpointView.of(checkpoints.create());
+  }
+
+  @Transactional
+  public InclusionProofView inclusion(long index, long treeSize) {
+    gatekeeper.require(Action.LOG_READ, "LOG", "inclusion-proof", null, null);
+    long size = store.size();
+    if (treeSize < 1 || treeSize > size || index < 0 || index >= treeSize) {
+      throw VaultException.badRequest("invalid-proof-request", "Need 0 <= sequence < treeSize <= " + size + ".");
+    }
+    LeafSource leaves = store.leaves(treeSize);
+    List<byte[]> proof = new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves).inclusionProof(index, treeSize);
+    return new InclusionProofView(index, treeSize, b64(leaves.leafHash(index)), proof.stream().map(AuditService::b64).toList(),
+        b64(MerkleTree.rfc9162().rootHash(leaves, treeSize)));
+  }
+
+  @Transactional
+  public ConsistencyProofView consistency(long first, long second) {
+    gatekeeper.require(Action.LOG_READ, "LOG", "consistency-proof", null, null);
+    long size = store.size();
+    if (first < 1 || first > second || second > size) {
+      throw VaultException.badRequest("invalid-proof-request", "Need 1 <= first <= second <= " + size + ".");
+    }
+    LeafSource leaves = store.leaves(second);
+    MerkleTree tree = MerkleTree.rfc9162();
+    List<byte[]> proof = new ConsistencyProofs(tree.hasher(), leaves).consistencyProof(first, second);
+    return new ConsistencyProofView(first, second, b64(tree.rootHash(leaves, first)), b64(tree.rootHash(leaves, second)),
+        proof.stream().map(AuditService::b64).toList());
+  }
+
+  /**
+   * Writes the whole log as a verifiable JSON Lines export: every entry as stored (even where it was
+   * tampered with: the export must show what is there), each stored checkpoint after the entry that
+   * reaches its size, and, if the log still verifies, a fresh checkpoint of the full size at the end.
+   * Streams with a database cursor.
+   */
+  @Transactional
+  public void exportAll(Writer out) {
+    Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent();
+    List<SignedCheckpoint> stored = store.checkpoints();
+    long size = store.size();
+    int[] next = {0};
+    try {
+      writeCheckpointsUpTo(out, stored, next, 0);
+      store.forEach(0, Long.MAX_VALUE, e -> {
+        try {
+          writeCheckpointsUpTo(out, stored, next, e.sequence());
+          out.write(ExportFormat.entryLine(e));
+          out.write('\n');
+          writeCheckpointsUpTo(out, stored, next, e.sequence() + 1);
+        } catch (IOException ex) {
+          throw new UncheckedIOException(ex);
+        }
+      });
+      writeCheckpointsUpTo(out, stored, next, Long.MAX_VALUE);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (fresh.isEmpty()) {
+      java.util.logging.Logger.getLogger(AuditService.class.getName())
+          .warning("Exported an access log of " + size + " entries that does not verify; no fresh checkpoint added");
+    }
+  }
+
+  private static void writeCheckpointsUpTo(Writer w, List<SignedCheckpoint> stored, int[] next, long size) throws IOException {
+    while (next[0] < stored.size() && stored.get(next[0]).checkpoint().size() <= size) {
+      w.write(ExportFormat.checkpointLine(stored.get(next[0]++)));
+      w.write('\n');
+    }
+  }
+
+  /**
+   * A filtered export: matching entries, each with its leaf hash and an inclusion proof against a
+   * fresh signed checkpoint, which is written first. JSON Lines or CSV.
+   */
+  @Transactional
+  public void exportFiltered(AuditFilter filter, boolean csv, Writer out) {
+    SignedCheckpoint cp = checkpoints.create();
+    long size = cp.checkpoint().size();
+    LeafSource leaves = store.leaves(size);
+    InclusionProofs proofs = new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves);
+    try {
+      if (csv) {
+        out.write(AuditCsv.HEADER);
+        out.write('\n');
+        out.write("# checkpoint " + CheckpointView.of(cp).note().replace("\n", "\\n") + " signature "
+            + Base64.getEncoder().encodeToString(cp.signature()) + "\n");
+      } else {
+        out.write(ExportFormat.checkpointLine(cp));
+        out.write('\n');
+      }
+      store.forEachMatching(filter, e -> {
+        if (e.sequence() >= size) {
+          return;
+        }
+        List<String> proof = proofs.inclusionProof(e.sequence(), size).stream().map(AuditService::b64).toList();
+        try {
+          if (csv) {
+            out.write(AuditCsv.row(e, b64(leaves.leafHash(e.sequence())), proof));
+          } else {
+            out.write(AuditCsv.proofLine(e, b64(leaves.leafHash(e.sequence())), size, proof));
+          }
+          out.write('\n');
+        } catch (IOException ex) {
+          throw new UncheckedIOException(ex);
+        }
+      });
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Records the export request (the export itself then streams outside this transaction). */
+  @Transactional
+  public void authorizeExport(AuditFilter filter, String format) {
+    gatekeeper.require(Action.LOG_EXPORT, "LOG", "export:" + format + (filter.isAll() ? ":all" : ":filtered"), null, null);
+  }
+
+  /** The same check the offline verifier does, run on the server over a fresh export. */
+  public VerificationView verifyOnline(AuditService self) {
+    try (PipedReader reader = new PipedReader(1 << 16); PipedWriter pipe = new PipedWriter(reader)) {
+      Future<?> producer = executor.submit(() -> {
+        try (Writer w = new BufferedWriter(pipe)) {
+          self.exportAll(w);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return null;
+      });
+      VerificationReport report = new OfflineLogVerifier(checkpoints.signer().verifier()).verify(reader);
+      producer.cancel(true);
+      return new VerificationView(report.ok(), report.entriesChecked(), report.checkpointsChecked(), report.signedSize(),
+          report.problem().map(Object::toString).orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Transactional
+  public void authorizeVerify() {
+    gatekeeper.require(Action.LOG_VERIFY, "LOG", "verify", null, null);
+  }
+
+  /** Who touched this subject (or document), when and why; or what this user touched. */
+  @Transactional
+  public Summary summary(AuditFilter filter, String key, boolean byUser) {
+    gatekeeper.require(Action.LOG_READ, "LOG", "summary:" + (byUser ? "user" : "target"), null, null);
+    Map<String, Long> byAction = new TreeMap<>();
+    Map<String, Long> byOutcome = new TreeMap<>();
+    Map<String, Long> byCounterpart = new LinkedHashMap<>();
+    List<EntryView> recent = new ArrayList<>();
+    long[] count = {0};
+    java.time.Instant[] span = new java.time.Instant[2];
+    store.forEachMatching(filter, e -> {
+      count[0]++;
+      byAction.merge(e.action(), 1L, Long::sum);
+      byOutcome.merge(e.outcome(), 1L, Long::sum);
+      byCounterpart.merge(byUser ? String.valueOf(e.targetType()) + ":" + e.targetId() : e.userId() + " (" + e.role() + ")", 1L, Long::sum);
+      if (span[0] == null) {
+        span[0] = e.occurredAt();
+      }
+      span[1] = e.occurredAt();
+      recent.add(EntryView.of(e));
+      if (recent.size() > 100) {
+        recent.remove(0);
+      }
+    });
+    return new Summary(key, count[0], span[0], span[1], byAction, byOutcome, byCounterpart, recent);
+  }
+
+  static String b64(byte[] b) {
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  static Writer utf8(OutputStream out) {
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  static byte[] leaf(AuditEntry e) {
+    return AuditEntryEncoding.leafHash(e);
+  }
+}

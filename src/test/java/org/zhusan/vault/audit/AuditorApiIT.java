@@ -1,0 +1,96 @@
+package org.zhusan.vault.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.zhusan.vault.audit.tree.ProofVerifier;
+import org.zhusan.vault.it.AuditLogs;
+import org.zhusan.vault.it.Http;
+import org.zhusan.vault.it.Subjects;
+import org.zhusan.vault.it.Tokens;
+
+/** The auditor's queries, summaries, proofs and exports. */
+class AuditorApiIT {
+  private final String psychologist = Tokens.token("psy-audit", "PSYCHOLOGIST", "ATY-01");
+
+  @Test
+  void auditorFindsWhoTouchedASubjectAndOthersMayNotLook() throws Exception {
+    String id = Subjects.create(psychologist, "ATY-01", "Audit Trail Subject", null).getString("id");
+    Http.get("/api/subjects/" + id, psychologist);
+    Http.get("/api/subjects/" + id, Tokens.token("intruder", "LAWYER", "ALA-01"));
+
+    HttpResponse<String> r = Http.get("/api/audit/entries?subject=" + id, AuditLogs.auditor());
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject page = Http.json(r);
+    assertEquals(3, page.getInt("total"), r.body());
+    List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class);
+    assertEquals("SUBJECT_CREATE", items.get(0).getString("action"));
+    assertEquals("DENIED", items.get(2).getString("outcome"));
+    assertEquals("intruder", items.get(2).getString("userId"));
+    assertTrue(items.get(0).getJsonNumber("sequence").longValue() < items.get(1).getJsonNumber("sequence").longValue());
+
+    JsonObject summary = Http.json(Http.get("/api/audit/summary/subjects/" + id, AuditLogs.auditor()));
+    assertEquals(3, summary.getInt("entries"));
+    assertTrue(summary.getJsonObject("byCounterpart").containsKey("intruder (LAWYER)"), summary.toString());
+
+    JsonObject denied = Http.json(Http.get("/api/audit/entries?user=intruder&outcome=DENIED", AuditLogs.auditor()));
+    assertTrue(denied.getInt("total") >= 1);
+
+    Http.problem(Http.get("/api/audit/entries", psychologist), 403);
+    Http.problem(Http.get("/api/audit/entries", Tokens.token("adm", "ADMIN")), 403);
+    Http.problem(Http.get("/api/audit/entries?outcome=MAYBE", AuditLogs.auditor()), 400);
+    Http.problem(Http.get("/api/audit/entries?from=yesterday", AuditLogs.auditor()), 400);
+  }
+
+  @Test
+  void inclusionAndConsistencyProofsVerifyAgainstSignedCheckpoints() throws Exception {
+    JsonObject first = Http.json(Http.postJson("/api/audit/checkpoints", AuditLogs.auditor(), ""));
+    Subjects.create(psychologist, "ATY-01", "Proof Subject", null);
+    JsonObject second = Http.json(Http.postJson("/api/audit/checkpoints", Tokens.token("adm", "ADMIN"), ""));
+    long size1 = first.getJsonNumber("treeSize").longValue();
+    long size2 = second.getJsonNumber("treeSize").longValue();
+    assertTrue(size2 > size1);
+
+    JsonObject inc = Http.json(Http.get("/api/audit/proofs/inclusion?sequence=" + (size1 - 1) + "&treeSize=" + size2, AuditLogs.auditor()));
+    ProofVerifier.rfc9162().verifyInclusion(size1 - 1, size2, b64(inc.getString("leafHash")), list(inc, "proof"),
+        b64(second.getString("rootHash")));
+
+    JsonObject cons = Http.json(Http.get("/api/audit/proofs/consistency?first=" + size1 + "&second=" + size2, AuditLogs.auditor()));
+    ProofVerifier.rfc9162().verifyConsistency(size1, size2, b64(first.getString("rootHash")), b64(second.getString("rootHash")),
+        list(cons, "proof"));
+    Http.problem(Http.get("/api/audit/proofs/inclusion?sequence=" + size2 + "&treeSize=" + size2, AuditLogs.auditor()), 400);
+  }
+
+  @Test
+  void fullExportVerifiesOfflineAndFilteredExportsCarryProofs() throws Exception {
+    Subjects.create(psychologist, "ATY-01", "Export Subject", null);
+    assertTrue(AuditLogs.verify(AuditLogs.export(), null).ok());
+
+    HttpResponse<String> csv = Http.get("/api/audit/export?format=csv&user=psy-audit", AuditLogs.auditor());
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    String[] lines = csv.body().split("\n");
+    assertTrue(lines[0].startsWith("sequence,occurred_at,user_id"));
+    assertTrue(lines.length >= 3);
+
+    HttpResponse<String> jsonl = Http.get("/api/audit/export?user=psy-audit", AuditLogs.auditor());
+    String[] jl = jsonl.body().split("\n");
+    assertTrue(jl[0].contains("\"checkpoint\""), jl[0]);
+    assertTrue(jl[1].contains("inclusionProof"), jl[1]);
+    Http.problem(Http.get("/api/audit/export?format=xml", AuditLogs.auditor()), 400);
+  }
+
+  private static byte[] b64(String s) {
+    return Base64.getDecoder().decode(s);
+  }
+
+  private static List<byte[]> list(JsonObject o, String key) {
+    return o.getJsonArray(key).getValuesAs(JsonString.class).stream().map(s -> b64(s.getString())).toList();
+  }
+}
