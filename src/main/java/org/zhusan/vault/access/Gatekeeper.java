@@ -20,6 +20,11 @@ public class Gatekeeper {
   /** The allowed decision of this request, until the request succeeds (see {@link AuditedInterceptor}). */
   private AccessEvent pending;
 
+  /** Depth of {@link AuditedService} calls; while above zero, allowed entries wait for its end. */
+  private int scopeDepth;
+
+  private final java.util.List<AccessEvent> deferred = new java.util.ArrayList<>();
+
   /** The caller. */
   public StaffUser caller() {
     return currentUser.get();
@@ -39,9 +44,33 @@ public class Gatekeeper {
       accessLog.appendAlone(event);
       throw d.hideExistence() ? VaultException.notFound("The " + targetType.toLowerCase()) : VaultException.forbidden(d.reason());
     }
-    accessLog.append(event);
+    if (scopeDepth > 0) {
+      deferred.add(event);
+    } else {
+      accessLog.append(event);
+    }
     pending = event;
     return event;
+  }
+
+  void enterService() {
+    scopeDepth++;
+  }
+
+  /**
+   * Ends an {@link AuditedService} call. On success of the outermost one, appends the allowed
+   * entries it deferred — still inside its transaction, as its last statements, so the log head is
+   * locked only for the append and the commit rather than for the whole action.
+   */
+  void exitService(boolean success) {
+    scopeDepth--;
+    if (scopeDepth == 0) {
+      java.util.List<AccessEvent> events = java.util.List.copyOf(deferred);
+      deferred.clear();
+      if (success) {
+        events.forEach(accessLog::append);
+      }
+    }
   }
 
   /** Decides without enforcing or recording; the caller must record the outcome via {@link #require}. */

@@ -46,6 +46,7 @@ import org.zhusan.vault.platform.rest.PageRequest;
 
 /** Auditor use cases over the access log. Each call is itself recorded in the log. */
 @ApplicationScoped
+@org.zhusan.vault.access.AuditedService
 public class AuditService {
   @Inject AuditStore store;
   @Inject Checkpoints checkpoints;

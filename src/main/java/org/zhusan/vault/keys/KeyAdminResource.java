@@ -55,6 +55,7 @@ public class KeyAdminResource {
 
   /** The transactional side of the resource. */
   @jakarta.enterprise.context.ApplicationScoped
+  @org.zhusan.vault.access.AuditedService
   public static class KeyAdmin {
     @Inject Gatekeeper gatekeeper;
     @Inject KekVersions kekVersions;

@@ -24,6 +24,7 @@ import org.zhusan.vault.subjects.SubjectViews.TransitionView;
 
 /** Subject use cases; every one asks the {@link Gatekeeper}, which records the decision. */
 @ApplicationScoped
+@org.zhusan.vault.access.AuditedService
 public class SubjectService {
   static final String IIN_INDEX = "subject.iin";
   static final String NAME_INDEX = "subject.full_name";

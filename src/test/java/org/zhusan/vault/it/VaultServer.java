@@ -62,28 +62,38 @@ public final class VaultServer {
   }
 
   private static VaultServer start() throws IOException, SQLException, InterruptedException {
+    return launch(DATABASE, java.util.Map.of(), "it");
+  }
+
+  /**
+   * Starts a vault on a fresh database {@code database} of the local PostgreSQL (dropped first), with
+   * extra environment; its files go under target/{name}-payara and its log to target/{name}-server.log.
+   * Used by the integration tests and the benchmarks.
+   */
+  public static VaultServer launch(String database, java.util.Map<String, String> extraEnv, String name)
+      throws IOException, SQLException, InterruptedException {
     String admin = System.getProperty("it.db.admin.user", "postgres");
     try (Connection c = DriverManager.getConnection(adminUrl("postgres"), admin, "");
         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       for (String role : new String[] {OWNER, APP}) {
         s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role
             + "') THEN CREATE ROLE " + role + " LOGIN; END IF; END $$");
       }
-      s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+      s.execute("CREATE DATABASE " + database + " OWNER " + OWNER);
     }
-    String url = adminUrl(DATABASE);
+    String url = adminUrl(database);
     Path root = repoRoot();
     Path target = root.resolve("target");
     int port = freePort();
     // A copy of the development keystore the tests may add KEK versions to (rotation tests).
-    Path keystore = target.resolve("it-keys.p12");
+    Path keystore = target.resolve(name + "-keys.p12");
     java.nio.file.Files.copy(root.resolve("keys-example/vault-keys.p12"), keystore, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     VaultProcess.Spec spec = new VaultProcess.Spec()
         .payaraJar(target.resolve("payara-micro.jar"))
         .war(target.resolve("zhusan-vault.war"))
-        .rootDir(target.resolve("it-payara"))
-        .log(target.resolve("it-server.log"))
+        .rootDir(target.resolve(name + "-payara"))
+        .log(target.resolve(name + "-server.log"))
         .port(port)
         .heap("768m")
         .env("VAULT_DB_URL", url)
@@ -94,10 +104,11 @@ public final class VaultServer {
         .env("VAULT_KEYS_KEYSTORE_PASSWORD", "development-only")
         .env("VAULT_AUDIT_SIGNING_KEY_LOCATION", root.resolve("keys-example/audit-signing-ed25519.pem").toString())
         .env("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("keys-example/jwt-dev-public.pem").toUri().toString());
+    extraEnv.forEach(spec::env);
     VaultProcess process = VaultProcess.start(spec);
     if (!process.awaitReady(Duration.ofSeconds(180))) {
       process.close();
-      throw new IllegalStateException("vault did not become ready; see target/it-server.log");
+      throw new IllegalStateException("vault did not become ready; see target/" + name + "-server.log");
     }
     return new VaultServer(process, url, spec);
   }
@@ -113,18 +124,29 @@ public final class VaultServer {
    * closes it.
    */
   public VaultProcess secondInstance() throws IOException, InterruptedException {
+    return anotherInstance(java.util.Map.of(), "it-2");
+  }
+
+  /** Another instance on the same database with extra environment (e.g. auditing off for a baseline). */
+  public VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name) throws IOException, InterruptedException {
     Path target = repoRoot().resolve("target");
-    VaultProcess.Spec second = spec.copy().port(freePort()).rootDir(target.resolve("it-payara-2")).log(target.resolve("it-server-2.log"));
+    VaultProcess.Spec second = spec.copy().port(freePort()).rootDir(target.resolve(name + "-payara")).log(target.resolve(name + "-server.log"));
+    extraEnv.forEach(second::env);
     VaultProcess p = VaultProcess.start(second);
     if (!p.awaitReady(Duration.ofSeconds(180))) {
       p.close();
-      throw new IllegalStateException("second vault instance did not become ready; see target/it-server-2.log");
+      throw new IllegalStateException("another vault instance did not become ready; see target/" + name + "-server.log");
     }
     return p;
   }
 
   public String baseUrl() {
     return process.baseUrl();
+  }
+
+  /** Stops this server (benchmarks; the shared test server stops when the JVM exits). */
+  public void stop() throws InterruptedException {
+    process.close();
   }
 
   /** A JDBC connection as the schema owner, bypassing the application (for tamper and leak tests). */
