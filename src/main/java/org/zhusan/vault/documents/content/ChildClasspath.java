@@ -74,7 +74,7 @@ public final class ChildClasspath {
     return classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
   }
 
-  private static Optional<List<Path>> flatLibraryDirectory(Path tikaCore, Path own) {
+  static Optional<List<Path>> flatLibraryDirectory(Path tikaCore, Path own) {
     Path dir = tikaCore.getParent();
     if (dir == null || !Files.isRegularFile(tikaCore)) {
       return Optional.empty();
