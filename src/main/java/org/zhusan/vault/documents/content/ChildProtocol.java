@@ -1,0 +1,153 @@
+package org.zhusan.vault.documents.content;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The byte protocol between {@link ContainedExtractor} (the vault) and {@link ExtractionChild}.
+ *
+ * <p><b>Vault → child</b>: the document's bytes on the child's stdin, then end of stream. Limits come
+ * as command-line arguments ({@code key=value}); nothing about the document travels on the command
+ * line.
+ *
+ * <p><b>Child → vault</b>: frames on the child's stdout, each
+ *
+ * <pre>
+ *   tag      u8     'H' hello | 'T' text | 'M' metadata entry | 'R' result
+ *   length   u32    big-endian, at most {@value #MAX_FRAME_BYTES}
+ *   payload  length bytes
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code H}: ASCII {@value #HELLO}, sent first, once the child's JVM runs our code;
+ *   <li>{@code T}: a chunk of extracted text, UTF-8, never splitting a surrogate pair;
+ *   <li>{@code M}: one metadata entry, key then value, each as {@link DataOutputStream#writeUTF};
+ *   <li>{@code R}: the outcome, last: u8 code (0 = extracted, else {@link
+ *       ExtractionResult.Reason#code}), i64 characters written.
+ * </ul>
+ *
+ * The child's stderr is discarded by the vault (parser messages can quote document text), and the
+ * child points {@code System.out} at stderr so no library can write into the frame stream. The vault
+ * treats every frame as untrusted: unknown tags, oversized frames, or frames after {@code R} end the
+ * run as a protocol error.
+ *
+ * <p>Stateless helpers; thread-safe.
+ */
+final class ChildProtocol {
+  static final String HELLO = "ZVX1";
+  static final byte TAG_HELLO = 'H';
+  static final byte TAG_TEXT = 'T';
+  static final byte TAG_METADATA = 'M';
+  static final byte TAG_RESULT = 'R';
+  static final int CODE_EXTRACTED = 0;
+  static final int MAX_FRAME_BYTES = 1 << 20;
+  /** Characters per text frame: at most 3 bytes each in UTF-8, well under the frame limit. */
+  static final int TEXT_CHUNK_CHARS = 16 * 1024;
+  static final int MAX_METADATA_ENTRIES = 200;
+  static final int MAX_METADATA_KEY_CHARS = 200;
+  static final int MAX_METADATA_VALUE_CHARS = 4000;
+
+  private ChildProtocol() {}
+
+  /** A frame read from the child. */
+  record Frame(byte tag, byte[] payload) {}
+
+  /** Thrown on anything that does not follow the protocol. */
+  static final class ProtocolException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ProtocolException(String message) {
+      super(message);
+    }
+  }
+
+  static void writeFrame(OutputStream out, byte tag, byte[] payload) throws IOException {
+    byte[] header = ByteBuffer.allocate(5).put(tag).putInt(payload.length).array();
+    out.write(header);
+    out.write(payload);
+  }
+
+  /**
+   * Reads one frame, or returns null at a clean end of stream (before any byte of a frame).
+   *
+   * @throws ProtocolException on an unknown tag, an oversized frame or a frame cut short
+   */
+  static Frame readFrame(DataInputStream in) throws IOException {
+    int tag = in.read();
+    if (tag == -1) {
+      return null;
+    }
+    if (tag != TAG_HELLO && tag != TAG_TEXT && tag != TAG_METADATA && tag != TAG_RESULT) {
+      throw new ProtocolException("unknown frame tag " + tag);
+    }
+    try {
+      int length = in.readInt();
+      if (length < 0 || length > MAX_FRAME_BYTES) {
+        throw new ProtocolException("frame length " + length + " out of range");
+      }
+      byte[] payload = new byte[length];
+      in.readFully(payload);
+      return new Frame((byte) tag, payload);
+    } catch (EOFException e) {
+      throw new ProtocolException("frame cut short");
+    }
+  }
+
+  static byte[] metadataPayload(String key, String value) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeUTF(truncate(key, MAX_METADATA_KEY_CHARS));
+    out.writeUTF(truncate(value, MAX_METADATA_VALUE_CHARS));
+    return bytes.toByteArray();
+  }
+
+  static String[] readMetadata(byte[] payload) throws IOException {
+    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+    try {
+      String key = in.readUTF();
+      String value = in.readUTF();
+      if (in.available() != 0) {
+        throw new ProtocolException("trailing bytes in metadata frame");
+      }
+      return new String[] {
+        truncate(key, MAX_METADATA_KEY_CHARS), truncate(value, MAX_METADATA_VALUE_CHARS)
+      };
+    } catch (EOFException | java.io.UTFDataFormatException e) {
+      throw new ProtocolException("malformed metadata frame");
+    }
+  }
+
+  static byte[] resultPayload(int code, long characters) {
+    return ByteBuffer.allocate(9).put((byte) code).putLong(characters).array();
+  }
+
+  static String decodeText(byte[] payload) throws ProtocolException {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(payload))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ProtocolException("text frame is not UTF-8");
+    }
+  }
+
+  /** The first {@code max} characters, not ending inside a surrogate pair. */
+  static String truncate(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+    return s.substring(0, end);
+  }
+}
