@@ -71,7 +71,7 @@ import org.zhusan.vault.documents.content.ExtractionResult.Reason;
  * classes from the parent's class loader — fragile under Payara's web-application class loaders), and
  * its timeouts are pulse-based rather than a hard wall clock. {@code tika-pipes} fetches input through
  * a {@code Fetcher} (a file, URL or store), which would mean plaintext on disk. Our own child is a few
- * 300 lines: the input is a pipe, the limits are JVM flags and a kill, and the protocol is four frame
+ * hundred lines: the input is a pipe, the limits are JVM flags and a kill, and the protocol is four frame
  * types the vault validates as untrusted input. One child per document costs JVM start-up (see {@code
  * docs/extraction.md} for measured figures) but no state survives from one hostile document to the
  * next.
