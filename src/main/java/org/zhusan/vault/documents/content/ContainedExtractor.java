@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ import org.zhusan.vault.documents.content.ExtractionResult.Reason;
  * event and the input stream over object serialization, needs a serializable parser (or bootstraps
  * classes from the parent's class loader — fragile under Payara's web-application class loaders), and
  * its timeouts are pulse-based rather than a hard wall clock. {@code tika-pipes} fetches input through
- * a {@code Fetcher} (a file, URL or store), which would mean plaintext on disk. Our own child is about
- * 300 lines: the input is a pipe, the limits are JVM flags and a kill, and the protocol is four frame
+ * a {@code Fetcher} (a file, URL or store), which would mean plaintext on disk. Our own child is a few
+ * hundred lines: the input is a pipe, the limits are JVM flags and a kill, and the protocol is four frame
  * types the vault validates as untrusted input. One child per document costs JVM start-up (see {@code
  * docs/extraction.md} for measured figures) but no state survives from one hostile document to the
  * next.
@@ -96,6 +97,8 @@ public final class ContainedExtractor {
   /** Exit status of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
   static final int EXIT_OUT_OF_MEMORY = 3;
 
+  private static final String WORK_PREFIX = "zhusan-extract-";
+
   private static final AtomicInteger FEEDERS = new AtomicInteger();
 
   private final ExtractionLimits limits;
@@ -104,7 +107,7 @@ public final class ContainedExtractor {
   private final Path spoolRoot;
   private final ThreadFactory threadFactory;
   private final Semaphore children;
-  private final Path java;
+  private final Path javaBinary;
 
   /**
    * An extractor with the default spool root and daemon feeder threads.
@@ -141,7 +144,7 @@ public final class ContainedExtractor {
     this.spoolRoot = Objects.requireNonNull(spoolRoot, "Spool root is required.");
     this.threadFactory = Objects.requireNonNull(threadFactory, "Thread factory is required.");
     this.children = new Semaphore(limits.maxConcurrentChildren(), true);
-    this.java = Path.of(System.getProperty("java.home"), "bin", "java");
+    this.javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
   /** {@code /dev/shm} when it is a writable directory (memory-backed on Linux), else the tmpdir. */
@@ -151,6 +154,34 @@ public final class ContainedExtractor {
       return shm;
     }
     return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /**
+   * Deletes private directories that runs of this or an earlier vault process left under the spool
+   * root (after a crash of the vault itself, say): those named {@code zhusan-extract-*} and older than
+   * twice the timeout plus a minute, so running extractions are never touched. Call it at start-up.
+   *
+   * @return how many directories were removed
+   */
+  public int removeStaleDirectories() {
+    long maxAgeMillis = 2 * limits.timeout().toMillis() + 60_000;
+    long now = System.currentTimeMillis();
+    int removed = 0;
+    try (Stream<Path> entries = Files.list(spoolRoot)) {
+      for (Path dir : (Iterable<Path>) entries::iterator) {
+        if (!dir.getFileName().toString().startsWith(WORK_PREFIX)
+            || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        if (now - Files.getLastModifiedTime(dir).toMillis() > maxAgeMillis) {
+          deleteRecursively(dir);
+          removed += Files.exists(dir) ? 0 : 1;
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not look for stale extraction directories", e);
+    }
+    return removed;
   }
 
   /** The limits this extractor applies. */
@@ -224,7 +255,7 @@ public final class ContainedExtractor {
     try {
       process = processBuilder(work, expectedType).start();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.ERROR, "cannot start extraction child " + java, e);
+      LOG.log(System.Logger.Level.ERROR, "cannot start extraction child " + javaBinary, e);
       deleteRecursively(work);
       drain(content);
       return ExtractionResult.notIndexed(Reason.START_FAILED, Map.of(), 0);
@@ -360,7 +391,7 @@ public final class ContainedExtractor {
   ProcessBuilder processBuilder(Path work, String expectedType) throws IOException {
     Path tmp = Files.createDirectory(work.resolve("tmp"));
     List<String> command = new ArrayList<>();
-    command.add(java.toString());
+    command.add(javaBinary.toString());
     command.add("-Xmx" + limits.childHeapMiB() + "m");
     command.add("-Xss2m");
     command.add("-XX:+ExitOnOutOfMemoryError");
@@ -409,10 +440,10 @@ public final class ContainedExtractor {
     try {
       return Files.createTempDirectory(
           spoolRoot,
-          "zhusan-extract-",
+          WORK_PREFIX,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (UnsupportedOperationException e) {
-      return Files.createTempDirectory(spoolRoot, "zhusan-extract-");
+      return Files.createTempDirectory(spoolRoot, WORK_PREFIX);
     }
   }
 

@@ -108,13 +108,11 @@ public final class ContentDetector {
       throw new IllegalArgumentException("Detection needs a stream that supports mark/reset.");
     }
     content.mark(maxContainerBytes + 1);
-    Head head;
     try {
-      head = readHead(content);
+      return detectFrom(content);
     } finally {
       content.reset();
     }
-    return detect(head);
   }
 
   /**
@@ -124,7 +122,7 @@ public final class ContentDetector {
   public DetectedType detect(Path file) throws IOException {
     Objects.requireNonNull(file, "File is required.");
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return detect(readHead(in));
+      return detectFrom(in);
     }
   }
 
@@ -132,7 +130,7 @@ public final class ContentDetector {
   public DetectedType detect(byte[] content) {
     Objects.requireNonNull(content, "Content is required.");
     try {
-      return detect(readHead(new ByteArrayInputStream(content)));
+      return detectFrom(new ByteArrayInputStream(content));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -145,22 +143,36 @@ public final class ContentDetector {
     }
   }
 
-  private Head readHead(InputStream in) throws IOException {
-    byte[] buffer = new byte[HEAD_BYTES];
-    int length = in.readNBytes(buffer, 0, HEAD_BYTES);
-    if (length < HEAD_BYTES) {
-      return new Head(buffer, length, true);
+  /**
+   * Reads the magic head and detects; reads on (up to the bound) only when a container needs it: an
+   * OLE2 file always (its directory can be anywhere), a ZIP only when its head was not conclusive
+   * (usually {@code [Content_Types].xml} or ODF's {@code mimetype} come first, within a few KiB).
+   */
+  private DetectedType detectFrom(InputStream in) throws IOException {
+    // One byte more than needed tells whether the head is the whole file.
+    byte[] buffer = new byte[HEAD_BYTES + 1];
+    int length = in.readNBytes(buffer, 0, buffer.length);
+    Head head = new Head(buffer, Math.min(length, HEAD_BYTES), length <= HEAD_BYTES);
+    if (head.complete()) {
+      return detect(head);
     }
-    Head head = new Head(buffer, length, false);
-    if (!head.startsWith(ZIP_MAGIC) && !head.startsWith(OLE2_MAGIC)) {
-      return head;
+    if (!head.startsWith(OLE2_MAGIC)) {
+      DetectedType type = detect(head);
+      if (!head.startsWith(ZIP_MAGIC) || !inconclusiveContainer(type)) {
+        return type;
+      }
     }
-    // Containers need more than the magic: read on up to the bound, growing as needed.
+    // Read on from where we are (HEAD_BYTES + 1 consumed), keeping one byte of lookahead again.
     byte[] more = in.readNBytes(maxContainerBytes - HEAD_BYTES);
-    byte[] all = Arrays.copyOf(buffer, HEAD_BYTES + more.length);
-    System.arraycopy(more, 0, all, HEAD_BYTES, more.length);
-    boolean complete = more.length < maxContainerBytes - HEAD_BYTES || in.read() == -1;
-    return new Head(all, all.length, complete);
+    byte[] all = Arrays.copyOf(buffer, HEAD_BYTES + 1 + more.length);
+    System.arraycopy(more, 0, all, HEAD_BYTES + 1, more.length);
+    boolean complete = all.length <= maxContainerBytes;
+    return detect(new Head(all, Math.min(all.length, maxContainerBytes), complete));
+  }
+
+  private static boolean inconclusiveContainer(DetectedType type) {
+    return type.mediaType().equals("application/zip")
+        || type.mediaType().startsWith("application/x-tika-");
   }
 
   private DetectedType detect(Head head) {

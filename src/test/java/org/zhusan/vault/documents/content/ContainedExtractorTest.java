@@ -424,6 +424,26 @@ class ContainedExtractorTest {
   }
 
   @Test
+  void staleDirectoriesOfEarlierRunsAreRemovedButFreshOnesAreKept(@TempDir Path spool)
+      throws Exception {
+    ContainedExtractor extractor =
+        new ContainedExtractor(
+            ExtractionLimits.defaults(), CLASSPATH, OcrSupport.disabled(), spool, Thread::new);
+    Path stale = Files.createDirectories(spool.resolve("zhusan-extract-123/tmp"));
+    Files.writeString(stale.resolve("spooled.pdf"), "plaintext");
+    Files.setLastModifiedTime(
+        stale.getParent(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    Path fresh = Files.createDirectories(spool.resolve("zhusan-extract-456"));
+    Path other = Files.createDirectories(spool.resolve("someone-else"));
+    Files.setLastModifiedTime(
+        other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    assertEquals(1, extractor.removeStaleDirectories());
+    assertFalse(Files.exists(stale.getParent()));
+    assertTrue(Files.exists(fresh));
+    assertTrue(Files.exists(other));
+  }
+
+  @Test
   void unusableClasspathGivesStartFailedNotAnException(@TempDir Path empty) throws Exception {
     ContainedExtractor broken =
         new ContainedExtractor(ExtractionLimits.defaults(), List.of(empty), OcrSupport.disabled());
@@ -493,11 +513,5 @@ class ContainedExtractorTest {
       System.gc();
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  static byte[] readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    in.transferTo(out);
-    return out.toByteArray();
   }
 }

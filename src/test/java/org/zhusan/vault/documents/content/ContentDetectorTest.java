@@ -206,6 +206,27 @@ class ContentDetectorTest {
   }
 
   @Test
+  void docxWhoseContentTypesComeAfterALargeImageIsStillADocx() throws Exception {
+    byte[] noise = new byte[300 * 1024];
+    new java.util.Random(42).nextBytes(noise);
+    byte[] docx =
+        Fixtures.zip(
+            out -> {
+              out.putNextEntry(new java.util.zip.ZipEntry("word/media/image1.png"));
+              out.write(noise);
+              out.closeEntry();
+              Fixtures.entry(out, "[Content_Types].xml", Fixtures.CONTENT_TYPES);
+              Fixtures.entry(out, "_rels/.rels", Fixtures.RELS);
+              Fixtures.entry(
+                  out,
+                  "word/document.xml",
+                  Fixtures.DOCUMENT_START + Fixtures.paragraph("late") + Fixtures.DOCUMENT_END);
+            });
+    assertTrue(docx.length > ContentDetector.HEAD_BYTES * 4);
+    assertEquals(DOCX, detectStream(docx).mediaType());
+  }
+
+  @Test
   void bombInContentTypesIsCutBeforeTikaSeesItAndReportedAsZip() throws Exception {
     byte[] bomb = Fixtures.contentTypesBomb(256);
     long start = System.nanoTime();
