@@ -308,6 +308,7 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
   private final class DecryptingStream extends InputStream {
     private final InputStream source;
     private final byte[] associatedData;
+    private final byte[] single = new byte[1];
     private Cipher cipher;
     private SecretKeySpec key;
     private byte[] nonce;
@@ -329,9 +330,8 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
+      int n = read(single, 0, 1);
+      return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class DataKeyCache {
     DataKey load() throws GeneralSecurityException;
   }
 
+  /** A cached key and the {@link System#nanoTime()} instant it expires. */
   private record Entry(DataKey key, long expiresAtNanos) {}
 
   private final long ttlNanos;

@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * as {@link DecryptionFailedException}; the output buffer must not be read after a failure.
  *
  * <p>Thread safety: the static methods are safe; a {@link Cipher} passed in must be confined to the
- * calling thread ({@link #threadLocalCipher()} gives one per thread).
+ * calling thread ({@link #threadLocalCipher()} gives one per thread; the thread-local holds only JDK
+ * objects, so it pins no application class loader in a server).
  */
 final class Gcm {
   static final int KEY_SIZE = 32;
@@ -32,7 +33,6 @@ final class Gcm {
   static final int MAX_CHUNK = 64 * 1024;
 
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-  private static final byte[] EMPTY = new byte[0];
   private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(Gcm::newCipher);
 
   private Gcm() {}
@@ -147,9 +147,5 @@ final class Gcm {
     if (aad != null && aad.length > 0) {
       cipher.updateAAD(aad);
     }
-  }
-
-  static byte[] empty() {
-    return EMPTY;
   }
 }
