@@ -69,7 +69,7 @@ public final class AeadKeyset {
    * <p>Thread safety: not thread-safe; use from one thread.
    */
   public static final class Builder {
-    private final Map<Integer, SecretBytes> keys = new TreeMap<>();
+    private final TreeMap<Integer, SecretBytes> keys = new TreeMap<>();
     private Integer primary;
 
     private Builder() {}
@@ -105,7 +105,7 @@ public final class AeadKeyset {
       if (keys.isEmpty()) {
         throw new IllegalStateException("a keyset needs at least one key");
       }
-      int p = primary != null ? primary : ((TreeMap<Integer, SecretBytes>) keys).lastKey();
+      int p = primary != null ? primary : keys.lastKey();
       if (!keys.containsKey(p)) {
         throw new IllegalStateException("primary key version " + p + " is not in the keyset");
       }

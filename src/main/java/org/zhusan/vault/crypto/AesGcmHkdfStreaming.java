@@ -55,8 +55,10 @@ import javax.crypto.spec.SecretKeySpec;
  * random-nonce budget of {@link AesGcmAead}; within a stream, nonces are distinct by construction.
  * The segment size ({@value #MIN_SEGMENT_SIZE}..{@value #MAX_SEGMENT_SIZE} bytes, default
  * {@value #DEFAULT_SEGMENT_SIZE}) is configuration, not stored in the header: a reader must use the
- * writer's value (it is bound into the key, so a mismatch fails cleanly). Each segment is fed to the
- * JDK cipher in calls of at most 64 KiB.
+ * writer's value (it is bound into the key, so a mismatch fails cleanly). When encrypting, each
+ * segment is fed to the JDK cipher in calls of at most 64 KiB; the JDK decrypts a segment in one
+ * {@code doFinal} (it buffers GCM input until the tag is checked), so 64 KiB segments are the fast
+ * path both ways.
  *
  * <h2>Security</h2>
  *
@@ -306,6 +308,7 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
   private final class DecryptingStream extends InputStream {
     private final InputStream source;
     private final byte[] associatedData;
+    private final byte[] single = new byte[1];
     private Cipher cipher;
     private SecretKeySpec key;
     private byte[] nonce;
@@ -327,9 +330,8 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
+      int n = read(single, 0, 1);
+      return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -339,11 +341,24 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
       if (len == 0) {
         return 0;
       }
+      if (cipher == null) {
+        readHeader();
+      }
       while (position == limit) {
         if (lastSegmentDone) {
           return -1;
         }
-        nextSegment();
+        if (len >= segmentSize) {
+          // The caller's buffer holds a whole segment: decrypt straight into it (saves a copy).
+          // Gcm.open zeroes the range again if authentication fails.
+          int n = nextSegment(b, off);
+          if (n > 0) {
+            return n;
+          }
+        } else {
+          limit = nextSegment(plaintext, 0);
+          position = 0;
+        }
       }
       int n = Math.min(len, limit - position);
       System.arraycopy(plaintext, position, b, off, n);
@@ -379,10 +394,8 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
       }
     }
 
-    private void nextSegment() throws IOException {
-      if (cipher == null) {
-        readHeader();
-      }
+    /** Reads, verifies and decrypts the next segment into {@code out}; returns its length. */
+    private int nextSegment(byte[] out, int outOff) throws IOException {
       fill();
       boolean last = sourceEnded; // fewer than segment + tag + 1 bytes were left
       int sealedLength = last ? ciphertextLength : ciphertext.length - 1;
@@ -390,12 +403,12 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
         throw fail();
       }
       setSegment(nonce, segmentIndex, last);
+      int n;
       try {
-        limit = Gcm.open(cipher, key, nonce, null, null, ciphertext, 0, sealedLength, plaintext, 0);
+        n = Gcm.open(cipher, key, nonce, null, null, ciphertext, 0, sealedLength, out, outOff);
       } catch (DecryptionFailedException e) {
         throw fail();
       }
-      position = 0;
       segmentIndex++;
       if (last) {
         lastSegmentDone = true;
@@ -404,6 +417,7 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
         ciphertext[0] = ciphertext[ciphertext.length - 1];
         ciphertextLength = 1;
       }
+      return n;
     }
 
     private void readHeader() throws IOException {

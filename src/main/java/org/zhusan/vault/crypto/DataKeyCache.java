@@ -19,8 +19,7 @@ import java.util.function.LongSupplier;
  * new request can use the cached copy. A load that was already running when {@code invalidate} was
  * called still returns its key to its own caller but is not cached.
  *
- * <p>Thread safety: thread-safe; the map is guarded by this object's monitor, and loaders run
- * outside it (concurrent misses for the same owner may load twice, which is harmless).
+ * <p>Thread safety: thread-safe; the map is guarded by a private lock, and loaders run outside it (concurrent misses for the same owner may load twice, which is harmless).
  */
 public final class DataKeyCache {
 
@@ -31,11 +30,13 @@ public final class DataKeyCache {
     DataKey load() throws GeneralSecurityException;
   }
 
+  /** A cached key and the {@link System#nanoTime()} instant it expires. */
   private record Entry(DataKey key, long expiresAtNanos) {}
 
   private final long ttlNanos;
   private final int maxEntries;
   private final LongSupplier nanoClock;
+  private final Object lock = new Object();
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
   private long invalidations;
 
@@ -69,7 +70,7 @@ public final class DataKeyCache {
     Objects.requireNonNull(ownerId, "ownerId is required.");
     Objects.requireNonNull(loader, "loader is required.");
     long invalidationsBefore;
-    synchronized (this) {
+    synchronized (lock) {
       Optional<DataKey> cached = lookup(ownerId);
       if (cached.isPresent()) {
         return cached.get();
@@ -77,7 +78,7 @@ public final class DataKeyCache {
       invalidationsBefore = invalidations;
     }
     DataKey loaded = Objects.requireNonNull(loader.load(), "loader returned no key");
-    synchronized (this) {
+    synchronized (lock) {
       if (invalidations == invalidationsBefore) {
         put(ownerId, loaded);
       }
@@ -86,28 +87,36 @@ public final class DataKeyCache {
   }
 
   /** The cached key of {@code ownerId}, if present and not expired. */
-  public synchronized Optional<DataKey> getIfPresent(String ownerId) {
+  public Optional<DataKey> getIfPresent(String ownerId) {
     Objects.requireNonNull(ownerId, "ownerId is required.");
-    return lookup(ownerId);
+    synchronized (lock) {
+      return lookup(ownerId);
+    }
   }
 
   /** Forgets the key of {@code ownerId} now (crypto-shredding, key replacement). */
-  public synchronized void invalidate(String ownerId) {
+  public void invalidate(String ownerId) {
     Objects.requireNonNull(ownerId, "ownerId is required.");
-    invalidations++;
-    entries.remove(ownerId);
+    synchronized (lock) {
+      invalidations++;
+      entries.remove(ownerId);
+    }
   }
 
   /** Forgets every key (e.g. after a KEK compromise or on shutdown). */
-  public synchronized void invalidateAll() {
-    invalidations++;
-    entries.clear();
+  public void invalidateAll() {
+    synchronized (lock) {
+      invalidations++;
+      entries.clear();
+    }
   }
 
   /** Number of live (unexpired) entries. */
-  public synchronized int size() {
-    purgeExpired(nanoClock.getAsLong());
-    return entries.size();
+  public int size() {
+    synchronized (lock) {
+      purgeExpired(nanoClock.getAsLong());
+      return entries.size();
+    }
   }
 
   private Optional<DataKey> lookup(String ownerId) {

@@ -15,14 +15,16 @@ import javax.crypto.spec.SecretKeySpec;
  * HotSpot AES-NI/CLMUL (and AVX-512 VAES) intrinsics and is an order of magnitude faster. The SunJCE
  * provider is requested by name so that registering BouncyCastle as a JCA provider elsewhere can
  * never silently swap in a slower or different implementation; other JDKs fall back to the default
- * provider. Input is fed in chunks of at most {@value #MAX_CHUNK} bytes because the JDK's GCM
- * intrinsics are only fast for such chunk sizes.
+ * provider. Encryption input is fed in calls of at most {@value #MAX_CHUNK} bytes because the JDK's
+ * GCM intrinsics are only fast for such chunk sizes; decryption is one {@code doFinal} (see {@link
+ * #open}).
  *
  * <p>Nonces are 96 bits and tags 128 bits, always. Decryption reports every authentication failure
  * as {@link DecryptionFailedException}; the output buffer must not be read after a failure.
  *
  * <p>Thread safety: the static methods are safe; a {@link Cipher} passed in must be confined to the
- * calling thread ({@link #threadLocalCipher()} gives one per thread).
+ * calling thread ({@link #threadLocalCipher()} gives one per thread; the thread-local holds only JDK
+ * objects, so it pins no application class loader in a server).
  */
 final class Gcm {
   static final int KEY_SIZE = 32;
@@ -31,7 +33,6 @@ final class Gcm {
   static final int MAX_CHUNK = 64 * 1024;
 
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-  private static final byte[] EMPTY = new byte[0];
   private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(Gcm::newCipher);
 
   private Gcm() {}
@@ -102,7 +103,12 @@ final class Gcm {
 
   /**
    * Verifies and decrypts {@code in[inOff, inOff+len)} (ciphertext followed by tag) into {@code out}
-   * at {@code outOff}. The JDK releases plaintext only after the tag has been verified.
+   * at {@code outOff}.
+   *
+   * <p>One {@code doFinal} call: the JDK's GCM decryption buffers all input until {@code doFinal}
+   * anyway (it must not release unverified plaintext), so feeding it through {@code update} would
+   * only add a copy. On failure the output range is overwritten with zeros, so even a JDK that
+   * decrypted before verifying leaves no unauthenticated plaintext behind.
    *
    * @return number of plaintext bytes written, always {@code len - TAG_SIZE}
    * @throws DecryptionFailedException if the input is shorter than a tag or does not authenticate
@@ -125,14 +131,9 @@ final class Gcm {
     try {
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_SIZE * 8, nonce));
       updateAad(cipher, aadPrefix, aad);
-      int written = 0;
-      while (len > MAX_CHUNK) {
-        written += cipher.update(in, inOff, MAX_CHUNK, out, outOff + written);
-        inOff += MAX_CHUNK;
-        len -= MAX_CHUNK;
-      }
-      return written + cipher.doFinal(in, inOff, len, out, outOff + written);
+      return cipher.doFinal(in, inOff, len, out, outOff);
     } catch (AEADBadTagException e) {
+      java.util.Arrays.fill(out, outOff, outOff + len - TAG_SIZE, (byte) 0);
       throw new DecryptionFailedException();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM decryption failed: " + e.getClass().getSimpleName());
@@ -146,9 +147,5 @@ final class Gcm {
     if (aad != null && aad.length > 0) {
       cipher.updateAAD(aad);
     }
-  }
-
-  static byte[] empty() {
-    return EMPTY;
   }
 }

@@ -123,17 +123,28 @@ class AesGcmHkdfStreamingTest {
 
   // ---------------------------------------------------------------- tampering
 
-  @Test
-  void anyFlippedByteFailsAndNoPlaintextOfTheBadSegmentIsReturned() throws Exception {
+  @ParameterizedTest(name = "read buffer {0} bytes")
+  @ValueSource(ints = {1000, 3 * SEG})
+  void anyFlippedByteFailsAndNoPlaintextOfTheBadSegmentIsReturned(int readBuffer) throws Exception {
+    // 1000-byte reads go through the stream's own buffer; 3 * SEG reads make it decrypt whole
+    // segments straight into the caller's array, which must not keep unverified plaintext either.
     byte[] plaintext = bytes(2 * SEG + 100, 3);
     byte[] ciphertext = encrypt(small, plaintext, AD);
     for (int i = 0; i < ciphertext.length; i++) {
       byte[] tampered = ciphertext.clone();
       tampered[i] ^= (byte) (0x01 << (i % 8));
       int firstBadSegment = i < H ? 0 : (i - H) / SEALED;
-      Outcome outcome = readAll(small, tampered, AD);
+      Outcome outcome = readAll(small, tampered, AD, readBuffer);
       assertFailedAuthentication(outcome, "byte " + i);
       assertAuthenticPrefix(plaintext, outcome.plaintext, firstBadSegment * SEG, "byte " + i);
+      byte[] badSegment =
+          Arrays.copyOfRange(plaintext, firstBadSegment * SEG, Math.min(plaintext.length, (firstBadSegment + 1) * SEG));
+      int compared = Math.min(badSegment.length, outcome.lastBuffer.length);
+      int same = 0;
+      for (int k = 0; k < compared; k++) {
+        same += outcome.lastBuffer[k] == badSegment[k] ? 1 : 0;
+      }
+      assertTrue(same < compared / 8 + 1, "byte " + i + ": bad segment's plaintext left in the caller's buffer");
     }
   }
 
@@ -337,20 +348,24 @@ class AesGcmHkdfStreamingTest {
     }
   }
 
-  private record Outcome(byte[] plaintext, IOException failure) {}
+  private record Outcome(byte[] plaintext, IOException failure, byte[] lastBuffer) {}
 
-  /** Reads until end or failure, keeping every byte the stream released. */
   private static Outcome readAll(StreamingAead s, byte[] ciphertext, byte[] ad) {
+    return readAll(s, ciphertext, ad, 1000);
+  }
+
+  /** Reads until end or failure, keeping every byte the stream released and the read buffer. */
+  private static Outcome readAll(StreamingAead s, byte[] ciphertext, byte[] ad, int bufferSize) {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
+    byte[] buf = new byte[bufferSize];
     try (InputStream in = s.newDecryptingStream(new ByteArrayInputStream(ciphertext), ad)) {
-      byte[] buf = new byte[1000];
       int n;
       while ((n = in.read(buf)) >= 0) {
         got.write(buf, 0, n);
       }
-      return new Outcome(got.toByteArray(), null);
+      return new Outcome(got.toByteArray(), null, buf);
     } catch (IOException e) {
-      return new Outcome(got.toByteArray(), e);
+      return new Outcome(got.toByteArray(), e, buf);
     }
   }
 
