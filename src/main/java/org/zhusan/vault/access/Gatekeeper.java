@@ -91,6 +91,13 @@ public class Gatekeeper {
     }
   }
 
+  /** Records, in a transaction of its own, that an allowed action failed part-way (e.g. integrity). */
+  public void recordFailureNow(Action action, String targetType, String targetId, String reason) {
+    StaffUser user = caller();
+    accessLog.appendAlone(new AccessEvent(user.userId(), policy.roleUsed(user, action), null, action.name(), targetType,
+        targetId, null, null, "FAILED", "integrity", reason, false));
+  }
+
   /** Records a decision made outside {@link #require} (e.g. a lookup of something that does not exist). */
   public void recordDenied(Action action, String targetType, String targetId, String rule, String reason) {
     StaffUser user = caller();

@@ -88,10 +88,16 @@ public final class VaultProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until {@code /health/ready} answers 200, the process dies, or the timeout passes. */
+  /**
+   * Waits until {@code /health/ready} answers 200 and the application's own paths answer (an
+   * unauthenticated {@code /api/me} gets problem JSON), five times in a row over two seconds — Payara
+   * answers health before the application has finished registering, and requests in that window
+   * fail — or until the process dies or the timeout passes.
+   */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
+    int consecutive = 0;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         return false;
@@ -104,8 +110,13 @@ public final class VaultProcess implements AutoCloseable {
             .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200 && api.statusCode() == 401
             && api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
-          return true;
+          if (++consecutive >= 5) {
+            return true;
+          }
+          Thread.sleep(400);
+          continue;
         }
+        consecutive = 0;
       } catch (IOException e) {
         // not listening yet
       }

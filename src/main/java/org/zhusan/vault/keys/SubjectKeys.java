@@ -141,6 +141,11 @@ public class SubjectKeys implements FieldCipher {
     return AesGcmHkdfStreaming.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(owner, forWriting ? 1 : 0)));
   }
 
+  /** A keyed digest of content owned by {@code owner}, bound to {@code versionId}. */
+  public org.zhusan.vault.crypto.ContentDigest contentDigest(UUID owner, UUID versionId) {
+    return org.zhusan.vault.crypto.ContentDigest.start(dataKey(owner, 0), contentBinding(versionId));
+  }
+
   /** Associated data of a document version's content. */
   public static byte[] contentBinding(UUID versionId) {
     return AssociatedData.forContent(versionId);

@@ -52,7 +52,7 @@ public final class VaultServer {
     return instance;
   }
 
-  static Path repoRoot() {
+  public static Path repoRoot() {
     return Path.of(System.getProperty("vault.repo.root", ".")).toAbsolutePath();
   }
 

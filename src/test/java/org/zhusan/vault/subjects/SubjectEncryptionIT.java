@@ -35,15 +35,15 @@ class SubjectEncryptionIT {
       names.add(name);
       iins.add(iin);
     }
-    String dump = pgDump();
+    String dump = org.zhusan.vault.it.Dumps.pgDump();
     assertTrue(dump.contains("CREATE TABLE public.subject"), "the dump really is of the vault database");
     for (int i = 0; i < names.size(); i++) {
       assertFalse(dump.contains(names.get(i)), "name in dump");
       assertFalse(dump.toLowerCase().contains("dumptestova"), "surname in dump");
       assertFalse(dump.contains(iins.get(i)), "IIN in dump");
       // bytea columns dump as hex: plaintext hidden in a bytea would show up this way
-      assertFalse(dump.contains(hex(names.get(i))), "name as hex in dump");
-      assertFalse(dump.contains(hex(iins.get(i))), "IIN as hex in dump");
+      assertFalse(dump.contains(org.zhusan.vault.it.Dumps.hex(names.get(i))), "name as hex in dump");
+      assertFalse(dump.contains(org.zhusan.vault.it.Dumps.hex(iins.get(i))), "IIN as hex in dump");
     }
     assertFalse(dump.contains("Hasakah"), "place of origin in dump");
 
@@ -105,22 +105,6 @@ class SubjectEncryptionIT {
     JsonObject p = Http.problem(Http.postJson("/api/subjects", socialWorker, body), 400);
     assertTrue(p.getString("detail").contains("12 digits"));
     assertFalse(p.toString().contains("12345"), "the rejected value is not echoed");
-  }
-
-  static String hex(String s) {
-    return java.util.HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String pgDump() throws Exception {
-    VaultServer server = VaultServer.get();
-    Process p = new ProcessBuilder("pg_dump", "-h", System.getProperty("it.db.host", "127.0.0.1"), "-p",
-        System.getProperty("it.db.port", "5432"), "-U", VaultServer.OWNER, "--no-owner", "--inserts", VaultServer.DATABASE)
-        .redirectErrorStream(true).start();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    p.getInputStream().transferTo(out);
-    assertEquals(0, p.waitFor(), () -> "pg_dump failed: " + out);
-    assertTrue(server.baseUrl() != null);
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** Tiny JSON array helper. */

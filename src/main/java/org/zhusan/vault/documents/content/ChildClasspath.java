@@ -105,6 +105,22 @@ public final class ChildClasspath {
   }
 
   /** Where a class was loaded from: a jar file or a classes directory. */
+  /**
+   * Payara's web class loader reports a class in {@code WEB-INF/classes} by the path of the class
+   * file itself; walk up the package directories to the classes root.
+   */
+  static Path classesRoot(Path location, Class<?> type) {
+    if (!location.toString().endsWith(".class")) {
+      return location;
+    }
+    Path root = location.getParent();
+    int depth = type.getPackageName().isEmpty() ? 0 : type.getPackageName().split("\\.").length;
+    for (int i = 0; i < depth && root != null; i++) {
+      root = root.getParent();
+    }
+    return root == null ? location : root;
+  }
+
   static Optional<Path> codeSource(Class<?> type) {
     CodeSource source = type.getProtectionDomain().getCodeSource();
     if (source == null || source.getLocation() == null) {
@@ -122,7 +138,7 @@ public final class ChildClasspath {
       if (!"file".equals(location.getProtocol())) {
         return Optional.empty();
       }
-      return Optional.of(Path.of(location.toURI()));
+      return Optional.of(classesRoot(Path.of(location.toURI()), type));
     } catch (URISyntaxException | IllegalArgumentException e) {
       return Optional.empty();
     }
