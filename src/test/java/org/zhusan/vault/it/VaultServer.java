@@ -16,7 +16,8 @@ import org.zhusan.vault.cli.VaultProcess;
  * Tests reach it over HTTP and, as the schema owner, over JDBC.
  */
 public final class VaultServer {
-  public static final String DATABASE = "zhusan_it";
+  /** The suite's database (system property {@code it.db.name}, so parallel checkouts don't collide). */
+  public static final String DATABASE = System.getProperty("it.db.name", "zhusan_it");
   public static final String OWNER = "vault_it_owner";
   public static final String APP = "vault_it_app";
 
