@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,11 @@ public final class PolicyLoader {
   private static final class Reader {
     private final String source;
     private final List<PolicyException.Problem> problems = new ArrayList<>();
+    /**
+     * Mappings in which an unknown key was reported: a missing key there is most likely the misspelt one,
+     * so it is not reported a second time.
+     */
+    private final Set<MappingNode> withUnknownKeys = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Reader(String source) {
       this.source = source;
@@ -147,7 +154,7 @@ public final class PolicyLoader {
           List.of("version", "documents", "national-roles", "subjects", "break-glass", "grants", "purposes"));
       for (String required : List.of("version", "documents", "national-roles", "subjects", "break-glass", "grants",
           "purposes")) {
-        if (!sections.containsKey(required)) {
+        if (!sections.containsKey(required) && !withUnknownKeys.contains(top)) {
           problem(top, "missing section '" + required + "'");
         }
       }
@@ -214,6 +221,7 @@ public final class PolicyLoader {
         Node key = t.getKeyNode();
         Role role = role(key);
         if (role == null) {
+          withUnknownKeys.add(m);
           continue;
         }
         MappingNode row = mapping(t.getValueNode(), "documents." + role);
@@ -225,6 +233,7 @@ public final class PolicyLoader {
           String typeName = ((ScalarNode) cell.getKeyNode()).getValue();
           Optional<PolicyDocumentType> type = PolicyDocumentType.parse(typeName);
           if (type.isEmpty()) {
+            withUnknownKeys.add(row);
             problem(cell.getKeyNode(), "unknown document type '" + typeName + "' (expected one of "
                 + String.join(", ", PolicyDocumentType.names()) + ")");
             continue;
@@ -252,7 +261,7 @@ public final class PolicyLoader {
             missing.add(type.name());
           }
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !withUnknownKeys.contains(row)) {
           problem(key, "role " + role + " is missing document type(s) " + String.join(", ", missing)
               + " (list every type as write, read or none)");
         }
@@ -264,7 +273,7 @@ public final class PolicyLoader {
           missingRoles.add(role.name());
         }
       }
-      if (!missingRoles.isEmpty()) {
+      if (!missingRoles.isEmpty() && !withUnknownKeys.contains(m)) {
         problem(node, "documents: missing role(s) " + String.join(", ", missingRoles)
             + " (list every role, with none for every type it may not open)");
       }
@@ -282,7 +291,9 @@ public final class PolicyLoader {
       for (SubjectOperation op : SubjectOperation.values()) {
         NodeTuple t = entries.get(op.yamlName());
         if (t == null) {
-          problem(m, "subjects: missing key '" + op.yamlName() + "'");
+          if (!withUnknownKeys.contains(m)) {
+            problem(m, "subjects: missing key '" + op.yamlName() + "'");
+          }
           continue;
         }
         Map<Role, Node> roles = roleNodes(t.getValueNode(), "subjects." + op.yamlName(),
@@ -495,7 +506,9 @@ public final class PolicyLoader {
         Function<Node, T> reader) {
       NodeTuple t = entries.get(key);
       if (t == null) {
-        problem(m, section + ": missing key '" + key + "'");
+        if (!withUnknownKeys.contains(m)) {
+          problem(m, section + ": missing key '" + key + "'");
+        }
         return null;
       }
       return reader.apply(t.getValueNode());
@@ -527,6 +540,7 @@ public final class PolicyLoader {
           continue;
         }
         if (allowed != null && !allowed.contains(key.getValue())) {
+          withUnknownKeys.add(m);
           problem(key, what + ": unknown key '" + key.getValue() + "' (expected one of "
               + String.join(", ", allowed) + ")");
           continue;
