@@ -115,7 +115,7 @@ public final class Policy {
           + " documents only of subjects in your own centres.");
     }
     return PolicyDecision.deny("matrix:" + joinRoles(user) + ":" + type + ":" + op.ruleName(),
-        rolesPhrase(user) + " may not " + op.ruleName() + " " + type + " documents.");
+        mayNot(user, op.ruleName() + " " + type + " documents") + ".");
   }
 
   /**
@@ -150,7 +150,7 @@ public final class Policy {
           onlyAtOwnCentres + " may " + phrase(op) + " only for subjects in your own centres.");
     }
     return PolicyDecision.deny("subject:" + joinRoles(user) + ":" + op.yamlName(),
-        rolesPhrase(user) + " may not " + phrase(op) + ".");
+        mayNot(user, phrase(op)) + ".");
   }
 
   // ---- grants --------------------------------------------------------------------------------------
@@ -345,7 +345,7 @@ public final class Policy {
       }
     }
     return PolicyDecision.deny("purpose:" + joinRoles(user) + ":" + purpose,
-        rolesPhrase(user) + " may not state the purpose " + purpose + ".");
+        mayNot(user, "state the purpose " + purpose) + ".");
   }
 
   // ---- helpers -------------------------------------------------------------------------------------
@@ -379,11 +379,12 @@ public final class Policy {
     return user.roles().isEmpty() ? "NONE" : PolicyDecision.join(user.roles());
   }
 
-  private static String rolesPhrase(StaffUser user) {
+  /** "Your role X may not …", "None of your roles (X, Y) may …" or "A user without roles may not …". */
+  private static String mayNot(StaffUser user, String action) {
     return switch (user.roles().size()) {
-      case 0 -> "A user without roles";
-      case 1 -> "Your role " + user.roles().iterator().next();
-      default -> "None of your roles (" + names(user.roles()) + ")";
+      case 0 -> "A user without roles may not " + action;
+      case 1 -> "Your role " + user.roles().iterator().next() + " may not " + action;
+      default -> "None of your roles (" + names(user.roles()) + ") may " + action;
     };
   }
 
