@@ -45,7 +45,7 @@ import org.zhusan.vault.access.Role;
  * entry that would give AUDITOR or ADMIN content, identifying fields or break-glass. All problems found are
  * reported together in one {@link PolicyException}.
  *
- * <p>Stateless and thread-safe; {@link #defaults()} is loaded once and cached.
+ * <p>Thread-safe; {@link #defaults()} is loaded once and cached.
  */
 public final class PolicyLoader {
   /** Classpath location of the built-in policy (a byte-identical copy of {@code config/access-policy.yaml}). */
@@ -92,24 +92,35 @@ public final class PolicyLoader {
     return new Policy(new Reader(source).read(yaml));
   }
 
-  /** The built-in default policy ({@value #DEFAULT_RESOURCE} on the classpath). */
+  /** The default policy, once loaded. */
+  private static volatile Policy defaults;
+
+  /**
+   * The built-in default policy ({@value #DEFAULT_RESOURCE} on the classpath), loaded on first use and then
+   * shared. Should it be invalid, every call throws the {@link PolicyException} (not a class-loading error).
+   */
   public static Policy defaults() {
-    return Defaults.POLICY;
+    Policy policy = defaults;
+    if (policy == null) {
+      synchronized (PolicyLoader.class) {
+        policy = defaults;
+        if (policy == null) {
+          policy = loadDefaults();
+          defaults = policy;
+        }
+      }
+    }
+    return policy;
   }
 
-  /** Holder for the lazily loaded default policy. */
-  private static final class Defaults {
-    static final Policy POLICY = loadDefaults();
-
-    private static Policy loadDefaults() {
-      try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-        if (in == null) {
-          throw fileProblem("access-policy.yaml", "the built-in policy " + DEFAULT_RESOURCE + " is not on the classpath");
-        }
-        return load(in, "access-policy.yaml (built-in)");
-      } catch (IOException e) {
-        throw new PolicyException(new PolicyException.Problem("access-policy.yaml", 0, "cannot read (" + e + ")"), e);
+  private static Policy loadDefaults() {
+    try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw fileProblem("access-policy.yaml", "the built-in policy " + DEFAULT_RESOURCE + " is not on the classpath");
       }
+      return load(in, "access-policy.yaml (built-in)");
+    } catch (IOException e) {
+      throw new PolicyException(new PolicyException.Problem("access-policy.yaml", 0, "cannot read (" + e + ")"), e);
     }
   }
 

@@ -70,10 +70,10 @@ public final class PolicyTable {
 
   /** Prints {@link #render} and {@link #renderSettings} of the file named by the argument, or of the default. */
   public static void main(String[] args) {
-    Policy policy = args.length == 0 ? PolicyLoader.defaults() : PolicyLoader.load(Path.of(args[0]));
     if (args.length > 1) {
       throw new IllegalArgumentException("usage: PolicyTable [policy-file]; got " + Arrays.toString(args));
     }
+    Policy policy = args.length == 0 ? PolicyLoader.defaults() : PolicyLoader.load(Path.of(args[0]));
     System.out.print(render(policy));
     System.out.println();
     System.out.print(renderSettings(policy));
