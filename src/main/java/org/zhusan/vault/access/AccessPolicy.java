@@ -1,58 +1,126 @@
 package org.zhusan.vault.access;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumSet;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.zhusan.vault.access.policy.Operation;
+import org.zhusan.vault.access.policy.Policy;
+import org.zhusan.vault.access.policy.PolicyDecision;
+import org.zhusan.vault.access.policy.PolicyException;
+import org.zhusan.vault.access.policy.PolicyLoader;
+import org.zhusan.vault.access.policy.SubjectOperation;
+import org.zhusan.vault.platform.health.KeyStatus;
+import org.zhusan.vault.platform.problem.VaultException;
 
 /**
- * The policy decision point for subjects, keys and the access log. Need-to-know by default:
- * subject-facing staff act only on subjects of their own centres; identifying fields are opened
- * only for legal, clinical and social roles; ADMIN and AUDITOR never receive decrypted fields or
- * content, whatever else is configured.
+ * The policy decision point of the server: the validated policy file ({@code vault.access.policy},
+ * default the built-in copy of {@code config/access-policy.yaml}) applied to the vault's actions. A file
+ * that fails validation keeps the vault not ready (the error names the line) and every decision
+ * answers 503.
  */
 @ApplicationScoped
-public class AccessPolicy {
-  /** Roles that work with subjects at a centre. */
-  static final Set<Role> SUBJECT_STAFF = EnumSet.of(Role.LAWYER, Role.PSYCHOLOGIST, Role.PSYCHIATRIST, Role.DOCTOR,
-      Role.SOCIAL_WORKER, Role.TEACHER, Role.THEOLOGIAN, Role.NGO_PARTNER);
-  /** Roles that may register subjects and change their stage. */
-  static final Set<Role> SUBJECT_WRITERS = EnumSet.of(Role.LAWYER, Role.PSYCHOLOGIST, Role.PSYCHIATRIST, Role.DOCTOR,
-      Role.SOCIAL_WORKER);
-  /** Roles that may see identifying fields (IIN, date of birth, origin, notes). */
-  static final Set<Role> SENSITIVE_READERS = SUBJECT_WRITERS;
+public class AccessPolicy implements KeyStatus {
+  private static final Logger LOG = Logger.getLogger(AccessPolicy.class.getName());
 
-  public AccessDecision decide(StaffUser user, Action action, String centre) {
+  @Inject
+  @ConfigProperty(name = "vault.access.policy")
+  Optional<String> location;
+
+  private volatile Policy policy;
+  private volatile String problem = "not loaded";
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    loaded();
+  }
+
+  @PostConstruct
+  void load() {
+    try {
+      policy = location.filter(s -> !s.isBlank()).map(s -> PolicyLoader.load(Path.of(s))).orElseGet(PolicyLoader::defaults);
+      problem = null;
+      LOG.info("Access policy loaded from " + location.filter(s -> !s.isBlank()).orElse("the built-in config/access-policy.yaml"));
+    } catch (PolicyException e) {
+      problem = e.getMessage();
+      LOG.severe("Access policy is invalid; the vault will not report ready: " + e.getMessage());
+    }
+  }
+
+  public Policy policy() {
+    Policy p = policy;
+    if (p == null) {
+      throw VaultException.unavailable("policy-invalid", "The access policy could not be loaded; see /health/ready.");
+    }
+    return p;
+  }
+
+  /** Decisions that do not depend on a document type. */
+  public PolicyDecision decide(StaffUser user, Action action, String centre) {
     return switch (action) {
-      case SUBJECT_CREATE, SUBJECT_UPDATE -> centreScoped(user, centre, SUBJECT_WRITERS, "subject-write");
-      case SUBJECT_READ, SUBJECT_LIST, SUBJECT_LOOKUP -> centreScoped(user, centre, SUBJECT_STAFF, "subject-read");
-      case SUBJECT_READ_SENSITIVE -> centreScoped(user, centre, SENSITIVE_READERS, "subject-read-sensitive");
-      case SUBJECT_SHRED, KEY_STATUS, KEY_ROTATE, KEY_RETIRE -> roleOnly(user, Role.ADMIN, "admin-keys");
-      case LOG_READ, LOG_EXPORT, LOG_VERIFY -> roleOnly(user, Role.AUDITOR, "auditor-log");
+      case SUBJECT_CREATE -> creating(subject(user, centre, SubjectOperation.WRITE));
+      case SUBJECT_UPDATE -> subject(user, centre, SubjectOperation.WRITE);
+      case SUBJECT_READ, SUBJECT_LIST, SUBJECT_LOOKUP, DOCUMENT_LIST, SEARCH, GRANT_LIST ->
+          subject(user, centre, SubjectOperation.READ_METADATA);
+      case SUBJECT_READ_SENSITIVE -> subject(user, centre, SubjectOperation.READ_IDENTIFYING);
+      case SUBJECT_SHRED, KEY_STATUS, KEY_ROTATE, KEY_RETIRE -> roleOnly(user, Role.ADMIN, "admin");
+      case LOG_READ, LOG_EXPORT, LOG_VERIFY, LOG_REVIEW -> roleOnly(user, Role.AUDITOR, "auditor");
       case LOG_CHECKPOINT -> user.hasRole(Role.AUDITOR) || user.hasRole(Role.ADMIN)
-          ? AccessDecision.allow("log-checkpoint", "auditors and administrators may request a checkpoint")
-          : AccessDecision.deny("log-checkpoint", "Only auditors and administrators may request a checkpoint.");
-      case DOCUMENT_CREATE, DOCUMENT_LIST, DOCUMENT_READ -> centreScoped(user, centre, SUBJECT_STAFF, "document-interim");
+          ? PolicyDecision.allow("log-checkpoint", "auditors and administrators may request a checkpoint",
+              user.hasRole(Role.AUDITOR) ? Role.AUDITOR : Role.ADMIN)
+          : PolicyDecision.deny("log-checkpoint", "Only auditors and administrators may request a checkpoint.");
+      case GRANT_REVOKE -> PolicyDecision.allow("grant-revoke", "checked against the grant", null);
+      case DOCUMENT_CREATE, DOCUMENT_READ, GRANT_CREATE, BREAK_GLASS ->
+          throw new IllegalArgumentException(action + " needs a document type");
     };
   }
 
-  /** The role recorded for the decision: the first of the caller's roles that the rule accepts. */
-  public String roleUsed(StaffUser user, Action action) {
-    return user.roles().stream().map(Enum::name).sorted().findFirst().orElse("NONE");
+  /** Content decisions: role × document type, centre scope, separation of duties. */
+  public PolicyDecision decideDocument(StaffUser user, Action action, String documentType, String centre) {
+    Operation op = action == Action.DOCUMENT_CREATE ? Operation.WRITE : Operation.READ;
+    // Uploading to a subject outside your centres stays a hidden 404: the subject exists, but you may not know.
+    return policy().decideDocument(user, documentType, centre, op);
   }
 
-  private static AccessDecision roleOnly(StaffUser user, Role role, String rule) {
+  /** Subject-level decision; without a centre (a lookup across the caller's centres) only the role counts. */
+  private PolicyDecision subject(StaffUser user, String centre, SubjectOperation op) {
+    if (centre != null) {
+      return policy().decideSubject(user, centre, op);
+    }
+    Set<Role> roles = policy().file().subjects().get(op);
+    return user.roles().stream().filter(roles::contains).sorted().findFirst()
+        .map(r -> PolicyDecision.allow("subject:" + r + ":" + op.yamlName(), r + " may do this within your centres.", r))
+        .orElseGet(() -> PolicyDecision.deny("subject:" + op.yamlName(), "Your roles do not allow this operation."));
+  }
+
+  /** Creating something in a centre you do not work for is refused openly (403): nothing is hidden. */
+  private static PolicyDecision creating(PolicyDecision d) {
+    return d.hideExistence() ? PolicyDecision.deny(d.rule(), "You may only create records in your own centres.") : d;
+  }
+
+  private static PolicyDecision roleOnly(StaffUser user, Role role, String rule) {
     return user.hasRole(role)
-        ? AccessDecision.allow(rule, role + " may do this")
-        : AccessDecision.deny(rule, "Only " + role + " may do this.");
+        ? PolicyDecision.allow(rule, role + " may do this", role)
+        : PolicyDecision.deny(rule, "Only " + role + " may do this.");
   }
 
-  private static AccessDecision centreScoped(StaffUser user, String centre, Set<Role> roles, String rule) {
-    if (user.roles().stream().noneMatch(roles::contains)) {
-      return AccessDecision.deny(rule, "Your roles do not allow this operation.");
-    }
-    if (centre != null && !user.centres().contains(centre)) {
-      return AccessDecision.denyHidden(rule + ":centre", "The record is outside your centres.");
-    }
-    return AccessDecision.allow(rule, "role and centre allow it");
+  @Override
+  public String name() {
+    return "accessPolicy";
+  }
+
+  @Override
+  public boolean loaded() {
+    return policy != null;
+  }
+
+  @Override
+  public String problem() {
+    return problem;
   }
 }

@@ -2,6 +2,14 @@ package org.zhusan.vault.access;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.zhusan.vault.access.policy.Grant;
+import org.zhusan.vault.access.policy.Operation;
+import org.zhusan.vault.access.policy.Policy;
+import org.zhusan.vault.access.policy.PolicyDecision;
+import org.zhusan.vault.access.policy.Purpose;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
 import org.zhusan.vault.platform.problem.VaultException;
@@ -16,6 +24,8 @@ public class Gatekeeper {
   @Inject CurrentUser currentUser;
   @Inject AccessPolicy policy;
   @Inject AccessLog accessLog;
+  @Inject Grants grants;
+  @Inject BreakGlassSessions breakGlassSessions;
 
   /** The allowed decision of this request, until the request succeeds (see {@link AuditedInterceptor}). */
   private AccessEvent pending;
@@ -37,9 +47,76 @@ public class Gatekeeper {
    */
   public AccessEvent require(Action action, String targetType, String targetId, String centre, String purpose) {
     StaffUser user = caller();
-    AccessDecision d = policy.decide(user, action, centre);
-    AccessEvent event = new AccessEvent(user.userId(), policy.roleUsed(user, action), centre, action.name(), targetType,
-        targetId, purpose, null, d.allowed() ? "ALLOWED" : "DENIED", d.rule(), d.reason(), false);
+    return enforce(user, policy.decide(user, action, centre), action, targetType, targetId, centre, purpose, null, false);
+  }
+
+  /** Decides without enforcing or recording; the caller must record the outcome via {@link #require}. */
+  public PolicyDecision peek(Action action, String centre) {
+    return policy.decide(caller(), action, centre);
+  }
+
+  /**
+   * Content access to one document: the role × type matrix first; for reads the policy denies, a
+   * live grant to the caller, then an active break-glass session of the caller. The purpose must be
+   * one the caller's role may state. Exactly one entry is recorded.
+   */
+  public AccessEvent requireDocument(Action action, String documentType, UUID documentId, UUID versionId, String centre,
+      Purpose purpose) {
+    StaffUser user = caller();
+    Policy rules = policy.policy();
+    PolicyDecision d = policy.decideDocument(user, action, documentType, centre);
+    boolean breakGlass = false;
+    String justification = null;
+    Purpose stated = purpose;
+    String target = documentId + (versionId == null ? "" : "/" + versionId);
+    if (!d.allowed() && action == Action.DOCUMENT_READ) {
+      Instant now = Instant.now();
+      for (Grant g : grants.liveFor(user.userId(), documentId, now)) {
+        PolicyDecision viaGrant = rules.decideWithGrant(user, g, documentId.toString(), versionId == null ? null : versionId.toString(), now, Operation.READ);
+        if (viaGrant.allowed()) {
+          d = viaGrant;
+          stated = g.purpose();
+          break;
+        }
+      }
+      if (!d.allowed()) {
+        Optional<BreakGlassSessions.Session> session = breakGlassSessions.active(user.userId(), documentId, now);
+        if (session.isPresent()) {
+          PolicyDecision under = rules.decideUnderBreakGlass(user, session.get().expiresAt(), now, Operation.READ);
+          if (under.allowed()) {
+            d = under;
+            breakGlass = true;
+            justification = session.get().justification();
+          }
+        }
+      }
+    }
+    if (d.allowed() && stated != null && !breakGlass) {
+      PolicyDecision p = rules.decidePurpose(user, stated);
+      if (!p.allowed()) {
+        d = p;
+      }
+    }
+    return enforce(user, d, action, "DOCUMENT", target, centre, stated == null ? null : stated.name(), justification, breakGlass);
+  }
+
+  /** Records a break-glass opening (allowed or refused) and returns the event; refused → 403. */
+  public AccessEvent requireBreakGlass(PolicyDecision d, UUID documentId, String centre, String justification) {
+    StaffUser user = caller();
+    return enforce(user, d, Action.BREAK_GLASS, "DOCUMENT", documentId.toString(), centre, Purpose.EMERGENCY.name(),
+        justification, true);
+  }
+
+  /** Records a decision the caller made with the policy itself (grants); refused → 403/404. */
+  public AccessEvent enforceDecision(PolicyDecision d, Action action, String targetType, String targetId, String centre,
+      String purpose) {
+    return enforce(caller(), d, action, targetType, targetId, centre, purpose, null, false);
+  }
+
+  private AccessEvent enforce(StaffUser user, PolicyDecision d, Action action, String targetType, String targetId,
+      String centre, String purpose, String justification, boolean breakGlass) {
+    AccessEvent event = new AccessEvent(user.userId(), d.roleForLog(user), centre, action.name(), targetType,
+        targetId, purpose, justification, d.allowed() ? "ALLOWED" : "DENIED", d.rule(), d.reason(), breakGlass);
     if (!d.allowed()) {
       accessLog.appendAlone(event);
       throw d.hideExistence() ? VaultException.notFound("The " + targetType.toLowerCase()) : VaultException.forbidden(d.reason());
@@ -73,11 +150,6 @@ public class Gatekeeper {
     }
   }
 
-  /** Decides without enforcing or recording; the caller must record the outcome via {@link #require}. */
-  public AccessDecision peek(Action action, String centre) {
-    return policy.decide(caller(), action, centre);
-  }
-
   /**
    * Called (by {@link AuditedInterceptor}) when a request whose access was allowed failed afterwards:
    * its transaction rolled back, taking the ALLOWED entry with it, so one FAILED entry is written in
@@ -94,14 +166,14 @@ public class Gatekeeper {
   /** Records, in a transaction of its own, that an allowed action failed part-way (e.g. integrity). */
   public void recordFailureNow(Action action, String targetType, String targetId, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), policy.roleUsed(user, action), null, action.name(), targetType,
+    accessLog.appendAlone(new AccessEvent(user.userId(), String.join("+", user.roles().stream().map(Enum::name).sorted().toList()), null, action.name(), targetType,
         targetId, null, null, "FAILED", "integrity", reason, false));
   }
 
   /** Records a decision made outside {@link #require} (e.g. a lookup of something that does not exist). */
   public void recordDenied(Action action, String targetType, String targetId, String rule, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), policy.roleUsed(user, action), null, action.name(), targetType,
+    accessLog.appendAlone(new AccessEvent(user.userId(), String.join("+", user.roles().stream().map(Enum::name).sorted().toList()), null, action.name(), targetType,
         targetId, null, null, "DENIED", rule, reason, false));
   }
 }

@@ -28,6 +28,7 @@ import org.zhusan.vault.platform.rest.PageRequest;
 @Audited
 public class DocumentResource {
   @Inject DocumentService service;
+  @Inject SharingService sharing;
 
   @POST
   @Path("{documentId}/versions")
@@ -73,6 +74,24 @@ public class DocumentResource {
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "private, no-store")
         .build();
+  }
+
+  @POST
+  @Path("{documentId}/grants")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Share a document (or one version: versionId) with a named user for a purpose until an expiry (duration, ISO-8601)")
+  public Response share(@PathParam("documentId") String documentId, SharingService.NewGrant body) {
+    return Response.status(201).entity(sharing.share(uuid(documentId, "document"), body)).build();
+  }
+
+  @POST
+  @Path("{documentId}/break-glass")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Open a document outside policy (LAWYER, PSYCHOLOGIST, PSYCHIATRIST, DOCTOR) with a written justification, for a limited time; every use is flagged and reviewed by auditors")
+  public Response breakGlass(@PathParam("documentId") String documentId, SharingService.BreakGlassRequest body) {
+    return Response.status(201).entity(sharing.openBreakGlass(uuid(documentId, "document"), body)).build();
   }
 
   static UUID uuid(String raw, String what) {

@@ -31,7 +31,8 @@ import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
-import org.zhusan.vault.access.PurposeOfUse;
+import org.zhusan.vault.access.AccessPolicy;
+import org.zhusan.vault.access.policy.Purpose;
 import org.zhusan.vault.crypto.ContentDigest;
 import org.zhusan.vault.crypto.StreamingAead;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
@@ -69,6 +70,7 @@ public class DocumentService {
   @Inject ContentStore store;
   @Inject ContentInspection inspection;
   @Inject TextSink textSink;
+  @Inject AccessPolicy accessPolicy;
 
   @Inject
   @ConfigProperty(name = "vault.documents.max-upload-bytes", defaultValue = "104857600")
@@ -130,7 +132,7 @@ public class DocumentService {
   private DocumentView store(UUID subjectId, String centre, Document existing, UploadForm form, FileItemInput file)
       throws IOException {
     DocumentType type = existing != null ? existing.type() : documentType(form.get("type"));
-    PurposeOfUse purpose = PurposeOfUse.parse(form.get("purpose"));
+    Purpose purpose = accessPolicy.policy().parsePurpose(form.get("purpose"));
     String title = form.get("title");
     if (existing == null && title == null) {
       throw VaultException.badRequest("title-required", "A title is required (send the fields before the file).");
@@ -139,7 +141,7 @@ public class DocumentService {
       throw VaultException.badRequest("title-too-long", "title must be at most " + MAX_TITLE + " characters.");
     }
     UUID documentId = existing != null ? existing.id() : UUID.randomUUID();
-    AccessEvent allowed = gatekeeper.require(Action.DOCUMENT_CREATE, "DOCUMENT", documentId.toString(), centre, purpose.name());
+    AccessEvent allowed = gatekeeper.requireDocument(Action.DOCUMENT_CREATE, type.name(), documentId, null, centre, purpose);
     Document doc = existing;
     if (doc == null) {
       doc = new Document(documentId, subjectId, type, allowed.userId());
@@ -213,17 +215,38 @@ public class DocumentService {
     });
     gatekeeper.require(Action.DOCUMENT_LIST, "SUBJECT", subjectId.toString(), centre, null);
     guardShredded(subjectId);
-    List<Document> docs = em.createQuery("select d from Document d where d.subjectId = :s order by d.createdAt, d.id", Document.class)
-        .setParameter("s", subjectId).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-    long total = em.createQuery("select count(d) from Document d where d.subjectId = :s", Long.class)
-        .setParameter("s", subjectId).getSingleResult();
-    return new Page<>(docs.stream().map(d -> view(d, versions(d.id()))).toList(), page.offset(), page.limit(), total);
+    java.util.Set<String> readableNames = readableTypes(gatekeeper.caller(), centre);
+    java.util.List<DocumentType> readableTypes = readableNames.stream().map(DocumentType::valueOf).toList();
+    List<Document> docs = readableTypes.isEmpty() ? List.of()
+        : em.createQuery("select d from Document d where d.subjectId = :s and d.type in :t order by d.createdAt, d.id", Document.class)
+            .setParameter("s", subjectId).setParameter("t", readableTypes).setFirstResult(page.offset()).setMaxResults(page.limit())
+            .getResultList();
+    long total = readableTypes.isEmpty() ? 0
+        : em.createQuery("select count(d) from Document d where d.subjectId = :s and d.type in :t", Long.class)
+            .setParameter("s", subjectId).setParameter("t", readableTypes).getSingleResult();
+    var user = gatekeeper.caller();
+    java.util.Set<String> readable = readableTypes(user, centre);
+    return new Page<>(docs.stream().filter(d -> readable.contains(d.type().name())).map(d -> view(d, versions(d.id()))).toList(),
+        page.offset(), page.limit(), total);
   }
 
+  /** Document types whose content the caller may read at this centre (listings show only those). */
+  private java.util.Set<String> readableTypes(org.zhusan.vault.access.StaffUser user, String centre) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (DocumentType t : DocumentType.values()) {
+      if (accessPolicy.decideDocument(user, Action.DOCUMENT_READ, t.name(), centre).allowed()) {
+        out.add(t.name());
+      }
+    }
+    return out;
+  }
+
+  /** A document's metadata: for those who may read its type, or hold a grant or break-glass session for it. */
   @Transactional
   public DocumentView read(UUID documentId) {
     Document doc = find(documentId, Action.DOCUMENT_LIST);
-    gatekeeper.require(Action.DOCUMENT_LIST, "DOCUMENT", documentId.toString(), subjects.centreOf(doc.subjectId()).orElseThrow(), null);
+    gatekeeper.requireDocument(Action.DOCUMENT_READ, doc.type().name(), documentId, null,
+        subjects.centreOf(doc.subjectId()).orElseThrow(), null);
     guardShredded(doc.subjectId());
     return view(doc, versions(documentId));
   }
@@ -234,12 +257,15 @@ public class DocumentService {
 
   @Transactional
   public Download authorizeDownload(UUID documentId, int versionNo, String purposeRaw) {
-    PurposeOfUse purpose = PurposeOfUse.parse(purposeRaw);
+    Purpose purpose = accessPolicy.policy().parsePurpose(purposeRaw);
     Document doc = find(documentId, Action.DOCUMENT_READ);
     String centre = subjects.centreOf(doc.subjectId()).orElseThrow();
-    gatekeeper.require(Action.DOCUMENT_READ, "DOCUMENT", documentId.toString() + "/v" + versionNo, centre, purpose.name());
+    DocumentVersion v = versionOrNull(documentId, versionNo);
+    gatekeeper.requireDocument(Action.DOCUMENT_READ, doc.type().name(), documentId, v == null ? null : v.id(), centre, purpose);
     guardShredded(doc.subjectId());
-    DocumentVersion v = version(documentId, versionNo);
+    if (v == null) {
+      throw VaultException.notFound("That version");
+    }
     return new Download(doc.subjectId(), v.id(), v.chunkCount(), v.mediaType(), v.sizeBytes(),
         v.fileName(doc.subjectId()).orElse("document"), v.contentDigest(), "\"" + v.id() + "\"");
   }
@@ -287,10 +313,9 @@ public class DocumentService {
     return doc;
   }
 
-  private DocumentVersion version(UUID documentId, int versionNo) {
+  private DocumentVersion versionOrNull(UUID documentId, int versionNo) {
     return em.createQuery("select v from DocumentVersion v where v.documentId = :d and v.versionNo = :n", DocumentVersion.class)
-        .setParameter("d", documentId).setParameter("n", versionNo).getResultStream().findFirst()
-        .orElseThrow(() -> VaultException.notFound("That version"));
+        .setParameter("d", documentId).setParameter("n", versionNo).getResultStream().findFirst().orElse(null);
   }
 
   private List<DocumentVersion> versions(UUID documentId) {

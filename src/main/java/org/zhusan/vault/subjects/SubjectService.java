@@ -110,7 +110,7 @@ public class SubjectService {
       throw VaultException.badRequest("invalid-lookup", "Give either iin or fullName.");
     }
     var caller = gatekeeper.caller();
-    AccessDecision sensitive = gatekeeper.peek(Action.SUBJECT_READ_SENSITIVE, null);
+    var sensitive = gatekeeper.peek(Action.SUBJECT_READ_SENSITIVE, null);
     Action action = sensitive.allowed() ? Action.SUBJECT_READ_SENSITIVE : Action.SUBJECT_LOOKUP;
     gatekeeper.require(action, "QUERY", "subject-lookup:" + kind, null, null);
     return found.stream()

@@ -25,20 +25,20 @@ public record PolicyDecision(AccessDecision decision, Optional<Role> roleUsed, O
     Objects.requireNonNull(expiresAt, "expiresAt is required (use Optional.empty()).");
   }
 
-  static PolicyDecision allow(String rule, String reason, Role roleUsed) {
+  public static PolicyDecision allow(String rule, String reason, Role roleUsed) {
     return new PolicyDecision(AccessDecision.allow(rule, reason), Optional.ofNullable(roleUsed), Optional.empty());
   }
 
-  static PolicyDecision allowUntil(String rule, String reason, Role roleUsed, Instant expiresAt) {
+  public static PolicyDecision allowUntil(String rule, String reason, Role roleUsed, Instant expiresAt) {
     return new PolicyDecision(
         AccessDecision.allow(rule, reason), Optional.ofNullable(roleUsed), Optional.of(expiresAt));
   }
 
-  static PolicyDecision deny(String rule, String reason) {
+  public static PolicyDecision deny(String rule, String reason) {
     return new PolicyDecision(AccessDecision.deny(rule, reason), Optional.empty(), Optional.empty());
   }
 
-  static PolicyDecision denyHidden(String rule, String reason) {
+  public static PolicyDecision denyHidden(String rule, String reason) {
     return new PolicyDecision(AccessDecision.denyHidden(rule, reason), Optional.empty(), Optional.empty());
   }
 
