@@ -188,7 +188,8 @@ public class DocumentService {
     int versionNo = doc.nextVersion();
     DocumentVersion version = new DocumentVersion(versionId, doc.id(), subjectId, versionNo, detected.mediaType(), size,
         rows.bytes(), rows.chunks(), digest.finish(), fileName, metadataJson(extraction.metadata()),
-        extraction.status().name(), extraction.reason(), allowed.userId());
+        extraction.status().name(), extraction.reason() == null || extraction.reason().isBlank() ? null : extraction.reason(),
+        allowed.userId());
     em.persist(version);
     LOG.info("Stored document version " + versionId + " (" + size + " bytes, " + detected.mediaType() + ", " + extraction.status() + ")");
     return view(doc, List.of(version));

@@ -51,6 +51,19 @@ public final class Multipart {
         .build());
   }
 
+  /**
+   * Posts with a known Content-Length and {@code Expect: 100-continue}, so a server that refuses the
+   * request from its headers (e.g. 413) answers before the body is sent.
+   */
+  public HttpResponse<String> postExpectingContinue(String path, String token) throws IOException, InterruptedException {
+    byte[] all = body().readAllBytes();
+    return Http.send(Http.request(path, token)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .expectContinue(true)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(all))
+        .build());
+  }
+
   private InputStream body() {
     List<InputStream> parts = new ArrayList<>();
     StringBuilder head = new StringBuilder();

@@ -21,6 +21,9 @@ public final class VaultServer {
   public static final String OWNER = "vault_it_owner";
   public static final String APP = "vault_it_app";
 
+  /** The upload limit the test server runs with. */
+  public static final long MAX_UPLOAD_BYTES = 16L * 1024 * 1024;
+
   private static VaultServer instance;
 
   private final VaultProcess process;
@@ -105,6 +108,8 @@ public final class VaultServer {
         .env("VAULT_KEYS_KEYSTORE_PASSWORD", "development-only")
         .env("VAULT_AUDIT_SIGNING_KEY_LOCATION", root.resolve("keys-example/audit-signing-ed25519.pem").toString())
         .env("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("keys-example/jwt-dev-public.pem").toUri().toString());
+    // A small upload limit so the 413 test need not send 100 MiB.
+    spec.env("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString(MAX_UPLOAD_BYTES));
     extraEnv.forEach(spec::env);
     VaultProcess process = VaultProcess.start(spec);
     if (!process.awaitReady(Duration.ofSeconds(180))) {
