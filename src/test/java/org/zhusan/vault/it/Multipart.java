@@ -44,6 +44,15 @@ public final class Multipart {
     return this;
   }
 
+  /** The request, to any vault instance (for tests that talk to a second instance). */
+  public HttpRequest request(String baseUrl, String path, String token) {
+    return HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(this::body))
+        .build();
+  }
+
   public HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
     return Http.send(Http.request(path, token)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)

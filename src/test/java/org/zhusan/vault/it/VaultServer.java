@@ -165,6 +165,11 @@ public final class VaultServer {
     return repoRoot().resolve("target/it-keys.p12");
   }
 
+  /** A superuser connection to the test database (to watch other roles' sessions). */
+  public Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, System.getProperty("it.db.admin.user", "postgres"), "");
+  }
+
   public String jdbcUrl() {
     return jdbcUrl;
   }
