@@ -8,11 +8,12 @@ import org.zhusan.vault.crypto.Keyring;
  * Maps a stem to its blind token with the vault's blind-index key: {@link BlindIndex} for purpose
  * {@value #PURPOSE}, {@value #TOKEN_BYTES}-byte output (HMAC-SHA256 under an HKDF-derived subkey,
  * truncated). The database stores only tokens, never stems; without the key a token cannot be
- * reversed except by guessing the stem <em>and</em> holding the key, which is never in the database.
+ * reversed except by guessing the stem <em>and</em> holding the key, which is never in the
+ * database.
  *
  * <p>The purpose is versioned: when the analysers change in a way that changes stems (new stemmer,
- * new folding rule), bump it to {@code search.term.v2} and re-index, so old and new tokens never mix
- * (see {@code docs/search.md}). Rotating the blind-index key likewise means re-indexing.
+ * new folding rule), bump it to {@code search.term.v2} and re-index, so old and new tokens never
+ * mix (see {@code docs/search.md}). Rotating the blind-index key likewise means re-indexing.
  *
  * <p>Thread safety: immutable.
  */

@@ -8,16 +8,16 @@ package org.zhusan.vault.search;
  * <p>What it does, on a lower-cased word:
  *
  * <ol>
- *   <li>Removes at most one <b>case ending</b>, longest first: ablative (-дан/-ден/-тан/-тен/-нан/-нен),
- *       genitive (-ның/-нің/-дың/-дің/-тың/-тің), locative (-нда/-нде/-да/-де/-та/-те), dative
- *       (-ға/-ге/-қа/-ке/-на/-не), accusative (-ны/-ні/-ды/-ді/-ты/-ті), instrumental
- *       (-мен/-бен/-пен).
+ *   <li>Removes at most one <b>case ending</b>, longest first: ablative
+ *       (-дан/-ден/-тан/-тен/-нан/-нен), genitive (-ның/-нің/-дың/-дің/-тың/-тің), locative
+ *       (-нда/-нде/-да/-де/-та/-те), dative (-ға/-ге/-қа/-ке/-на/-не), accusative
+ *       (-ны/-ні/-ды/-ді/-ты/-ті), instrumental (-мен/-бен/-пен).
  *   <li>Then at most one <b>plural</b> ending (-лар/-лер/-дар/-дер/-тар/-тер).
  * </ol>
  *
- * Guards: a suffix is removed only if at least {@value #MIN_STEM} letters remain, and the
- * voiceless variants (starting with т, қ, к or п) only after a consonant, as Kazakh phonology
- * requires. So құжаттарды → құжат, соттың → сот, балаларға → бала, мектепке → мектеп.
+ * Guards: a suffix is removed only if at least {@value #MIN_STEM} letters remain, and the voiceless
+ * variants (starting with т, қ, к or п) only after a consonant, as Kazakh phonology requires. So
+ * құжаттарды → құжат, соттың → сот, балаларға → бала, мектепке → мектеп.
  *
  * <p>What it does not do: possessive endings (-ы/-і/-сы/-сі/-ым/-ің …), predicative and verbal
  * morphology, vowel-harmony validation beyond the guard above, Kazakh in Latin script, or Russian
@@ -30,17 +30,11 @@ package org.zhusan.vault.search;
 final class KazakhLightStemmer {
   static final int MIN_STEM = 3;
 
-  private static final String[] CASE_ENDINGS = {
-    // three letters
-    "дан", "ден", "тан", "тен", "нан", "нен",
-    "ның", "нің", "дың", "дің", "тың", "тің",
-    "нда", "нде",
-    "мен", "бен", "пен",
-    // two letters
-    "да", "де", "та", "те",
-    "ға", "ге", "қа", "ке", "на", "не",
-    "ны", "ні", "ды", "ді", "ты", "ті",
-  };
+  // Longest first: three-letter endings are tried before the two-letter ones they end with.
+  private static final String[] CASE_ENDINGS =
+      ("дан ден тан тен нан нен ның нің дың дің тың тің нда нде мен бен пен"
+              + " да де та те ға ге қа ке на не ны ні ды ді ты ті")
+          .split(" ");
 
   private static final String[] PLURAL_ENDINGS = {"лар", "лер", "дар", "дер", "тар", "тер"};
 

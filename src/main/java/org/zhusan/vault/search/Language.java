@@ -16,7 +16,9 @@ public enum Language {
   ENGLISH("en"),
   /** Russian: Snowball Russian stemmer and Russian stop words. */
   RUSSIAN("ru"),
-  /** Kazakh (Cyrillic script): a light, conservative suffix stripper (see {@code docs/search.md}). */
+  /**
+   * Kazakh (Cyrillic script): a light, conservative suffix stripper (see {@code docs/search.md}).
+   */
   KAZAKH("kk"),
   /** Anything else, or too little text to tell: tokenised and folded, never stemmed. */
   UNDETERMINED("und");

@@ -11,23 +11,24 @@ import java.util.Objects;
  * count, not a statistical model:
  *
  * <ol>
- *   <li>Count letters by script: Cyrillic, Latin, other. Fewer than {@value #MIN_LETTERS} letters in
- *       all: {@link Language#UNDETERMINED}.
+ *   <li>Count letters by script: Cyrillic, Latin, other. Fewer than {@value #MIN_LETTERS} letters
+ *       in all: {@link Language#UNDETERMINED}.
  *   <li>Cyrillic is the largest group: {@link Language#KAZAKH} if the letters found only in the
  *       Kazakh alphabet (ә ғ қ ң ө ұ ү һ і, either case) make up at least {@value
- *       #KAZAKH_LETTER_PERCENT}% of the Cyrillic letters and there are at least two of them, otherwise
- *       {@link Language#RUSSIAN}. In running Kazakh text these letters are roughly 8–15% of all
- *       letters; a Russian text that mentions "Қазақстан" or a Kazakh name stays well below 2%.
+ *       #KAZAKH_LETTER_PERCENT}% of the Cyrillic letters and there are at least two of them,
+ *       otherwise {@link Language#RUSSIAN}. In running Kazakh text these letters are roughly 8–15%
+ *       of all letters; a Russian text that mentions "Қазақстан" or a Kazakh name stays well below
+ *       2%.
  *   <li>Latin is the largest group: {@link Language#ENGLISH}, unless more than {@value
- *       #MAX_LATIN_DIACRITIC_PERCENT}% of the Latin letters carry diacritics (French, German, Turkish,
- *       Kazakh in Latin script …), which gives {@link Language#UNDETERMINED} rather than stemming them
- *       with an English stemmer.
+ *       #MAX_LATIN_DIACRITIC_PERCENT}% of the Latin letters carry diacritics (French, German,
+ *       Turkish, Kazakh in Latin script …), which gives {@link Language#UNDETERMINED} rather than
+ *       stemming them with an English stemmer.
  *   <li>Any other script is the largest group (Arabic, CJK …): {@link Language#UNDETERMINED}.
  * </ol>
  *
- * <p>It does not tell Ukrainian, Belarusian, Kyrgyz or Tatar from Russian or Kazakh, nor French from
- * German; those documents get the nearest analyser and are still found by their unstemmed words
- * (queries always include the unstemmed form, see {@link TermAnalyzer}).
+ * <p>It does not tell Ukrainian, Belarusian, Kyrgyz or Tatar from Russian or Kazakh, nor French
+ * from German; those documents get the nearest analyser and are still found by their unstemmed
+ * words (queries always include the unstemmed form, see {@link TermAnalyzer}).
  *
  * <p>Thread safety: stateless.
  */

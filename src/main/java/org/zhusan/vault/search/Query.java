@@ -8,10 +8,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A parsed search query ({@link QueryParser}): a boolean tree whose leaves are sets of blind tokens.
- * It holds no plaintext: a query word is present only as the tokens of its possible stems, so the
- * tree can be passed around, logged by structure, and turned into SQL ({@link QuerySql}) without
- * exposing what was searched.
+ * A parsed search query ({@link QueryParser}): a boolean tree whose leaves are sets of blind
+ * tokens. It holds no plaintext: a query word is present only as the tokens of its possible stems,
+ * so the tree can be passed around, logged by structure, and turned into SQL ({@link QuerySql})
+ * without exposing what was searched.
  *
  * <p>Semantics, for a document with token set D:
  *

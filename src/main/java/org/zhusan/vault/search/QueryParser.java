@@ -21,14 +21,14 @@ import java.util.TreeSet;
  * </pre>
  *
  * <ul>
- *   <li>Operators are the upper-case words {@code AND}, {@code OR}, {@code NOT}; precedence NOT &gt;
- *       AND &gt; OR, so {@code a OR b c} is {@code a OR (b AND c)} and {@code NOT a b} is {@code (NOT
- *       a) AND b}. Lower-case "and", "or", "not" (and "и", "или", "не") are ordinary words, and being
- *       stop words they are dropped.
+ *   <li>Operators are the upper-case words {@code AND}, {@code OR}, {@code NOT}; precedence NOT
+ *       &gt; AND &gt; OR, so {@code a OR b c} is {@code a OR (b AND c)} and {@code NOT a b} is
+ *       {@code (NOT a) AND b}. Lower-case "and", "or", "not" (and "и", "или", "не") are ordinary
+ *       words, and being stop words they are dropped.
  *   <li>Parentheses group, nested at most {@value #MAX_DEPTH} deep.
- *   <li>A word matches whole stems: "суда" finds суд, суда, судом …; "hearing" finds hearings. There
- *       are no wildcards or prefixes: {@code *} is rejected, and so are quotes (no phrase search) and
- *       a leading {@code -} on a word (write NOT).
+ *   <li>A word matches whole stems: "суда" finds суд, суда, судом …; "hearing" finds hearings.
+ *       There are no wildcards or prefixes: {@code *} is rejected, and so are quotes (no phrase
+ *       search) and a leading {@code -} on a word (write NOT).
  *   <li>A word the tokenizer splits ("e-mail", "2-1234/2024") is the AND of its parts. Stop words
  *       of any supported language are dropped; a query with nothing else is rejected.
  *   <li>At least one word must be positive in every alternative: {@code NOT a} and {@code a OR NOT
@@ -323,10 +323,7 @@ public final class QueryParser {
               "Unmatched ')' at position " + lexeme.position + ".", lexeme.position);
         default:
           throw new QuerySyntaxException(
-              lexeme.describe()
-                  + " at position "
-                  + lexeme.position
-                  + " needs a word before it.",
+              lexeme.describe() + " at position " + lexeme.position + " needs a word before it.",
               lexeme.position);
       }
     }

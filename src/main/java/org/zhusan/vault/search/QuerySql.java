@@ -44,10 +44,10 @@ import java.util.TreeMap;
  * </pre>
  *
  * Each leaf of the tree gets a bit; each distinct token is one {@code VALUES} row carrying the bits
- * of the leaves it belongs to and whether any of them is positive (not under NOT). One pass over the
- * posting lists of all query tokens collects, per version, the set of leaves it matches; the boolean
- * formula is then evaluated on that bit set. This is correct because queries are {@linkplain
- * Query#isAnchored anchored}: a version that contains no query token cannot match.
+ * of the leaves it belongs to and whether any of them is positive (not under NOT). One pass over
+ * the posting lists of all query tokens collects, per version, the set of leaves it matches; the
+ * boolean formula is then evaluated on that bit set. This is correct because queries are
+ * {@linkplain Query#isAnchored anchored}: a version that contains no query token cannot match.
  *
  * <p>Score = total occurrences of the positive terms' tokens in the version. It depends only on the
  * version itself, never on other documents (no IDF), so the ranking of the hits a caller may read
@@ -55,8 +55,8 @@ import java.util.TreeMap;
  *
  * <h2>Access filtering, ranking and paging (the caller's part)</h2>
  *
- * Wrap the fragment; filter by access <em>before</em> ordering and limiting, so that hits the caller
- * may not read are never returned, counted, or allowed to push readable hits off a page:
+ * Wrap the fragment; filter by access <em>before</em> ordering and limiting, so that hits the
+ * caller may not read are never returned, counted, or allowed to push readable hits off a page:
  *
  * <pre>
  * SELECT h.version_id, h.score, count(*) OVER () AS total

@@ -19,12 +19,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
- * A Lucene analyser that tokenises once (UAX #29 word boundaries, {@link StandardTokenizer}) and then
- * sends each token through the stop-word and stemming chain for its <em>script</em>: Latin tokens
- * through the filters of Lucene's {@link EnglishAnalyzer} (possessive, English stop words, Porter
- * stemmer), Cyrillic tokens through those of {@link RussianAnalyzer} (Russian stop words, Snowball
- * Russian stemmer) or through the Kazakh chain (small stop list, {@link KazakhLightStemmer}). Tokens in
- * other scripts, numbers and tokens whose chain is switched off pass through lower-cased only.
+ * A Lucene analyser that tokenises once (UAX #29 word boundaries, {@link StandardTokenizer}) and
+ * then sends each token through the stop-word and stemming chain for its <em>script</em>: Latin
+ * tokens through the filters of Lucene's {@link EnglishAnalyzer} (possessive, English stop words,
+ * Porter stemmer), Cyrillic tokens through those of {@link RussianAnalyzer} (Russian stop words,
+ * Snowball Russian stemmer) or through the Kazakh chain (small stop list, {@link
+ * KazakhLightStemmer}). Tokens in other scripts, numbers and tokens whose chain is switched off
+ * pass through lower-cased only.
  *
  * <p>Routing by script rather than by document alone means an English organisation name inside a
  * Russian ruling is still Porter-stemmed, and a Russian quotation inside an English report still
@@ -78,7 +79,8 @@ final class ScriptRoutedAnalyzer extends Analyzer {
               in ->
                   new PorterStemFilter(
                       new StopFilter(
-                          new EnglishPossessiveFilter(in), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
+                          new EnglishPossessiveFilter(in),
+                          EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
     }
     switch (cyrillic) {
       case RUSSIAN:

@@ -88,10 +88,10 @@ public final class TermAnalyzer implements Closeable {
   }
 
   /**
-   * The searchable terms of one query word: one set of alternative stems per token the word
-   * splits into ("e-mail" gives two), stop words left out. Each set holds the stems that every
-   * document analyser produces for that token, so it matches the token in a document of any
-   * language. An empty list means the word has nothing searchable (only stop words or punctuation).
+   * The searchable terms of one query word: one set of alternative stems per token the word splits
+   * into ("e-mail" gives two), stop words left out. Each set holds the stems that every document
+   * analyser produces for that token, so it matches the token in a document of any language. An
+   * empty list means the word has nothing searchable (only stop words or punctuation).
    */
   public List<Set<String>> queryStems(String word) {
     Objects.requireNonNull(word, "word is required.");

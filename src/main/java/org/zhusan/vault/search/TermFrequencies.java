@@ -21,13 +21,14 @@ import java.util.Objects;
  *       LanguageDetector#SAMPLE_CHARS} characters; text is buffered until then.
  *   <li>Text is cut for analysis only after a white-space character, so a chunk boundary inside a
  *       word changes nothing: the result equals that of the whole text in one chunk. (A run of more
- *       than {@value Builder#MAX_PENDING_CHARS} characters without white space is cut anyway; such a
- *       run is not a word, and may then be tokenised differently.)
+ *       than {@value Builder#MAX_PENDING_CHARS} characters without white space is cut anyway; such
+ *       a run is not a word, and may then be tokenised differently.)
  *   <li>At most {@link Builder#maxDistinctTerms} distinct stems (default {@value
  *       #DEFAULT_MAX_DISTINCT_TERMS}) are kept: the first ones in text order. Later new stems are
- *       counted in {@link #totalTerms()} and {@link #droppedTerms()} but not indexed, so the document
- *       is still found by them if they also occur among the first ones. This bounds memory and the
- *       rows per document (an ordinary 300-page ruling has well under 20,000 distinct stems).
+ *       counted in {@link #totalTerms()} and {@link #droppedTerms()} but not indexed, so the
+ *       document is still found by them if they also occur among the first ones. This bounds memory
+ *       and the rows per document (an ordinary 300-page ruling has well under 20,000 distinct
+ *       stems).
  *   <li>Stems (plaintext) exist only inside the builder and are discarded by {@link Builder#build};
  *       this object holds tokens only.
  * </ul>

@@ -17,8 +17,8 @@
  *   <li>Stems and query words are plaintext: they live only inside a method call or a {@link
  *       org.zhusan.vault.search.TermFrequencies.Builder}, never in a returned object, an exception
  *       message or a log line. Returned objects hold tokens.
- *   <li>Anything that changes stems (analysers, folding, stop lists) needs a new token purpose and a
- *       re-index ({@link org.zhusan.vault.search.BlindTokens#PURPOSE}).
+ *   <li>Anything that changes stems (analysers, folding, stop lists) needs a new token purpose and
+ *       a re-index ({@link org.zhusan.vault.search.BlindTokens#PURPOSE}).
  * </ul>
  *
  * <p>Design, leakage analysis, proposed DDL and benchmark: {@code docs/search.md}.

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Test;
 class LanguageDetectorTest {
   @Test
   void detectsEnglishFromAShortSentence() {
-    assertEquals(
-        Language.ENGLISH, LanguageDetector.detect("The hearing is scheduled for Monday."));
+    assertEquals(Language.ENGLISH, LanguageDetector.detect("The hearing is scheduled for Monday."));
     assertEquals(Language.ENGLISH, LanguageDetector.detect("Psychological evaluation report"));
   }
 
@@ -28,8 +27,8 @@ class LanguageDetectorTest {
   void aRussianTextMentioningKazakhNamesStaysRussian() {
     String text =
         "Центр в Алматы (Қазақстан) принял на реабилитацию женщину с двумя детьми. Психолог провёл"
-            + " первичную беседу, социальный работник подготовил документы для школы и детского сада,"
-            + " юрист изучил материалы уголовного дела и назначил встречу с адвокатом.";
+            + " первичную беседу, социальный работник подготовил документы для школы и детского"
+            + " сада, юрист изучил материалы уголовного дела и назначил встречу с адвокатом.";
     assertEquals(Language.RUSSIAN, LanguageDetector.detect(text));
   }
 
@@ -37,15 +36,19 @@ class LanguageDetectorTest {
   void mixedTextGoesByTheMajorityScript() {
     assertEquals(
         Language.RUSSIAN,
-        LanguageDetector.detect("Отчёт UNICEF о реабилитации детей, вернувшихся из зоны конфликта"));
+        LanguageDetector.detect(
+            "Отчёт UNICEF о реабилитации детей, вернувшихся из зоны конфликта"));
     assertEquals(
-        Language.ENGLISH, LanguageDetector.detect("Report on the case of Айгерим, hearing on Monday"));
+        Language.ENGLISH,
+        LanguageDetector.detect("Report on the case of Айгерим, hearing on Monday"));
   }
 
   @Test
   void otherScriptsDiacriticHeavyLatinAndTooLittleTextAreUndetermined() {
     assertEquals(Language.UNDETERMINED, LanguageDetector.detect("المحكمة قررت"));
-    assertEquals(Language.UNDETERMINED, LanguageDetector.detect("Mahkeme kararı açıklandı, çocuğun güvenliği"));
+    assertEquals(
+        Language.UNDETERMINED,
+        LanguageDetector.detect("Mahkeme kararı açıklandı, çocuğun güvenliği"));
     assertEquals(Language.UNDETERMINED, LanguageDetector.detect("12-34/2024 …"));
     assertEquals(Language.UNDETERMINED, LanguageDetector.detect(""));
   }

@@ -63,12 +63,14 @@ class QueryParserTest {
   void juxtapositionIsAnd() {
     assertEquals(and(term("суд"), term("решение")), parse("суд решение"));
     assertEquals(parse("суд AND решение"), parse("суд решение"));
-    assertEquals(and(term("court"), term("hearing"), term("lawyer")), parse("court hearing lawyer"));
+    assertEquals(
+        and(term("court"), term("hearing"), term("lawyer")), parse("court hearing lawyer"));
   }
 
   @Test
   void notBindsTighterThanAndWhichBindsTighterThanOr() {
-    assertEquals(or(term("court"), and(term("hearing"), term("lawyer"))), parse("court OR hearing lawyer"));
+    assertEquals(
+        or(term("court"), and(term("hearing"), term("lawyer"))), parse("court OR hearing lawyer"));
     assertEquals(
         or(and(term("court"), term("hearing")), term("lawyer")), parse("court hearing OR lawyer"));
     assertEquals(and(not(term("court")), term("hearing")), parse("NOT court hearing"));
@@ -79,7 +81,9 @@ class QueryParserTest {
 
   @Test
   void parenthesesGroup() {
-    assertEquals(and(or(term("court"), term("hearing")), term("lawyer")), parse("(court OR hearing) lawyer"));
+    assertEquals(
+        and(or(term("court"), term("hearing")), term("lawyer")),
+        parse("(court OR hearing) lawyer"));
     assertEquals(
         and(term("lawyer"), not(or(term("court"), term("hearing")))),
         parse("lawyer NOT (court OR hearing)"));
@@ -89,8 +93,10 @@ class QueryParserTest {
   @Test
   void doubleNegationCancelsAndNestedOperatorsFlatten() {
     assertEquals(and(term("court"), term("hearing")), parse("court NOT NOT hearing"));
-    assertEquals(and(term("court"), term("hearing"), term("lawyer")), parse("court (hearing lawyer)"));
-    assertEquals(or(term("court"), term("hearing"), term("lawyer")), parse("court OR (hearing OR lawyer)"));
+    assertEquals(
+        and(term("court"), term("hearing"), term("lawyer")), parse("court (hearing lawyer)"));
+    assertEquals(
+        or(term("court"), term("hearing"), term("lawyer")), parse("court OR (hearing OR lawyer)"));
   }
 
   @Test
@@ -121,7 +127,8 @@ class QueryParserTest {
   void tooLongQueriesAreRejectedBeforeAnythingElse() {
     String tooLong = "court ".repeat(QueryParser.MAX_QUERY_CHARS / 6 + 1);
     assertTrue(rejects(tooLong).getMessage().contains("too long"));
-    assertTrue(rejects("*".repeat(QueryParser.MAX_QUERY_CHARS + 1)).getMessage().contains("too long"));
+    assertTrue(
+        rejects("*".repeat(QueryParser.MAX_QUERY_CHARS + 1)).getMessage().contains("too long"));
   }
 
   @Test
@@ -146,10 +153,13 @@ class QueryParserTest {
   @Test
   void danglingOperatorsAreRejected() {
     QuerySyntaxException e = rejects("court AND");
-    assertEquals("AND at position 7 must be followed by a word, not by the end of the query.", e.getMessage());
+    assertEquals(
+        "AND at position 7 must be followed by a word, not by the end of the query.",
+        e.getMessage());
     assertEquals("AND at position 1 needs a word before it.", rejects("AND court").getMessage());
     assertEquals(
-        "OR at position 7 must be followed by a word, not by OR.", rejects("court OR OR hearing").getMessage());
+        "OR at position 7 must be followed by a word, not by OR.",
+        rejects("court OR OR hearing").getMessage());
     rejects("court OR");
     rejects("court NOT");
     rejects("NOT");
@@ -179,8 +189,15 @@ class QueryParserTest {
   void errorMessagesNeverRepeatTheQueryWords() {
     String secret = "Nurova";
     String[] bad = {
-      secret + "*", secret + " AND", "NOT " + secret, "(" + secret, secret + ")", "\"" + secret + "\"",
-      "-" + secret, secret + " OR NOT court", (secret + " ").repeat(100)
+      secret + "*",
+      secret + " AND",
+      "NOT " + secret,
+      "(" + secret,
+      secret + ")",
+      "\"" + secret + "\"",
+      "-" + secret,
+      secret + " OR NOT court",
+      (secret + " ").repeat(100)
     };
     for (String q : bad) {
       QuerySyntaxException e = rejects(q);

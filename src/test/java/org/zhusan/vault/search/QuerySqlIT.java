@@ -114,8 +114,13 @@ class QuerySqlIT {
       s.execute("TRUNCATE search_token");
       UUID ruling = UUID.randomUUID();
       UUID report = UUID.randomUUID();
-      insert(ruling, TermFrequencies.of(analyzer, tokens, List.of("Решение суда о ребёнке: ", "документы приложены.")));
-      insert(report, TermFrequencies.of(analyzer, tokens, List.of("The hearing of the child was adjourned.")));
+      insert(
+          ruling,
+          TermFrequencies.of(
+              analyzer, tokens, List.of("Решение суда о ребёнке: ", "документы приложены.")));
+      insert(
+          report,
+          TermFrequencies.of(analyzer, tokens, List.of("The hearing of the child was adjourned.")));
       QueryParser parser = new QueryParser(analyzer, tokens);
       assertEquals(Set.of(ruling), run(parser.parse("судом")).keySet());
       assertEquals(Set.of(ruling), run(parser.parse("ребенка документов")).keySet());
@@ -193,7 +198,8 @@ class QuerySqlIT {
     } else if (q instanceof Query.Not) {
       positiveTokens(((Query.Not) q).operand(), !positive, out);
     } else {
-      List<Query> ops = q instanceof Query.And ? ((Query.And) q).operands() : ((Query.Or) q).operands();
+      List<Query> ops =
+          q instanceof Query.And ? ((Query.And) q).operands() : ((Query.Or) q).operands();
       ops.forEach(o -> positiveTokens(o, positive, out));
     }
   }

@@ -55,8 +55,7 @@ class QuerySqlTest {
   void orInsideAndWithATokenSharedByTwoLeaves() {
     // (A OR B) AND NOT (A): token A belongs to leaf 1 (positive) and leaf 3 (negated).
     Query q =
-        new Query.And(
-            List.of(new Query.Or(List.of(term(A), term(B))), new Query.Not(term(A))));
+        new Query.And(List.of(new Query.Or(List.of(term(A), term(B))), new Query.Not(term(A))));
     QuerySql.Fragment f = QuerySql.candidates(q);
     assertEquals(
         HEAD

@@ -30,7 +30,8 @@ class TermAnalyzerTest {
   private static void assertSameStem(Language language, String... words) {
     String first = stem(language, words[0]);
     for (String w : words) {
-      assertEquals(first, stem(language, w), () -> "stem of test word #" + List.of(words).indexOf(w));
+      assertEquals(
+          first, stem(language, w), () -> "stem of test word #" + List.of(words).indexOf(w));
     }
   }
 
@@ -94,7 +95,8 @@ class TermAnalyzerTest {
 
   @Test
   void undeterminedDocumentsAreFoldedButNotStemmed() {
-    assertEquals(List.of("hearings", "the", "суда"), stems(Language.UNDETERMINED, "Hearings the СУДА"));
+    assertEquals(
+        List.of("hearings", "the", "суда"), stems(Language.UNDETERMINED, "Hearings the СУДА"));
   }
 
   @Test
@@ -126,7 +128,9 @@ class TermAnalyzerTest {
 
   @Test
   void everyDocumentStemIsAmongTheQueryAlternativesOfTheSameWord() {
-    String[] words = {"Hearings", "evaluation", "судом", "ребёнка", "құжаттарды", "балаларға", "2024"};
+    String[] words = {
+      "Hearings", "evaluation", "судом", "ребёнка", "құжаттарды", "балаларға", "2024"
+    };
     for (Language language : Language.values()) {
       for (String word : words) {
         List<String> doc = stems(language, word);

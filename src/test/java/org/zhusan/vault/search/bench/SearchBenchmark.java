@@ -35,18 +35,18 @@ import org.zhusan.vault.search.TermFrequencies;
  * <ol>
  *   <li>Generates N documents (default 10,000; deterministic seed) of 200–400 words: 65% Russian,
  *       35% English, one in ten with a sentence in the other language. Words come from lists below:
- *       function words, domain nouns (Russian ones in all their case forms), verbs and adjectives, and
- *       a long tail of generated surnames/place names; each language is drawn Zipf-distributed (s =
- *       1) over about 3,500 forms, which gives realistic posting-list lengths, from words in nearly
- *       every document to words in a handful.
- *   <li>Creates schema {@code search_bench} with {@code search_token} (the proposed DDL: primary key
- *       (token, version_id) INCLUDE (tf), index on version_id), filled by {@link TermFrequencies}
- *       and {@link BlindTokens} under a fixed test key, and {@code doc} with the plaintext and {@code
- *       tsv = to_tsvector('russian', body)} (Russian stemmer for Cyrillic, English for Latin words)
- *       under a GIN index. VACUUM ANALYZE.
+ *       function words, domain nouns (Russian ones in all their case forms), verbs and adjectives,
+ *       and a long tail of generated surnames/place names; each language is drawn Zipf-distributed
+ *       (s = 1) over about 3,500 forms, which gives realistic posting-list lengths, from words in
+ *       nearly every document to words in a handful.
+ *   <li>Creates schema {@code search_bench} with {@code search_token} (the proposed DDL: primary
+ *       key (token, version_id) INCLUDE (tf), index on version_id), filled by {@link
+ *       TermFrequencies} and {@link BlindTokens} under a fixed test key, and {@code doc} with the
+ *       plaintext and {@code tsv = to_tsvector('russian', body)} (Russian stemmer for Cyrillic,
+ *       English for Latin words) under a GIN index. VACUUM ANALYZE.
  *   <li>Draws Q queries (default 200) of 1, 2 and 3 words, each from the words of one random
- *       document (so multi-word AND queries have hits), and runs every query on both sides, in random
- *       order, after a warm-up:
+ *       document (so multi-word AND queries have hits), and runs every query on both sides, in
+ *       random order, after a warm-up:
  *       <ul>
  *         <li>blind: {@link QueryParser#parse} (analysis + HMAC) + {@link QuerySql} wrapped in
  *             {@code ORDER BY score DESC, version_id LIMIT 20};
@@ -59,8 +59,9 @@ import org.zhusan.vault.search.TermFrequencies;
  * </ol>
  *
  * <p>Run: {@code mvn -q -o -Pbench test -Dbench.main=org.zhusan.vault.search.bench.SearchBenchmark
- * -Dbench.args="[--docs N] [--queries Q] [--seed S] [--keep]"}; JDBC URL from {@code -Dbench.db.url}
- * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}), user {@code postgres}, no password.
+ * -Dbench.args="[--docs N] [--queries Q] [--seed S] [--keep]"}; JDBC URL from {@code
+ * -Dbench.db.url} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}), user {@code
+ * postgres}, no password.
  */
 public final class SearchBenchmark {
   private static final String SCHEMA = "search_bench";
@@ -125,10 +126,12 @@ public final class SearchBenchmark {
         Connection db = DriverManager.getConnection(url, "postgres", "")) {
       try (Statement s = db.createStatement();
           ResultSet rs =
-              s.executeQuery("SELECT version(), current_setting('jit'), current_setting('work_mem')")) {
+              s.executeQuery(
+                  "SELECT version(), current_setting('jit'), current_setting('work_mem')")) {
         rs.next();
         System.out.printf(
-            "PostgreSQL: %s (jit=%s, work_mem=%s)%n", rs.getString(1), rs.getString(2), rs.getString(3));
+            "PostgreSQL: %s (jit=%s, work_mem=%s)%n",
+            rs.getString(1), rs.getString(2), rs.getString(3));
       }
       try {
         createSchema(db);
@@ -188,15 +191,23 @@ public final class SearchBenchmark {
       TermFrequencies tf = TermFrequencies.of(analyzer, tokens, chunks);
       truncated += tf.truncated() ? 1 : 0;
       for (Map.Entry<BlindToken, Integer> e : tf.counts().entrySet()) {
-        rows.append(d.id).append("\t\\\\x").append(e.getKey().toHex()).append('\t').append(e.getValue()).append('\n');
+        rows.append(d.id)
+            .append("\t\\\\x")
+            .append(e.getKey().toHex())
+            .append('\t')
+            .append(e.getValue())
+            .append('\n');
         tokenRows++;
       }
       if (rows.length() > (1 << 20)) {
-        copy.copyIn("COPY search_token (version_id, token, tf) FROM STDIN", new StringReader(rows.toString()));
+        copy.copyIn(
+            "COPY search_token (version_id, token, tf) FROM STDIN",
+            new StringReader(rows.toString()));
         rows.setLength(0);
       }
     }
-    copy.copyIn("COPY search_token (version_id, token, tf) FROM STDIN", new StringReader(rows.toString()));
+    copy.copyIn(
+        "COPY search_token (version_id, token, tf) FROM STDIN", new StringReader(rows.toString()));
     long t1 = System.nanoTime();
     try (Statement s = db.createStatement()) {
       s.execute("ALTER TABLE search_token ADD PRIMARY KEY (token, version_id) INCLUDE (tf)");
@@ -205,7 +216,8 @@ public final class SearchBenchmark {
     long t2 = System.nanoTime();
     System.out.printf(
         Locale.ROOT,
-        "Blind index: %,d rows (%.1f per document, %d truncated); analyse+HMAC+COPY %.1f s, indexes %.1f s%n",
+        "Blind index: %,d rows (%.1f per document, %d truncated); analyse+HMAC+COPY %.1f s, indexes"
+            + " %.1f s%n",
         tokenRows,
         tokenRows / (double) docs.size(),
         truncated,
@@ -239,8 +251,8 @@ public final class SearchBenchmark {
       rs.next();
       System.out.printf(
           Locale.ROOT,
-          "PostgreSQL FTS: COPY %.1f s, to_tsvector+GIN %.1f s%n"
-              + "Sizes: search_token+indexes %.1f MB; doc (text+tsvector+indexes) %.1f MB, of which GIN %.1f MB%n",
+          "PostgreSQL FTS: COPY %.1f s, to_tsvector+GIN %.1f s%nSizes: search_token+indexes %.1f"
+              + " MB; doc (text+tsvector+indexes) %.1f MB, of which GIN %.1f MB%n",
           (t3 - t2) / 1e9,
           (t4 - t3) / 1e9,
           rs.getLong(1) / 1e6,
@@ -255,15 +267,20 @@ public final class SearchBenchmark {
   }
 
   private static String blindSql(QuerySql.Fragment f) {
-    return "SELECT h.version_id, h.score FROM (" + f.sql() + ") AS h ORDER BY h.score DESC, h.version_id LIMIT " + PAGE;
+    return "SELECT h.version_id, h.score FROM ("
+        + f.sql()
+        + ") AS h ORDER BY h.score DESC, h.version_id LIMIT "
+        + PAGE;
   }
 
   private static final String FTS_SQL =
       "SELECT d.id, ts_rank(d.tsv, q) AS rank FROM doc d, plainto_tsquery('russian', ?) AS q"
-          + " WHERE d.tsv @@ q ORDER BY rank DESC, d.id LIMIT " + PAGE;
+          + " WHERE d.tsv @@ q ORDER BY rank DESC, d.id LIMIT "
+          + PAGE;
 
   /** One blind query, timed from the query string (parse, analyse, HMAC) to the last row. */
-  private static long timeBlind(Connection db, QueryParser parser, String query) throws SQLException {
+  private static long timeBlind(Connection db, QueryParser parser, String query)
+      throws SQLException {
     long t0 = System.nanoTime();
     Query q = parser.parse(query);
     QuerySql.Fragment f = QuerySql.candidates(q);
@@ -296,7 +313,8 @@ public final class SearchBenchmark {
       throws SQLException {
     long t0 = System.nanoTime();
     QuerySql.Fragment f = QuerySql.candidates(parser.parse(query));
-    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM (" + f.sql() + ") AS h")) {
+    try (PreparedStatement ps =
+        db.prepareStatement("SELECT count(*) FROM (" + f.sql() + ") AS h")) {
       f.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -308,7 +326,8 @@ public final class SearchBenchmark {
   private static long timeFtsCount(Connection db, String query) throws SQLException {
     long t0 = System.nanoTime();
     try (PreparedStatement ps =
-        db.prepareStatement("SELECT count(*) FROM doc WHERE tsv @@ plainto_tsquery('russian', ?)")) {
+        db.prepareStatement(
+            "SELECT count(*) FROM doc WHERE tsv @@ plainto_tsquery('russian', ?)")) {
       ps.setString(1, query);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -319,7 +338,8 @@ public final class SearchBenchmark {
 
   /** Hit counts of both engines for a sample of queries (untimed): a sanity check on semantics. */
   private static void checkAgreement(
-      Connection db, QueryParser parser, List<List<String>> queries, Random random) throws SQLException {
+      Connection db, QueryParser parser, List<List<String>> queries, Random random)
+      throws SQLException {
     int same = 0;
     int within5 = 0;
     long blindTotal = 0;
@@ -328,7 +348,8 @@ public final class SearchBenchmark {
       String query = String.join(" ", queries.get(random.nextInt(queries.size())));
       QuerySql.Fragment f = QuerySql.candidates(parser.parse(query));
       long blind;
-      try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM (" + f.sql() + ") AS h")) {
+      try (PreparedStatement ps =
+          db.prepareStatement("SELECT count(*) FROM (" + f.sql() + ") AS h")) {
         f.bind(ps, 1);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -337,7 +358,8 @@ public final class SearchBenchmark {
       }
       long fts;
       try (PreparedStatement ps =
-          db.prepareStatement("SELECT count(*) FROM doc WHERE tsv @@ plainto_tsquery('russian', ?)")) {
+          db.prepareStatement(
+              "SELECT count(*) FROM doc WHERE tsv @@ plainto_tsquery('russian', ?)")) {
         ps.setString(1, query);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -351,7 +373,8 @@ public final class SearchBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "Hit counts, %d sampled queries: identical for %d, within 5%% for %d; mean hits blind %.0f, PostgreSQL %.0f%n",
+        "Hit counts, %d sampled queries: identical for %d, within 5%% for %d; mean hits blind %.0f,"
+            + " PostgreSQL %.0f%n",
         CHECKED_QUERIES,
         same,
         within5,
@@ -469,8 +492,10 @@ public final class SearchBenchmark {
 
     Corpus(Random random) {
       this.random = random;
-      this.english = new Vocabulary(EN_FUNCTION, englishContent(), pseudoWords(random, LATIN, 3000));
-      this.russian = new Vocabulary(RU_FUNCTION, russianContent(), pseudoWords(random, CYRILLIC, 3000));
+      this.english =
+          new Vocabulary(EN_FUNCTION, englishContent(), pseudoWords(random, LATIN, 3000));
+      this.russian =
+          new Vocabulary(RU_FUNCTION, russianContent(), pseudoWords(random, CYRILLIC, 3000));
     }
 
     Doc document(UUID id) {
@@ -528,7 +553,7 @@ public final class SearchBenchmark {
     Vocabulary(List<String> function, List<String> content, List<String> tail) {
       functionWords = new HashSet<>(function);
       List<String> all = new ArrayList<>(function);
-      // Content words interleaved with some tail words so that rare domain forms and common names mix.
+      // Content words in a fixed shuffled order, so the forms of one noun get unrelated ranks.
       List<String> shuffled = new ArrayList<>(content);
       java.util.Collections.shuffle(shuffled, new Random(content.size()));
       all.addAll(shuffled);
@@ -555,16 +580,14 @@ public final class SearchBenchmark {
     }
   }
 
-  private static final String[] LATIN = {
-    "ba", "ka", "ma", "ta", "ra", "sa", "na", "la", "da", "ga", "be", "ke", "me", "te", "re", "se",
-    "ne", "le", "de", "ri", "ni", "li", "di", "ki", "mo", "to", "ro", "no", "lo", "ku", "tu", "ru",
-    "nu", "bek", "tan", "gul", "zhan", "bay", "khan", "ov", "ova", "in", "ina", "yer", "sal", "ay"
-  };
-  private static final String[] CYRILLIC = {
-    "ба", "ка", "ма", "та", "ра", "са", "на", "ла", "да", "га", "бе", "ке", "ме", "те", "ре", "се",
-    "не", "ле", "де", "ри", "ни", "ли", "ди", "ки", "мо", "то", "ро", "но", "ло", "ку", "ту", "ру",
-    "ну", "бек", "тан", "гуль", "жан", "бай", "хан", "ов", "ова", "ин", "ина", "ер", "сал", "ай"
-  };
+  private static final String[] LATIN =
+      words(
+          "ba ka ma ta ra sa na la da ga be ke me te re se ne le de ri ni li di ki mo to ro no lo"
+              + " ku tu ru nu bek tan gul zhan bay khan ov ova in ina yer sal ay");
+  private static final String[] CYRILLIC =
+      words(
+          "ба ка ма та ра са на ла да га бе ке ме те ре се не ле де ри ни ли ди ки мо то ро но ло"
+              + " ку ту ру ну бек тан гуль жан бай хан ов ова ин ина ер сал ай");
 
   /** Generated names: 2–4 syllables, distinct. */
   private static List<String> pseudoWords(Random random, String[] syllables, int count) {
@@ -582,37 +605,37 @@ public final class SearchBenchmark {
 
   private static final List<String> EN_FUNCTION =
       List.of(
-          "the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "with", "by", "that", "at",
-          "as", "be", "from", "this", "are", "it", "or", "not", "an", "were", "has", "had", "her",
-          "his", "their", "which");
+          words(
+              "the of and to in a is was for on with by that at as be from this are it or not an"
+                  + " were has had her his their which"));
 
   private static List<String> englishContent() {
     List<String> out = new ArrayList<>();
-    String[] nouns = {
-      "court", "hearing", "child", "mother", "woman", "lawyer", "judge", "ruling", "appeal", "case",
-      "evaluation", "assessment", "report", "psychologist", "psychiatrist", "doctor", "treatment",
-      "therapy", "session", "school", "teacher", "class", "centre", "programme", "rehabilitation",
-      "reintegration", "adaptation", "document", "record", "file", "passport", "certificate", "family",
-      "guardian", "relative", "community", "region", "village", "city", "ministry", "partner",
-      "organisation", "project", "meeting", "interview", "statement", "witness", "prosecutor",
-      "charge", "sentence", "decision", "order", "request", "consent", "letter", "note", "plan",
-      "goal", "progress", "outcome", "risk", "need", "support", "service", "visit", "month", "week",
-      "year", "day", "health", "diagnosis", "symptom", "medication", "trauma", "anxiety", "sleep",
-      "behaviour", "emotion", "skill", "activity", "group", "worker", "staff", "officer", "police",
-      "border", "return", "travel", "camp", "conflict", "zone", "ideology", "belief", "religion",
-      "theologian", "imam", "lesson", "preschool", "kindergarten", "grade", "exam", "score", "language",
-      "address", "house", "employment", "job", "income", "benefit", "payment", "insurance", "clinic",
-      "hospital", "vaccination", "nutrition", "weight", "height", "birth", "age", "identity", "name"
-    };
+    String[] nouns =
+        words(
+            "court hearing child mother woman lawyer judge ruling appeal case evaluation assessment"
+                + " report psychologist psychiatrist doctor treatment therapy session school"
+                + " teacher class centre programme rehabilitation reintegration adaptation document"
+                + " record file passport certificate family guardian relative community region"
+                + " village city ministry partner organisation project meeting interview statement"
+                + " witness prosecutor charge sentence decision order request consent letter note"
+                + " plan goal progress outcome risk need support service visit month week year day"
+                + " health diagnosis symptom medication trauma anxiety sleep behaviour emotion"
+                + " skill activity group worker staff officer police border return travel camp"
+                + " conflict zone ideology belief religion theologian imam lesson preschool"
+                + " kindergarten grade exam score language address house employment job income"
+                + " benefit payment insurance clinic hospital vaccination nutrition weight height"
+                + " birth age identity name");
     for (String n : nouns) {
       out.add(n);
-      out.add(n.endsWith("y") && !n.endsWith("ay") ? n.substring(0, n.length() - 1) + "ies" : n + "s");
+      out.add(
+          n.endsWith("y") && !n.endsWith("ay") ? n.substring(0, n.length() - 1) + "ies" : n + "s");
     }
-    String[] verbs = {
-      "evaluate", "assess", "attend", "refuse", "agree", "report", "review", "schedule", "postpone",
-      "adjourn", "approve", "reject", "examine", "interview", "visit", "support", "enrol", "return",
-      "transfer", "discuss", "observe", "recommend", "complete", "request", "submit", "sign", "record"
-    };
+    String[] verbs =
+        words(
+            "evaluate assess attend refuse agree report review schedule postpone adjourn approve"
+                + " reject examine interview visit support enrol return transfer discuss observe"
+                + " recommend complete request submit sign record");
     for (String v : verbs) {
       String base = v.endsWith("e") ? v.substring(0, v.length() - 1) : v;
       out.add(v);
@@ -620,45 +643,41 @@ public final class SearchBenchmark {
       out.add(base + "ed");
       out.add(base + "ing");
     }
-    String[] adjectives = {
-      "stable", "anxious", "calm", "positive", "negative", "legal", "medical", "psychological",
-      "social", "criminal", "regional", "national", "initial", "final", "urgent", "confidential",
-      "young", "older", "new", "previous"
-    };
+    String[] adjectives =
+        words(
+            "stable anxious calm positive negative legal medical psychological social criminal"
+                + " regional national initial final urgent confidential young older new previous");
     out.addAll(List.of(adjectives));
     return out;
   }
 
   private static final List<String> RU_FUNCTION =
       List.of(
-          "и", "в", "на", "с", "по", "не", "что", "о", "для", "к", "из", "от", "до", "за", "при",
-          "как", "она", "он", "её", "его", "также", "был", "была", "было", "были", "это", "или",
-          "у", "со", "без");
+          words(
+              "и в на с по не что о для к из от до за при как она он её его также был была было"
+                  + " были это или у со без"));
 
   private static List<String> russianContent() {
     List<String> out = new ArrayList<>();
-    String[] masculine = {
-      "суд", "документ", "адвокат", "прокурор", "психолог", "центр", "отчёт", "специалист",
-      "приговор", "протокол", "диагноз", "процесс", "закон", "договор", "паспорт", "вопрос",
-      "результат", "работник", "учитель", "план", "визит", "месяц", "год", "город", "район", "регион",
-      "класс", "урок", "экзамен", "доход", "адрес", "дом", "сон", "страх", "риск", "уход", "контроль",
-      "надзор", "запрос", "ответ", "приказ", "статус", "этап", "срок", "опекун", "родственник",
-      "свидетель", "следователь", "терапевт", "педиатр", "врач", "конфликт", "лагерь", "возврат",
-      "переезд", "навык", "прогресс", "выход", "отказ", "совет"
-    };
+    String[] masculine =
+        words(
+            "суд документ адвокат прокурор психолог центр отчёт специалист приговор протокол"
+                + " диагноз процесс закон договор паспорт вопрос результат работник учитель план"
+                + " визит месяц год город район регион класс урок экзамен доход адрес дом сон страх"
+                + " риск уход контроль надзор запрос ответ приказ статус этап срок опекун"
+                + " родственник свидетель следователь терапевт педиатр врач конфликт лагерь возврат"
+                + " переезд навык прогресс выход отказ совет");
     for (String n : masculine) {
-      String stemHard = n;
       for (String e : new String[] {"", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"}) {
-        out.add(spell(stemHard, e));
+        out.add(spell(n, e));
       }
     }
-    String[] feminine = {
-      "оценка", "мать", "женщина", "семья", "школа", "справка", "встреча", "беседа", "программа",
-      "реабилитация", "адаптация", "реинтеграция", "работа", "помощь", "поддержка", "угроза",
-      "травма", "тревога", "группа", "занятие", "цель", "неделя", "дата", "подпись", "заявка",
-      "жалоба", "записка", "карта", "выписка", "экспертиза", "комиссия", "служба", "полиция",
-      "граница", "идеология", "религия", "вера", "книга", "задача", "проверка"
-    };
+    String[] feminine =
+        words(
+            "оценка мать женщина семья школа справка встреча беседа программа реабилитация"
+                + " адаптация реинтеграция работа помощь поддержка угроза травма тревога группа"
+                + " занятие цель неделя дата подпись заявка жалоба записка карта выписка экспертиза"
+                + " комиссия служба полиция граница идеология религия вера книга задача проверка");
     for (String n : feminine) {
       if (n.endsWith("ия")) {
         String stem = n.substring(0, n.length() - 2);
@@ -674,35 +693,41 @@ public final class SearchBenchmark {
         out.add(n);
       }
     }
-    String[] neuter = {
-      "решение", "слушание", "заключение", "обследование", "лечение", "поведение", "состояние",
-      "образование", "обучение", "заявление", "согласие", "постановление", "определение",
-      "назначение", "направление", "наблюдение", "развитие", "здоровье", "отделение", "учреждение"
-    };
+    String[] neuter =
+        words(
+            "решение слушание заключение обследование лечение поведение состояние образование"
+                + " обучение заявление согласие постановление определение назначение направление"
+                + " наблюдение развитие здоровье отделение учреждение");
     for (String n : neuter) {
       String stem = n.substring(0, n.length() - 2);
       for (String e : new String[] {"ие", "ия", "ию", "ием", "ии", "ий", "иям", "иями", "иях"}) {
         out.add(stem + e);
       }
     }
-    String[] adjectives = {
-      "судебн", "медицинск", "психологическ", "социальн", "уголовн", "региональн", "первичн",
-      "повторн", "стабильн", "тревожн", "спокойн", "положительн", "отрицательн", "срочн",
-      "конфиденциальн", "нов", "прежн"
-    };
+    String[] adjectives =
+        words(
+            "судебн медицинск психологическ социальн уголовн региональн первичн повторн стабильн"
+                + " тревожн спокойн положительн отрицательн срочн конфиденциальн нов прежн");
     for (String a : adjectives) {
-      for (String e : new String[] {"ый", "ого", "ому", "ым", "ом", "ая", "ой", "ую", "ые", "ых", "ыми"}) {
+      for (String e :
+          new String[] {"ый", "ого", "ому", "ым", "ом", "ая", "ой", "ую", "ые", "ых", "ыми"}) {
         out.add(spell(a, e));
       }
     }
     out.addAll(
         List.of(
-            "ребёнок", "ребёнка", "ребёнку", "ребёнком", "ребёнке", "дети", "детей", "детям", "детьми",
-            "рассмотрел", "рассмотрела", "рассмотрено", "назначил", "назначила", "назначено", "провёл",
-            "провела", "проведено", "отказался", "отказалась", "посещает", "посещают", "посещала",
-            "оценил", "оценила", "оценивает", "поступила", "поступил", "вернулась", "вернулся",
-            "подготовил", "подготовила", "подписала", "подписал", "рекомендовано", "рекомендует"));
+            words(
+                "ребёнок ребёнка ребёнку ребёнком ребёнке дети детей детям детьми рассмотрел"
+                    + " рассмотрела рассмотрено назначил назначила назначено провёл провела"
+                    + " проведено отказался отказалась посещает посещают посещала оценил оценила"
+                    + " оценивает поступила поступил вернулась вернулся подготовил подготовила"
+                    + " подписала подписал рекомендовано рекомендует")));
     return out;
+  }
+
+  /** The words of a space-separated list. */
+  private static String[] words(String list) {
+    return list.trim().split("\\s+");
   }
 
   /** Russian spelling rules: ы → и after к г х ж ш ч щ; ого/ом etc. unchanged. */
