@@ -32,6 +32,8 @@ public class AccessPolicy {
           ? AccessDecision.allow("log-checkpoint", "auditors and administrators may request a checkpoint")
           : AccessDecision.deny("log-checkpoint", "Only auditors and administrators may request a checkpoint.");
       case DOCUMENT_CREATE, DOCUMENT_LIST, DOCUMENT_READ -> centreScoped(user, centre, SUBJECT_STAFF, "document-interim");
+      case SEARCH -> centreScoped(user, centre, SUBJECT_STAFF, "search");
+      case SEARCH_REINDEX -> roleOnly(user, Role.ADMIN, "admin-search");
     };
   }
 

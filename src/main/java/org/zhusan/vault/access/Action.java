@@ -18,5 +18,7 @@ public enum Action {
   LOG_READ,
   LOG_EXPORT,
   LOG_CHECKPOINT,
-  LOG_VERIFY
+  LOG_VERIFY,
+  SEARCH,
+  SEARCH_REINDEX
 }
