@@ -86,6 +86,25 @@ public class ReindexWork {
     }
   }
 
+  /**
+   * Deletes the tokens and index state of every version of a crypto-shredded subject (search already
+   * ignores them; this removes the last trace of their vocabulary). Returns the token rows deleted.
+   */
+  @Transactional
+  public int purgeShredded() {
+    String shredded = "SELECT v.id FROM document_version v JOIN document d ON d.id = v.document_id"
+        + " JOIN data_key k ON k.owner_id = d.subject_id WHERE k.wrapped IS NULL";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement tokens = c.prepareStatement("DELETE FROM search_token WHERE version_id IN (" + shredded + ")");
+        PreparedStatement states = c.prepareStatement("DELETE FROM search_index_state WHERE version_id IN (" + shredded + ")")) {
+      int n = tokens.executeUpdate();
+      states.executeUpdate();
+      return n;
+    } catch (SQLException e) {
+      throw VaultException.unavailable("search-unavailable", "Tokens of shredded subjects could not be purged (SQL state " + e.getSQLState() + ").");
+    }
+  }
+
   /** Re-indexes one version, in its own transaction. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Outcome reindex(UUID versionId) {

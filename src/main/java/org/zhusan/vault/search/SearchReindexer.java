@@ -20,7 +20,8 @@ import org.zhusan.vault.platform.problem.VaultException;
  * of those not indexed with the current token purpose — and rewrites its tokens, one transaction
  * per version, in the background, batch by batch, with progress in the server log and in {@link
  * #current()}. One run at a time; a run that stopped is resumed by starting a "stale" run (versions
- * already done are skipped). The end of a run is written to the access log, like key rotation.
+ * already done are skipped). Every run first deletes the tokens of crypto-shredded subjects' versions.
+ * The end of a run is written to the access log, like key rotation.
  *
  * <p>Progress is kept in memory only (lost on restart; the index state table says what is left).
  */
@@ -87,6 +88,10 @@ public class SearchReindexer {
     ReindexRun run = current;
     LOG.info("Search re-index " + run.id() + " (" + run.scope() + ", " + BlindTokens.PURPOSE + ") started by " + actor);
     try {
+      int purged = work.purgeShredded();
+      if (purged > 0) {
+        LOG.info("Search re-index " + run.id() + ": purged " + purged + " token rows of crypto-shredded subjects");
+      }
       UUID after = null;
       List<UUID> batch;
       while (!(batch = work.next(after, all, batchSize)).isEmpty()) {

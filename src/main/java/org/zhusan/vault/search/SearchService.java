@@ -217,19 +217,23 @@ public class SearchService {
   @Transactional
   public SearchStatus status() {
     var ocr = inspection.ocr();
+    String live = " AND k.wrapped IS NOT NULL)";
     String sql = "SELECT count(*),"
-        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND st.token_purpose = ?),"
-        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND st.token_purpose <> ?),"
-        + " count(*) FILTER (WHERE st.status = 'NOT_INDEXED'),"
-        + " count(*) FILTER (WHERE st.status = 'FAILED'),"
-        + " count(*) FILTER (WHERE st.version_id IS NULL)"
-        + " FROM document_version v LEFT JOIN search_index_state st ON st.version_id = v.id";
+        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND st.token_purpose = ?" + live + ","
+        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND st.token_purpose <> ?" + live + ","
+        + " count(*) FILTER (WHERE st.status = 'NOT_INDEXED'" + live + ","
+        + " count(*) FILTER (WHERE st.status = 'FAILED'" + live + ","
+        + " count(*) FILTER (WHERE st.version_id IS NULL" + live + ","
+        + " count(*) FILTER (WHERE k.wrapped IS NULL)"
+        + " FROM document_version v JOIN document d ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id"
+        + " LEFT JOIN search_index_state st ON st.version_id = v.id";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, BlindTokens.PURPOSE);
       ps.setString(2, BlindTokens.PURPOSE);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        IndexCounts counts = new IndexCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+        IndexCounts counts = new IndexCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+            rs.getLong(7));
         return new SearchStatus(ocr.enabled(), ocr.languages(), BlindTokens.PURPOSE, counts);
       }
     } catch (SQLException e) {

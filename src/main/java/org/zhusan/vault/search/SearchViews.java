@@ -39,8 +39,9 @@ public final class SearchViews {
    * @param notIndexed no text: extraction refused or failed, or an image without OCR
    * @param failed indexing failed (re-index)
    * @param missing no index state (stored before search existed; re-index)
+   * @param shredded versions of crypto-shredded subjects (never searched; the others count only live ones)
    */
-  public record IndexCounts(long versions, long indexed, long stale, long notIndexed, long failed, long missing) {}
+  public record IndexCounts(long versions, long indexed, long stale, long notIndexed, long failed, long missing, long shredded) {}
 
   /**
    * Search health and metadata.

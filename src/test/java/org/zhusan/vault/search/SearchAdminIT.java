@@ -80,6 +80,16 @@ class SearchAdminIT {
     JsonObject page = SearchClient.page(LAWYER, "okapi");
     assertEquals(Set.of(keptDoc), SearchClient.documents(page));
     assertEquals(1, page.getInt("total"));
+    JsonObject index = Http.json(Http.get("/api/search/status", LAWYER)).getJsonObject("index");
+    assertTrue(index.getJsonNumber("shredded").longValue() >= 1, index::toString);
+
+    // Its tokens are ignored at once, and deleted by the next re-index run.
+    assertTrue(tokenRows(doomedDoc) > 0);
+    assertEquals(202, Http.postJson("/api/admin/search/reindex", ADMIN, "").statusCode());
+    assertEquals("DONE", awaitDone().getString("state"));
+    assertEquals(0, tokenRows(doomedDoc));
+    assertTrue(tokenRows(keptDoc) > 0);
+    assertEquals(Set.of(keptDoc), SearchClient.documents(SearchClient.page(LAWYER, "okapi")));
   }
 
   static JsonObject awaitDone() throws Exception {
