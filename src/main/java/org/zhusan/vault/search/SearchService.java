@@ -71,13 +71,13 @@ public class SearchService {
     StaffUser user = gatekeeper.caller();
     UUID queryId = UUID.randomUUID();
     gatekeeper.require(Action.SEARCH, "QUERY", queryId.toString(), null, null);
-    storeQuery(queryId, user.userId(), body.q());
     Query query;
     try {
       query = engine.parser().parse(body.q());
     } catch (QuerySyntaxException e) {
-      throw VaultException.badRequest("invalid-query", e.getMessage());
+      throw VaultException.badRequest("invalid-query", e.getMessage()); // rolls back; @Audited records FAILED
     }
+    storeQuery(queryId, user.userId(), body.q());
     Set<String> centres = new TreeSet<>(user.centres());
     Set<String> types = access.readableTypes(user);
     if (centres.isEmpty() || types.isEmpty()) {

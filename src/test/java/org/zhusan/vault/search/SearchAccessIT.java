@@ -102,6 +102,15 @@ class SearchAccessIT {
   }
 
   @Test
+  void endpointsAreInTheOpenApiDocument() throws Exception {
+    var r = Http.get("/openapi", null);
+    assertEquals(200, r.statusCode(), r.body());
+    for (String path : List.of("/api/search", "/api/search/status", "/api/search/queries/{queryId}", "/api/admin/search/reindex")) {
+      assertTrue(r.body().contains(path), path);
+    }
+  }
+
+  @Test
   void statusSaysWhetherOcrIsOn() throws Exception {
     JsonObject status = Http.json(Http.get("/api/search/status", Tokens.token("search-teacher-st", "TEACHER", CENTRE)));
     boolean tesseract = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
