@@ -68,7 +68,7 @@ public class AccessPolicy implements KeyStatus {
       case SUBJECT_READ, SUBJECT_LIST, SUBJECT_LOOKUP, DOCUMENT_LIST, SEARCH, GRANT_LIST ->
           subject(user, centre, SubjectOperation.READ_METADATA);
       case SUBJECT_READ_SENSITIVE -> subject(user, centre, SubjectOperation.READ_IDENTIFYING);
-      case SUBJECT_SHRED, KEY_STATUS, KEY_ROTATE, KEY_RETIRE -> roleOnly(user, Role.ADMIN, "admin");
+      case SUBJECT_SHRED, KEY_STATUS, KEY_ROTATE, KEY_RETIRE, SEARCH_REINDEX -> roleOnly(user, Role.ADMIN, "admin");
       case LOG_READ, LOG_EXPORT, LOG_VERIFY, LOG_REVIEW -> roleOnly(user, Role.AUDITOR, "auditor");
       case LOG_CHECKPOINT -> user.hasRole(Role.AUDITOR) || user.hasRole(Role.ADMIN)
           ? PolicyDecision.allow("log-checkpoint", "auditors and administrators may request a checkpoint",

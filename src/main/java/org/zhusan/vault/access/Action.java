@@ -24,5 +24,6 @@ public enum Action {
   GRANT_REVOKE,
   GRANT_LIST,
   BREAK_GLASS,
-  SEARCH
+  SEARCH,
+  SEARCH_REINDEX
 }

@@ -1,0 +1,158 @@
+package org.zhusan.vault.search;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.zhusan.vault.crypto.StreamingAead;
+import org.zhusan.vault.documents.ContentInspection;
+import org.zhusan.vault.documents.ContentStore;
+import org.zhusan.vault.documents.Document;
+import org.zhusan.vault.documents.DocumentVersion;
+import org.zhusan.vault.documents.content.DetectedType;
+import org.zhusan.vault.documents.content.ExtractionResult;
+import org.zhusan.vault.keys.SubjectKeys;
+import org.zhusan.vault.platform.problem.VaultException;
+
+/**
+ * The transactional steps of re-indexing ({@link SearchReindexer}): list the next versions to do,
+ * and re-index one version in a transaction of its own — decrypt its stored content, extract the
+ * text in the contained child (with OCR if available now), rebuild its tokens and replace its
+ * {@code search_token} rows and state. Plaintext exists only in memory while one version is
+ * processed.
+ */
+@ApplicationScoped
+public class ReindexWork {
+  private static final Logger LOG = Logger.getLogger(ReindexWork.class.getName());
+
+  /** What happened to one version. */
+  public enum Outcome { INDEXED, NOT_INDEXED, FAILED, SKIPPED }
+
+  @PersistenceContext(unitName = "vault")
+  EntityManager em;
+
+  @Inject SubjectKeys keys;
+  @Inject ContentStore contentStore;
+  @Inject ContentInspection inspection;
+  @Inject SearchEngine engine;
+  @Inject SearchIndexStore store;
+
+  @Resource(lookup = "java:app/jdbc/vault")
+  DataSource dataSource;
+
+  /**
+   * Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects:
+   * all of them, or only those not indexed with the current token purpose.
+   */
+  @Transactional
+  public List<UUID> next(UUID after, boolean all, int limit) {
+    String sql = "SELECT v.id FROM document_version v"
+        + " JOIN document d ON d.id = v.document_id"
+        + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
+        + " LEFT JOIN search_index_state st ON st.version_id = v.id"
+        + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
+        + (all ? "" : " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ?)")
+        + " ORDER BY v.id LIMIT ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      ps.setObject(i++, after);
+      ps.setObject(i++, after);
+      if (!all) {
+        ps.setString(i++, BlindTokens.PURPOSE);
+      }
+      ps.setInt(i, limit);
+      List<UUID> ids = new ArrayList<>(limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw VaultException.unavailable("search-unavailable", "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
+    }
+  }
+
+  /**
+   * Deletes the tokens and index state of every version of a crypto-shredded subject (search already
+   * ignores them; this removes the last trace of their vocabulary). Returns the token rows deleted.
+   */
+  @Transactional
+  public int purgeShredded() {
+    String shredded = "SELECT v.id FROM document_version v JOIN document d ON d.id = v.document_id"
+        + " JOIN data_key k ON k.owner_id = d.subject_id WHERE k.wrapped IS NULL";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement tokens = c.prepareStatement("DELETE FROM search_token WHERE version_id IN (" + shredded + ")");
+        PreparedStatement states = c.prepareStatement("DELETE FROM search_index_state WHERE version_id IN (" + shredded + ")")) {
+      int n = tokens.executeUpdate();
+      states.executeUpdate();
+      return n;
+    } catch (SQLException e) {
+      throw VaultException.unavailable("search-unavailable", "Tokens of shredded subjects could not be purged (SQL state " + e.getSQLState() + ").");
+    }
+  }
+
+  /** Re-indexes one version, in its own transaction. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Outcome reindex(UUID versionId) {
+    DocumentVersion version = em.find(DocumentVersion.class, versionId);
+    if (version == null) {
+      return Outcome.SKIPPED;
+    }
+    Document doc = em.find(Document.class, version.documentId());
+    UUID subjectId = doc.subjectId();
+    if (keys.isShredded(subjectId)) {
+      return Outcome.SKIPPED;
+    }
+    StreamingAead aead = keys.contentCipher(subjectId, false);
+    TermFrequencies.Builder builder = engine.newIndex();
+    boolean[] analysisFailed = {false};
+    ExtractionResult result;
+    try (InputStream plain = aead.newDecryptingStream(contentStore.reader(versionId, version.chunkCount()),
+        SubjectKeys.contentBinding(versionId))) {
+      result = inspection.extractor().extract(plain, new DetectedType(version.mediaType()), chunk -> {
+        if (!analysisFailed[0] && chunk != null && !chunk.isEmpty()) {
+          try {
+            builder.add(chunk);
+          } catch (RuntimeException e) {
+            analysisFailed[0] = true;
+          }
+        }
+      });
+    } catch (IOException | SQLException e) {
+      LOG.severe("Re-index: content of version " + versionId + " could not be read or failed authentication; recorded FAILED");
+      store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
+      return Outcome.FAILED;
+    }
+    if (!result.extracted()) {
+      store.writeWithoutTokens(versionId, SearchIndexStore.Status.NOT_INDEXED);
+      return Outcome.NOT_INDEXED;
+    }
+    TermFrequencies index;
+    try {
+      if (analysisFailed[0]) {
+        throw new IllegalStateException("analysis failed");
+      }
+      index = builder.build();
+    } catch (RuntimeException e) {
+      LOG.warning("Re-index: analysis of version " + versionId + " failed (" + e.getClass().getSimpleName() + "); recorded FAILED");
+      store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
+      return Outcome.FAILED;
+    }
+    store.writeIndexed(versionId, index);
+    return Outcome.INDEXED;
+  }
+}

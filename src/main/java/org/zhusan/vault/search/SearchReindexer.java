@@ -1,0 +1,128 @@
+package org.zhusan.vault.search;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.zhusan.vault.audit.AccessEvent;
+import org.zhusan.vault.audit.AccessLog;
+import org.zhusan.vault.platform.problem.VaultException;
+
+/**
+ * Re-indexing for when the analysers (or the token purpose, or the blind-index key) change, or
+ * after OCR was installed: re-extracts the text of every stored version of live subjects — or only
+ * of those not indexed with the current token purpose — and rewrites its tokens, one transaction
+ * per version, in the background, batch by batch, with progress in the server log and in {@link
+ * #current()}. One run at a time; a run that stopped is resumed by starting a "stale" run (versions
+ * already done are skipped). Every run first deletes the tokens of crypto-shredded subjects' versions.
+ * The end of a run is written to the access log, like key rotation.
+ *
+ * <p>Progress is kept in memory only (lost on restart; the index state table says what is left).
+ */
+@ApplicationScoped
+public class SearchReindexer {
+  private static final Logger LOG = Logger.getLogger(SearchReindexer.class.getName());
+
+  @Inject ReindexWork work;
+  @Inject AccessLog accessLog;
+
+  @Resource ManagedExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "vault.search.reindex.batch-size", defaultValue = "50")
+  int batchSize;
+
+  /**
+   * A re-index run.
+   *
+   * @param id random run id
+   * @param scope ALL (every version) or STALE (versions not indexed with the current purpose)
+   * @param state RUNNING, DONE or FAILED
+   * @param processed versions handled so far
+   * @param indexed of which indexed
+   * @param notIndexed of which without text (extraction refused or failed, no OCR)
+   * @param failed of which failed (content unreadable, analysis failed)
+   * @param skipped of which skipped (subject shredded meanwhile)
+   */
+  public record ReindexRun(String id, String scope, String state, long processed, long indexed, long notIndexed, long failed,
+      long skipped, String tokenPurpose, String startedBy, Instant startedAt, Instant finishedAt) {
+    ReindexRun count(ReindexWork.Outcome o) {
+      return new ReindexRun(id, scope, state, processed + 1, indexed + (o == ReindexWork.Outcome.INDEXED ? 1 : 0),
+          notIndexed + (o == ReindexWork.Outcome.NOT_INDEXED ? 1 : 0), failed + (o == ReindexWork.Outcome.FAILED ? 1 : 0),
+          skipped + (o == ReindexWork.Outcome.SKIPPED ? 1 : 0), tokenPurpose, startedBy, startedAt, finishedAt);
+    }
+
+    ReindexRun end(String finalState) {
+      return new ReindexRun(id, scope, finalState, processed, indexed, notIndexed, failed, skipped, tokenPurpose, startedBy,
+          startedAt, Instant.now());
+    }
+  }
+
+  private volatile ReindexRun current;
+
+  /** Starts a run in the background; 409 while another runs. */
+  public synchronized ReindexRun start(boolean all, String actor, String role) {
+    ReindexRun running = current;
+    if (running != null && "RUNNING".equals(running.state())) {
+      throw VaultException.conflict("reindex-running", "A re-index run is already in progress (" + running.id() + ").");
+    }
+    ReindexRun run = new ReindexRun(UUID.randomUUID().toString(), all ? "ALL" : "STALE", "RUNNING", 0, 0, 0, 0, 0,
+        BlindTokens.PURPOSE, actor, Instant.now(), null);
+    current = run;
+    executor.submit(() -> run(all, actor, role));
+    return run;
+  }
+
+  /** The latest run, if any since start-up. */
+  public Optional<ReindexRun> current() {
+    return Optional.ofNullable(current);
+  }
+
+  void run(boolean all, String actor, String role) {
+    ReindexRun run = current;
+    LOG.info("Search re-index " + run.id() + " (" + run.scope() + ", " + BlindTokens.PURPOSE + ") started by " + actor);
+    try {
+      int purged = work.purgeShredded();
+      if (purged > 0) {
+        LOG.info("Search re-index " + run.id() + ": purged " + purged + " token rows of crypto-shredded subjects");
+      }
+      UUID after = null;
+      List<UUID> batch;
+      while (!(batch = work.next(after, all, batchSize)).isEmpty()) {
+        for (UUID versionId : batch) {
+          ReindexWork.Outcome outcome;
+          try {
+            outcome = work.reindex(versionId);
+          } catch (RuntimeException e) {
+            LOG.warning("Search re-index " + run.id() + ": version " + versionId + " failed (" + e.getClass().getSimpleName() + ")");
+            outcome = ReindexWork.Outcome.FAILED;
+          }
+          run = run.count(outcome);
+          current = run;
+        }
+        after = batch.get(batch.size() - 1);
+        LOG.info("Search re-index " + run.id() + ": " + run.processed() + " versions (" + run.indexed() + " indexed, "
+            + run.notIndexed() + " without text, " + run.failed() + " failed, " + run.skipped() + " skipped)");
+      }
+      run = run.end("DONE");
+      current = run;
+      LOG.info("Search re-index " + run.id() + " done: " + run.processed() + " versions");
+      accessLog.appendAlone(AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
+          .withOutcome("ALLOWED", "admin-search", "re-index " + run.scope() + " finished: " + run.processed() + " versions, "
+              + run.indexed() + " indexed, " + run.failed() + " failed"));
+    } catch (RuntimeException e) {
+      run = run.end("FAILED");
+      current = run;
+      LOG.severe("Search re-index " + run.id() + " failed after " + run.processed() + " versions: " + e.getClass().getSimpleName()
+          + " (start a STALE run to resume)");
+      accessLog.appendAlone(AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
+          .withOutcome("FAILED", "admin-search", "re-index failed after " + run.processed() + " versions"));
+    }
+  }
+}
