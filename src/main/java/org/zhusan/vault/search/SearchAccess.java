@@ -23,7 +23,10 @@ public class SearchAccess {
 
   /** The document types (names of {@code DocumentType}) any of the caller's roles may READ; sorted. */
   public Set<String> readableTypes(StaffUser user) {
-    Policy policy = accessPolicy.policy();
+    return readableTypes(accessPolicy.policy(), user);
+  }
+
+  static Set<String> readableTypes(Policy policy, StaffUser user) {
     Set<String> types = new TreeSet<>();
     if (user.roles().stream().anyMatch(Policy.METADATA_ONLY_ROLES::contains)) {
       return Set.of();

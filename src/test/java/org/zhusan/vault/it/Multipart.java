@@ -53,6 +53,11 @@ public final class Multipart {
         .build();
   }
 
+  /** Posts to any vault instance. */
+  public HttpResponse<String> postTo(String baseUrl, String path, String token) throws IOException, InterruptedException {
+    return Http.send(request(baseUrl, path, token));
+  }
+
   public HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
     return Http.send(Http.request(path, token)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)

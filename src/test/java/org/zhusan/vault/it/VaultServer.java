@@ -76,6 +76,12 @@ public final class VaultServer {
    */
   public static VaultServer launch(String database, java.util.Map<String, String> extraEnv, String name)
       throws IOException, SQLException, InterruptedException {
+    return launch(database, extraEnv, name, "768m");
+  }
+
+  /** As {@link #launch(String, java.util.Map, String)} with a given server heap. */
+  public static VaultServer launch(String database, java.util.Map<String, String> extraEnv, String name, String heap)
+      throws IOException, SQLException, InterruptedException {
     String admin = System.getProperty("it.db.admin.user", "postgres");
     try (Connection c = DriverManager.getConnection(adminUrl("postgres"), admin, "");
         Statement s = c.createStatement()) {
@@ -99,7 +105,7 @@ public final class VaultServer {
         .rootDir(target.resolve(name + "-payara"))
         .log(target.resolve(name + "-server.log"))
         .port(port)
-        .heap("768m")
+        .heap(heap)
         .env("VAULT_DB_URL", url)
         .env("VAULT_DB_USER", APP)
         .env("VAULT_DB_OWNER_USER", OWNER)
