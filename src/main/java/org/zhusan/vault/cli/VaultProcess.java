@@ -68,6 +68,10 @@ public final class VaultProcess implements AutoCloseable {
         "-jar", spec.payaraJar.toString(), "--deploy", spec.war.toString(), "--contextroot", "/",
         "--port", Integer.toString(spec.port), "--nocluster", "--nohostaware"));
     if (spec.rootDir != null) {
+      // Payara Micro remembers deployed applications in its root directory and would first redeploy
+      // the previous build (running its migrations) before the new one: start from an empty one.
+      // It holds only Payara's runtime files, never vault data.
+      deleteRecursively(spec.rootDir);
       Files.createDirectories(spec.rootDir);
       cmd.addAll(List.of("--rootdir", spec.rootDir.toString()));
     }
@@ -80,6 +84,17 @@ public final class VaultProcess implements AutoCloseable {
       pb.inheritIO();
     }
     return new VaultProcess(pb.start(), spec.port);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void requireFile(Path p, String what) {
