@@ -44,8 +44,10 @@ public final class AuditOverheadBenchmark {
         ids.add(create(audited.baseUrl(), token, "Benchmark Subject " + i));
       }
       HttpClient http = HttpClient.newBuilder().build();
-      run(http, audited.baseUrl(), token, ids, threads, 5); // warm-up
-      run(http, unaudited.baseUrl(), token, ids, threads, 5);
+      for (int w = 0; w < 3; w++) { // warm-up: both instances' JIT settles
+        run(http, audited.baseUrl(), token, ids, threads, 10);
+        run(http, unaudited.baseUrl(), token, ids, threads, 10);
+      }
       double a = 0;
       double u = 0;
       for (int r = 0; r < rounds; r++) {
