@@ -83,7 +83,10 @@ public final class VaultProcess implements AutoCloseable {
     } else {
       pb.inheritIO();
     }
-    return new VaultProcess(pb.start(), spec.port);
+    Process process = pb.start();
+    // Never leave an orphaned server behind when the JVM that started it exits (e.g. a failed test).
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "vault-process-reaper"));
+    return new VaultProcess(process, spec.port);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -35,6 +35,27 @@ class UploadCrashIT {
     // a larger upload limit, so the upload is still streaming into content rows (after the 16 MiB
     // detection window) when the server is killed
     VaultProcess victim = VaultServer.get().anotherInstance(Map.of("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", "268435456"), "it-crash");
+    try {
+      killMidUpload(victim, subject);
+    } finally {
+      victim.close(); // a no-op once killed; stops it if an assertion failed first
+    }
+    assertEquals(docsBefore, count("SELECT count(*) FROM document"), "no half-visible document");
+    assertEquals(versionsBefore, count("SELECT count(*) FROM document_version"), "no version");
+    assertEquals(chunksBefore, count("SELECT count(*) FROM content_chunk"), "no orphaned content");
+
+    // a restarted instance on the same database works normally
+    try (VaultProcess restarted = VaultServer.get().anotherInstance(Map.of(), "it-crash-restart")) {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(restarted.baseUrl() + "/api/subjects/" + subject + "/documents"))
+          .header("Authorization", "Bearer " + DocumentRoundTripIT.LAWYER).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      assertTrue(!r.body().contains("Half upload"));
+    }
+    assertEquals(200, Http.get("/api/subjects/" + subject + "/documents", DocumentRoundTripIT.LAWYER).statusCode());
+  }
+
+  private void killMidUpload(VaultProcess victim, String subject) throws Exception {
     long fileBytes = 200L * 1024 * 1024;
     InputStream slowFile = new InputStream() {
       long sent;
@@ -82,19 +103,6 @@ class UploadCrashIT {
     while (uncommittedChunkWriters() > 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(200);
     }
-    assertEquals(docsBefore, count("SELECT count(*) FROM document"), "no half-visible document");
-    assertEquals(versionsBefore, count("SELECT count(*) FROM document_version"), "no version");
-    assertEquals(chunksBefore, count("SELECT count(*) FROM content_chunk"), "no orphaned content");
-
-    // a restarted instance on the same database works normally
-    try (VaultProcess restarted = VaultServer.get().anotherInstance(Map.of(), "it-crash-restart")) {
-      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(restarted.baseUrl() + "/api/subjects/" + subject + "/documents"))
-          .header("Authorization", "Bearer " + DocumentRoundTripIT.LAWYER).GET().build(), HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, r.statusCode(), r.body());
-      assertTrue(!r.body().contains("Half upload"));
-    }
-    assertEquals(200, Http.get("/api/subjects/" + subject + "/documents", DocumentRoundTripIT.LAWYER).statusCode());
   }
 
   /** Backends (of the application role) with an open transaction that has written content rows. */
