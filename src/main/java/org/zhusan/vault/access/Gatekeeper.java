@@ -166,14 +166,20 @@ public class Gatekeeper {
   /** Records, in a transaction of its own, that an allowed action failed part-way (e.g. integrity). */
   public void recordFailureNow(Action action, String targetType, String targetId, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), String.join("+", user.roles().stream().map(Enum::name).sorted().toList()), null, action.name(), targetType,
+    accessLog.appendAlone(new AccessEvent(user.userId(), allRoles(user), null, action.name(), targetType,
         targetId, null, null, "FAILED", "integrity", reason, false));
   }
 
   /** Records a decision made outside {@link #require} (e.g. a lookup of something that does not exist). */
   public void recordDenied(Action action, String targetType, String targetId, String rule, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), String.join("+", user.roles().stream().map(Enum::name).sorted().toList()), null, action.name(), targetType,
+    accessLog.appendAlone(new AccessEvent(user.userId(), allRoles(user), null, action.name(), targetType,
         targetId, null, null, "DENIED", rule, reason, false));
+  }
+
+  /** The caller's roles, joined, for entries where no single role decided. */
+  private static String allRoles(StaffUser user) {
+    String roles = String.join("+", user.roles().stream().map(Enum::name).sorted().toList());
+    return roles.isEmpty() ? "NONE" : roles;
   }
 }

@@ -17,9 +17,12 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -31,6 +34,7 @@ import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.access.StaffUser;
 import org.zhusan.vault.access.AccessPolicy;
 import org.zhusan.vault.access.policy.Purpose;
 import org.zhusan.vault.crypto.ContentDigest;
@@ -216,8 +220,8 @@ public class DocumentService {
     });
     gatekeeper.require(Action.DOCUMENT_LIST, "SUBJECT", subjectId.toString(), centre, null);
     guardShredded(subjectId);
-    java.util.Set<String> readableNames = readableTypes(gatekeeper.caller(), centre);
-    java.util.List<DocumentType> readableTypes = readableNames.stream().map(DocumentType::valueOf).toList();
+    Set<String> readableNames = readableTypes(gatekeeper.caller(), centre);
+    List<DocumentType> readableTypes = readableNames.stream().map(DocumentType::valueOf).toList();
     List<Document> docs = readableTypes.isEmpty() ? List.of()
         : em.createQuery("select d from Document d where d.subjectId = :s and d.type in :t order by d.createdAt, d.id", Document.class)
             .setParameter("s", subjectId).setParameter("t", readableTypes).setFirstResult(page.offset()).setMaxResults(page.limit())
@@ -226,14 +230,14 @@ public class DocumentService {
         : em.createQuery("select count(d) from Document d where d.subjectId = :s and d.type in :t", Long.class)
             .setParameter("s", subjectId).setParameter("t", readableTypes).getSingleResult();
     var user = gatekeeper.caller();
-    java.util.Set<String> readable = readableTypes(user, centre);
+    Set<String> readable = readableTypes(user, centre);
     return new Page<>(docs.stream().filter(d -> readable.contains(d.type().name())).map(d -> view(d, versions(d.id()))).toList(),
         page.offset(), page.limit(), total);
   }
 
   /** Document types whose content the caller may read at this centre (listings show only those). */
-  private java.util.Set<String> readableTypes(org.zhusan.vault.access.StaffUser user, String centre) {
-    java.util.Set<String> out = new java.util.TreeSet<>();
+  private Set<String> readableTypes(StaffUser user, String centre) {
+    Set<String> out = new TreeSet<>();
     for (DocumentType t : DocumentType.values()) {
       if (accessPolicy.decideDocument(user, Action.DOCUMENT_READ, t.name(), centre).allowed()) {
         out.add(t.name());
@@ -345,7 +349,7 @@ public class DocumentService {
     try {
       return DocumentType.valueOf(raw);
     } catch (IllegalArgumentException e) {
-      throw VaultException.badRequest("invalid-document-type", "type must be one of " + java.util.Arrays.toString(DocumentType.values()) + ".");
+      throw VaultException.badRequest("invalid-document-type", "type must be one of " + Arrays.toString(DocumentType.values()) + ".");
     }
   }
 
