@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.zhusan.vault.platform.db.SqlTimes;
 
 /** Break-glass sessions as stored in {@code break_glass}, and the auditors' review queue. */
 @ApplicationScoped
@@ -53,7 +54,7 @@ public class BreakGlassSessions {
   @SuppressWarnings("unchecked")
   private static List<Session> rows(List<?> rows) {
     return ((List<Object[]>) rows).stream().map(r -> new Session((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
-        (String) r[4], Grants.instant(r[5]), Grants.instant(r[6]), r[7] == null ? null : Grants.instant(r[7]),
+        (String) r[4], SqlTimes.instant(r[5]), SqlTimes.instant(r[6]), SqlTimes.instant(r[7]),
         (String) r[8], (String) r[9])).toList();
   }
 }

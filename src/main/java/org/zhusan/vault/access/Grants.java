@@ -5,12 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.zhusan.vault.access.policy.Grant;
 import org.zhusan.vault.access.policy.Purpose;
+import org.zhusan.vault.platform.db.SqlTimes;
 
 /** Grants as stored in {@code document_grant}. Callers run inside a transaction. */
 @ApplicationScoped
@@ -62,16 +62,7 @@ public class Grants {
   private static List<Grant> rows(List<?> rows) {
     return ((List<Object[]>) rows).stream().map(r -> new Grant(r[0].toString(), r[1].toString(),
         r[2] == null ? null : r[2].toString(), (String) r[3], (String) r[4], Purpose.valueOf((String) r[5]),
-        instant(r[6]), r[7] == null ? null : instant(r[7]))).toList();
+        SqlTimes.instant(r[6]), SqlTimes.instant(r[7]))).toList();
   }
 
-  static Instant instant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return ((Timestamp) o).toInstant();
-  }
 }

@@ -15,6 +15,7 @@ import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.Checkpoint;
 import org.zhusan.vault.audit.tree.LeafSource;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
+import org.zhusan.vault.platform.db.SqlTimes;
 
 /**
  * The read-only view of the access log (the appending side is {@link AccessLog}). Callers run inside a
@@ -119,21 +120,9 @@ public class AuditStore {
   }
 
   static AuditEntry entry(Object[] r) {
-    return new AuditEntry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
+    return new AuditEntry(((Number) r[0]).longValue(), SqlTimes.instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
         (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11],
         (String) r[12], (Boolean) r[13], (String) r[14], (String) r[15], (byte[]) r[16]);
   }
 
-  static Instant instant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + (o == null ? null : o.getClass()));
-  }
 }

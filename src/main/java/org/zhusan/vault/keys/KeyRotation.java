@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
+import org.zhusan.vault.platform.db.SqlTimes;
 
 /**
  * Online KEK rotation: rewraps every live data key under the keystore's primary KEK, batch by
@@ -80,19 +81,7 @@ public class KeyRotation {
             "SELECT id, target_version, state, rewrapped, started_by, started_at, finished_at FROM key_rotation ORDER BY id DESC LIMIT 20")
         .getResultList();
     return rows.stream().map(r -> new RotationRun(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
-        ((Number) r[3]).longValue(), (String) r[4], instant(r[5]), instant(r[6]))).toList();
+        ((Number) r[3]).longValue(), (String) r[4], SqlTimes.instant(r[5]), SqlTimes.instant(r[6]))).toList();
   }
 
-  private static java.time.Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof java.time.Instant i) {
-      return i;
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return ((java.sql.Timestamp) o).toInstant();
-  }
 }
