@@ -156,6 +156,11 @@ public final class VaultServer {
     return process.baseUrl();
   }
 
+  /** The server's process id (benchmarks account its CPU time). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Stops this server (benchmarks; the shared test server stops when the JVM exits). */
   public void stop() throws InterruptedException {
     process.close();

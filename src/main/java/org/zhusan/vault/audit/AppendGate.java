@@ -1,0 +1,66 @@
+package org.zhusan.vault.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Lets one transaction of this instance at a time append to the access log, from its first append
+ * until it has committed or rolled back.
+ *
+ * <p>Why: appends are serialised anyway by the row lock on {@code access_log_head}, which is held to
+ * commit (and still orders appends across instances). Without this gate every concurrent request
+ * queues for that row inside PostgreSQL, where each hand-over costs lock-manager work and wake-ups
+ * of the waiting backends; queuing here, in the JVM, costs a park and an unpark and leaves at most
+ * one backend per instance waiting on the row. A fair semaphore rather than a lock, because the
+ * transaction may complete on another thread than the one that appended (a timeout, say).
+ */
+@ApplicationScoped
+public class AppendGate {
+  private static final Object HELD = AppendGate.class;
+
+  private final Semaphore permit = new Semaphore(1, true);
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject
+  @ConfigProperty(name = "vault.audit.append-wait", defaultValue = "PT30S")
+  Duration maxWait;
+
+  /**
+   * Enters the gate for the current transaction (at once if it already holds it) and leaves it when
+   * the transaction completes.
+   *
+   * @return false if the gate could not be entered within {@code vault.audit.append-wait}
+   */
+  boolean enter() throws InterruptedException {
+    if (transactions.getResource(HELD) != null) {
+      return true;
+    }
+    if (!permit.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+      return false;
+    }
+    try {
+      transactions.putResource(HELD, Boolean.TRUE);
+      transactions.registerInterposedSynchronization(new Synchronization() {
+        @Override
+        public void beforeCompletion() {}
+
+        @Override
+        public void afterCompletion(int status) {
+          permit.release();
+        }
+      });
+      return true;
+    } catch (RuntimeException e) {
+      permit.release();
+      throw e;
+    }
+  }
+}
