@@ -140,10 +140,6 @@ public class Subject {
     this.indexKeyVersion = indexes.keyVersion();
   }
 
-  int indexKeyVersion() { return indexKeyVersion; }
-  byte[] fullNameIndex() { return fullNameIndex.clone(); }
-  byte[] iinIndex() { return iinIndex == null ? null : iinIndex.clone(); }
-
   void changeDateOfBirth(String value) { this.dateOfBirth = Sealing.seal(field("date_of_birth_ct"), value); }
   void changePlaceOfOrigin(String value) { this.placeOfOrigin = Sealing.seal(field("place_of_origin_ct"), value); }
   void changeNotes(String value) { this.notes = Sealing.seal(field("notes_ct"), value); }
