@@ -15,8 +15,10 @@ import org.bouncycastle.crypto.params.KeyParameter;
  *
  * <h2>Keys</h2>
  *
- * The index key is separate from every encryption key ({@code blind-index-v1} in the {@link
- * Keyring}). Each purpose (e.g. {@code "subject.iin"}, {@code "subject.full_name"}, {@code
+ * The index key is separate from every encryption key ({@code blind-index-vN} in the {@link
+ * Keyring}; {@link #create(Keyring, String)} uses the primary version, {@link #create(Keyring, int,
+ * String, int)} a given one, so that lookups can still be answered while indexes are being rotated
+ * to a new key). Each purpose (e.g. {@code "subject.iin"}, {@code "subject.full_name"}, {@code
  * "search.term"}) uses its own subkey = HKDF-SHA256(ikm = index key, salt = none, info = {@code
  * "zhusan-vault/blind-index/v1" || 0x00 || purpose}), 32 bytes, so equal values in different
  * columns give unrelated index values. Index value = first {@code outputBytes} bytes of
@@ -56,10 +58,11 @@ public final class BlindIndex {
   private static final Pattern PURPOSE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
   private final SecretBytes subkey;
+  private final int keyVersion;
   private final String purpose;
   private final int outputBytes;
 
-  private BlindIndex(SecretBytes indexKey, String purpose, int outputBytes) {
+  private BlindIndex(SecretBytes indexKey, int keyVersion, String purpose, int outputBytes) {
     Objects.requireNonNull(purpose, "purpose is required.");
     if (!PURPOSE.matcher(purpose).matches()) {
       throw new IllegalArgumentException(
@@ -70,23 +73,34 @@ public final class BlindIndex {
           "outputBytes must be between " + MIN_OUTPUT_BYTES + " and " + MAX_OUTPUT_BYTES);
     }
     this.subkey = SecretBytes.copyOf(deriveSubkey(indexKey, purpose));
+    this.keyVersion = keyVersion;
     this.purpose = purpose;
     this.outputBytes = outputBytes;
   }
 
-  /** The index for {@code purpose} under the keyring's blind-index key, 16-byte output. */
+  /** The index for {@code purpose} under the keyring's primary blind-index key, 16-byte output. */
   public static BlindIndex create(Keyring keyring, String purpose) {
     return create(keyring, purpose, DEFAULT_OUTPUT_BYTES);
   }
 
-  /** The index for {@code purpose} under the keyring's blind-index key. */
+  /** The index for {@code purpose} under the keyring's primary blind-index key. */
   public static BlindIndex create(Keyring keyring, String purpose, int outputBytes) {
     Objects.requireNonNull(keyring, "keyring is required.");
-    return new BlindIndex(keyring.blindIndexKey(), purpose, outputBytes);
+    return create(keyring, keyring.primaryBlindIndexVersion(), purpose, outputBytes);
+  }
+
+  /**
+   * The index for {@code purpose} under blind-index key {@code keyVersion} (primary or older).
+   *
+   * @throws IllegalArgumentException if that key version is not in the keyring
+   */
+  public static BlindIndex create(Keyring keyring, int keyVersion, String purpose, int outputBytes) {
+    Objects.requireNonNull(keyring, "keyring is required.");
+    return new BlindIndex(keyring.blindIndexKey(keyVersion), keyVersion, purpose, outputBytes);
   }
 
   static BlindIndex create(SecretBytes indexKey, String purpose, int outputBytes) {
-    return new BlindIndex(indexKey, purpose, outputBytes);
+    return new BlindIndex(indexKey, 1, purpose, outputBytes);
   }
 
   /** Index value of an already normalised string. */
@@ -108,6 +122,11 @@ public final class BlindIndex {
     return Arrays.copyOf(full, outputBytes);
   }
 
+  /** The blind-index key version this index is computed under (stored beside each index value). */
+  public int keyVersion() {
+    return keyVersion;
+  }
+
   /** The purpose this index was derived for. */
   public String purpose() {
     return purpose;
@@ -120,7 +139,7 @@ public final class BlindIndex {
 
   @Override
   public String toString() {
-    return "BlindIndex[purpose=" + purpose + ", outputBytes=" + outputBytes + "]";
+    return "BlindIndex[keyVersion=" + keyVersion + ", purpose=" + purpose + ", outputBytes=" + outputBytes + "]";
   }
 
   private static byte[] deriveSubkey(SecretBytes indexKey, String purpose) {

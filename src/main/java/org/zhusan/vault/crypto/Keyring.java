@@ -13,8 +13,10 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
@@ -29,8 +31,11 @@ import javax.crypto.SecretKey;
  *   <li>{@code kek-v1}, {@code kek-v2}, … : 256-bit AES secret-key entries, one per KEK version. The
  *       highest version is the primary, used for all new wrapping; older versions remain for
  *       unwrapping until everything has been rewrapped ({@link DataKeyWrapper#rewrap}).
- *   <li>{@value #BLIND_INDEX_ALIAS}: 256-bit AES secret-key entry used only as HMAC key material for
- *       {@link BlindIndex}.
+ *   <li>{@code blind-index-v1}, {@code blind-index-v2}, … : 256-bit AES secret-key entries used only
+ *       as HMAC key material for {@link BlindIndex}, one per blind-index key version. The highest is
+ *       the primary, used for all new indexing; older versions remain usable for lookups (and for
+ *       reading what they encrypted) until the database no longer depends on them and they are
+ *       removed from the keystore. At least one is required.
  * </ul>
  *
  * Entries are protected by the keystore password (what {@code keytool -genseckey -storetype PKCS12}
@@ -46,17 +51,21 @@ public final class Keyring {
   /** Alias prefix of key-encryption keys; the version follows, e.g. {@code kek-v2}. */
   public static final String KEK_ALIAS_PREFIX = "kek-v";
 
-  /** Alias of the blind-index key. */
-  public static final String BLIND_INDEX_ALIAS = "blind-index-v1";
+  /** Alias prefix of blind-index keys; the version follows, e.g. {@code blind-index-v2}. */
+  public static final String BLIND_INDEX_ALIAS_PREFIX = "blind-index-v";
+
+  /** Alias of the first blind-index key version (the only one before rotation). */
+  public static final String BLIND_INDEX_ALIAS = BLIND_INDEX_ALIAS_PREFIX + "1";
 
   private static final Pattern KEK_ALIAS = Pattern.compile("kek-v([1-9][0-9]{0,8})");
+  private static final Pattern BLIND_INDEX_KEY_ALIAS = Pattern.compile("blind-index-v([1-9][0-9]{0,8})");
 
   private final AeadKeyset keks;
-  private final SecretBytes blindIndexKey;
+  private final SortedMap<Integer, SecretBytes> blindIndexKeys;
 
-  private Keyring(AeadKeyset keks, SecretBytes blindIndexKey) {
+  private Keyring(AeadKeyset keks, SortedMap<Integer, SecretBytes> blindIndexKeys) {
     this.keks = keks;
-    this.blindIndexKey = blindIndexKey;
+    this.blindIndexKeys = Collections.unmodifiableSortedMap(new TreeMap<>(blindIndexKeys));
   }
 
   /**
@@ -74,11 +83,16 @@ public final class Keyring {
     }
     KeyStore store = open(keystore, password);
     Map<Integer, SecretBytes> keks = new TreeMap<>();
+    SortedMap<Integer, SecretBytes> blindIndexKeys = new TreeMap<>();
     try {
       for (String alias : Collections.list(store.aliases())) {
-        Matcher m = KEK_ALIAS.matcher(alias.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-          keks.put(Integer.parseInt(m.group(1)), readAesKey(store, keystore, alias, password));
+        String lower = alias.toLowerCase(Locale.ROOT);
+        Matcher kek = KEK_ALIAS.matcher(lower);
+        Matcher blind = BLIND_INDEX_KEY_ALIAS.matcher(lower);
+        if (kek.matches()) {
+          keks.put(Integer.parseInt(kek.group(1)), readAesKey(store, keystore, alias, password));
+        } else if (blind.matches()) {
+          blindIndexKeys.put(Integer.parseInt(blind.group(1)), readAesKey(store, keystore, alias, password));
         }
       }
       if (keks.isEmpty()) {
@@ -86,13 +100,12 @@ public final class Keyring {
             "keystore " + keystore + " has no key-encryption key: expected secret-key entries '"
                 + KEK_ALIAS_PREFIX + "1', '" + KEK_ALIAS_PREFIX + "2', …");
       }
-      if (!store.containsAlias(BLIND_INDEX_ALIAS)) {
+      if (blindIndexKeys.isEmpty()) {
         throw new KeyringException(
             "keystore " + keystore + " has no entry '" + BLIND_INDEX_ALIAS
-                + "' (the blind-index key)");
+                + "' (the blind-index key; later versions are '" + BLIND_INDEX_ALIAS_PREFIX + "2', …)");
       }
-      return new Keyring(
-          kekKeyset(keks), readAesKey(store, keystore, BLIND_INDEX_ALIAS, password));
+      return new Keyring(kekKeyset(keks), blindIndexKeys);
     } catch (KeyringException e) {
       throw e;
     } catch (GeneralSecurityException e) {
@@ -105,20 +118,42 @@ public final class Keyring {
    * byte arrays have not been protected by a keystore.
    *
    * @param keks KEK version → 32 key bytes (the highest version becomes primary)
-   * @param blindIndexKey 32 key bytes
+   * @param blindIndexKey 32 key bytes, blind-index key version 1
    */
   public static Keyring insecureFromRawKeys(Map<Integer, byte[]> keks, byte[] blindIndexKey) {
-    Objects.requireNonNull(keks, "keks are required.");
     Objects.requireNonNull(blindIndexKey, "blindIndexKey is required.");
+    return insecureFromRawKeys(keks, Map.of(1, blindIndexKey));
+  }
+
+  /**
+   * As {@link #insecureFromRawKeys(Map, byte[])} with several blind-index key versions, for tests
+   * and tooling only.
+   *
+   * @param keks KEK version → 32 key bytes (the highest version becomes primary)
+   * @param blindIndexKeys blind-index key version (≥ 1) → 32 key bytes (the highest becomes primary)
+   */
+  public static Keyring insecureFromRawKeys(Map<Integer, byte[]> keks, Map<Integer, byte[]> blindIndexKeys) {
+    Objects.requireNonNull(keks, "keks are required.");
+    Objects.requireNonNull(blindIndexKeys, "blindIndexKeys are required.");
     Map<Integer, SecretBytes> secrets = new TreeMap<>();
     keks.forEach((version, bytes) -> secrets.put(version, SecretBytes.copyOf(bytes)));
     if (secrets.isEmpty()) {
       throw new IllegalArgumentException("at least one KEK is required");
     }
-    if (blindIndexKey.length != 32) {
-      throw new IllegalArgumentException("the blind-index key must be 32 bytes");
+    SortedMap<Integer, SecretBytes> blind = new TreeMap<>();
+    blindIndexKeys.forEach((version, bytes) -> {
+      if (version == null || version < 1) {
+        throw new IllegalArgumentException("blind-index key versions start at 1");
+      }
+      if (bytes == null || bytes.length != 32) {
+        throw new IllegalArgumentException("the blind-index key must be 32 bytes");
+      }
+      blind.put(version, SecretBytes.copyOf(bytes));
+    });
+    if (blind.isEmpty()) {
+      throw new IllegalArgumentException("at least one blind-index key is required");
     }
-    return new Keyring(kekKeyset(secrets), SecretBytes.copyOf(blindIndexKey));
+    return new Keyring(kekKeyset(secrets), blind);
   }
 
   /** The KEK version used for new wrapping (the highest loaded). */
@@ -135,14 +170,43 @@ public final class Keyring {
     return keks;
   }
 
+  /** The blind-index key version used for new indexing (the highest loaded). */
+  public int primaryBlindIndexVersion() {
+    return blindIndexKeys.lastKey();
+  }
+
+  /**
+   * All loaded blind-index key versions, ascending: lookups compute an index under each, and
+   * start-up checks that every version the database depends on is here.
+   */
+  public SortedSet<Integer> blindIndexVersions() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(blindIndexKeys.keySet()));
+  }
+
+  /** Whether blind-index key {@code version} is loaded. */
+  public boolean hasBlindIndexVersion(int version) {
+    return blindIndexKeys.containsKey(version);
+  }
+
+  /** The primary blind-index key. */
   SecretBytes blindIndexKey() {
-    return blindIndexKey;
+    return blindIndexKeys.get(primaryBlindIndexVersion());
+  }
+
+  /** Blind-index key {@code version}; {@link IllegalArgumentException} if it is not loaded. */
+  SecretBytes blindIndexKey(int version) {
+    SecretBytes key = blindIndexKeys.get(version);
+    if (key == null) {
+      throw new IllegalArgumentException("blind-index key v" + version + " is not in the keystore");
+    }
+    return key;
   }
 
   @Override
   public String toString() {
     return "Keyring[kekVersions=" + keks.versions() + ", primary=" + keks.primaryVersion()
-        + ", blindIndexKey=present]";
+        + ", blindIndexVersions=" + blindIndexKeys.keySet() + ", primaryBlindIndex="
+        + primaryBlindIndexVersion() + "]";
   }
 
   private static AeadKeyset kekKeyset(Map<Integer, SecretBytes> keks) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.platform.problem.VaultException;
 
 /** {@code /api/admin/keys} (ADMIN): KEK versions and their use, reload, rotation, retirement. */
 @Path("/admin/keys")
@@ -71,7 +72,11 @@ public class KeyAdminResource {
     @jakarta.transaction.Transactional
     public KeysView reload() {
       gatekeeper.require(Action.KEY_STATUS, "KEY", "keystore-reload", null, null);
-      vaultKeys.load();
+      if (!vaultKeys.load()) {
+        // The keys already loaded stay in use; say why the new keystore was not taken.
+        throw VaultException.conflict("keystore-refused", "The keystore was not reloaded: " + vaultKeys.problem()
+            + ". The keys loaded before stay in use.");
+      }
       kekVersions.sync();
       return view();
     }

@@ -13,7 +13,9 @@ import org.zhusan.vault.crypto.Keyring;
  *
  * <p>The purpose is versioned: when the analysers change in a way that changes stems (new stemmer,
  * new folding rule), bump it to {@code search.term.v2} and re-index, so old and new tokens never
- * mix (see {@code docs/search.md}). Rotating the blind-index key likewise means re-indexing.
+ * mix (see {@code docs/search.md}). The blind-index key is versioned too ({@link #keyVersion()}):
+ * rotating it means re-indexing every version under the new key; until that is done, a query
+ * computes each stem's token under every key version still in use.
  *
  * <p>Thread safety: immutable.
  */
@@ -30,10 +32,25 @@ public final class BlindTokens {
     this.index = index;
   }
 
-  /** Tokens under the keyring's blind-index key, purpose {@value #PURPOSE}. */
+  /** Tokens under the keyring's primary blind-index key, purpose {@value #PURPOSE}. */
   public static BlindTokens create(Keyring keyring) {
     Objects.requireNonNull(keyring, "keyring is required.");
-    return new BlindTokens(BlindIndex.create(keyring, PURPOSE, TOKEN_BYTES));
+    return create(keyring, keyring.primaryBlindIndexVersion());
+  }
+
+  /**
+   * Tokens under blind-index key {@code keyVersion}, purpose {@value #PURPOSE}.
+   *
+   * @throws IllegalArgumentException if that key version is not in the keyring
+   */
+  public static BlindTokens create(Keyring keyring, int keyVersion) {
+    Objects.requireNonNull(keyring, "keyring is required.");
+    return new BlindTokens(BlindIndex.create(keyring, keyVersion, PURPOSE, TOKEN_BYTES));
+  }
+
+  /** The blind-index key version these tokens are computed under. */
+  public int keyVersion() {
+    return index.keyVersion();
   }
 
   /** The token of a stem as produced by {@link TermAnalyzer} (already folded and stemmed). */
@@ -47,6 +64,6 @@ public final class BlindTokens {
 
   @Override
   public String toString() {
-    return "BlindTokens[" + PURPOSE + "]";
+    return "BlindTokens[" + PURPOSE + ", key v" + keyVersion() + "]";
   }
 }

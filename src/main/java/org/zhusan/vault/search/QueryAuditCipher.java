@@ -28,6 +28,10 @@ import org.zhusan.vault.crypto.Keyring;
  * = AssociatedData.forField("search_query", "query_ct", queryId)}, so a ciphertext moved to another
  * row does not decrypt.
  *
+ * <p>The blind-index key is versioned; each row records the version its key was derived from ({@code
+ * search_query.bidx_key_version}). Rows are immutable and are never re-encrypted, so a recorded
+ * query stays readable exactly as long as its key version stays in the keystore.
+ *
  * <p>Thread safety: immutable.
  */
 public final class QueryAuditCipher {
@@ -45,10 +49,25 @@ public final class QueryAuditCipher {
     this.prf = prf;
   }
 
-  /** The cipher under the keyring's blind-index key. */
+  /** The cipher under the keyring's primary blind-index key (for new rows). */
   public static QueryAuditCipher create(Keyring keyring) {
     Objects.requireNonNull(keyring, "keyring is required.");
-    return new QueryAuditCipher(BlindIndex.create(keyring, PURPOSE, BlindIndex.MAX_OUTPUT_BYTES));
+    return create(keyring, keyring.primaryBlindIndexVersion());
+  }
+
+  /**
+   * The cipher under blind-index key {@code keyVersion} (to read rows recorded under it).
+   *
+   * @throws IllegalArgumentException if that key version is not in the keyring
+   */
+  public static QueryAuditCipher create(Keyring keyring, int keyVersion) {
+    Objects.requireNonNull(keyring, "keyring is required.");
+    return new QueryAuditCipher(BlindIndex.create(keyring, keyVersion, PURPOSE, BlindIndex.MAX_OUTPUT_BYTES));
+  }
+
+  /** The blind-index key version this cipher's keys derive from. */
+  public int keyVersion() {
+    return prf.keyVersion();
   }
 
   /** Encrypts {@code query} for the row {@code queryId}. */
@@ -105,6 +124,6 @@ public final class QueryAuditCipher {
 
   @Override
   public String toString() {
-    return "QueryAuditCipher[" + PURPOSE + "]";
+    return "QueryAuditCipher[" + PURPOSE + ", key v" + keyVersion() + "]";
   }
 }

@@ -51,12 +51,27 @@ public final class QueryParser {
   public static final int MAX_DEPTH = 8;
 
   private final TermAnalyzer analyzer;
-  private final BlindTokens tokens;
+  private final List<BlindTokens> tokens;
 
   /** A parser that stems with {@code analyzer} and blinds with {@code tokens}. */
   public QueryParser(TermAnalyzer analyzer, BlindTokens tokens) {
+    this(analyzer, List.of(Objects.requireNonNull(tokens, "tokens are required.")));
+  }
+
+  /**
+   * A parser that blinds every stem under each of {@code tokens} (one per blind-index key version
+   * in use, during a key rotation): a word's {@link Query.Term} then holds its stems' tokens under
+   * every version. Each document version's tokens are all under one key version, so for any
+   * document the term matches exactly when it would under that document's key alone, and its score
+   * (the sum of tf over the term's tokens present) is unchanged; AND, OR and NOT keep their meaning.
+   */
+  public QueryParser(TermAnalyzer analyzer, List<BlindTokens> tokens) {
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer is required.");
-    this.tokens = Objects.requireNonNull(tokens, "tokens are required.");
+    Objects.requireNonNull(tokens, "tokens are required.");
+    if (tokens.isEmpty()) {
+      throw new IllegalArgumentException("at least one key version's tokens are required");
+    }
+    this.tokens = List.copyOf(tokens);
   }
 
   /**
@@ -361,7 +376,9 @@ public final class QueryParser {
       for (Set<String> stems : analyzer.queryStems(((Word) node).text)) {
         Set<BlindToken> anyOf = new TreeSet<>();
         for (String stem : stems) {
-          anyOf.add(tokens.token(stem));
+          for (BlindTokens keyVersion : tokens) {
+            anyOf.add(keyVersion.token(stem));
+          }
         }
         parts.add(new Query.Term(anyOf));
       }

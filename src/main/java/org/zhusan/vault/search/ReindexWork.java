@@ -55,7 +55,8 @@ public class ReindexWork {
 
   /**
    * Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects:
-   * all of them, or only those not indexed with the current token purpose.
+   * all of them, or only the stale ones — not indexed, or indexed with another token purpose
+   * (analyser generation) or under another blind-index key version than the primary.
    */
   @Transactional
   public List<UUID> next(UUID after, boolean all, int limit) {
@@ -64,7 +65,7 @@ public class ReindexWork {
         + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
         + " LEFT JOIN search_index_state st ON st.version_id = v.id"
         + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
-        + (all ? "" : " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ?)")
+        + (all ? "" : " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ? OR st.bidx_key_version <> ?)")
         + " ORDER BY v.id LIMIT ?";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
@@ -72,6 +73,7 @@ public class ReindexWork {
       ps.setObject(i++, after);
       if (!all) {
         ps.setString(i++, BlindTokens.PURPOSE);
+        ps.setInt(i++, engine.primaryKeyVersion());
       }
       ps.setInt(i, limit);
       List<UUID> ids = new ArrayList<>(limit);

@@ -16,7 +16,8 @@ import org.zhusan.vault.platform.problem.VaultException;
 /**
  * Writes a version's blind index ({@code search_token}) and its state ({@code search_index_state})
  * on the caller's JTA transaction's connection, so they commit with the version (upload) or replace
- * the old rows atomically (re-index). Only tokens and counts pass through here.
+ * the old rows atomically (re-index). Only tokens and counts pass through here. A version's tokens
+ * are always all under one blind-index key version, recorded in its state row.
  */
 @ApplicationScoped
 public class SearchIndexStore {
@@ -49,7 +50,7 @@ public class SearchIndexStore {
           insert.executeBatch();
         }
       }
-      state(c, versionId, Status.INDEXED, index.truncated());
+      state(c, versionId, Status.INDEXED, index.keyVersion(), index.truncated());
     } catch (SQLException e) {
       throw unavailable(versionId, e);
     }
@@ -62,7 +63,7 @@ public class SearchIndexStore {
     }
     try (Connection c = dataSource.getConnection()) {
       clear(c, versionId);
-      state(c, versionId, status, false);
+      state(c, versionId, status, null, false);
     } catch (SQLException e) {
       throw unavailable(versionId, e);
     }
@@ -77,14 +78,16 @@ public class SearchIndexStore {
     }
   }
 
-  private static void state(Connection c, UUID versionId, Status status, boolean truncated) throws SQLException {
+  /** {@code keyVersion}: the blind-index key version of the tokens (from the builder, not the current primary: a reload may have happened meanwhile). */
+  private static void state(Connection c, UUID versionId, Status status, Integer keyVersion, boolean truncated) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO search_index_state (version_id, status, token_purpose, truncated, indexed_at) VALUES (?, ?, ?, ?, ?)")) {
+        "INSERT INTO search_index_state (version_id, status, token_purpose, bidx_key_version, truncated, indexed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, versionId);
       insert.setString(2, status.name());
       insert.setString(3, status == Status.INDEXED ? BlindTokens.PURPOSE : null);
-      insert.setBoolean(4, truncated);
-      insert.setTimestamp(5, Timestamp.from(Instant.now()));
+      insert.setObject(4, keyVersion, java.sql.Types.INTEGER);
+      insert.setBoolean(5, truncated);
+      insert.setTimestamp(6, Timestamp.from(Instant.now()));
       insert.executeUpdate();
     }
   }

@@ -17,7 +17,8 @@ import org.zhusan.vault.platform.problem.VaultException;
 /**
  * Re-indexing for when the analysers (or the token purpose, or the blind-index key) change, or
  * after OCR was installed: re-extracts the text of every stored version of live subjects — or only
- * of those not indexed with the current token purpose — and rewrites its tokens, one transaction
+ * of those not indexed with the current token purpose under the primary blind-index key — and
+ * rewrites its tokens, one transaction
  * per version, in the background, batch by batch, with progress in the server log and in {@link
  * #current()}. One run at a time; a run that stopped is resumed by starting a "stale" run (versions
  * already done are skipped). Every run first deletes the tokens of crypto-shredded subjects' versions.
@@ -67,7 +68,30 @@ public class SearchReindexer {
   private volatile ReindexRun current;
 
   /** Starts a run in the background; 409 while another runs. */
-  public synchronized ReindexRun start(boolean all, String actor, String role) {
+  public ReindexRun start(boolean all, String actor, String role) {
+    ReindexRun run = claim(all, actor);
+    executor.submit(() -> run(all, actor, role));
+    return run;
+  }
+
+  /**
+   * Runs a STALE run on the calling thread (already a background one: the blind-index key
+   * rotation's) and returns how it ended; 409 while another runs. Stale includes every version
+   * whose tokens are not under the primary blind-index key.
+   */
+  public ReindexRun runStaleHere(String actor, String role) {
+    claim(false, actor);
+    run(false, actor, role);
+    return current;
+  }
+
+  /** Whether a run is in progress. */
+  public boolean running() {
+    ReindexRun running = current;
+    return running != null && "RUNNING".equals(running.state());
+  }
+
+  private synchronized ReindexRun claim(boolean all, String actor) {
     ReindexRun running = current;
     if (running != null && "RUNNING".equals(running.state())) {
       throw VaultException.conflict("reindex-running", "A re-index run is already in progress (" + running.id() + ").");
@@ -75,7 +99,6 @@ public class SearchReindexer {
     ReindexRun run = new ReindexRun(UUID.randomUUID().toString(), all ? "ALL" : "STALE", "RUNNING", 0, 0, 0, 0, 0,
         BlindTokens.PURPOSE, actor, Instant.now(), null);
     current = run;
-    executor.submit(() -> run(all, actor, role));
     return run;
   }
 

@@ -73,7 +73,7 @@ public class SearchService {
     gatekeeper.require(Action.SEARCH, "QUERY", queryId.toString(), null, null);
     Query query;
     try {
-      query = engine.parser().parse(body.q());
+      query = engine.parser(keyVersionsInIndex()).parse(body.q());
     } catch (QuerySyntaxException e) {
       throw VaultException.badRequest("invalid-query", e.getMessage()); // rolls back; @Audited records FAILED
     }
@@ -84,6 +84,39 @@ public class SearchService {
       return new Page<>(List.of(), page.offset(), page.limit(), 0);
     }
     return run(query, centres, types, subject, page);
+  }
+
+  /**
+   * The loaded blind-index key versions that some indexed version's tokens are under. Besides the
+   * primary (always searched: uploads index under it), that is an older version only while a key
+   * rotation is re-indexing; one indexed probe per loaded version, so a search after the rotation
+   * pays nothing for keys still in the keystore. A version not loaded cannot be searched at all
+   * (start-up and reload refuse a keystore without it).
+   */
+  private Set<Integer> keyVersionsInIndex() {
+    Set<Integer> versions = new TreeSet<>();
+    int primary = engine.primaryKeyVersion();
+    versions.add(primary);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM search_index_state WHERE bidx_key_version = ? AND status = 'INDEXED')")) {
+      for (int version : engine.loadedKeyVersions()) {
+        if (version == primary) {
+          continue;
+        }
+        ps.setInt(1, version);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            versions.add(version);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      LOG.warning("Search key versions could not be read (SQL state " + e.getSQLState() + ")");
+      throw VaultException.unavailable("search-unavailable", "The search index is not available.");
+    }
+    return versions;
   }
 
   private Page<SearchHit> run(Query query, Set<String> centres, Set<String> types, UUID subject, PageRequest page) {
@@ -168,15 +201,17 @@ public class SearchService {
 
   /** The query text, encrypted for auditors, under the id the access-log entry names. */
   private void storeQuery(UUID queryId, String userId, String text) {
-    byte[] ct = engine.queryCipher().encrypt(queryId, text);
+    QueryAuditCipher cipher = engine.queryCipher();
+    byte[] ct = cipher.encrypt(queryId, text);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO search_query (id, user_id, created_at, key_purpose, query_ct) VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO search_query (id, user_id, created_at, key_purpose, bidx_key_version, query_ct) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, queryId);
       ps.setString(2, userId);
       ps.setTimestamp(3, Timestamp.from(Instant.now()));
       ps.setString(4, QueryAuditCipher.PURPOSE);
-      ps.setBytes(5, ct);
+      ps.setInt(5, cipher.keyVersion());
+      ps.setBytes(6, ct);
       ps.executeUpdate();
     } catch (SQLException e) {
       LOG.warning("Search query could not be recorded (SQL state " + e.getSQLState() + ")");
@@ -189,7 +224,8 @@ public class SearchService {
   public StoredQuery readQuery(UUID queryId) {
     gatekeeper.require(Action.LOG_READ, "QUERY", queryId.toString(), null, null);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT user_id, created_at, key_purpose, query_ct FROM search_query WHERE id = ?")) {
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT user_id, created_at, key_purpose, bidx_key_version, query_ct FROM search_query WHERE id = ?")) {
       ps.setObject(1, queryId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -200,8 +236,14 @@ public class SearchService {
         if (!QueryAuditCipher.PURPOSE.equals(rs.getString(3))) {
           throw VaultException.unavailable("query-key-unavailable", "This query was encrypted under a key this vault does not have.");
         }
+        int keyVersion = rs.getInt(4);
+        // Recorded queries are immutable and never re-encrypted: once their blind-index key version
+        // has been removed from the keystore (after a rotation), their words are gone for good.
+        QueryAuditCipher cipher = engine.queryCipher(keyVersion).orElseThrow(() -> VaultException.gone("query-key-removed",
+            "The words of this search were encrypted under blind-index key v" + keyVersion + ", which has been removed from "
+                + "the keystore; they can no longer be read. Who searched, when and with which outcome remain in the access log."));
         try {
-          return new StoredQuery(queryId, userId, at, engine.queryCipher().decrypt(queryId, rs.getBytes(4)));
+          return new StoredQuery(queryId, userId, at, cipher.decrypt(queryId, rs.getBytes(5)));
         } catch (DecryptionFailedException e) {
           LOG.severe("Integrity failure opening search_query.query_ct of row " + queryId);
           throw new VaultException(Problem.of(500, "integrity-failure", "Integrity failure",
@@ -218,9 +260,10 @@ public class SearchService {
   public SearchStatus status() {
     var ocr = inspection.ocr();
     String live = " AND k.wrapped IS NOT NULL)";
+    String current = "st.token_purpose = ? AND st.bidx_key_version = ?";
     String sql = "SELECT count(*),"
-        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND st.token_purpose = ?" + live + ","
-        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND st.token_purpose <> ?" + live + ","
+        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND " + current + live + ","
+        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND NOT (" + current + ")" + live + ","
         + " count(*) FILTER (WHERE st.status = 'NOT_INDEXED'" + live + ","
         + " count(*) FILTER (WHERE st.status = 'FAILED'" + live + ","
         + " count(*) FILTER (WHERE st.version_id IS NULL" + live + ","
@@ -228,13 +271,16 @@ public class SearchService {
         + " FROM document_version v JOIN document d ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id"
         + " LEFT JOIN search_index_state st ON st.version_id = v.id";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int keyVersion = engine.primaryKeyVersion();
       ps.setString(1, BlindTokens.PURPOSE);
-      ps.setString(2, BlindTokens.PURPOSE);
+      ps.setInt(2, keyVersion);
+      ps.setString(3, BlindTokens.PURPOSE);
+      ps.setInt(4, keyVersion);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         IndexCounts counts = new IndexCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
             rs.getLong(7));
-        return new SearchStatus(ocr.enabled(), ocr.languages(), BlindTokens.PURPOSE, counts);
+        return new SearchStatus(ocr.enabled(), ocr.languages(), BlindTokens.PURPOSE, keyVersion, counts);
       }
     } catch (SQLException e) {
       throw VaultException.unavailable("search-unavailable", "The search index is not available.");

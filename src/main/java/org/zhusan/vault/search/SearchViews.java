@@ -34,8 +34,9 @@ public final class SearchViews {
    * Document versions by index state (whole vault).
    *
    * @param versions all stored versions
-   * @param indexed indexed with the current token purpose
-   * @param stale indexed with an older token purpose (re-index)
+   * @param indexed indexed with the current token purpose under the primary blind-index key
+   * @param stale indexed with an older token purpose or under an older blind-index key (re-index;
+   *     still found meanwhile if only the key differs)
    * @param notIndexed no text: extraction refused or failed, or an image without OCR
    * @param failed indexing failed (re-index)
    * @param missing no index state (stored before search existed; re-index)
@@ -49,9 +50,10 @@ public final class SearchViews {
    * @param ocrEnabled whether scanned images and image-only PDFs are read with tesseract
    * @param ocrLanguages the tesseract languages in use (eng, rus, kaz), empty when OCR is off
    * @param tokenPurpose the current blind-token purpose (analyser generation)
+   * @param keyVersion the primary blind-index key version (new tokens are computed under it)
    * @param index versions by index state
    */
-  public record SearchStatus(boolean ocrEnabled, List<String> ocrLanguages, String tokenPurpose, IndexCounts index) {}
+  public record SearchStatus(boolean ocrEnabled, List<String> ocrLanguages, String tokenPurpose, int keyVersion, IndexCounts index) {}
 
   /**
    * A recorded search, as an auditor reads it.

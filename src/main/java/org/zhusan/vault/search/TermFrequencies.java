@@ -40,13 +40,15 @@ public final class TermFrequencies {
   public static final int DEFAULT_MAX_DISTINCT_TERMS = 50_000;
 
   private final Language language;
+  private final int keyVersion;
   private final Map<BlindToken, Integer> counts;
   private final long totalTerms;
   private final long droppedTerms;
 
   private TermFrequencies(
-      Language language, Map<BlindToken, Integer> counts, long totalTerms, long droppedTerms) {
+      Language language, int keyVersion, Map<BlindToken, Integer> counts, long totalTerms, long droppedTerms) {
     this.language = language;
+    this.keyVersion = keyVersion;
     this.counts = Collections.unmodifiableMap(counts);
     this.totalTerms = totalTerms;
     this.droppedTerms = droppedTerms;
@@ -87,6 +89,15 @@ public final class TermFrequencies {
     return language;
   }
 
+  /**
+   * The blind-index key version of every token here (one per version: all of a document version's
+   * tokens are under one key, which is what lets a query match across key versions during a
+   * rotation). Store it with the tokens.
+   */
+  public int keyVersion() {
+    return keyVersion;
+  }
+
   /** Token → number of occurrences (≥ 1, saturating at {@link Integer#MAX_VALUE}); unmodifiable. */
   public Map<BlindToken, Integer> counts() {
     return counts;
@@ -116,6 +127,8 @@ public final class TermFrequencies {
   public String toString() {
     return "TermFrequencies[language="
         + language.code()
+        + ", keyVersion="
+        + keyVersion
         + ", distinct="
         + counts.size()
         + ", total="
@@ -199,7 +212,7 @@ public final class TermFrequencies {
         counts.merge(tokens.token(e.getKey()), e.getValue()[0], Builder::saturatedAdd);
       }
       stemCounts.clear();
-      return new TermFrequencies(language, counts, totalTerms, droppedTerms);
+      return new TermFrequencies(language, tokens.keyVersion(), counts, totalTerms, droppedTerms);
     }
 
     private void drain(boolean all) {

@@ -20,7 +20,8 @@ import org.zhusan.vault.keys.Sealing;
  * Aggregate root: a person whose records are kept. Identifying fields are held only sealed (AES-GCM
  * under the subject's own data key, bound to this row and column); reading them opens them, writing
  * them seals them, so the persistence context never holds their plaintext. Blind indexes allow exact
- * lookup by IIN and normalised full name.
+ * lookup by IIN and normalised full name; both are under the blind-index key version the row
+ * records, which a key rotation moves to the primary.
  */
 @Entity
 @Table(name = "subject")
@@ -72,6 +73,10 @@ public class Subject {
   @Column(name = "iin_bidx")
   private byte[] iinIndex;
 
+  /** The blind-index key version both indexes are under. */
+  @Column(name = "bidx_key_version", nullable = false)
+  private int indexKeyVersion;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -114,14 +119,25 @@ public class Subject {
   public Optional<String> placeOfOrigin() { return Optional.ofNullable(Sealing.open(field("place_of_origin_ct"), placeOfOrigin)); }
   public Optional<String> notes() { return Optional.ofNullable(Sealing.open(field("notes_ct"), notes)); }
 
-  void changeFullName(String name, byte[] blindIndex) {
+  /** Sets the name and IIN together: their blind indexes must be under one key version. */
+  void changeNameAndIin(String name, String iinValue, SubjectIndexes.Indexes indexes) {
     this.fullName = Sealing.seal(field("full_name_ct"), Objects.requireNonNull(name, "full name is required."));
-    this.fullNameIndex = blindIndex;
+    this.iin = Sealing.seal(field("iin_ct"), iinValue);
+    useIndexes(indexes, iinValue != null);
   }
 
-  void changeIin(String value, byte[] blindIndex) {
-    this.iin = Sealing.seal(field("iin_ct"), value);
-    this.iinIndex = value == null ? null : blindIndex;
+  /** Replaces the blind indexes (key rotation); the sealed values do not change. */
+  void rekeyIndexes(SubjectIndexes.Indexes indexes) {
+    useIndexes(indexes, iin != null);
+  }
+
+  private void useIndexes(SubjectIndexes.Indexes indexes, boolean hasIin) {
+    if (hasIin != (indexes.iin() != null)) {
+      throw new IllegalArgumentException("the IIN index must be present exactly when the IIN is");
+    }
+    this.fullNameIndex = indexes.fullName();
+    this.iinIndex = indexes.iin();
+    this.indexKeyVersion = indexes.keyVersion();
   }
 
   void changeDateOfBirth(String value) { this.dateOfBirth = Sealing.seal(field("date_of_birth_ct"), value); }

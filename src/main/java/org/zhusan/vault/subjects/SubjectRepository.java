@@ -3,7 +3,9 @@ package org.zhusan.vault.subjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,14 +39,39 @@ public class SubjectRepository {
     return em.createQuery("select count(s) from Subject s where s.centre = :c", Long.class).setParameter("c", centre).getSingleResult();
   }
 
-  public List<Subject> byIinIndex(byte[] index) {
-    return em.createQuery("select s from Subject s where s.iinIndex = :i order by s.createdAt", Subject.class)
-        .setParameter("i", index).getResultList();
+  /** Subjects whose IIN index equals the index under their own key version (key version → index). */
+  public List<Subject> byIinIndex(Map<Integer, byte[]> indexByKeyVersion) {
+    return byIndex("iinIndex", indexByKeyVersion);
   }
 
-  public List<Subject> byNameIndex(byte[] index) {
-    return em.createQuery("select s from Subject s where s.fullNameIndex = :i order by s.createdAt", Subject.class)
-        .setParameter("i", index).getResultList();
+  /** Subjects whose name index equals the index under their own key version (key version → index). */
+  public List<Subject> byNameIndex(Map<Integer, byte[]> indexByKeyVersion) {
+    return byIndex("fullNameIndex", indexByKeyVersion);
+  }
+
+  /**
+   * One disjunct per key version, {@code (key version = v AND index = index_v)}: a row is compared
+   * only with the index under its own key, so during a rotation a value indexed under v1 can never
+   * be confused with another value's v2 index. Uses the index on the index column (bitmap OR).
+   */
+  private List<Subject> byIndex(String attribute, Map<Integer, byte[]> indexByKeyVersion) {
+    if (indexByKeyVersion.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder where = new StringBuilder();
+    int n = 0;
+    for (int ignored : indexByKeyVersion.keySet()) {
+      where.append(n == 0 ? "" : " or ").append("(s.indexKeyVersion = :v").append(n).append(" and s.").append(attribute)
+          .append(" = :i").append(n).append(')');
+      n++;
+    }
+    TypedQuery<Subject> q = em.createQuery("select s from Subject s where " + where + " order by s.createdAt", Subject.class);
+    n = 0;
+    for (Map.Entry<Integer, byte[]> e : indexByKeyVersion.entrySet()) {
+      q.setParameter("v" + n, e.getKey()).setParameter("i" + n, e.getValue());
+      n++;
+    }
+    return q.getResultList();
   }
 
   public List<StageTransition> transitions(UUID subjectId) {

@@ -14,7 +14,6 @@ import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.centres.CentreRepository;
 import org.zhusan.vault.crypto.Normalizer;
 import org.zhusan.vault.keys.SubjectKeys;
-import org.zhusan.vault.keys.VaultKeys;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;
@@ -26,15 +25,13 @@ import org.zhusan.vault.subjects.SubjectViews.TransitionView;
 @ApplicationScoped
 @org.zhusan.vault.access.AuditedService
 public class SubjectService {
-  static final String IIN_INDEX = "subject.iin";
-  static final String NAME_INDEX = "subject.full_name";
   static final Set<String> LEGAL_STATUSES = Set.of("NONE", "UNDER_INVESTIGATION", "CHARGED", "CONVICTED", "ACQUITTED", "AMNESTIED");
   static final int MAX_TEXT = 4000;
 
   @Inject SubjectRepository subjects;
   @Inject CentreRepository centres;
   @Inject SubjectKeys keys;
-  @Inject VaultKeys vaultKeys;
+  @Inject SubjectIndexes indexes;
   @Inject Gatekeeper gatekeeper;
 
   @Transactional
@@ -49,11 +46,8 @@ public class SubjectService {
     }
     keys.create(id);
     Subject s = new Subject(id, in.centre(), in.sex(), ProgrammeStage.ADAPTATION, gatekeeper.caller().userId(), Instant.now());
-    s.changeFullName(in.fullName().strip(), nameIndex(in.fullName()));
-    if (in.iin() != null) {
-      String iin = Normalizer.iin(in.iin());
-      s.changeIin(iin, vaultKeys.blindIndex(IIN_INDEX).compute(iin));
-    }
+    String iin = in.iin() == null ? null : Normalizer.iin(in.iin());
+    s.changeNameAndIin(in.fullName().strip(), iin, indexes.primary(in.fullName(), iin));
     s.changeDateOfBirth(in.dateOfBirth());
     s.changePlaceOfOrigin(in.placeOfOrigin());
     s.changeNotes(in.notes());
@@ -90,8 +84,9 @@ public class SubjectService {
   }
 
   /**
-   * Exact lookup by IIN or by full name through the blind indexes. Only subjects of the caller's
-   * centres are returned; the search itself is recorded (without the searched value).
+   * Exact lookup by IIN or by full name through the blind indexes, under every loaded blind-index
+   * key version (subjects not yet re-keyed by a rotation are found too). Only subjects of the
+   * caller's centres are returned; the search itself is recorded (without the searched value).
    */
   @Transactional
   public List<SubjectView> lookup(SubjectViews.Lookup q) {
@@ -101,10 +96,10 @@ public class SubjectService {
       if (!Normalizer.isValidIin(q.iin())) {
         throw VaultException.badRequest("invalid-iin", "iin must be exactly 12 digits.");
       }
-      found = subjects.byIinIndex(vaultKeys.blindIndex(IIN_INDEX).compute(Normalizer.iin(q.iin())));
+      found = subjects.byIinIndex(indexes.iinUnderEveryVersion(Normalizer.iin(q.iin())));
       kind = "iin";
     } else if (q != null && q.fullName() != null && !q.fullName().isBlank()) {
-      found = subjects.byNameIndex(nameIndex(q.fullName()));
+      found = subjects.byNameIndex(indexes.nameUnderEveryVersion(q.fullName()));
       kind = "full_name";
     } else {
       throw VaultException.badRequest("invalid-lookup", "Give either iin or fullName.");
@@ -195,10 +190,6 @@ public class SubjectService {
     return subjects.transitions(id).stream()
         .map(t -> new TransitionView(t.from() == null ? null : t.from().name(), t.to().name(), t.effectiveOn()))
         .toList();
-  }
-
-  private byte[] nameIndex(String fullName) {
-    return vaultKeys.blindIndex(NAME_INDEX).compute(Normalizer.name(fullName));
   }
 
   private static SubjectView view(Subject s, boolean sensitive, List<TransitionView> transitions) {

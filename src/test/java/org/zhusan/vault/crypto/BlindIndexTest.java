@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhusan.vault.crypto.TestSupport.filled;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,32 @@ class BlindIndexTest {
     assertArrayEquals(
         BlindIndex.create(keyring.blindIndexKey(), "subject.iin", 16).compute("940215400123"),
         fromKeyring.compute("940215400123"));
-    assertEquals("BlindIndex[purpose=subject.iin, outputBytes=16]", fromKeyring.toString());
+    assertEquals("BlindIndex[keyVersion=1, purpose=subject.iin, outputBytes=16]", fromKeyring.toString());
+  }
+
+  @Test
+  void theKeyVersionSelectsTheKeyAndThePrimaryIsTheDefault() {
+    Keyring keyring = Keyring.insecureFromRawKeys(Map.of(1, filled(32, 0x11)), Map.of(1, filled(32, 0x77), 2, filled(32, 0x78)));
+    BlindIndex v1 = BlindIndex.create(keyring, 1, "subject.iin", 16);
+    BlindIndex v2 = BlindIndex.create(keyring, 2, "subject.iin", 16);
+    BlindIndex primary = BlindIndex.create(keyring, "subject.iin");
+    assertEquals(1, v1.keyVersion());
+    assertEquals(2, v2.keyVersion());
+    assertEquals(2, primary.keyVersion());
+    // Same value, same purpose: a different key version gives an unrelated index ...
+    assertFalse(Arrays.equals(v1.compute("940215400123"), v2.compute("940215400123")));
+    // ... and each version is exactly the single-key index under that version's key.
+    assertArrayEquals(iin.compute("940215400123"), v1.compute("940215400123"));
+    assertArrayEquals(BlindIndex.create(SecretBytes.copyOf(filled(32, 0x78)), "subject.iin", 16).compute("940215400123"),
+        v2.compute("940215400123"));
+    assertArrayEquals(v2.compute("940215400123"), primary.compute("940215400123"));
+  }
+
+  @Test
+  void aVersionNotInTheKeyringIsRefusedByNumber() {
+    Keyring keyring = Keyring.insecureFromRawKeys(Map.of(1, filled(32, 0x11)), filled(32, 0x77));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BlindIndex.create(keyring, 2, "subject.iin", 16));
+    assertTrue(e.getMessage().contains("v2"), e.getMessage());
   }
 }

@@ -32,7 +32,9 @@ class KeyringTest {
     assertEquals(2, keyring.primaryKekVersion());
     assertEquals(32, keyring.blindIndexKey().size());
     assertFalse(keyring.kekKeyset().key(1).orElseThrow().equalsSecretBytes(keyring.kekKeyset().key(2).orElseThrow()));
-    assertEquals("Keyring[kekVersions=[1, 2], primary=2, blindIndexKey=present]", keyring.toString());
+    assertEquals(List.of(1), List.copyOf(keyring.blindIndexVersions()));
+    assertEquals(1, keyring.primaryBlindIndexVersion());
+    assertEquals("Keyring[kekVersions=[1, 2], primary=2, blindIndexVersions=[1], primaryBlindIndex=1]", keyring.toString());
   }
 
   @Test
@@ -89,6 +91,49 @@ class KeyringTest {
     SortedSet<Integer> versions = keyring.kekVersions();
     assertEquals(List.of(3, 10), List.copyOf(versions));
     assertEquals(10, keyring.primaryKekVersion());
+  }
+
+  @Test
+  void everyBlindIndexVersionIsLoadedAndTheHighestIsPrimary() throws Exception {
+    Path p = keystore(Map.of("kek-v1", aes(32, 1), "blind-index-v1", aes(32, 0x41), "blind-index-v3", aes(32, 0x43),
+        "blind-index-x", aes(32, 0x44)));
+    Keyring keyring = Keyring.load(p, PASSWORD);
+    assertEquals(List.of(1, 3), List.copyOf(keyring.blindIndexVersions()));
+    assertEquals(3, keyring.primaryBlindIndexVersion());
+    assertTrue(keyring.hasBlindIndexVersion(1));
+    assertFalse(keyring.hasBlindIndexVersion(2));
+    assertTrue(keyring.blindIndexKey().equalsSecretBytes(SecretBytes.copyOf(filled(32, 0x43))));
+    assertTrue(keyring.blindIndexKey(1).equalsSecretBytes(SecretBytes.copyOf(filled(32, 0x41))));
+    assertThrows(IllegalArgumentException.class, () -> keyring.blindIndexKey(2));
+  }
+
+  @Test
+  void anOldBlindIndexVersionAloneIsEnough() throws Exception {
+    // After v1 has been removed, v2 alone is a complete keystore.
+    Path p = keystore(Map.of("kek-v1", aes(32, 1), "blind-index-v2", aes(32, 0x42)));
+    Keyring keyring = Keyring.load(p, PASSWORD);
+    assertEquals(List.of(2), List.copyOf(keyring.blindIndexVersions()));
+    assertEquals(2, keyring.primaryBlindIndexVersion());
+  }
+
+  @Test
+  void aBlindIndexVersionThatIsNotAes256IsRejectedByAlias() throws Exception {
+    Path p = keystore(Map.of("kek-v1", aes(32, 1), "blind-index-v1", aes(32, 2), "blind-index-v2", aes(16, 3)));
+    KeyringException e = assertThrows(KeyringException.class, () -> Keyring.load(p, PASSWORD));
+    assertTrue(e.getMessage().contains("'blind-index-v2'") && e.getMessage().contains("256-bit AES"), e.getMessage());
+  }
+
+  @Test
+  void rawKeyFactoryTakesSeveralBlindIndexVersions() {
+    Keyring keyring = Keyring.insecureFromRawKeys(Map.of(1, filled(32, 1)), Map.of(1, filled(32, 0x41), 2, filled(32, 0x42)));
+    assertEquals(List.of(1, 2), List.copyOf(keyring.blindIndexVersions()));
+    assertEquals(2, keyring.primaryBlindIndexVersion());
+    assertEquals(1, Keyring.insecureFromRawKeys(Map.of(1, filled(32, 1)), filled(32, 0x41)).primaryBlindIndexVersion());
+    assertThrows(IllegalArgumentException.class, () -> Keyring.insecureFromRawKeys(Map.of(1, filled(32, 1)), Map.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> Keyring.insecureFromRawKeys(Map.of(1, filled(32, 1)), Map.of(0, filled(32, 0x41))));
+    assertThrows(IllegalArgumentException.class,
+        () -> Keyring.insecureFromRawKeys(Map.of(1, filled(32, 1)), Map.of(1, filled(31, 0x41))));
   }
 
   @Test

@@ -70,6 +70,20 @@ class BlindTokensTest {
   }
 
   @Test
+  void eachKeyVersionGivesItsOwnTokensAndThePrimaryIsTheDefault() {
+    Keyring rotating = SearchFixtures.rotatingKeyring();
+    BlindTokens v1 = BlindTokens.create(rotating, 1);
+    BlindTokens v2 = BlindTokens.create(rotating, 2);
+    assertEquals(1, v1.keyVersion());
+    assertEquals(2, v2.keyVersion());
+    assertEquals(2, BlindTokens.create(rotating).keyVersion());
+    assertEquals(tokens.token("суд"), v1.token("суд")); // v1 is the fixture's single key
+    assertNotEquals(v1.token("суд"), v2.token("суд"));
+    assertEquals(BlindToken.of(BlindIndex.create(rotating, 2, "search.term.v1", 16).compute("суд")), v2.token("суд"));
+    assertThrows(IllegalArgumentException.class, () -> BlindTokens.create(rotating, 3));
+  }
+
+  @Test
   void rejectsEmptyStems() {
     assertThrows(IllegalArgumentException.class, () -> tokens.token(""));
   }

@@ -27,6 +27,20 @@ class QueryAuditCipherTest {
   }
 
   @Test
+  void anOldKeyVersionStillReadsWhatItWroteAndOnlyThat() throws Exception {
+    var rotating = SearchFixtures.rotatingKeyring();
+    QueryAuditCipher v1 = QueryAuditCipher.create(rotating, 1);
+    QueryAuditCipher v2 = QueryAuditCipher.create(rotating);
+    assertEquals(1, v1.keyVersion());
+    assertEquals(2, v2.keyVersion());
+    UUID id = UUID.randomUUID();
+    byte[] old = cipher.encrypt(id, "court"); // written before the rotation, under the single key v1
+    assertEquals("court", v1.decrypt(id, old));
+    assertThrows(DecryptionFailedException.class, () -> v2.decrypt(id, old));
+    assertThrows(IllegalArgumentException.class, () -> QueryAuditCipher.create(SearchFixtures.keyring(0x77), 2));
+  }
+
+  @Test
   void freshNonceEveryTime() {
     UUID id = UUID.randomUUID();
     assertFalse(java.util.Arrays.equals(cipher.encrypt(id, "court"), cipher.encrypt(id, "court")));

@@ -212,4 +212,37 @@ class QueryParserTest {
     assertFalse(q.toString().toLowerCase().contains("nurov"));
     assertFalse(q.toString().contains("hear"));
   }
+
+  @Test
+  void underSeveralKeyVersionsEachTermHoldsItsStemsTokensUnderEveryVersion() {
+    var rotating = SearchFixtures.rotatingKeyring();
+    BlindTokens v1 = BlindTokens.create(rotating, 1);
+    BlindTokens v2 = BlindTokens.create(rotating, 2);
+    QueryParser both = new QueryParser(ANALYZER, List.of(v1, v2));
+    Query q = both.parse("суда AND hearings NOT appeal");
+    Query single1 = new QueryParser(ANALYZER, v1).parse("суда AND hearings NOT appeal");
+    Query single2 = new QueryParser(ANALYZER, v2).parse("суда AND hearings NOT appeal");
+    // Same shape; every leaf is the union of the two single-version leaves.
+    assertEquals(single1.termCount(), q.termCount());
+    assertEquals(union(single1, single2), q);
+    assertThrows(IllegalArgumentException.class, () -> new QueryParser(ANALYZER, List.of()));
+  }
+
+  private static Query union(Query a, Query b) {
+    if (a instanceof Query.Term ta) {
+      Set<BlindToken> all = new TreeSet<>(ta.anyOf());
+      all.addAll(((Query.Term) b).anyOf());
+      return new Query.Term(all);
+    }
+    if (a instanceof Query.Not na) {
+      return new Query.Not(union(na.operand(), ((Query.Not) b).operand()));
+    }
+    List<Query> ao = a instanceof Query.And x ? x.operands() : ((Query.Or) a).operands();
+    List<Query> bo = b instanceof Query.And x ? x.operands() : ((Query.Or) b).operands();
+    List<Query> out = new java.util.ArrayList<>();
+    for (int i = 0; i < ao.size(); i++) {
+      out.add(union(ao.get(i), bo.get(i)));
+    }
+    return a instanceof Query.And ? new Query.And(out) : new Query.Or(out);
+  }
 }

@@ -134,6 +134,57 @@ class QuerySqlIT {
     }
   }
 
+  @Test
+  void duringAKeyRotationDocumentsUnderEitherKeyVersionMatchAndScoreAsUnderTheirOwnKey() throws SQLException {
+    TermAnalyzer analyzer = new TermAnalyzer();
+    var rotating = SearchFixtures.rotatingKeyring();
+    BlindTokens v1 = BlindTokens.create(rotating, 1);
+    BlindTokens v2 = BlindTokens.create(rotating, 2);
+    try (Statement s = db.createStatement()) {
+      s.execute("TRUNCATE search_token");
+      List<String> rulingText = List.of("Решение суда о ребёнке. Суд решил: ", "документы приложены.");
+      List<String> reportText = List.of("The hearing of the child was adjourned; the court hearing resumes.");
+      UUID rulingOld = UUID.randomUUID();
+      UUID rulingNew = UUID.randomUUID();
+      UUID reportOld = UUID.randomUUID();
+      UUID reportNew = UUID.randomUUID();
+      insert(rulingOld, TermFrequencies.of(analyzer, v1, rulingText));
+      insert(rulingNew, TermFrequencies.of(analyzer, v2, rulingText));
+      insert(reportOld, TermFrequencies.of(analyzer, v1, reportText));
+      insert(reportNew, TermFrequencies.of(analyzer, v2, reportText));
+      QueryParser both = new QueryParser(analyzer, List.of(v1, v2));
+      QueryParser onlyOld = new QueryParser(analyzer, v1);
+      QueryParser onlyNew = new QueryParser(analyzer, v2);
+      for (String q : List.of("суд", "судом AND документов", "hearing", "суду OR hearings", "court NOT суд",
+          "суд hearing", "решений NOT hearing", "(hearing OR документ) NOT adjourned")) {
+        Map<UUID, Long> found = run(both.parse(q));
+        Map<UUID, Long> old = run(onlyOld.parse(q));
+        Map<UUID, Long> fresh = run(onlyNew.parse(q));
+        // The single-version parsers find only their own key's copies ...
+        assertEquals(Set.of(), intersection(old.keySet(), Set.of(rulingNew, reportNew)), q);
+        assertEquals(Set.of(), intersection(fresh.keySet(), Set.of(rulingOld, reportOld)), q);
+        // ... the multi-version parser finds both, each with its own key's score, and nothing else.
+        Map<UUID, Long> expected = new TreeMap<>(old);
+        expected.putAll(fresh);
+        assertEquals(expected, found, q);
+        for (UUID[] pair : new UUID[][] {{rulingOld, rulingNew}, {reportOld, reportNew}}) {
+          assertEquals(found.get(pair[0]), found.get(pair[1]), q);
+        }
+      }
+      assertEquals(Set.of(rulingOld, rulingNew), run(both.parse("суд")).keySet());
+      assertEquals(Set.of(reportOld, reportNew), run(both.parse("court NOT суд")).keySet());
+    } finally {
+      analyzer.close();
+      CORPUS.clear();
+    }
+  }
+
+  private static Set<UUID> intersection(Set<UUID> a, Set<UUID> b) {
+    Set<UUID> out = new java.util.TreeSet<>(a);
+    out.retainAll(b);
+    return out;
+  }
+
   private static void insert(UUID version, TermFrequencies tf) throws SQLException {
     try (PreparedStatement insert =
         db.prepareStatement("INSERT INTO search_token (version_id, token, tf) VALUES (?, ?, ?)")) {
