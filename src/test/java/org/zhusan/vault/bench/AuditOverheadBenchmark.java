@@ -24,7 +24,7 @@ import org.zhusan.vault.it.VaultServer;
  * alternate between the two instances so machine noise hits both alike.
  *
  * <p>Run after {@code mvn -DskipTests package}:
- * {@code mvn -q -Pbench test -Dbench.main=org.zhusan.vault.bench.AuditOverheadBenchmark -Dbench.args="8 10 3"}
+ * {@code mvn -q -Pbench test -Dbench.main=org.zhusan.vault.bench.AuditOverheadBenchmark -Dbench.args="8 10 4 6"}
  * (client threads, seconds per round, rounds per instance, 10-second warm-up rounds per instance).
  */
 public final class AuditOverheadBenchmark {
