@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
@@ -33,6 +35,26 @@ public class KekVersions {
   void countWrap(int version) {
     sync();
     em.createNativeQuery("UPDATE kek_version SET wraps = wraps + 1 WHERE version = ?1").setParameter(1, version).executeUpdate();
+  }
+
+  /**
+   * Why a keystore with KEK versions {@code loaded} cannot serve this database, or null if it can:
+   * live data keys are wrapped under a version it lacks (they could not be unwrapped, so the
+   * subjects' records and documents could not be read). Names versions and counts only.
+   */
+  @Transactional
+  public String missingFrom(Set<Integer> loaded) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(
+            "SELECT kek_version, count(*) FROM data_key WHERE wrapped IS NOT NULL GROUP BY kek_version ORDER BY kek_version")
+        .getResultList();
+    String missing = rows.stream()
+        .filter(r -> !loaded.contains(((Number) r[0]).intValue()))
+        .map(r -> "kek-v" + r[0] + " (" + r[1] + " data keys)")
+        .collect(Collectors.joining(", "));
+    return missing.isEmpty() ? null
+        : "the keystore lacks key-encryption key version(s) that live data keys are wrapped under: " + missing
+            + "; put the key(s) back into the keystore (see docs/operations.md, key rotation)";
   }
 
   /** Live data keys wrapped under each version. */

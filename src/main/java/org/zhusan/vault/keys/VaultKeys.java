@@ -22,8 +22,9 @@ import org.zhusan.vault.platform.problem.VaultException;
  * The vault's key-encryption keys and blind-index key, loaded once from the configured PKCS#12
  * keystore. Without a keystore the vault still starts (so an operator can see why) but reports not
  * ready and refuses every operation that needs a key with 503. The same happens when the keystore
- * lacks a blind-index key version that live rows still depend on (a key removed too early after a
- * rotation): lookups and searches would silently miss those rows otherwise.
+ * lacks a KEK or blind-index key version that live rows still depend on (a key removed too early
+ * after a rotation): records would fail to decrypt, and lookups and searches would silently miss
+ * rows, otherwise.
  */
 @ApplicationScoped
 public class VaultKeys implements KeyStatus {
@@ -42,6 +43,7 @@ public class VaultKeys implements KeyStatus {
   int blindIndexBytes;
 
   @Inject BlindIndexUsage blindIndexUsage;
+  @Inject KekVersions kekVersions;
   @Inject SchemaMigrator migrator;
 
   private volatile Keyring keyring;
@@ -57,7 +59,7 @@ public class VaultKeys implements KeyStatus {
   }
 
   /**
-   * (Re-)reads the keystore. A keystore that cannot be read, or that lacks a blind-index key
+   * (Re-)reads the keystore. A keystore that cannot be read, or that lacks a KEK or blind-index key
    * version live rows still depend on, is refused: at start-up the vault then has no keys (not
    * ready, 503), on a reload the keys already loaded stay in use. Returns whether the keystore was
    * taken; {@link #problem()} says why not.
@@ -77,7 +79,7 @@ public class VaultKeys implements KeyStatus {
       LOG.severe(problem);
       return false;
     }
-    String missing = missingBlindIndexVersions(candidate);
+    String missing = missingKeyVersions(candidate);
     if (missing != null) {
       problem = "keystore refused: " + missing;
       LOG.severe(problem);
@@ -90,15 +92,17 @@ public class VaultKeys implements KeyStatus {
     return true;
   }
 
-  /** Null if the database needs no blind-index version the keyring lacks, else why. */
-  private String missingBlindIndexVersions(Keyring candidate) {
+  /** Null if the database needs no KEK or blind-index version the keyring lacks, else why. */
+  private String missingKeyVersions(Keyring candidate) {
     if (!migrator.migrated()) {
-      return "the database schema is not migrated, so the blind-index key versions its rows depend on could not be checked";
+      return "the database schema is not migrated, so the key versions its rows depend on could not be checked";
     }
     try {
-      return blindIndexUsage.missingFrom(candidate.blindIndexVersions());
+      String keks = kekVersions.missingFrom(candidate.kekVersions());
+      String blindIndexes = blindIndexUsage.missingFrom(candidate.blindIndexVersions());
+      return keks == null ? blindIndexes : blindIndexes == null ? keks : keks + "; " + blindIndexes;
     } catch (RuntimeException e) {
-      return "the blind-index key versions the data depends on could not be read (" + e.getClass().getSimpleName() + ")";
+      return "the key versions the data depends on could not be read (" + e.getClass().getSimpleName() + ")";
     }
   }
 

@@ -96,6 +96,35 @@ class KeyRotationIT {
   }
 
   @Test
+  void reloadRefusesAKeystoreWithoutTheKekThatDataKeysAreWrappedUnder() throws Exception {
+    String id = Subjects.create(worker, "PAV-01", "Kek Check Subject", null).getString("id");
+    java.nio.file.Path keystore = VaultServer.keystore();
+    byte[] original = Files.readAllBytes(keystore);
+    char[] password = "development-only".toCharArray();
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = new java.io.ByteArrayInputStream(original)) {
+      ks.load(in, password);
+    }
+    int primary = 1;
+    while (ks.containsAlias("kek-v" + (primary + 1))) {
+      primary++;
+    }
+    ks.deleteEntry("kek-v" + primary); // the new subject's data key is wrapped under it
+    try {
+      try (OutputStream out = Files.newOutputStream(keystore)) {
+        ks.store(out, password);
+      }
+      JsonObject refused = Http.problem(Http.postJson("/api/admin/keys/reload", admin, ""), 409);
+      assertTrue(refused.getString("detail").contains("kek-v" + primary), refused::toString);
+      // the keys already loaded stay in use
+      assertEquals("Kek Check Subject", Http.json(Http.get("/api/subjects/" + id, worker)).getString("fullName"));
+    } finally {
+      Files.write(keystore, original);
+      assertEquals(200, Http.postJson("/api/admin/keys/reload", admin, "").statusCode());
+    }
+  }
+
+  @Test
   void onlyAdminMayRotate() throws Exception {
     Http.problem(Http.postJson("/api/admin/keys/rotate", worker, ""), 403);
     Http.problem(Http.postJson("/api/admin/keys/rotate", Tokens.token("aud", "AUDITOR"), ""), 403);
