@@ -52,25 +52,27 @@ public class BlindIndexRotation {
    * @param phase SUBJECTS, DOCUMENTS or FINISHED
    * @param subjectsToDo live subjects under another key version when the run started
    * @param subjectsRekeyed of which re-keyed so far
+   * @param subjectsFailed of which could not be re-keyed (their values failed to decrypt; logged
+   *     with their ids; they keep the old key version needed)
    * @param reindexRunId the id of the document re-index run (see {@code GET /api/admin/search/reindex}), once started
    * @param documentVersions document versions the re-index handled
    * @param documentVersionsFailed of which failed (their state says FAILED; they no longer depend on the old key)
    */
   public record RotationRun(String id, int targetVersion, String state, String phase, long subjectsToDo, long subjectsRekeyed,
-      String reindexRunId, long documentVersions, long documentVersionsFailed, String startedBy, Instant startedAt,
+      long subjectsFailed, String reindexRunId, long documentVersions, long documentVersionsFailed, String startedBy, Instant startedAt,
       Instant finishedAt) {
-    RotationRun subjects(long rekeyed) {
-      return new RotationRun(id, targetVersion, state, phase, subjectsToDo, rekeyed, reindexRunId, documentVersions,
+    RotationRun subjects(long rekeyed, long failed) {
+      return new RotationRun(id, targetVersion, state, phase, subjectsToDo, rekeyed, failed, reindexRunId, documentVersions,
           documentVersionsFailed, startedBy, startedAt, finishedAt);
     }
 
     RotationRun documents(ReindexRun r) {
-      return new RotationRun(id, targetVersion, state, "DOCUMENTS", subjectsToDo, subjectsRekeyed, r == null ? null : r.id(),
+      return new RotationRun(id, targetVersion, state, "DOCUMENTS", subjectsToDo, subjectsRekeyed, subjectsFailed, r == null ? null : r.id(),
           r == null ? 0 : r.processed(), r == null ? 0 : r.failed(), startedBy, startedAt, finishedAt);
     }
 
     RotationRun end(String finalState) {
-      return new RotationRun(id, targetVersion, finalState, "FINISHED", subjectsToDo, subjectsRekeyed, reindexRunId,
+      return new RotationRun(id, targetVersion, finalState, "FINISHED", subjectsToDo, subjectsRekeyed, subjectsFailed, reindexRunId,
           documentVersions, documentVersionsFailed, startedBy, startedAt, Instant.now());
     }
   }
@@ -88,7 +90,7 @@ public class BlindIndexRotation {
     }
     int target = vaultKeys.keyring().primaryBlindIndexVersion();
     RotationRun run = new RotationRun(UUID.randomUUID().toString(), target, "RUNNING", "SUBJECTS", subjects.remaining(target), 0,
-        null, 0, 0, actor, Instant.now(), null);
+        0, null, 0, 0, actor, Instant.now(), null);
     current = run;
     executor.submit(() -> run(actor, role));
     return run;
@@ -107,12 +109,17 @@ public class BlindIndexRotation {
         + " subjects to re-key, then a re-index of the documents not under it");
     try {
       long done = 0;
-      int n;
-      while ((n = subjects.rekeyNext(target, batchSize)) > 0) {
-        done += n;
-        run = run.subjects(done);
+      long failed = 0;
+      SubjectIndexRekeying.Batch batch;
+      UUID after = new UUID(0, 0);
+      while ((batch = subjects.rekeyNext(target, batchSize, after)).claimed() > 0) {
+        done += batch.rekeyed();
+        failed += batch.failed();
+        after = batch.last();
+        run = run.subjects(done, failed);
         current = run;
-        LOG.info("Blind-index rotation " + run.id() + ": " + done + "/" + run.subjectsToDo() + " subjects re-keyed");
+        LOG.info("Blind-index rotation " + run.id() + ": " + done + "/" + run.subjectsToDo() + " subjects re-keyed"
+            + (failed > 0 ? ", " + failed + " could not be (see the warnings above)" : ""));
       }
       run = run.documents(null);
       current = run;
@@ -124,11 +131,13 @@ public class BlindIndexRotation {
       }
       run = run.end("DONE");
       current = run;
-      LOG.info("Blind-index rotation " + run.id() + " done: " + done + " subjects re-keyed, " + run.documentVersions()
+      LOG.info("Blind-index rotation " + run.id() + " done: " + done + " subjects re-keyed, " + failed + " could not be, "
+          + run.documentVersions()
           + " document versions re-indexed (" + run.documentVersionsFailed() + " failed) under " + key
           + "; see GET /api/admin/keys/blind-index for what still depends on older versions");
       accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", key)
           .withOutcome("ALLOWED", "admin-keys", "blind-index rotation " + run.id() + " finished: " + done + " subjects re-keyed, "
+              + failed + " not re-keyable, "
               + run.documentVersions() + " document versions re-indexed, " + run.documentVersionsFailed() + " failed"));
     } catch (RuntimeException e) {
       run = run.end("FAILED");

@@ -195,6 +195,65 @@ class BlindIndexRotationIT {
   }
 
   @Test
+  void aSubjectThatFailsToDecryptIsPassedOverAndKeepsTheOldKeyNeededUntilARunReKeysIt() throws Exception {
+    String good = Subjects.create(lawyer, CENTRE, "Rekey Good " + rare, Subjects.randomIin()).getString("id");
+    String bad = Subjects.create(lawyer, CENTRE, "Rekey Bad " + rare, Subjects.randomIin()).getString("id");
+    int before = primaryVersion();
+    byte[] original = fullNameCiphertext(bad);
+    byte[] tampered = original.clone();
+    tampered[tampered.length - 1] ^= 1; // the GCM tag no longer matches
+    setFullNameCiphertext(bad, tampered);
+    int target;
+    try {
+      target = addBlindIndexVersion();
+      assertEquals(200, Http.postJson("/api/admin/keys/reload", admin, "").statusCode());
+      JsonObject run = rotate();
+      assertEquals("DONE", run.getString("state"), run::toString);
+      assertEquals(1, run.getJsonNumber("subjectsFailed").longValue(), run::toString);
+      assertEquals(Set.of(target), subjectKeyVersions(List.of(good)));
+      assertEquals(Set.of(before), subjectKeyVersions(List.of(bad)));
+      JsonObject old = version(blindIndexStatus(), before);
+      assertEquals(1, old.getJsonNumber("subjects").longValue(), old::toString);
+      assertFalse(old.getBoolean("removable"), old::toString);
+    } finally {
+      setFullNameCiphertext(bad, original);
+    }
+    // Once the record reads again, starting again re-keys what was left.
+    JsonObject again = rotate();
+    assertEquals("DONE", again.getString("state"), again::toString);
+    assertEquals(0, again.getJsonNumber("subjectsFailed").longValue(), again::toString);
+    assertEquals(1, again.getJsonNumber("subjectsRekeyed").longValue(), again::toString);
+    assertEquals(Set.of(target), subjectKeyVersions(List.of(good, bad)));
+    assertTrue(version(blindIndexStatus(), before).getBoolean("removable"));
+  }
+
+  private JsonObject rotate() throws Exception {
+    HttpResponse<String> started = Http.postJson("/api/admin/keys/blind-index/rotate", admin, "");
+    assertEquals(202, started.statusCode(), started.body());
+    return awaitRotation(Http.json(started).getString("id"));
+  }
+
+  private static byte[] fullNameCiphertext(String subject) throws Exception {
+    try (Connection c = VaultServer.get().ownerConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT full_name_ct FROM subject WHERE id = ?")) {
+      ps.setObject(1, UUID.fromString(subject));
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        return rs.getBytes(1);
+      }
+    }
+  }
+
+  private static void setFullNameCiphertext(String subject, byte[] ciphertext) throws Exception {
+    try (Connection c = VaultServer.get().ownerConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE subject SET full_name_ct = ? WHERE id = ?")) {
+      ps.setBytes(1, ciphertext);
+      ps.setObject(2, UUID.fromString(subject));
+      assertEquals(1, ps.executeUpdate());
+    }
+  }
+
+  @Test
   void onlyAdministratorsSeeAndStartBlindIndexRotation() throws Exception {
     Http.problem(Http.postJson("/api/admin/keys/blind-index/rotate", lawyer, ""), 403);
     Http.problem(Http.postJson("/api/admin/keys/blind-index/rotate", auditor, ""), 403);
