@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,9 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AppendGate {
+  private static final Logger LOG = Logger.getLogger(AppendGate.class.getName());
   private static final Object HELD = AppendGate.class;
 
   private final Semaphore permit = new Semaphore(1, true);
+
+  /** The thread whose transaction holds the gate, while one does. */
+  private volatile Thread holder;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -37,15 +42,23 @@ public class AppendGate {
    * Enters the gate for the current transaction (at once if it already holds it) and leaves it when
    * the transaction completes.
    *
-   * @return false if the gate could not be entered within {@code vault.audit.append-wait}
+   * @return false if the gate could not be entered within {@code vault.audit.append-wait}, or at
+   *     once if this thread's own suspended outer transaction holds it
    */
   boolean enter() throws InterruptedException {
     if (transactions.getResource(HELD) != null) {
       return true;
     }
+    if (holder == Thread.currentThread()) {
+      // A new transaction appending while this thread's suspended outer transaction holds the gate
+      // (and the head row): waiting could never end, in the JVM or in PostgreSQL.
+      LOG.severe("Access log append in a nested transaction while the outer one holds the log head; refused");
+      return false;
+    }
     if (!permit.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
       return false;
     }
+    holder = Thread.currentThread();
     try {
       transactions.putResource(HELD, Boolean.TRUE);
       transactions.registerInterposedSynchronization(new Synchronization() {
@@ -54,11 +67,13 @@ public class AppendGate {
 
         @Override
         public void afterCompletion(int status) {
+          holder = null;
           permit.release();
         }
       });
       return true;
     } catch (RuntimeException e) {
+      holder = null;
       permit.release();
       throw e;
     }
