@@ -19,7 +19,7 @@ import org.zhusan.vault.subjects.SubjectIndexRekeying;
 
 /**
  * Online blind-index key rotation to the keystore's primary blind-index key, in the background:
- * first the subjects' name and IIN indexes, batch by batch, then a STALE re-index of the documents
+ * first the subjects' name and IIN indexes, batch by batch, then an OLD_KEY re-index of the documents
  * (every version whose tokens are under another key). Lookups and searches keep working
  * throughout, over every loaded key version. Progress is logged and kept in memory ({@link
  * #current()}); the rows themselves record their key version, so a run that stopped (or a
@@ -124,7 +124,7 @@ public class BlindIndexRotation {
       run = run.documents(null);
       current = run;
       LOG.info("Blind-index rotation " + run.id() + ": subjects done (" + done + "), re-indexing documents");
-      ReindexRun reindex = reindexer.runStaleHere(actor, role);
+      ReindexRun reindex = reindexer.runOldKeyHere(actor, role);
       run = run.documents(reindex);
       if (!"DONE".equals(reindex.state())) {
         throw new IllegalStateException("the document re-index run " + reindex.id() + " ended " + reindex.state());

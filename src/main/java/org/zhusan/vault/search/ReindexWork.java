@@ -53,26 +53,44 @@ public class ReindexWork {
   @Resource(lookup = "java:app/jdbc/vault")
   DataSource dataSource;
 
-  /**
-   * Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects:
-   * all of them, or only the stale ones — not indexed, or indexed with another token purpose
-   * (analyser generation) or under another blind-index key version than the primary.
-   */
+  /** Which versions a run re-indexes. */
+  public enum Scope {
+    /** Every version. */
+    ALL,
+    /**
+     * The stale ones: not indexed, or indexed with another token purpose (analyser generation) or
+     * under another blind-index key version than the primary.
+     */
+    STALE,
+    /**
+     * Only versions whose tokens are under another blind-index key version than the primary (a key
+     * rotation): versions without tokens depend on no key, so they are not re-extracted.
+     */
+    OLD_KEY
+  }
+
+  /** Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects, in {@code scope}. */
   @Transactional
-  public List<UUID> next(UUID after, boolean all, int limit) {
+  public List<UUID> next(UUID after, Scope scope, int limit) {
     String sql = "SELECT v.id FROM document_version v"
         + " JOIN document d ON d.id = v.document_id"
         + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
         + " LEFT JOIN search_index_state st ON st.version_id = v.id"
         + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
-        + (all ? "" : " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ? OR st.bidx_key_version <> ?)")
+        + switch (scope) {
+          case ALL -> "";
+          case STALE -> " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ? OR st.bidx_key_version <> ?)";
+          case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
+        }
         + " ORDER BY v.id LIMIT ?";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       ps.setObject(i++, after);
       ps.setObject(i++, after);
-      if (!all) {
+      if (scope == Scope.STALE) {
         ps.setString(i++, BlindTokens.PURPOSE);
+      }
+      if (scope != Scope.ALL) {
         ps.setInt(i++, engine.primaryKeyVersion());
       }
       ps.setInt(i, limit);

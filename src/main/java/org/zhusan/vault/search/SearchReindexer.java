@@ -43,7 +43,8 @@ public class SearchReindexer {
    * A re-index run.
    *
    * @param id random run id
-   * @param scope ALL (every version) or STALE (versions not indexed with the current purpose)
+   * @param scope ALL (every version), STALE (versions not indexed with the current purpose and primary
+   *     key) or OLD_KEY (indexed versions under another key version: a blind-index key rotation)
    * @param state RUNNING, DONE or FAILED
    * @param processed versions handled so far
    * @param indexed of which indexed
@@ -69,19 +70,20 @@ public class SearchReindexer {
 
   /** Starts a run in the background; 409 while another runs. */
   public ReindexRun start(boolean all, String actor, String role) {
-    ReindexRun run = claim(all, actor);
-    executor.submit(() -> run(all, actor, role));
+    ReindexWork.Scope scope = all ? ReindexWork.Scope.ALL : ReindexWork.Scope.STALE;
+    ReindexRun run = claim(scope, actor);
+    executor.submit(() -> run(scope, actor, role));
     return run;
   }
 
   /**
-   * Runs a STALE run on the calling thread (already a background one: the blind-index key
-   * rotation's) and returns how it ended; 409 while another runs. Stale includes every version
-   * whose tokens are not under the primary blind-index key.
+   * Re-indexes, on the calling thread (already a background one: the blind-index key rotation's),
+   * every version whose tokens are under another blind-index key than the primary, and returns how
+   * the run ended; 409 while another runs.
    */
-  public ReindexRun runStaleHere(String actor, String role) {
-    claim(false, actor);
-    run(false, actor, role);
+  public ReindexRun runOldKeyHere(String actor, String role) {
+    claim(ReindexWork.Scope.OLD_KEY, actor);
+    run(ReindexWork.Scope.OLD_KEY, actor, role);
     return current;
   }
 
@@ -91,12 +93,12 @@ public class SearchReindexer {
     return running != null && "RUNNING".equals(running.state());
   }
 
-  private synchronized ReindexRun claim(boolean all, String actor) {
+  private synchronized ReindexRun claim(ReindexWork.Scope scope, String actor) {
     ReindexRun running = current;
     if (running != null && "RUNNING".equals(running.state())) {
       throw VaultException.conflict("reindex-running", "A re-index run is already in progress (" + running.id() + ").");
     }
-    ReindexRun run = new ReindexRun(UUID.randomUUID().toString(), all ? "ALL" : "STALE", "RUNNING", 0, 0, 0, 0, 0,
+    ReindexRun run = new ReindexRun(UUID.randomUUID().toString(), scope.name(), "RUNNING", 0, 0, 0, 0, 0,
         BlindTokens.PURPOSE, actor, Instant.now(), null);
     current = run;
     return run;
@@ -107,7 +109,7 @@ public class SearchReindexer {
     return Optional.ofNullable(current);
   }
 
-  void run(boolean all, String actor, String role) {
+  void run(ReindexWork.Scope scope, String actor, String role) {
     ReindexRun run = current;
     LOG.info("Search re-index " + run.id() + " (" + run.scope() + ", " + BlindTokens.PURPOSE + ") started by " + actor);
     try {
@@ -117,7 +119,7 @@ public class SearchReindexer {
       }
       UUID after = null;
       List<UUID> batch;
-      while (!(batch = work.next(after, all, batchSize)).isEmpty()) {
+      while (!(batch = work.next(after, scope, batchSize)).isEmpty()) {
         for (UUID versionId : batch) {
           ReindexWork.Outcome outcome;
           try {
@@ -143,7 +145,7 @@ public class SearchReindexer {
       run = run.end("FAILED");
       current = run;
       LOG.severe("Search re-index " + run.id() + " failed after " + run.processed() + " versions: " + e.getClass().getSimpleName()
-          + " (start a STALE run to resume)");
+          + " (start again to resume)");
       accessLog.appendAlone(AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
           .withOutcome("FAILED", "admin-search", "re-index failed after " + run.processed() + " versions"));
     }

@@ -117,6 +117,12 @@ class BlindIndexRotationIT {
     iins.put(mixed, mixedIin);
 
     // --- Rotate -----------------------------------------------------------------------------
+    long underOldKey;
+    try (Connection c = VaultServer.get().ownerConnection()) {
+      underOldKey = count(c, "SELECT count(*) FROM search_index_state st JOIN document_version v ON v.id = st.version_id"
+          + " JOIN document d ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id"
+          + " WHERE k.wrapped IS NOT NULL AND st.status = 'INDEXED' AND st.bidx_key_version <> " + newVersion);
+    }
     HttpResponse<String> started = Http.postJson("/api/admin/keys/blind-index/rotate", admin, "");
     assertEquals(202, started.statusCode(), started.body());
     String runId = Http.json(started).getString("id");
@@ -124,7 +130,10 @@ class BlindIndexRotationIT {
     assertEquals("DONE", run.getString("state"), run::toString);
     assertEquals(newVersion, run.getInt("targetVersion"));
     assertTrue(run.getJsonNumber("subjectsRekeyed").longValue() >= 3, run::toString);
-    assertTrue(run.getJsonNumber("documentVersions").longValue() >= 3, run::toString);
+    // exactly the versions whose tokens were under the old key are re-indexed (none without tokens)
+    assertTrue(underOldKey >= 3);
+    assertEquals(underOldKey, run.getJsonNumber("documentVersions").longValue(), run::toString);
+    assertEquals("OLD_KEY", blindIndexStatus().getJsonObject("reindex").getString("scope"));
 
     // Every live subject and every indexed version of a live subject is on the new key now.
     try (Connection c = VaultServer.get().ownerConnection()) {
