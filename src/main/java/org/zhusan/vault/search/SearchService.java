@@ -89,14 +89,17 @@ public class SearchService {
   /**
    * The loaded blind-index key versions that some indexed version's tokens are under. Besides the
    * primary (always searched: uploads index under it), that is an older version only while a key
-   * rotation is re-indexing; one indexed probe per loaded version, so a search after the rotation
-   * pays nothing for keys still in the keystore. A version not loaded cannot be searched at all
+   * rotation is re-indexing; one indexed probe per other loaded version, and none (not even a
+   * connection) while only the primary is loaded. A version not loaded cannot be searched at all
    * (start-up and reload refuse a keystore without it).
    */
   private Set<Integer> keyVersionsInIndex() {
     Set<Integer> versions = new TreeSet<>();
     int primary = engine.primaryKeyVersion();
     versions.add(primary);
+    if (engine.loadedKeyVersions().size() == 1) {
+      return versions;
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
             "SELECT EXISTS (SELECT 1 FROM search_index_state WHERE bidx_key_version = ? AND status = 'INDEXED')")) {
