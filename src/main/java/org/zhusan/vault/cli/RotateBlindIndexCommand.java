@@ -45,7 +45,9 @@ public class RotateBlindIndexCommand implements Callable<Integer> {
       String documents = reindex instanceof JsonObject o && id.equals(r.getString("reindexRunId", null))
           ? o.getJsonNumber("processed") + " document versions re-indexed" : r.getJsonNumber("documentVersions") + " document versions";
       System.out.println("  " + r.getString("state") + " (" + r.getString("phase") + "): " + r.getJsonNumber("subjectsRekeyed") + "/"
-          + r.getJsonNumber("subjectsToDo") + " subjects, " + documents);
+          + r.getJsonNumber("subjectsToDo") + " subjects"
+          + (r.getJsonNumber("subjectsFailed").longValue() > 0 ? " (" + r.getJsonNumber("subjectsFailed") + " could not be re-keyed, see the server log)" : "")
+          + ", " + documents);
       if (!"RUNNING".equals(r.getString("state"))) {
         for (JsonObject v : status.getJsonArray("versions").getValuesAs(JsonObject.class)) {
           System.out.println("  blind-index-v" + v.getInt("version") + (v.getBoolean("primary") ? " (primary)" : "") + ": "
