@@ -1,29 +1,46 @@
 package org.zhusan.vault.access;
 
-/** Everything the policy decides on; the names appear verbatim in the access log. */
+/**
+ * Everything the policy decides on; the names appear verbatim in the access log.
+ *
+ * <p>Whether an action changes state decides how its allowed entry is appended: with the action, in
+ * its transaction, or (for one that changes nothing) in a batch committed just before its
+ * transaction commits — see {@link org.zhusan.vault.audit.AccessLog}. An action that writes
+ * anything, even a record of itself, must be marked as changing state.
+ */
 public enum Action {
-  SUBJECT_CREATE,
-  SUBJECT_READ,
-  SUBJECT_READ_SENSITIVE,
-  SUBJECT_UPDATE,
-  SUBJECT_LIST,
-  SUBJECT_LOOKUP,
-  SUBJECT_SHRED,
-  DOCUMENT_CREATE,
-  DOCUMENT_LIST,
-  DOCUMENT_READ,
-  KEY_STATUS,
-  KEY_ROTATE,
-  KEY_RETIRE,
-  LOG_READ,
-  LOG_EXPORT,
-  LOG_CHECKPOINT,
-  LOG_VERIFY,
-  LOG_REVIEW,
-  GRANT_CREATE,
-  GRANT_REVOKE,
-  GRANT_LIST,
-  BREAK_GLASS,
-  SEARCH,
-  SEARCH_REINDEX
+  SUBJECT_CREATE(true),
+  SUBJECT_READ(false),
+  SUBJECT_READ_SENSITIVE(false),
+  SUBJECT_UPDATE(true),
+  SUBJECT_LIST(false),
+  SUBJECT_LOOKUP(false),
+  SUBJECT_SHRED(true),
+  DOCUMENT_CREATE(true),
+  DOCUMENT_LIST(false),
+  DOCUMENT_READ(false),
+  KEY_STATUS(true), // also covers reloading the keystore
+  KEY_ROTATE(true),
+  KEY_RETIRE(true),
+  LOG_READ(false),
+  LOG_EXPORT(false),
+  LOG_CHECKPOINT(true),
+  LOG_VERIFY(false),
+  LOG_REVIEW(true),
+  GRANT_CREATE(true),
+  GRANT_REVOKE(true),
+  GRANT_LIST(false),
+  BREAK_GLASS(true),
+  SEARCH(true), // records the query
+  SEARCH_REINDEX(true);
+
+  private final boolean changesState;
+
+  Action(boolean changesState) {
+    this.changesState = changesState;
+  }
+
+  public boolean changesState() {
+    return changesState;
+  }
 }

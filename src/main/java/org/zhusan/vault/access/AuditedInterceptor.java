@@ -27,7 +27,12 @@ public class AuditedInterceptor {
       }
       throw e;
     } catch (RuntimeException e) {
-      gatekeeper.recordFailureIfPending("error: " + e.getClass().getSimpleName());
+      VaultException domain = VaultException.within(e).orElse(null);
+      if (domain == null) {
+        gatekeeper.recordFailureIfPending("error: " + e.getClass().getSimpleName());
+      } else if (!"audit-unavailable".equals(slug(domain))) {
+        gatekeeper.recordFailureIfPending(slug(domain));
+      }
       throw e;
     }
   }

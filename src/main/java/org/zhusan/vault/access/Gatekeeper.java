@@ -16,8 +16,9 @@ import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * Enforces the policy decision and records it: an allowed decision is appended to the access log in
- * the caller's transaction (so it commits with the action); a denied one is appended in its own
- * transaction and then the request fails with 403 (or 404 where existence must not leak).
+ * the caller's transaction (so it commits with the action), or for an action that changes nothing,
+ * committed just before that transaction commits; a denied one is appended at once and then the
+ * request fails with 403 (or 404 where existence must not leak).
  */
 @RequestScoped
 public class Gatekeeper {
@@ -124,10 +125,19 @@ public class Gatekeeper {
     if (scopeDepth > 0) {
       deferred.add(event);
     } else {
-      accessLog.append(event);
+      record(event);
     }
     pending = event;
     return event;
+  }
+
+  /** Appends an allowed entry: with the action if it changes state, else just before its commit. */
+  private void record(AccessEvent allowed) {
+    if (Action.valueOf(allowed.action()).changesState()) {
+      accessLog.append(allowed);
+    } else {
+      accessLog.appendBeforeCommit(allowed);
+    }
   }
 
   void enterService() {
@@ -145,7 +155,7 @@ public class Gatekeeper {
       java.util.List<AccessEvent> events = java.util.List.copyOf(deferred);
       deferred.clear();
       if (success) {
-        events.forEach(accessLog::append);
+        events.forEach(this::record);
       }
     }
   }

@@ -38,6 +38,19 @@ public class AppendGate {
   @ConfigProperty(name = "vault.audit.append-wait", defaultValue = "PT30S")
   Duration maxWait;
 
+  /** Whether the current transaction has entered the gate (and so holds the log head). */
+  boolean heldByCurrentTransaction() {
+    return transactions.getTransactionKey() != null && transactions.getResource(HELD) != null;
+  }
+
+  /**
+   * Whether a transaction of this thread, the current one or a suspended outer one, holds the gate:
+   * this thread must then not wait for an append made by anyone else.
+   */
+  boolean heldByCurrentThread() {
+    return holder == Thread.currentThread();
+  }
+
   /**
    * Enters the gate for the current transaction (at once if it already holds it) and leaves it when
    * the transaction completes.

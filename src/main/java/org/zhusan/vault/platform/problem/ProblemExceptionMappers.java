@@ -95,6 +95,22 @@ public final class ProblemExceptionMappers {
   }
 
   /**
+   * A transaction that failed to commit: if a domain exception made it fail (the access log refusing
+   * just before commit, say), that exception's problem; else as {@link Unexpected}. Registered for
+   * this type so that it takes precedence over Jersey's own mapper for it.
+   */
+  @Provider
+  @jakarta.annotation.Priority(1)
+  public static class TransactionFailed implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+    @Context HttpServletRequest request;
+
+    @Override
+    public Response toResponse(jakarta.transaction.TransactionalException e) {
+      return unexpected(e, request);
+    }
+  }
+
+  /**
    * Anything else is a bug or an outage. The message is not shown (it could quote data); the stack
    * trace goes to the log under the request id.
    */
@@ -104,13 +120,21 @@ public final class ProblemExceptionMappers {
 
     @Override
     public Response toResponse(Throwable e) {
-      String id = RequestIds.of(request);
-      LOG.log(Level.SEVERE, "request " + id + " failed: " + e.getClass().getName());
-      LOG.log(Level.FINE, "request " + id, e);
-      return Problem.of(500, "server-error", "Server error", "The request failed; quote the instance id to an administrator.")
-          .withInstance(id)
-          .toResponse();
+      return unexpected(e, request);
     }
+  }
+
+  private static Response unexpected(Throwable e, HttpServletRequest request) {
+    String id = RequestIds.of(request);
+    java.util.Optional<VaultException> domain = VaultException.within(e);
+    if (domain.isPresent()) {
+      return domain.get().problem().withInstance(id).toResponse();
+    }
+    LOG.log(Level.SEVERE, "request " + id + " failed: " + e.getClass().getName());
+    LOG.log(Level.FINE, "request " + id, e);
+    return Problem.of(500, "server-error", "Server error", "The request failed; quote the instance id to an administrator.")
+        .withInstance(id)
+        .toResponse();
   }
 
   private static String describe(ConstraintViolation<?> v) {

@@ -21,6 +21,25 @@ public class VaultException extends RuntimeException {
     return problem;
   }
 
+  /**
+   * The domain exception behind a container's wrapping, if any: one thrown while a transaction
+   * commits (e.g. the access log refusing in a before-commit hook) reaches the caller wrapped in the
+   * transaction manager's exceptions.
+   */
+  public static java.util.Optional<VaultException> within(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof VaultException v) {
+        return java.util.Optional.of(v);
+      }
+      for (Throwable s : c.getSuppressed()) {
+        if (s instanceof VaultException v) {
+          return java.util.Optional.of(v);
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public static VaultException badRequest(String slug, String detail) {
     return new VaultException(Problem.of(400, slug, "Bad request", detail));
   }
