@@ -11,7 +11,9 @@ import jakarta.interceptor.InvocationContext;
  * interceptor's) and appends the allowed entries as the method's last statements. Appending locks
  * the single log-head row until commit, which serialises all audited transactions; appending last
  * keeps that window to the insert and the commit. If the method throws, nothing is appended and the
- * transaction rolls back; {@link AuditedInterceptor} then records the failure.
+ * transaction rolls back; {@link AuditedInterceptor} then records the failure. (Entries of actions
+ * that change nothing are not appended in the transaction at all but committed in a batch just
+ * before it commits; deferring them only keeps them out of the way of a failing method.)
  */
 @AuditedService
 @Interceptor

@@ -78,7 +78,8 @@ public class AccessLog {
     }
     List<EntryRequest> records = new ArrayList<>(takeBeforeCommit());
     records.add(request(event));
-    long[] sequences = writeInTransaction(records);
+    batches.headMoved();
+    long[] sequences = writeInTransaction(records, null).sequences();
     return sequences[sequences.length - 1];
   }
 
@@ -96,7 +97,8 @@ public class AccessLog {
     if (transactions.getTransactionKey() == null) {
       appendAlone(event);
     } else if (gate.heldByCurrentTransaction()) {
-      writeInTransaction(List.of(request(event))); // this transaction holds the head anyway
+      batches.headMoved();
+      writeInTransaction(List.of(request(event)), null); // this transaction holds the head anyway
     } else {
       beforeCommit(true).add(request(event));
     }
@@ -113,14 +115,22 @@ public class AccessLog {
     return writeAlone(List.of(request(event)))[0];
   }
 
+  /** The log head as of a committed append: the next sequence number and the last leaf hash. */
+  public record Head(long nextSequence, byte[] lastHash) {}
+
+  /** What an append wrote: the entries' sequence numbers, in order, and the head after them. */
+  public record Appended(long[] sequences, Head head) {}
+
   /**
-   * Writes a batch for {@link BatchAppender}: its own transaction, one head lock, one commit.
+   * Writes a batch for {@link BatchAppender}: its own transaction, one commit.
    *
-   * @return the entries' sequence numbers, in order
+   * @param known the head as this instance last left it, or null to lock and read it first. A known
+   *     head saves that round trip; if the head has moved since (another instance appended), the
+   *     database's append trigger rejects the first entry and the whole transaction rolls back.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public long[] writeBatch(List<EntryRequest> records) {
-    return writeInTransaction(records);
+  public Appended writeBatch(List<EntryRequest> records, Head known) {
+    return writeInTransaction(records, known);
   }
 
   private long[] writeAlone(List<EntryRequest> records) {
@@ -178,7 +188,7 @@ public class AccessLog {
     return taken;
   }
 
-  private long[] writeInTransaction(List<EntryRequest> records) {
+  private Appended writeInTransaction(List<EntryRequest> records, Head known) {
     // The action's own pending inserts go first, so that the log head stays locked only for the
     // append and the commit (and so that their errors are reported as theirs, not as the log's).
     EventSource session = em.unwrap(EventSource.class);
@@ -193,25 +203,34 @@ public class AccessLog {
       // Plain JDBC on the transaction's own connection: the statements are the whole append, and
       // going through Hibernate's native queries would add query parsing and an auto-flush to every
       // append (see docs/audit-log.md, "Cost on the request path").
-      return session.doReturningWork(connection -> insert(connection, records));
+      return session.doReturningWork(connection -> insert(connection, records, known));
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw unavailable();
     } catch (PersistenceException | IllegalArgumentException ex) {
-      LOG.log(Level.SEVERE, "Access log entry could not be written; failing the request (" + ex.getClass().getSimpleName() + ")");
+      if (known != null) {
+        LOG.fine("Access log head moved since this instance's last batch; the batch is retried after reading it");
+      } else {
+        LOG.log(Level.SEVERE, "Access log entry could not be written; failing the request (" + ex.getClass().getSimpleName() + ")");
+      }
       throw unavailable();
     }
   }
 
-  private long[] insert(Connection connection, List<EntryRequest> records) throws SQLException {
+  private Appended insert(Connection connection, List<EntryRequest> records, Head known) throws SQLException {
     long sequence;
     byte[] previous;
-    try (PreparedStatement head = connection.prepareStatement(LOCK_HEAD); ResultSet row = head.executeQuery()) {
-      if (!row.next()) {
-        throw new SQLException("access_log_head is missing");
+    if (known != null) {
+      sequence = known.nextSequence();
+      previous = known.lastHash();
+    } else {
+      try (PreparedStatement head = connection.prepareStatement(LOCK_HEAD); ResultSet row = head.executeQuery()) {
+        if (!row.next()) {
+          throw new SQLException("access_log_head is missing");
+        }
+        sequence = row.getLong(1);
+        previous = row.getBytes(2);
       }
-      sequence = row.getLong(1);
-      previous = row.getBytes(2);
     }
     long[] sequences = new long[records.size()];
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -253,7 +272,7 @@ public class AccessLog {
         insert.executeBatch();
       }
     }
-    return sequences;
+    return new Appended(sequences, new Head(sequence, previous));
   }
 
   private static VaultException unavailable() {

@@ -115,6 +115,15 @@ class BatchAppenderTest {
   }
 
   @Test
+  void aBatchWrittenAgainstAHeadAnotherInstanceMovedIsWrittenAgainAfterReadingTheHead() {
+    appender = appender(Duration.ofSeconds(10), records -> null);
+    assertArrayEquals(new long[] {0}, appender.appendAll(List.of(request("a"))));
+    next += 5; // another instance appended five entries
+    assertArrayEquals(new long[] {6}, appender.appendAll(List.of(request("b"))), "no failure reaches the caller");
+    assertArrayEquals(new long[] {7}, appender.appendAll(List.of(request("c"))));
+  }
+
+  @Test
   void afterStopCallersFailAtOnce() {
     appender = appender(Duration.ofSeconds(10), records -> null);
     appender.appendAll(List.of(request("a")));
@@ -126,16 +135,20 @@ class BatchAppenderTest {
    * An appender whose database write records the batch's user ids and assigns sequence numbers, or
    * fails with what {@code outcome} returns.
    */
+  /** Sequence numbers the fake log hands out next; a test moves it to play another instance appending. */
+  private long next;
+
   private BatchAppender appender(Duration wait, Function<List<String>, RuntimeException> outcome) {
     BatchAppender a = new BatchAppender();
     a.maxWait = wait;
     a.batchMax = 256;
     a.threads = new PlainThreads();
     a.log = new AccessLog() {
-      private long next;
-
       @Override
-      public long[] writeBatch(List<EntryRequest> records) {
+      public Appended writeBatch(List<EntryRequest> records, Head known) {
+        if (known != null && known.nextSequence() != next) {
+          throw new IllegalStateException("stale head"); // as the append trigger would
+        }
         List<String> users = records.stream().map(r -> r.event().userId()).toList();
         written.add(users);
         RuntimeException failure = outcome.apply(users);
@@ -146,7 +159,7 @@ class BatchAppenderTest {
         for (int i = 0; i < sequences.length; i++) {
           sequences[i] = next++;
         }
-        return sequences;
+        return new Appended(sequences, new Head(next, new byte[32]));
       }
     };
     return a;
