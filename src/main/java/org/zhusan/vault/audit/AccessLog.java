@@ -79,7 +79,7 @@ public class AccessLog {
     List<EntryRequest> records = new ArrayList<>(takeBeforeCommit());
     records.add(request(event));
     batches.headMoved();
-    long[] sequences = writeInTransaction(records, null).sequences();
+    long[] sequences = writeInTransaction(records).sequences();
     return sequences[sequences.length - 1];
   }
 
@@ -98,7 +98,7 @@ public class AccessLog {
       appendAlone(event);
     } else if (gate.heldByCurrentTransaction()) {
       batches.headMoved();
-      writeInTransaction(List.of(request(event)), null); // this transaction holds the head anyway
+      writeInTransaction(List.of(request(event))); // this transaction holds the head anyway
     } else {
       beforeCommit(true).add(request(event));
     }
@@ -120,18 +120,6 @@ public class AccessLog {
 
   /** What an append wrote: the entries' sequence numbers, in order, and the head after them. */
   public record Appended(long[] sequences, Head head) {}
-
-  /**
-   * Writes a batch for {@link BatchAppender}: its own transaction, one commit.
-   *
-   * @param known the head as this instance last left it, or null to lock and read it first. A known
-   *     head saves that round trip; if the head has moved since (another instance appended), the
-   *     database's append trigger rejects the first entry and the whole transaction rolls back.
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Appended writeBatch(List<EntryRequest> records, Head known) {
-    return writeInTransaction(records, known);
-  }
 
   private long[] writeAlone(List<EntryRequest> records) {
     if (gate.heldByCurrentThread()) {
@@ -188,7 +176,7 @@ public class AccessLog {
     return taken;
   }
 
-  private Appended writeInTransaction(List<EntryRequest> records, Head known) {
+  private Appended writeInTransaction(List<EntryRequest> records) {
     // The action's own pending inserts go first, so that the log head stays locked only for the
     // append and the commit (and so that their errors are reported as theirs, not as the log's).
     EventSource session = em.unwrap(EventSource.class);
@@ -203,21 +191,21 @@ public class AccessLog {
       // Plain JDBC on the transaction's own connection: the statements are the whole append, and
       // going through Hibernate's native queries would add query parsing and an auto-flush to every
       // append (see docs/audit-log.md, "Cost on the request path").
-      return session.doReturningWork(connection -> insert(connection, records, known));
+      return session.doReturningWork(connection -> insert(connection, records, null));
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw unavailable();
     } catch (PersistenceException | IllegalArgumentException ex) {
-      if (known != null) {
-        LOG.fine("Access log head moved since this instance's last batch; the batch is retried after reading it");
-      } else {
-        LOG.log(Level.SEVERE, "Access log entry could not be written; failing the request (" + ex.getClass().getSimpleName() + ")");
-      }
+      LOG.log(Level.SEVERE, "Access log entry could not be written; failing the request (" + ex.getClass().getSimpleName() + ")");
       throw unavailable();
     }
   }
 
-  private Appended insert(Connection connection, List<EntryRequest> records, Head known) throws SQLException {
+  /**
+   * The append itself, on a connection in a transaction: lock and read the head unless it is
+   * {@code known}, then insert the entries chained to it.
+   */
+  static Appended insert(Connection connection, List<EntryRequest> records, Head known) throws SQLException {
     long sequence;
     byte[] previous;
     if (known != null) {

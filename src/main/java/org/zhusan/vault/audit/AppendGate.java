@@ -52,6 +52,24 @@ public class AppendGate {
   }
 
   /**
+   * Enters the gate for work outside any transaction of the container (the access log's own
+   * connection, see {@link LogConnection}); the caller must {@link #leaveAlone()} when its work has
+   * committed or rolled back.
+   */
+  boolean enterAlone(long nanos) throws InterruptedException {
+    if (!permit.tryAcquire(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
+      return false;
+    }
+    holder = Thread.currentThread();
+    return true;
+  }
+
+  void leaveAlone() {
+    holder = null;
+    permit.release();
+  }
+
+  /**
    * Enters the gate for the current transaction (at once if it already holds it) and leaves it when
    * the transaction completes.
    *

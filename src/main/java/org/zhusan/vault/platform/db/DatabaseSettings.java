@@ -37,6 +37,10 @@ public class DatabaseSettings {
     return appUser;
   }
 
+  public String appPassword() {
+    return appPassword.orElse("");
+  }
+
   public String ownerUser() {
     return ownerUser.filter(s -> !s.isBlank()).orElse(appUser);
   }
