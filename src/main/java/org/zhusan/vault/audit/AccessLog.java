@@ -78,7 +78,6 @@ public class AccessLog {
     }
     List<EntryRequest> records = new ArrayList<>(takeBeforeCommit());
     records.add(request(event));
-    batches.headMoved();
     long[] sequences = writeInTransaction(records).sequences();
     return sequences[sequences.length - 1];
   }
@@ -97,7 +96,6 @@ public class AccessLog {
     if (transactions.getTransactionKey() == null) {
       appendAlone(event);
     } else if (gate.heldByCurrentTransaction()) {
-      batches.headMoved();
       writeInTransaction(List.of(request(event))); // this transaction holds the head anyway
     } else {
       beforeCommit(true).add(request(event));
@@ -188,6 +186,9 @@ public class AccessLog {
         LOG.log(Level.SEVERE, "Access log entry could not be written: timed out waiting to append; failing the request");
         throw unavailable();
       }
+      // Batches are written only while holding the gate, so none can run between here and this
+      // transaction's end: the next one reads the head this append leaves.
+      batches.headMoved();
       // Plain JDBC on the transaction's own connection: the statements are the whole append, and
       // going through Hibernate's native queries would add query parsing and an auto-flush to every
       // append (see docs/audit-log.md, "Cost on the request path").
