@@ -21,12 +21,8 @@ public class AuditedInterceptor {
   Object around(InvocationContext ctx) throws Exception {
     try {
       return ctx.proceed();
-    } catch (VaultException e) {
-      if (!"audit-unavailable".equals(slug(e))) {
-        gatekeeper.recordFailureIfPending(slug(e));
-      }
-      throw e;
     } catch (RuntimeException e) {
+      // A domain exception may arrive wrapped (e.g. thrown while the transaction committed).
       VaultException domain = VaultException.within(e).orElse(null);
       if (domain == null) {
         gatekeeper.recordFailureIfPending("error: " + e.getClass().getSimpleName());

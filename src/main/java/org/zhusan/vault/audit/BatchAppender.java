@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -128,7 +129,7 @@ public class BatchAppender {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AppendFailedException("interrupted");
-      } catch (java.util.concurrent.CancellationException e) {
+      } catch (CancellationException e) {
         throw new AppendFailedException("timed out");
       }
     }

@@ -31,11 +31,6 @@ public class VaultException extends RuntimeException {
       if (c instanceof VaultException v) {
         return java.util.Optional.of(v);
       }
-      for (Throwable s : c.getSuppressed()) {
-        if (s instanceof VaultException v) {
-          return java.util.Optional.of(v);
-        }
-      }
     }
     return java.util.Optional.empty();
   }
