@@ -63,7 +63,7 @@ class AccessMatrixIT {
 
   @BeforeAll
   static void documentsOfEveryTypeInBothCentres() throws Exception {
-    pdf = Files.readAllBytes(VaultServer.repoRoot().resolve("../shared/corpus/documents/testPDF_bookmarks.pdf").normalize());
+    pdf = Files.readAllBytes(org.zhusan.vault.it.TestCorpus.document("testPDF_bookmarks.pdf"));
     String setup = Tokens.token("matrix-setup", List.of("LAWYER", "PSYCHOLOGIST", "DOCTOR", "SOCIAL_WORKER", "TEACHER",
         "THEOLOGIAN"), List.of(IN, OUT));
     for (String centre : List.of(IN, OUT)) {

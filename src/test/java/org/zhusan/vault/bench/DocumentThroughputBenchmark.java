@@ -33,7 +33,7 @@ import org.zhusan.vault.it.VaultServer;
  * Load harness for documents, each figure next to its baseline from the same run:
  *
  * <ol>
- *   <li>end-to-end ingest (HTTP upload → detect → extract → encrypt → store → audit) of the shared
+ *   <li>end-to-end ingest (HTTP upload → detect → extract → encrypt → store → audit) of the test
  *       corpus, in documents/s and MB/s, next to contained Tika extraction alone on the same files;
  *   <li>a 1 GiB upload and download through a vault running with a 256 MiB heap; download MB/s next
  *       to reading the same stored (encrypted) rows raw over JDBC.
@@ -49,7 +49,7 @@ public final class DocumentThroughputBenchmark {
     long bigMiB = args.length > 1 ? Long.parseLong(args[1]) : 1024;
     System.setProperty("vault.repo.root", System.getProperty("vault.repo.root", System.getProperty("user.dir")));
     List<Path> corpus;
-    try (Stream<Path> s = Files.list(VaultServer.repoRoot().resolve("../shared/corpus/documents").normalize())) {
+    try (Stream<Path> s = Files.list(org.zhusan.vault.it.TestCorpus.documents())) {
       corpus = s.filter(p -> !p.getFileName().toString().endsWith(".cp500.txt")).sorted().toList();
     }
     long corpusBytes = 0;

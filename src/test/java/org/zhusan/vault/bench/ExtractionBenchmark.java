@@ -39,7 +39,7 @@ import org.zhusan.vault.documents.content.OcrSupport;
 /**
  * Throughput of {@link ContainedExtractor} (one child JVM per document) next to in-process Tika
  * {@link AutoDetectParser} on the same files in the same run: every file of {@code
- * ../shared/corpus/documents} except the EBCDIC text the policy refuses, read into memory first.
+ * src/test/resources/corpus/documents} except the EBCDIC text the policy refuses, read into memory first.
  *
  * <p>Each invocation extracts one document (round robin over the corpus), so JMH's {@code ops/s} is
  * documents per second; the {@code megabytes} counter is input MB per second. Run it with
@@ -69,7 +69,7 @@ public class ExtractionBenchmark {
     @Setup(Level.Trial)
     public void load() throws IOException {
       Path root = Path.of(System.getProperty("vault.repo.root", System.getProperty("user.dir")));
-      Path dir = root.resolve("../shared/corpus/documents").normalize();
+      Path dir = root.resolve("src/test/resources/corpus/documents").normalize();
       ContentDetector detector = new ContentDetector();
       try (Stream<Path> list = Files.list(dir)) {
         for (Path file : list.sorted().collect(Collectors.toList())) {

@@ -35,7 +35,7 @@ class DocumentRoundTripIT {
   }
 
   static Path corpus(String name) {
-    return VaultServer.repoRoot().resolve("../shared/corpus/documents").resolve(name).normalize();
+    return org.zhusan.vault.it.TestCorpus.document(name);
   }
 
   static Stream<Arguments> corpusFiles() {

@@ -40,7 +40,7 @@ class HostileUploadIT {
   }
 
   static Stream<Path> hostileCorpus() throws Exception {
-    try (Stream<Path> files = Files.list(VaultServer.repoRoot().resolve("../shared/corpus/hostile").normalize())) {
+    try (Stream<Path> files = Files.list(org.zhusan.vault.it.TestCorpus.hostile())) {
       return files.sorted().toList().stream();
     }
   }

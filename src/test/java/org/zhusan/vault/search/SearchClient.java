@@ -18,7 +18,7 @@ final class SearchClient {
   private SearchClient() {}
 
   static Path corpus(String name) {
-    return VaultServer.repoRoot().resolve("../shared/corpus/documents").resolve(name).normalize();
+    return org.zhusan.vault.it.TestCorpus.document(name);
   }
 
   /** Uploads a new document; returns the created document (201 asserted). */

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The shared test corpus, read in place from {@code <repo root>/../shared/corpus} (surefire sets
- * {@code vault.repo.root}); never copied into the repository.
+ * The test corpus in {@code <repo root>/src/test/resources/corpus} (surefire sets {@code
+ * vault.repo.root}): Apache Tika's test documents, with their licence beside them.
  */
 final class Corpus {
   private Corpus() {}
@@ -21,7 +21,7 @@ final class Corpus {
   }
 
   static Path dir(String name) {
-    Path dir = repoRoot().resolve("../shared/corpus").resolve(name).normalize();
+    Path dir = repoRoot().resolve("src/test/resources/corpus").resolve(name).normalize();
     assertTrue(Files.isDirectory(dir), "corpus directory missing: " + dir);
     return dir;
   }
