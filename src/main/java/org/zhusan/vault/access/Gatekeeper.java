@@ -173,11 +173,15 @@ public class Gatekeeper {
     }
   }
 
-  /** Records, in a transaction of its own, that an allowed action failed part-way (e.g. integrity). */
-  public void recordFailureNow(Action action, String targetType, String targetId, String reason) {
+  /**
+   * Records, in a transaction of its own, that an allowed action failed part-way; {@code rule} names
+   * the kind of failure ({@code integrity} for stored data that failed authentication, {@code
+   * storage} for data that could not be read).
+   */
+  public void recordFailureNow(Action action, String targetType, String targetId, String rule, String reason) {
     StaffUser user = caller();
     accessLog.appendAlone(new AccessEvent(user.userId(), allRoles(user), null, action.name(), targetType,
-        targetId, null, null, "FAILED", "integrity", reason, false));
+        targetId, null, null, "FAILED", rule, reason, false));
   }
 
   /** Records a decision made outside {@link #require} (e.g. a lookup of something that does not exist). */

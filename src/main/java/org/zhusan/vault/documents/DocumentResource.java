@@ -66,7 +66,13 @@ public class DocumentResource {
     if (d.etag().equals(ifNoneMatch)) {
       return Response.notModified().tag(d.etag().replace("\"", "")).build();
     }
-    StreamingOutput body = out -> service.stream(d, out);
+    StreamingOutput body = out -> {
+      try {
+        service.stream(d, out);
+      } catch (DocumentService.ClientAbortedException gone) {
+        // Already logged as an ordinary aborted read; there is nobody left to answer.
+      }
+    };
     return Response.ok(body, d.mediaType())
         .header("Content-Length", d.size())
         .header("Content-Disposition", FileNames.contentDisposition(d.fileName()))

@@ -38,6 +38,7 @@ import org.zhusan.vault.access.StaffUser;
 import org.zhusan.vault.access.AccessPolicy;
 import org.zhusan.vault.access.policy.Purpose;
 import org.zhusan.vault.crypto.ContentDigest;
+import org.zhusan.vault.crypto.DecryptionFailedException;
 import org.zhusan.vault.crypto.StreamingAead;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.documents.DocumentViews.VersionView;
@@ -277,35 +278,93 @@ public class DocumentService {
 
   /**
    * Streams a version's plaintext. Every segment is authenticated as it is decrypted; the keyed
-   * digest of the whole is checked at the end. On any failure the response is aborted (the client
-   * sees an incomplete transfer), the event is logged as an integrity alarm and recorded as FAILED.
+   * digest of the whole is checked at the end. Three ways a download can end early, told apart
+   * because only the first is evidence of tampering:
+   *
+   * <ul>
+   *   <li>the stored ciphertext fails authentication, or the digest or size differs: an integrity
+   *       alarm in the server log and a FAILED {@code integrity} entry in the access log;
+   *   <li>the stored rows cannot be read (the database went away): a FAILED {@code storage} entry,
+   *       no alarm;
+   *   <li>the client stops reading (closed tab, broken pipe): an ordinary aborted read, already
+   *       recorded as ALLOWED when it was authorised; nothing more is logged as a failure.
+   * </ul>
+   *
+   * In each case the response is cut short, so the client sees an incomplete transfer, never a
+   * complete-looking one.
    */
   @Transactional
   public void stream(Download d, OutputStream out) throws IOException {
     StreamingAead aead = keys.contentCipher(d.subjectId(), false);
     ContentDigest digest = keys.contentDigest(d.subjectId(), d.versionId());
     long size = 0;
-    try (InputStream plain = aead.newDecryptingStream(store.reader(d.versionId(), d.chunkCount()),
-        SubjectKeys.contentBinding(d.versionId()))) {
+    InputStream stored;
+    try {
+      stored = store.reader(d.versionId(), d.chunkCount());
+    } catch (SQLException e) {
+      throw storageFailure(d, e);
+    }
+    try (InputStream plain = aead.newDecryptingStream(stored, SubjectKeys.contentBinding(d.versionId()))) {
       byte[] buf = new byte[IO_BUFFER];
       int n;
       while ((n = plain.read(buf)) > 0) {
         digest.update(buf, 0, n);
-        out.write(buf, 0, n);
+        try {
+          out.write(buf, 0, n);
+        } catch (IOException clientGone) {
+          throw abortedByClient(d, size, clientGone);
+        }
         size += n;
       }
-    } catch (IOException | SQLException e) {
-      throw integrityAlarm(d, "content failed authentication while streaming");
+    } catch (ClientAbortedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw isAuthenticationFailure(e) ? integrityAlarm(d, "content failed authentication while streaming") : storageFailure(d, e);
     }
     if (size != d.size() || !ContentDigest.matches(digest.finish(), d.digest())) {
       throw integrityAlarm(d, "content digest mismatch");
     }
-    out.flush();
+    try {
+      out.flush();
+    } catch (IOException clientGone) {
+      throw abortedByClient(d, size, clientGone);
+    }
+  }
+
+  /** The client stopped reading; distinct from the read-side failures so it is never taken for one. */
+  static final class ClientAbortedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ClientAbortedException(IOException cause) {
+      super("download aborted by the client", cause);
+    }
+  }
+
+  private static boolean isAuthenticationFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DecryptionFailedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private IOException abortedByClient(Download d, long sent, IOException cause) {
+    LOG.info("download of document version " + d.versionId() + " aborted by the client after " + sent + " bytes");
+    return new ClientAbortedException(cause);
+  }
+
+  private IOException storageFailure(Download d, Exception cause) {
+    LOG.warning("document version " + d.versionId() + ": stored content could not be read ("
+        + cause.getClass().getSimpleName() + "); download aborted");
+    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, "VERSION", d.versionId().toString(), "storage",
+        "storage-failure: stored content could not be read");
+    return new IOException("download aborted: stored content could not be read");
   }
 
   private IOException integrityAlarm(Download d, String what) {
     LOG.severe("INTEGRITY ALARM: document version " + d.versionId() + ": " + what + "; download aborted");
-    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, "VERSION", d.versionId().toString(), "integrity-failure: " + what);
+    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, "VERSION", d.versionId().toString(), "integrity", "integrity-failure: " + what);
     return new IOException("download aborted: integrity failure");
   }
 
