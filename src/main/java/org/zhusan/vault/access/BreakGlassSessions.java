@@ -38,11 +38,18 @@ public class BreakGlassSessions {
         .setParameter(7, Timestamp.from(s.expiresAt())).executeUpdate();
   }
 
-  /** Sessions awaiting review (or all, newest first). */
+  /** Sessions awaiting review, oldest first (a work queue); or all of them, newest first (a history). */
   public List<Session> queue(boolean pendingOnly, int offset, int limit) {
     return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM break_glass"
-            + (pendingOnly ? " WHERE reviewed_at IS NULL" : "") + " ORDER BY opened_at, id LIMIT ?1 OFFSET ?2")
+            + (pendingOnly ? " WHERE reviewed_at IS NULL ORDER BY opened_at, id" : " ORDER BY opened_at DESC, id DESC")
+            + " LIMIT ?1 OFFSET ?2")
         .setParameter(1, limit).setParameter(2, offset).getResultList());
+  }
+
+  /** One session by id, reviewed or not. */
+  public Optional<Session> byId(UUID id) {
+    return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM break_glass WHERE id = ?1").setParameter(1, id)
+        .getResultList()).stream().findFirst();
   }
 
   public boolean review(UUID id, String by, String note, Instant now) {

@@ -33,7 +33,7 @@ public class BreakGlassReviewResource {
   public record ReviewNote(String note) {}
 
   @GET
-  @Operation(summary = "Break-glass sessions, oldest first; pending=true (default) shows those not yet reviewed (AUDITOR)")
+  @Operation(summary = "Break-glass sessions: pending=true (default) those not yet reviewed, oldest first; pending=false all of them, newest first (AUDITOR)")
   public List<BreakGlassSessions.Session> queue(@QueryParam("pending") String pending, @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
     PageRequest p = PageRequest.of(offset, limit);
@@ -73,10 +73,13 @@ public class BreakGlassReviewResource {
         throw VaultException.badRequest("note-required", "A review note (1 to 2000 characters) is required.");
       }
       gatekeeper.require(Action.LOG_REVIEW, "BREAK_GLASS", id.toString(), null, null);
-      if (!sessions.review(id, gatekeeper.caller().userId(), note.strip(), Instant.now())) {
-        throw VaultException.conflict("already-reviewed", "No such pending break-glass session.");
+      if (sessions.byId(id).isEmpty()) {
+        throw VaultException.notFound("The break-glass session");
       }
-      return sessions.queue(false, 0, 500).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+      if (!sessions.review(id, gatekeeper.caller().userId(), note.strip(), Instant.now())) {
+        throw VaultException.conflict("already-reviewed", "This break-glass session has already been reviewed.");
+      }
+      return sessions.byId(id).orElseThrow();
     }
   }
 }

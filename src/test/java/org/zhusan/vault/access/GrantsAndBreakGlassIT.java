@@ -122,6 +122,31 @@ class GrantsAndBreakGlassIT {
     assertTrue(Http.get("/api/audit/entries?breakGlass=true", AUDITOR).body().contains("gb-doctor"));
   }
 
+  @Test
+  void aSessionIsReviewedByItsIdHoweverLongTheQueue() throws Exception {
+    try (Connection c = VaultServer.get().ownerConnection();
+        PreparedStatement ps = c.prepareStatement("INSERT INTO break_glass (id, user_id, role, document_id, justification,"
+            + " opened_at, expires_at, reviewed_at, reviewed_by, review_note) SELECT gen_random_uuid(), 'gb-old', 'DOCTOR', ?,"
+            + " 'An old emergency, long since reviewed by the auditors', now() - interval '30 days',"
+            + " now() - interval '29 days', now() - interval '28 days', 'gb-auditor', 'fine' FROM generate_series(1, 600)")) {
+      ps.setObject(1, java.util.UUID.fromString(ruling));
+      assertEquals(600, ps.executeUpdate());
+    }
+    String doctor = Tokens.token("gb-doctor-2", "DOCTOR", CENTRE);
+    HttpResponse<String> opened = Http.postJson("/api/documents/" + ruling + "/break-glass", doctor,
+        "{\"justification\":\"Seizure on admission; need the ruling's conditions now\",\"duration\":\"PT2S\"}");
+    assertEquals(201, opened.statusCode(), opened.body());
+    String session = Http.json(opened).getString("id");
+
+    HttpResponse<String> reviewed = Http.postJson("/api/audit/break-glass/" + session + "/review", AUDITOR,
+        "{\"note\":\"Justified; the 601st session in the queue.\"}");
+    assertEquals(200, reviewed.statusCode(), reviewed.body());
+    assertEquals(session, Http.json(reviewed).getString("id"));
+    assertEquals("gb-auditor", Http.json(reviewed).getString("reviewedBy"));
+    Http.problem(Http.postJson("/api/audit/break-glass/" + java.util.UUID.randomUUID() + "/review", AUDITOR,
+        "{\"note\":\"no such session\"}"), 404);
+  }
+
   private static String lastRule(String user) throws Exception {
     try (Connection c = VaultServer.get().ownerConnection();
         PreparedStatement ps = c.prepareStatement("SELECT rule FROM access_log WHERE user_id = ? ORDER BY sequence DESC LIMIT 1")) {
