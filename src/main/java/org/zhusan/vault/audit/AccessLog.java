@@ -56,8 +56,6 @@ public class AccessLog {
 
   @Inject RequestOrigin origin;
 
-  @Inject AuditSwitch auditSwitch;
-
   @Inject AppendGate gate;
 
   @Inject BatchAppender batches;
@@ -73,9 +71,6 @@ public class AccessLog {
   /** Appends in the caller's transaction (which must exist): the action and its entry are atomic. */
   @Transactional(Transactional.TxType.MANDATORY)
   public long append(AccessEvent event) {
-    if (auditSwitch.benchmarkOnlyDisabled()) {
-      return -1;
-    }
     List<EntryRequest> records = new ArrayList<>(takeBeforeCommit());
     records.add(request(event));
     long[] sequences = writeInTransaction(records).sequences();
@@ -90,9 +85,6 @@ public class AccessLog {
    * action's rollback.
    */
   public void appendBeforeCommit(AccessEvent event) {
-    if (auditSwitch.benchmarkOnlyDisabled()) {
-      return;
-    }
     if (transactions.getTransactionKey() == null) {
       appendAlone(event);
     } else if (gate.heldByCurrentTransaction()) {
@@ -107,9 +99,6 @@ public class AccessLog {
    * recorded even though the request then fails.
    */
   public long appendAlone(AccessEvent event) {
-    if (auditSwitch.benchmarkOnlyDisabled()) {
-      return -1;
-    }
     return writeAlone(List.of(request(event)))[0];
   }
 

@@ -55,6 +55,23 @@ class ReadEntriesIT {
     }
   }
 
+  /**
+   * The shared test server runs in the development profile with {@code VAULT_AUDIT_BENCHMARK_DISABLE=true}
+   * (see VaultServer), the switch that once turned auditing off there: reads, creations and denials
+   * are logged all the same.
+   */
+  @Test
+  void noSettingSwitchesAuditingOffEvenInTheDevelopmentProfile() throws Exception {
+    String user = "read-entries-switch";
+    String token = Tokens.token(user, "LAWYER", "TUR-01");
+    String id = Subjects.create(token, "TUR-01", "Read Entries Switch", null).getString("id");
+    assertEquals(1, entries(id, user), "creation logged");
+    assertEquals(200, Http.get("/api/subjects/" + id, token).statusCode());
+    assertEquals(2, entries(id, user), "read logged");
+    Http.problem(Http.get("/api/subjects/" + id, Tokens.token(user, "LAWYER", "KOS-01")), 404);
+    assertEquals(3, entries(id, user), "denial logged");
+  }
+
   @Test
   void aReadThatFailsAfterItsDecisionIsRecordedOnceAsFailed() throws Exception {
     String id = Subjects.create(lawyer, "TUR-01", "Read Entries Shredded", null).getString("id");

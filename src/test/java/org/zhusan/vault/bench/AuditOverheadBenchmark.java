@@ -19,8 +19,9 @@ import org.zhusan.vault.it.Tokens;
 import org.zhusan.vault.it.VaultServer;
 
 /**
- * Load harness: audited read requests per second next to the same requests on an instance with
- * auditing switched off (development profile only), both on one database, in the same run. Rounds
+ * Load harness: audited read requests per second next to the same requests on an instance of a
+ * benchmark-only build whose access log writes nothing ({@link BenchmarkWars#withoutAuditing}), both
+ * on one database, in the same run. Rounds
  * alternate between the two instances so machine noise hits both alike.
  *
  * <p>Run after {@code mvn -DskipTests package}:
@@ -36,7 +37,8 @@ public final class AuditOverheadBenchmark {
     System.setProperty("vault.repo.root", System.getProperty("vault.repo.root", System.getProperty("user.dir")));
 
     VaultServer audited = VaultServer.launch("zhusan_bench", Map.of(), "bench");
-    VaultProcess unaudited = audited.anotherInstance(Map.of("VAULT_AUDIT_BENCHMARK_DISABLE", "true"), "bench-noaudit");
+    VaultProcess unaudited = audited.anotherInstance(Map.of(), "bench-noaudit",
+        BenchmarkWars.withoutAuditing(VaultServer.repoRoot().resolve("target/zhusan-vault.war")));
     try {
       String token = Tokens.token("bench-doc", "DOCTOR", "AST-01");
       List<String> ids = new ArrayList<>();

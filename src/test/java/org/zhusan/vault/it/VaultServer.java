@@ -114,6 +114,9 @@ public final class VaultServer {
         .env("VAULT_KEYS_KEYSTORE_PASSWORD", "development-only")
         .env("VAULT_AUDIT_SIGNING_KEY_LOCATION", root.resolve("keys-example/audit-signing-ed25519.pem").toString())
         .env("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("keys-example/jwt-dev-public.pem").toUri().toString());
+    // Once a switch that turned auditing off in the development profile; the shared test server keeps
+    // setting it so that every test reading the log shows that no setting silences the log.
+    spec.env("VAULT_AUDIT_BENCHMARK_DISABLE", "true");
     // A small upload limit so the 413 test need not send 100 MiB.
     spec.env("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString(MAX_UPLOAD_BYTES));
     extraEnv.forEach(spec::env);
@@ -139,10 +142,20 @@ public final class VaultServer {
     return anotherInstance(java.util.Map.of(), "it-2");
   }
 
-  /** Another instance on the same database with extra environment (e.g. auditing off for a baseline). */
+  /** Another instance on the same database with extra environment. */
   public VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name) throws IOException, InterruptedException {
+    return anotherInstance(extraEnv, name, spec.copy());
+  }
+
+  /** Another instance on the same database running another build of the WAR (benchmark baselines). */
+  public VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name, Path war) throws IOException, InterruptedException {
+    return anotherInstance(extraEnv, name, spec.copy().war(war));
+  }
+
+  private VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name, VaultProcess.Spec base)
+      throws IOException, InterruptedException {
     Path target = repoRoot().resolve("target");
-    VaultProcess.Spec second = spec.copy().port(freePort()).rootDir(target.resolve(name + "-payara")).log(target.resolve(name + "-server.log"));
+    VaultProcess.Spec second = base.port(freePort()).rootDir(target.resolve(name + "-payara")).log(target.resolve(name + "-server.log"));
     extraEnv.forEach(second::env);
     VaultProcess p = VaultProcess.start(second);
     if (!p.awaitReady(Duration.ofSeconds(180))) {
