@@ -2,6 +2,7 @@ package org.zhusan.vault.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.zhusan.vault.cli.embedded.EmbeddedDatabase;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,12 +44,9 @@ public class RunCommand implements Callable<Integer> {
     EmbeddedDatabase db = null;
     String external = System.getenv("VAULT_DB_URL");
     if (external == null || external.isBlank()) {
-      System.out.println("Starting embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ") ...");
+      System.out.println("Starting embedded PostgreSQL (data in " + EmbeddedDatabase.clusterDir(dataDir) + ") ...");
       db = EmbeddedDatabase.start(dataDir, dbPort);
-      spec.env("VAULT_DB_URL", db.jdbcUrl())
-          .env("VAULT_DB_USER", EmbeddedDatabase.APP)
-          .env("VAULT_DB_OWNER_USER", EmbeddedDatabase.OWNER)
-;
+      db.serverEnvironment().forEach(spec::env);
     } else {
       System.out.println("Using external PostgreSQL at " + external);
     }

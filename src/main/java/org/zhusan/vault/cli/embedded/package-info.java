@@ -1,0 +1,6 @@
+/**
+ * The embedded PostgreSQL of {@code run}: started durable (fsync, full-page writes, synchronous
+ * commit), on loopback only, with SCRAM passwords for every role kept in an owner-only file
+ * ({@link org.zhusan.vault.cli.embedded.DatabaseCredentials}).
+ */
+package org.zhusan.vault.cli.embedded;
