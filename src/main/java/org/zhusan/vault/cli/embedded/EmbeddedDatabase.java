@@ -156,10 +156,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** A connection to the cluster as {@code user}; package-private: only this package holds the superuser password. */
   Connection connect(String user, String password, String database) throws SQLException {
+    return connect(postgres.getPort(), user, password, database);
+  }
+
+  /** A connection to an embedded cluster on {@code port}, e.g. one a running vault started. */
+  static Connection connect(int port, String user, String password, String database) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", user);
     p.setProperty("password", password);
-    return DriverManager.getConnection(jdbcUrl(database), p);
+    return DriverManager.getConnection(jdbcUrl(port, database), p);
   }
 
   Connection connectAsSuperuser() throws SQLException {
@@ -177,7 +182,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   String jdbcUrl(String database) {
-    return "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + postgres.getPort() + "/" + database;
+    return jdbcUrl(postgres.getPort(), database);
+  }
+
+  private static String jdbcUrl(int port, String database) {
+    return "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + port + "/" + database;
   }
 
   public String jdbcUrl() {
