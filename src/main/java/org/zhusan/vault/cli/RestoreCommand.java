@@ -24,8 +24,9 @@ public class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClusterRestore.Result r = ClusterRestore.restore(from.toAbsolutePath(), data.toAbsolutePath(), dbPort);
-    System.out.printf("Restored PostgreSQL %s into %s: %d documents, %d access-log entries.%n", r.postgresVersion(),
-        data.toAbsolutePath(), r.documents(), r.accessLogEntries());
+    System.out.printf("Restored PostgreSQL %s into %s: %s.%n", r.postgresVersion(), data.toAbsolutePath(),
+        r.documents() < 0 ? "no vault schema yet (the vault never started on it)"
+            : r.documents() + " documents, " + r.accessLogEntries() + " access-log entries");
     System.out.println("Start it with: java -jar target/zhusan-vault-cli.jar run --data " + data
         + "   then check GET /api/audit/verify as an auditor.");
     return 0;

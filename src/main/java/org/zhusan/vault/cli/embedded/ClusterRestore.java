@@ -22,7 +22,7 @@ import java.util.zip.ZipFile;
  */
 public final class ClusterRestore {
 
-  /** What the restored database holds, as its owner sees it. */
+  /** What the restored database holds, as its owner sees it; counts are -1 before the vault's first start (no schema yet). */
   public record Result(String postgresVersion, long documents, long accessLogEntries) {}
 
   private ClusterRestore() {}
@@ -111,6 +111,12 @@ public final class ClusterRestore {
   }
 
   private static long count(Statement s, String table) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT to_regclass('public." + table + "') IS NULL")) {
+      rs.next();
+      if (rs.getBoolean(1)) {
+        return -1;
+      }
+    }
     try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);
