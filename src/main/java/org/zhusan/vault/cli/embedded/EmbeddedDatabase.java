@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.postgresql.PGConnection;
 
@@ -76,6 +78,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
    */
   public static EmbeddedDatabase start(Path dataDir, int port) throws IOException, SQLException {
     Path pgData = clusterDir(dataDir);
+    Optional<PostmasterPid> running = PostmasterPid.read(pgData).filter(PostmasterPid::alive);
+    if (running.isPresent()) {
+      throw new IllegalStateException("The database under " + pgData + " is already running (process "
+          + running.get().pid() + ", port " + running.get().port() + "): is a vault already running on " + dataDir + "?");
+    }
+    // Owner-only: the library makes its binaries' directory (postgres-runtime) world-writable on
+    // every start, so another local user could swap the binaries we run; nobody else may reach it.
+    Files.createDirectories(dataDir);
+    Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
     boolean exists = Files.exists(pgData.resolve("PG_VERSION"));
     DatabaseCredentials credentials;
     if (DatabaseCredentials.exist(dataDir)) {

@@ -114,6 +114,14 @@ class EmbeddedDatabaseIT {
     assertNotEquals(c.superuser(), c.owner());
     assertNotEquals(c.owner(), c.app());
     assertFalse(Files.exists(data.resolve("initdb-pwfile")), "initdb's password file is removed");
+    // Nobody else reaches the cluster, the password file or the binaries (which the library leaves world-writable).
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+  }
+
+  @Test
+  void aSecondStartOnADataDirectoryInUseIsRefusedWithTheReason() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddedDatabase.start(data, 0));
+    assertTrue(e.getMessage().contains("already running"), e.getMessage());
   }
 
   @Test
