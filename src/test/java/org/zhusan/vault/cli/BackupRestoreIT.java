@@ -178,7 +178,8 @@ class BackupRestoreIT {
       db.serverEnvironment().forEach(spec::env);
       DevKeys.apply(spec);
       VaultProcess p = VaultProcess.start(spec);
-      if (!p.awaitReady(Duration.ofMinutes(5))) {
+      // run's own default limit: on the shared build machine a start has taken over two minutes.
+      if (!p.awaitReady(Duration.parse(StartupProgress.DEFAULT_TIMEOUT))) {
         p.close();
         db.close();
         throw new IllegalStateException("vault did not become ready; see target/" + name + "-server.log");

@@ -97,6 +97,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } else {
       credentials = DatabaseCredentials.generate();
       credentials.store(dataDir);
+      System.out.println("Generated the database passwords into " + DatabaseCredentials.file(dataDir)
+          + " (owner-only; every backup holds it).");
     }
     Files.createDirectories(pgData);
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
