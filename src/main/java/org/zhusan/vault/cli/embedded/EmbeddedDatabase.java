@@ -2,8 +2,6 @@ package org.zhusan.vault.cli.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -237,17 +234,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public void close() throws IOException {
     postgres.close();
     long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-    while (Files.exists(pgData.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+    // Gone when the file is, or when it names no live process (the server was killed).
+    while (PostmasterPid.read(pgData).filter(PostmasterPid::alive).isPresent() && System.nanoTime() < deadline) {
       try {
-        var pid = PostmasterPid.read(pgData);
-        if (pid.isEmpty() || ProcessHandle.of(pid.get().pid()).map(ProcessHandle::isAlive).orElse(false) == false) {
-          return; // a stale file (the server was killed): nothing is running
-        }
         Thread.sleep(200);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
-      } catch (UncheckedIOException e) {
         return;
       }
     }
@@ -259,9 +251,5 @@ public final class EmbeddedDatabase implements AutoCloseable {
       m.put(kv[i], kv[i + 1]);
     }
     return java.util.Collections.unmodifiableMap(m);
-  }
-
-  static List<String> lines(Path file) throws IOException {
-    return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 }

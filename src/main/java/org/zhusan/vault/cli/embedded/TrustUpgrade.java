@@ -37,7 +37,7 @@ final class TrustUpgrade {
     if (!Files.exists(hba)) {
       return false;
     }
-    for (String line : EmbeddedDatabase.lines(hba)) {
+    for (String line : Files.readAllLines(hba, StandardCharsets.UTF_8)) {
       String rule = line.replaceFirst("#.*", "").trim().toLowerCase(Locale.ROOT);
       if (rule.matches(".*\\s(trust|peer|ident)(\\s.*)?$")) {
         return true;
