@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.zhusan.vault.cli.embedded.EmbeddedDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Starts the vault: an embedded PostgreSQL under {@code ./data} (unless {@code VAULT_DB_URL} names an
@@ -29,9 +33,22 @@ public class RunCommand implements Callable<Integer> {
   @Option(names = "--heap", defaultValue = "${env:VAULT_HEAP:-768m}", description = "Server heap (default ${DEFAULT-VALUE}).")
   String heap;
 
+  @Option(names = "--startup-timeout", defaultValue = "${env:VAULT_STARTUP_TIMEOUT:-" + StartupProgress.DEFAULT_TIMEOUT + "}",
+      description = "How long to wait for the server to become ready before stopping it, ISO-8601 (default ${DEFAULT-VALUE}).")
+  Duration startupTimeout;
+
+  @Spec
+  CommandSpec command;
+
   @Override
   public Integer call() throws Exception {
     boolean devOn = DevProfile.on(dev);
+    StartupProgress progress;
+    try {
+      progress = new StartupProgress(startupTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
     Path dataDir = data.toAbsolutePath();
     VaultProcess.Spec spec = new VaultProcess.Spec().port(port).heap(heap).rootDir(dataDir.resolve("payara"));
     System.getenv().forEach((k, v) -> {
@@ -43,12 +60,9 @@ public class RunCommand implements Callable<Integer> {
     EmbeddedDatabase db = null;
     String external = System.getenv("VAULT_DB_URL");
     if (external == null || external.isBlank()) {
-      System.out.println("Starting embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ") ...");
+      System.out.println("Starting embedded PostgreSQL (data in " + EmbeddedDatabase.clusterDir(dataDir) + ") ...");
       db = EmbeddedDatabase.start(dataDir, dbPort);
-      spec.env("VAULT_DB_URL", db.jdbcUrl())
-          .env("VAULT_DB_USER", EmbeddedDatabase.APP)
-          .env("VAULT_DB_OWNER_USER", EmbeddedDatabase.OWNER)
-;
+      db.serverEnvironment().forEach(spec::env);
     } else {
       System.out.println("Using external PostgreSQL at " + external);
     }
@@ -72,8 +86,9 @@ public class RunCommand implements Callable<Integer> {
       stopped.countDown();
     }, "vault-stop"));
 
-    if (!server.awaitReady(Duration.ofSeconds(180))) {
-      System.err.println("The vault did not become ready; see the server log above (" + server.baseUrl() + "/health/ready).");
+    if (!server.awaitReady(startupTimeout, StartupProgress.EVERY, elapsed -> System.out.println(progress.message(elapsed)))) {
+      System.err.println(server.isAlive() ? progress.gaveUp(server.baseUrl())
+          : "The server stopped before it became ready; see its log above.");
       return server.isAlive() ? 1 : 3;
     }
     System.out.println();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "zhusan-vault 0.1.0",
     description = "Zhusan Vault: encrypted, audited records vault.",
-    subcommands = {RunCommand.class, TokenCommand.class, VerifyLogCommand.class, RotateKeysCommand.class,
+    subcommands = {RunCommand.class, BackupCommand.class, RestoreCommand.class, TokenCommand.class, VerifyLogCommand.class, RotateKeysCommand.class,
         RotateBlindIndexCommand.class, CommandLine.HelpCommand.class})
 public class VaultCli {
   public static void main(String[] args) {

@@ -113,12 +113,24 @@ public final class VaultProcess implements AutoCloseable {
    * fail — or until the process dies or the timeout passes.
    */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return awaitReady(timeout, timeout, elapsed -> {});
+  }
+
+  /** As {@link #awaitReady(Duration)}, telling {@code progress} the time waited so far every {@code every}. */
+  public boolean awaitReady(Duration timeout, Duration every, java.util.function.Consumer<Duration> progress)
+      throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    long nextReport = start + every.toNanos();
     int consecutive = 0;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         return false;
+      }
+      if (System.nanoTime() >= nextReport) {
+        progress.accept(Duration.ofNanos(System.nanoTime() - start).withNanos(0));
+        nextReport += every.toNanos();
       }
       try {
         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
