@@ -45,7 +45,7 @@ class OpenApiMalformedInputIT {
   /** Values well-formed as text but wrong for any parameter of this API: 4xx (or 2xx where harmless). */
   static final List<String> WRONG_VALUES = List.of("not-a-uuid", "-1", "99999999999999999999", "2024-02-30",
       URLEncoder.encode("'; DROP TABLE subject; --", StandardCharsets.UTF_8), "x".repeat(3000), "%20", "");
-  static final List<String> BROKEN_BODIES = List.of("", "nope", "[]", "[{}]", "\"text\"", "42", "null", "{", "{\"a\":}",
+  static final List<String> BROKEN_BODIES = List.of("", "nope", "[]", "[{}]", "\"text\"", "42", "null", "{", "{} {}", "{\"a\":}",
       "{\"a\":1,}", "{\"a\":\"\\u0000\"}");
 
   record Operation(String method, String path, List<String> pathParams, List<String> queryParams, boolean json,

@@ -4,10 +4,10 @@ import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
@@ -53,7 +53,10 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
   /** No JSON body of this API comes near this (notes are bounded at 4000 characters). */
   static final int MAX_BYTES = 1024 * 1024;
 
-  private static final Jsonb JSONB = JsonbBuilder.create();
+  /** Created on first binding (holder idiom), so the checks before binding need no JSON-B. */
+  private static final class Binding {
+    static final Jsonb JSONB = JsonbBuilder.create();
+  }
 
   @Override
   public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -68,8 +71,13 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       throw invalid("A JSON body is required.");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      value = reader.readValue();
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) {
+        // JsonReader.readValue would stop after the first value and ignore the rest.
+        throw invalid("The body must be a single JSON value; more follows it.");
+      }
     } catch (JsonParsingException e) {
       var at = e.getLocation();
       throw invalid("The body is not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ").");
@@ -85,7 +93,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       }
     }
     try {
-      return JSONB.fromJson(text, genericType);
+      return Binding.JSONB.fromJson(text, genericType);
     } catch (RuntimeException e) {
       // JSON-B reports a value of the wrong type as JsonbException, sometimes wrapping a
       // DateTimeException or IllegalArgumentException: all of them are the caller's body.
@@ -141,7 +149,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         continue;
       }
       try {
-        JSONB.fromJson(v.toString(), c.getGenericType());
+        Binding.JSONB.fromJson(v.toString(), c.getGenericType());
       } catch (RuntimeException e) {
         return c.getName() + " must be " + expected(c.getType()) + ".";
       }
