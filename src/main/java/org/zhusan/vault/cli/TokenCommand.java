@@ -39,7 +39,7 @@ public class TokenCommand implements Callable<Integer> {
   @Option(names = {"-c", "--centre"}, split = ",", description = "Centre code(s), e.g. AST-01.")
   List<String> centres = List.of();
 
-  @Option(names = "--ttl", defaultValue = "PT8H", description = "Lifetime as an ISO-8601 duration (default ${DEFAULT-VALUE}).")
+  @Option(names = "--ttl", defaultValue = "PT1H", description = "Lifetime as an ISO-8601 duration (default ${DEFAULT-VALUE}; the vault refuses tokens living longer than vault.tokens.max-lifetime).")
   Duration ttl;
 
   @Option(names = "--issuer", defaultValue = TokenMinter.DEV_ISSUER, description = "Issuer (default ${DEFAULT-VALUE}).")

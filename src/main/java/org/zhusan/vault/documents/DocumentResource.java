@@ -78,6 +78,9 @@ public class DocumentResource {
         .header("Content-Disposition", FileNames.contentDisposition(d.fileName()))
         .header("ETag", d.etag())
         .header("X-Content-Type-Options", "nosniff")
+        // Defence in depth should a browser ever render the content (HTML, SVG, PDF): no scripts,
+        // no forms, no same-origin access, even if a type slipped past the allowlist.
+        .header("Content-Security-Policy", "sandbox")
         .header("Cache-Control", "private, no-store")
         .build();
   }

@@ -46,6 +46,7 @@ import org.zhusan.vault.documents.content.DetectedType;
 import org.zhusan.vault.documents.content.DocumentType;
 import org.zhusan.vault.documents.content.ExtractionResult;
 import org.zhusan.vault.documents.content.Verdict;
+import org.zhusan.vault.documents.content.ZipTrailer;
 import org.zhusan.vault.keys.SubjectKeys;
 import org.zhusan.vault.platform.problem.Problem;
 import org.zhusan.vault.platform.problem.VaultException;
@@ -126,6 +127,9 @@ public class DocumentService {
         }
         return store(subjectId, centre, existing, form, item);
       }
+    } catch (java.nio.file.InvalidPathException e) {
+      // The parser checks part file names as it meets them (a NUL byte); see FileNames.sent.
+      throw VaultException.badRequest("invalid-file-name", "The file name must not contain a NUL character.");
     } catch (FileUploadException e) {
       throw VaultException.badRequest("invalid-upload", "The multipart body could not be read: " + e.getClass().getSimpleName() + ".");
     } catch (IOException e) {
@@ -136,6 +140,7 @@ public class DocumentService {
 
   private DocumentView store(UUID subjectId, String centre, Document existing, UploadForm form, FileItemInput file)
       throws IOException {
+    String fileName = FileNames.clean(FileNames.sent(file));
     DocumentType type = existing != null ? existing.type() : documentType(form.get("type"));
     Purpose purpose = accessPolicy.policy().parsePurpose(form.get("purpose"));
     String title = form.get("title");
@@ -154,7 +159,6 @@ public class DocumentService {
       em.persist(doc);
     }
     UUID versionId = UUID.randomUUID();
-    String fileName = FileNames.clean(file.getName());
 
     BufferedInputStream in = new BufferedInputStream(file.getInputStream(), IO_BUFFER);
     DetectedType detected = inspection.detector().detect(in);
@@ -171,6 +175,7 @@ public class DocumentService {
     byte[] binding = SubjectKeys.contentBinding(versionId);
     ContentDigest digest = keys.contentDigest(subjectId, versionId);
     long size = 0;
+    ZipTrailer trailer = new ZipTrailer();
     ContentStore.ChunkWriter rows;
     try {
       rows = store.writer(versionId);
@@ -186,8 +191,15 @@ public class DocumentService {
           throw tooLarge();
         }
         digest.update(buf, 0, n);
+        trailer.update(buf, 0, n);
         sealed.write(buf, 0, n);
       }
+    }
+    if (trailer.appendedArchive()) {
+      // A polyglot (e.g. PDF + JAR): refused, and the transaction takes its rows with it. See
+      // docs/extraction.md, "Polyglots".
+      throw new VaultException(Problem.of(415, "polyglot-file", "Unsupported file type",
+          "The file's content is " + detected.mediaType() + " with a ZIP archive appended (a polyglot file), which is not accepted."));
     }
     ExtractionResult extraction = extract(subjectId, doc, versionId, detected, aead, binding, rows, size);
     int versionNo = doc.nextVersion();

@@ -1,6 +1,9 @@
 package org.zhusan.vault.documents;
 
 import java.net.URLEncoder;
+import java.nio.file.InvalidPathException;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.zhusan.vault.platform.problem.VaultException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
@@ -13,6 +16,18 @@ final class FileNames {
   static final int MAX_LENGTH = 200;
 
   private FileNames() {}
+
+  /**
+   * The file name the client sent, or 400 when it cannot be a file name: the multipart parser
+   * refuses a name holding NUL with {@link InvalidPathException} (NUL truncates names in C code).
+   */
+  static String sent(FileItemInput file) {
+    try {
+      return file.getName();
+    } catch (InvalidPathException e) {
+      throw VaultException.badRequest("invalid-file-name", "The file name must not contain a NUL character.");
+    }
+  }
 
   static String clean(String raw) {
     if (raw == null) {

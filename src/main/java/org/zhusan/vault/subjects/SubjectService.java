@@ -232,6 +232,7 @@ public class SubjectService {
     if (in.iin() != null && !Normalizer.isValidIin(in.iin())) {
       throw VaultException.badRequest("invalid-iin", "iin must be exactly 12 digits.");
     }
+    DateOfBirth.check(in.dateOfBirth(), LocalDate.now());
     if (in.birthYearBand() != null && !in.birthYearBand().matches("[0-9]{4}-[0-9]{4}")) {
       throw VaultException.badRequest("invalid-band", "birthYearBand must look like 2010-2014.");
     }

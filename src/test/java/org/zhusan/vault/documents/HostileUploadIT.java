@@ -211,6 +211,55 @@ class HostileUploadIT {
     assertTrue(count("SELECT count(*) FROM access_log WHERE outcome = 'FAILED' AND target_id = '" + versionId + "'") >= 1);
   }
 
+  /** A small valid PDF, generated here, and the same PDF with a runnable JAR appended. */
+  static byte[] generatedPdf() {
+    String body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
+        + "trailer << /Root 1 0 R >>\n%%EOF\n";
+    return body.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static byte[] pdfWithJarAppended() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(generatedPdf());
+    try (ZipOutputStream jar = new ZipOutputStream(out)) {
+      jar.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+      jar.write("Manifest-Version: 1.0\nMain-Class: Payload\n".getBytes(StandardCharsets.US_ASCII));
+      jar.putNextEntry(new ZipEntry("Payload.class"));
+      jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void pdfWithAZipArchiveAppendedIsRefusedAsAPolyglotAndNothingIsStored() throws Exception {
+    assertEquals(201, post("COURT", "plain.pdf", generatedPdf()).statusCode(), "the PDF alone is accepted");
+    long before = count("SELECT count(*) FROM content_chunk");
+    JsonObject p = Http.problem(post("COURT", "ruling.pdf", pdfWithJarAppended()), 415);
+    assertEquals("urn:zhusan:problem:polyglot-file", p.getString("type"));
+    assertTrue(p.getString("detail").contains("application/pdf"), p.toString());
+    assertEquals(before, count("SELECT count(*) FROM content_chunk"), "nothing of the refused upload was kept");
+  }
+
+  @Test
+  void nulInTheFileNameIsRefusedWith400() throws Exception {
+    byte[] name = "ruling\0.txt".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> r = new Multipart().field("type", "COURT").field("title", "nul name").field("purpose", "LEGAL_PROCEEDING")
+        .file(name, () -> new ByteArrayInputStream("text\n".getBytes(StandardCharsets.UTF_8)))
+        .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
+    assertEquals("urn:zhusan:problem:invalid-file-name", Http.problem(r, 400).getString("type"));
+  }
+
+  @Test
+  void downloadCarriesASandboxContentSecurityPolicy() throws Exception {
+    JsonObject doc = DocumentRoundTripIT.upload("COURT", "Sandboxed", "page.txt", "<script>alert(1)</script>\n".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<byte[]> r = DocumentRoundTripIT.download(doc.getString("id"), 1);
+    assertEquals(200, r.statusCode());
+    assertEquals("sandbox", r.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+  }
+
   static HttpResponse<String> post(String type, String name, byte[] content) throws Exception {
     return new Multipart().field("type", type).field("title", "hostile " + name).field("purpose", "LEGAL_PROCEEDING")
         .file(name, content).post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
