@@ -21,7 +21,10 @@ public class CurrentUser {
   @Inject JsonWebToken token;
 
   public StaffUser get() {
-    String id = token.getSubject() != null ? token.getSubject() : token.getName();
+    // MicroProfile JWT's user name: upn, else preferred_username, else sub. An identity provider's
+    // sub is often an opaque id (a UUID in Keycloak); the log, grants and break-glass name people by
+    // a stable name that colleagues and auditors can read. Development tokens carry upn = sub.
+    String id = token.getName() != null ? token.getName() : token.getSubject();
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (String group : token.getGroups()) {
       Role.parse(group).ifPresent(roles::add);

@@ -24,6 +24,9 @@ public final class VaultServer {
   /** The upload limit the test server runs with. */
   public static final long MAX_UPLOAD_BYTES = 16L * 1024 * 1024;
 
+  /** Generous: on a loaded 2-core machine (a Keycloak building beside it) a start has taken over 3 minutes. */
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+
   private static VaultServer instance;
 
   private final VaultProcess process;
@@ -121,14 +124,14 @@ public final class VaultServer {
     spec.env("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString(MAX_UPLOAD_BYTES));
     extraEnv.forEach(spec::env);
     VaultProcess process = VaultProcess.start(spec);
-    if (!process.awaitReady(Duration.ofSeconds(180))) {
+    if (!process.awaitReady(START_TIMEOUT)) {
       process.close();
       throw new IllegalStateException("vault did not become ready; see target/" + name + "-server.log");
     }
     return new VaultServer(process, url, spec);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
@@ -144,21 +147,26 @@ public final class VaultServer {
 
   /** Another instance on the same database with extra environment. */
   public VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name) throws IOException, InterruptedException {
-    return anotherInstance(extraEnv, name, spec.copy());
+    return anotherInstance(extraEnv, name, spec.copy(), freePort());
   }
 
   /** Another instance on the same database running another build of the WAR (benchmark baselines). */
   public VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name, Path war) throws IOException, InterruptedException {
-    return anotherInstance(extraEnv, name, spec.copy().war(war));
+    return anotherInstance(extraEnv, name, spec.copy().war(war), freePort());
   }
 
-  private VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name, VaultProcess.Spec base)
+  /** Another instance on the same database, on a port chosen beforehand (e.g. named in an identity provider's realm). */
+  public VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name, int port) throws IOException, InterruptedException {
+    return anotherInstance(extraEnv, name, spec.copy(), port);
+  }
+
+  private VaultProcess anotherInstance(java.util.Map<String, String> extraEnv, String name, VaultProcess.Spec base, int port)
       throws IOException, InterruptedException {
     Path target = repoRoot().resolve("target");
-    VaultProcess.Spec second = base.port(freePort()).rootDir(target.resolve(name + "-payara")).log(target.resolve(name + "-server.log"));
+    VaultProcess.Spec second = base.port(port).rootDir(target.resolve(name + "-payara")).log(target.resolve(name + "-server.log"));
     extraEnv.forEach(second::env);
     VaultProcess p = VaultProcess.start(second);
-    if (!p.awaitReady(Duration.ofSeconds(180))) {
+    if (!p.awaitReady(START_TIMEOUT)) {
       p.close();
       throw new IllegalStateException("another vault instance did not become ready; see target/" + name + "-server.log");
     }
