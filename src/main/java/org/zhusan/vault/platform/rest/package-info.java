@@ -1,2 +1,2 @@
-/** Small REST helpers shared by every capability (paging). */
+/** Small REST helpers shared by every capability (paging, {@code Cache-Control: no-store} on every answer). */
 package org.zhusan.vault.platform.rest;
