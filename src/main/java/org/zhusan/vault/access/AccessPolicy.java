@@ -55,7 +55,7 @@ public class AccessPolicy implements KeyStatus {
   public Policy policy() {
     Policy p = policy;
     if (p == null) {
-      throw VaultException.unavailable("policy-invalid", "The access policy could not be loaded; see /health/ready.");
+      throw VaultException.unavailable("policy-invalid", "The access policy could not be loaded; an administrator sees why in the server log and GET /api/admin/status.");
     }
     return p;
   }
