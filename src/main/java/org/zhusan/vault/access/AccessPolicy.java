@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zhusan.vault.access.policy.Operation;
@@ -16,6 +15,7 @@ import org.zhusan.vault.access.policy.PolicyDecision;
 import org.zhusan.vault.access.policy.PolicyException;
 import org.zhusan.vault.access.policy.PolicyLoader;
 import org.zhusan.vault.access.policy.SubjectOperation;
+import org.zhusan.vault.access.policy.SubjectRead;
 import org.zhusan.vault.platform.health.KeyStatus;
 import org.zhusan.vault.platform.problem.VaultException;
 
@@ -55,7 +55,7 @@ public class AccessPolicy implements KeyStatus {
   public Policy policy() {
     Policy p = policy;
     if (p == null) {
-      throw VaultException.unavailable("policy-invalid", "The access policy could not be loaded; see /health/ready.");
+      throw VaultException.unavailable("policy-invalid", "The access policy could not be loaded; an administrator sees why in the server log and GET /api/admin/status.");
     }
     return p;
   }
@@ -87,15 +87,21 @@ public class AccessPolicy implements KeyStatus {
     return policy().decideDocument(user, documentType, centre, op);
   }
 
-  /** Subject-level decision; without a centre (a lookup across the caller's centres) only the role counts. */
+  /** Which subject fields {@code user} may read in {@code centre} (null: across their centres), and the decision. */
+  public SubjectRead decideSubjectRead(StaffUser user, String centre) {
+    return policy().decideSubjectRead(user, centre);
+  }
+
+  /**
+   * Subject-level decision; without a centre (a lookup or search across the caller's centres) only the
+   * roles count, separation of duties included.
+   */
+  public PolicyDecision decideSubject(StaffUser user, String centre, SubjectOperation op) {
+    return subject(user, centre, op);
+  }
+
   private PolicyDecision subject(StaffUser user, String centre, SubjectOperation op) {
-    if (centre != null) {
-      return policy().decideSubject(user, centre, op);
-    }
-    Set<Role> roles = policy().file().subjects().get(op);
-    return user.roles().stream().filter(roles::contains).sorted().findFirst()
-        .map(r -> PolicyDecision.allow("subject:" + r + ":" + op.yamlName(), r + " may do this within your centres.", r))
-        .orElseGet(() -> PolicyDecision.deny("subject:" + op.yamlName(), "Your roles do not allow this operation."));
+    return centre != null ? policy().decideSubject(user, centre, op) : policy().decideSubjectAnyCentre(user, op);
   }
 
   /** Creating something in a centre you do not work for is refused openly (403): nothing is hidden. */

@@ -10,6 +10,8 @@ import org.zhusan.vault.access.policy.Operation;
 import org.zhusan.vault.access.policy.Policy;
 import org.zhusan.vault.access.policy.PolicyDecision;
 import org.zhusan.vault.access.policy.Purpose;
+import org.zhusan.vault.access.policy.SubjectFields;
+import org.zhusan.vault.access.policy.SubjectRead;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
 import org.zhusan.vault.platform.problem.VaultException;
@@ -49,6 +51,38 @@ public class Gatekeeper {
   public AccessEvent require(Action action, String targetType, String targetId, String centre, String purpose) {
     StaffUser user = caller();
     return enforce(user, policy.decide(user, action, centre), action, targetType, targetId, centre, purpose, null, false);
+  }
+
+  /**
+   * Decides and records a read of subjects (one, a centre's list, a lookup): the entry names the field
+   * set disclosed — action {@code SUBJECT_READ_SENSITIVE} and rule {@code subject:<ROLE>:read-identifying}
+   * for identifying fields, else {@code plain} with rule {@code subject:<ROLE>:read-name} or {@code
+   * :read-metadata}; the reason ends with {@code Fields disclosed: <FIELDS>.} Denied → 403/404.
+   *
+   * @param centre the subjects' centre, or null for a read across the caller's centres (roles only)
+   * @return the fields the caller may be shown
+   */
+  public SubjectFields requireSubjectRead(Action plain, String targetType, String targetId, String centre) {
+    return requireSubjectRead(plain, targetType, targetId, centre, SubjectFields.METADATA);
+  }
+
+  /**
+   * As {@link #requireSubjectRead(Action, String, String, String)}, refused unless the caller may see at
+   * least {@code atLeast}: a lookup by IIN needs identifying fields, one by name at least the name, so
+   * that a lookup never turns a value the caller may not see into a record (the denial names the
+   * missing right, e.g. {@code subject:THEOLOGIAN:read-name}).
+   */
+  public SubjectFields requireSubjectRead(Action plain, String targetType, String targetId, String centre,
+      SubjectFields atLeast) {
+    StaffUser user = caller();
+    SubjectRead read = policy.decideSubjectRead(user, centre);
+    PolicyDecision d = read.decision();
+    if (d.allowed() && read.fields().compareTo(atLeast) < 0) {
+      d = policy.decideSubject(user, centre, atLeast.operation());
+    }
+    Action action = d.allowed() && read.fields().showsIdentifying() ? Action.SUBJECT_READ_SENSITIVE : plain;
+    enforce(user, d, action, targetType, targetId, centre, null, null, false);
+    return read.fields();
   }
 
   /** Decides without enforcing or recording; the caller must record the outcome via {@link #require}. */

@@ -169,7 +169,7 @@ public class Checkpoints implements KeyStatus {
   public CheckpointSigner signer() {
     CheckpointSigner s = signer;
     if (s == null) {
-      throw VaultException.unavailable("signing-key-unavailable", "The checkpoint signing key is not loaded; see /health/ready.");
+      throw VaultException.unavailable("signing-key-unavailable", "The checkpoint signing key is not loaded; an administrator sees why in the server log and GET /api/admin/status.");
     }
     return s;
   }

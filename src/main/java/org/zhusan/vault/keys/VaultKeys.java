@@ -110,7 +110,7 @@ public class VaultKeys implements KeyStatus {
   public Keyring keyring() {
     Keyring k = keyring;
     if (k == null) {
-      throw VaultException.unavailable("keys-unavailable", "The vault's keys are not loaded; see /health/ready.");
+      throw VaultException.unavailable("keys-unavailable", "The vault's keys are not loaded; an administrator sees why in the server log and GET /api/admin/status.");
     }
     return k;
   }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.zhusan.vault.access.AccessDecision;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.access.policy.SubjectFields;
 import org.zhusan.vault.centres.CentreRepository;
 import org.zhusan.vault.crypto.Normalizer;
 import org.zhusan.vault.keys.SubjectKeys;
@@ -58,18 +59,19 @@ public class SubjectService {
     subjects.store(s);
     LocalDate arrival = in.arrivalDate() != null ? in.arrivalDate() : LocalDate.now();
     subjects.store(new StageTransition(id, null, ProgrammeStage.ADAPTATION, arrival, gatekeeper.caller().userId()));
-    return view(s, true, List.of(new TransitionView(null, ProgrammeStage.ADAPTATION.name(), arrival)));
+    // Writers are always in read-identifying (the policy file is validated so): the creator sees it all.
+    return view(s, SubjectFields.IDENTIFYING, List.of(new TransitionView(null, ProgrammeStage.ADAPTATION.name(), arrival)));
   }
 
   @Transactional
   public SubjectView read(UUID id) {
     Subject s = findOrRecord(id, Action.SUBJECT_READ);
-    boolean sensitive = requireRead(s, Action.SUBJECT_READ, s.id().toString());
+    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_READ, "SUBJECT", s.id().toString(), s.centre());
     if (keys.isShredded(id)) {
       throw VaultException.gone("crypto-shredded",
           "This record's encryption key was destroyed (crypto-shredding); its content can no longer be read.");
     }
-    return view(s, sensitive, transitions(id));
+    return view(s, fields, transitions(id));
   }
 
   @Transactional
@@ -77,9 +79,9 @@ public class SubjectService {
     if (centre == null || centres.find(centre).isEmpty()) {
       throw VaultException.badRequest("invalid-centre", "centre must name one of the centres (GET /api/centres).");
     }
-    boolean sensitive = requireRead(centre, Action.SUBJECT_LIST, centre);
+    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LIST, "CENTRE", centre, centre);
     List<SubjectView> items = subjects.byCentre(centre, page.offset(), page.limit()).stream()
-        .map(s -> keys.isShredded(s.id()) ? shreddedView(s) : view(s, sensitive, null)).toList();
+        .map(s -> keys.isShredded(s.id()) ? shreddedView(s) : view(s, fields, null)).toList();
     return new Page<>(items, page.offset(), page.limit(), subjects.countByCentre(centre));
   }
 
@@ -87,31 +89,35 @@ public class SubjectService {
    * Exact lookup by IIN or by full name through the blind indexes, under every loaded blind-index
    * key version (subjects not yet re-keyed by a rotation are found too). Only subjects of the
    * caller's centres are returned; the search itself is recorded (without the searched value).
+   *
+   * <p>A lookup answers "who holds this value", so it is refused (403) to a caller who may not see the
+   * value looked up: by IIN only with identifying fields, by name only with the name (read-name or
+   * read-identifying). Otherwise a role seeing metadata only could turn a known IIN or name into a
+   * record id, then into a name, legal status and programme stage.
    */
   @Transactional
   public List<SubjectView> lookup(SubjectViews.Lookup q) {
-    List<Subject> found;
-    String kind;
+    boolean byIin;
     if (q != null && q.iin() != null && !q.iin().isBlank()) {
       if (!Normalizer.isValidIin(q.iin())) {
         throw VaultException.badRequest("invalid-iin", "iin must be exactly 12 digits.");
       }
-      found = subjects.byIinIndex(indexes.iinUnderEveryVersion(Normalizer.iin(q.iin())));
-      kind = "iin";
+      byIin = true;
     } else if (q != null && q.fullName() != null && !q.fullName().isBlank()) {
-      found = subjects.byNameIndex(indexes.nameUnderEveryVersion(q.fullName()));
-      kind = "full_name";
+      byIin = false;
     } else {
       throw VaultException.badRequest("invalid-lookup", "Give either iin or fullName.");
     }
+    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LOOKUP, "QUERY",
+        "subject-lookup:" + (byIin ? "iin" : "full_name"), null, byIin ? SubjectFields.IDENTIFYING : SubjectFields.NAME);
+    List<Subject> found = byIin
+        ? subjects.byIinIndex(indexes.iinUnderEveryVersion(Normalizer.iin(q.iin())))
+        : subjects.byNameIndex(indexes.nameUnderEveryVersion(q.fullName()));
     var caller = gatekeeper.caller();
-    var sensitive = gatekeeper.peek(Action.SUBJECT_READ_SENSITIVE, null);
-    Action action = sensitive.allowed() ? Action.SUBJECT_READ_SENSITIVE : Action.SUBJECT_LOOKUP;
-    gatekeeper.require(action, "QUERY", "subject-lookup:" + kind, null, null);
     return found.stream()
         .filter(s -> caller.centres().contains(s.centre()))
         .filter(s -> !keys.isShredded(s.id()))
-        .map(s -> view(s, sensitive.allowed(), null))
+        .map(s -> view(s, fields, null))
         .toList();
   }
 
@@ -174,31 +180,22 @@ public class SubjectService {
     });
   }
 
-  /** Records one decision for a read: with identifying fields if the role allows, else without. */
-  private boolean requireRead(Subject s, Action plain, String targetId) {
-    return requireRead(s.centre(), plain, targetId);
-  }
-
-  private boolean requireRead(String centre, Action plain, String targetId) {
-    boolean sensitive = gatekeeper.peek(Action.SUBJECT_READ_SENSITIVE, centre).allowed();
-    gatekeeper.require(sensitive ? Action.SUBJECT_READ_SENSITIVE : plain,
-        plain == Action.SUBJECT_LIST ? "CENTRE" : "SUBJECT", targetId, centre, null);
-    return sensitive;
-  }
-
   private List<TransitionView> transitions(UUID id) {
     return subjects.transitions(id).stream()
         .map(t -> new TransitionView(t.from() == null ? null : t.from().name(), t.to().name(), t.effectiveOn()))
         .toList();
   }
 
-  private static SubjectView view(Subject s, boolean sensitive, List<TransitionView> transitions) {
+  /** The subject with the fields the caller may see; the others are not even decrypted. */
+  private static SubjectView view(Subject s, SubjectFields fields, List<TransitionView> transitions) {
+    boolean identifying = fields.showsIdentifying();
     return new SubjectView(s.id(), s.centre(), s.sex(), s.stage().name(), s.birthYearBand().orElse(null),
-        s.arrivalDate().orElse(null), s.legalStatus().orElse(null), s.guardianId().orElse(null), s.fullName(),
-        sensitive ? s.dateOfBirth().orElse(null) : null,
-        sensitive ? s.iin().orElse(null) : null,
-        sensitive ? s.placeOfOrigin().orElse(null) : null,
-        sensitive ? s.notes().orElse(null) : null,
+        s.arrivalDate().orElse(null), s.legalStatus().orElse(null), s.guardianId().orElse(null),
+        fields.showsName() ? s.fullName() : null,
+        identifying ? s.dateOfBirth().orElse(null) : null,
+        identifying ? s.iin().orElse(null) : null,
+        identifying ? s.placeOfOrigin().orElse(null) : null,
+        identifying ? s.notes().orElse(null) : null,
         false,
         transitions);
   }

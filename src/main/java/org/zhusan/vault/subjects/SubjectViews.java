@@ -23,7 +23,11 @@ public final class SubjectViews {
       String legalStatus,
       UUID guardianId) {}
 
-  /** A subject as shown; identifying fields are null when the caller's role may not see them. */
+  /**
+   * A subject as shown. Fields the caller may not see ({@link org.zhusan.vault.access.policy.SubjectFields})
+   * are left out of the JSON: {@code fullName} unless the caller may see the name, {@code dateOfBirth},
+   * {@code iin}, {@code placeOfOrigin} and {@code notes} unless identifying fields.
+   */
   @JsonbNillable(false)
   public record SubjectView(
       UUID id,

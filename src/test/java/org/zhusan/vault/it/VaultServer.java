@@ -173,6 +173,18 @@ public final class VaultServer {
     return p;
   }
 
+  /**
+   * Another instance on the same database with extra environment that is expected to stay not ready
+   * (a broken keystore or policy): started, not waited for. The caller waits for what it needs and
+   * closes it.
+   */
+  public VaultProcess unreadyInstance(java.util.Map<String, String> extraEnv, String name) throws IOException {
+    Path target = repoRoot().resolve("target");
+    VaultProcess.Spec other = spec.copy().port(freePort()).rootDir(target.resolve(name + "-payara")).log(target.resolve(name + "-server.log"));
+    extraEnv.forEach(other::env);
+    return VaultProcess.start(other);
+  }
+
   public String baseUrl() {
     return process.baseUrl();
   }

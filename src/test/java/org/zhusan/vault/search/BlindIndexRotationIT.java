@@ -273,7 +273,7 @@ class BlindIndexRotationIT {
 
   /**
    * What lookups and searches return, per caller: lookups by IIN and name (including for a
-   * teacher, who may look up but sees fewer fields, and a lawyer of another centre, who sees
+   * teacher, who may look up by name only and sees the name alone, and a lawyer of another centre, who sees
    * nothing); searches by the entitled lawyer, by a teacher of the same centre (may not read
    * COURT) and by a lawyer elsewhere; ranking included.
    */
@@ -285,7 +285,7 @@ class BlindIndexRotationIT {
       assertEquals(Set.of(id), lookupName(lawyer, names.get(id)));
       seen.put("iin " + id, lookupIin(lawyer, iins.get(id)));
       seen.put("name " + id, lookupName(lawyer, " " + names.get(id).toUpperCase() + " "));
-      seen.put("teacher iin " + id, lookupIin(teacher, iins.get(id)));
+      seen.put("teacher name " + id, lookupName(teacher, names.get(id))); // a teacher may not look up by IIN
       seen.put("elsewhere iin " + id, lookupIin(lawyerElsewhere, iins.get(id)));
     }
     assertEquals(Set.of(), seen.get("elsewhere iin " + first));

@@ -13,13 +13,15 @@ import org.zhusan.vault.access.Role;
  *
  * <p>The constructor enforces what the {@link PolicyLoader} reports with line numbers, so a policy built in
  * code cannot break them either: the matrix is complete; AUDITOR and ADMIN have {@code none} everywhere and
- * are absent from {@code read-identifying}, {@code write} and break-glass; {@code read-identifying} ⊆
- * {@code read-metadata} and {@code write} ⊆ {@code read-identifying}; at least one purpose is in use and
+ * are absent from {@code read-name}, {@code read-identifying}, {@code write} and break-glass; {@code
+ * read-name} ⊆ {@code read-metadata} and disjoint from {@code read-identifying} (which includes the name);
+ * {@code read-identifying} ⊆ {@code read-metadata} and {@code write} ⊆ {@code read-identifying}; at least one purpose is in use and
  * every role's purposes are among them.
  *
  * @param documents role → document type → permission, for every role and every type
  * @param nationalRoles roles whose holders see subjects of every centre
- * @param subjects subject action → the roles that may perform it (in scope)
+ * @param subjects subject action → the roles that may perform it (in scope); {@code read-name} may be
+ *     absent (nobody)
  * @param breakGlass break-glass settings
  * @param grants grant settings
  * @param purposes the purposes of use in force
@@ -69,6 +71,9 @@ public record AccessPolicyFile(
     EnumMap<SubjectOperation, Set<Role>> subjectCopy = new EnumMap<>(SubjectOperation.class);
     for (SubjectOperation op : SubjectOperation.values()) {
       Set<Role> roles = subjects.get(op);
+      if (roles == null && !op.required()) {
+        roles = Set.of();
+      }
       if (roles == null) {
         throw new IllegalArgumentException("subjects: " + op.yamlName() + " is missing.");
       }
@@ -83,6 +88,8 @@ public record AccessPolicyFile(
       }
       subjectCopy.put(op, set);
     }
+    requireSubset(subjectCopy, SubjectOperation.READ_NAME, SubjectOperation.READ_METADATA);
+    requireDisjoint(subjectCopy, SubjectOperation.READ_NAME, SubjectOperation.READ_IDENTIFYING);
     requireSubset(subjectCopy, SubjectOperation.READ_IDENTIFYING, SubjectOperation.READ_METADATA);
     requireSubset(subjectCopy, SubjectOperation.WRITE, SubjectOperation.READ_IDENTIFYING);
     subjects = Collections.unmodifiableMap(subjectCopy);
@@ -110,6 +117,15 @@ public record AccessPolicyFile(
       if (!subjects.get(sup).contains(r)) {
         throw new IllegalArgumentException(
             "subjects: " + r + " is in " + sub.yamlName() + " but not in " + sup.yamlName() + ".");
+      }
+    }
+  }
+
+  private static void requireDisjoint(Map<SubjectOperation, Set<Role>> subjects, SubjectOperation a,
+      SubjectOperation b) {
+    for (Role r : subjects.get(a)) {
+      if (subjects.get(b).contains(r)) {
+        throw new IllegalArgumentException("subjects: " + r + " is in both " + a.yamlName() + " and " + b.yamlName() + ".");
       }
     }
   }

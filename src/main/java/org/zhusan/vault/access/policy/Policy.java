@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.zhusan.vault.access.AccessDecision;
 import org.zhusan.vault.access.Role;
 import org.zhusan.vault.access.StaffUser;
 
@@ -21,7 +22,8 @@ import org.zhusan.vault.access.StaffUser;
  * <ul>
  *   <li>{@code matrix:<ROLE>:<TYPE>:<read|write>} — the role × document type matrix allowed it (ROLE is the
  *       role used) or denied it (ROLE is all the user's roles joined with {@code +}, or {@code NONE});
- *   <li>{@code subject:<ROLE>:<read-metadata|read-identifying|write>} — the same for subject actions;
+ *   <li>{@code subject:<ROLE>:<read-metadata|read-name|read-identifying|write>} — the same for subject
+ *       actions; for a read, the last part names the fields disclosed (see {@link SubjectFields});
  *   <li>{@code centre-scope} — the subject is outside the user's centres: denied with {@code
  *       hideExistence} (404) unless one of the user's roles is national, in which case the subject is visible
  *       but the role that would allow the action is not national (403);
@@ -151,6 +153,50 @@ public final class Policy {
     }
     return PolicyDecision.deny("subject:" + joinRoles(user) + ":" + op.yamlName(),
         mayNot(user, phrase(op)) + ".");
+  }
+
+  /**
+   * May {@code user} perform {@code op} on subjects without a centre in view (an exact lookup across the
+   * user's centres, a search)? Only the roles count — but separation of duties still does: a token that
+   * carries AUDITOR or ADMIN never gets more than metadata, whatever other role it holds.
+   */
+  public PolicyDecision decideSubjectAnyCentre(StaffUser user, SubjectOperation op) {
+    Objects.requireNonNull(user, "user is required.");
+    Objects.requireNonNull(op, "op is required.");
+    if (!op.openToMetadataOnlyRoles() && metadataOnly(user)) {
+      return PolicyDecision.deny("separation-of-duties", metadataOnlyRoles(user)
+          + " never see identifying fields or change subjects (separation of duties).");
+    }
+    Set<Role> allowed = file.subjects().get(op);
+    for (Role role : sorted(user.roles())) {
+      if (allowed.contains(role)) {
+        return PolicyDecision.allow("subject:" + role + ":" + op.yamlName(),
+            role + " may " + phrase(op) + " within your centres.", role);
+      }
+    }
+    return PolicyDecision.deny("subject:" + joinRoles(user) + ":" + op.yamlName(), mayNot(user, phrase(op)) + ".");
+  }
+
+  /**
+   * Which fields of subjects of {@code subjectCentre} (null: of the user's centres, roles only) {@code
+   * user} may read: identifying fields if a role in {@code read-identifying} allows it in scope, else the
+   * name if one in {@code read-name} does, else metadata if one in {@code read-metadata} does; otherwise
+   * the metadata decision's denial. The allowed decision's reason names the field set.
+   */
+  public SubjectRead decideSubjectRead(StaffUser user, String subjectCentre) {
+    Objects.requireNonNull(user, "user is required.");
+    PolicyDecision last = null;
+    for (SubjectFields fields : List.of(SubjectFields.IDENTIFYING, SubjectFields.NAME, SubjectFields.METADATA)) {
+      PolicyDecision d = subjectCentre == null
+          ? decideSubjectAnyCentre(user, fields.operation())
+          : decideSubject(user, subjectCentre, fields.operation());
+      if (d.allowed()) {
+        return new SubjectRead(new PolicyDecision(AccessDecision.allow(d.rule(), d.reason() + " Fields disclosed: "
+            + fields + "."), d.roleUsed(), d.expiresAt()), fields);
+      }
+      last = d;
+    }
+    return new SubjectRead(last, SubjectFields.METADATA);
   }
 
   // ---- grants --------------------------------------------------------------------------------------
@@ -391,6 +437,7 @@ public final class Policy {
   private static String phrase(SubjectOperation op) {
     return switch (op) {
       case READ_METADATA -> "read subjects' non-identifying fields";
+      case READ_NAME -> "read subjects' full names (no other identifying field)";
       case READ_IDENTIFYING -> "read subjects' identifying fields";
       case WRITE -> "register or change subjects";
     };

@@ -41,8 +41,9 @@ import org.zhusan.vault.access.Role;
  * Reads and validates a policy file. Uses SnakeYAML only to compose the node tree (no object construction,
  * so no tags can instantiate anything) and checks it by hand, so that every problem names its line:
  * unknown keys, roles, document types, permissions and purposes; duplicate keys and list entries; missing
- * sections; malformed, non-positive or inconsistent durations; a justification length below 1; and any
- * entry that would give AUDITOR or ADMIN content, identifying fields or break-glass. All problems found are
+ * sections; malformed, non-positive or inconsistent durations; a justification length below 1; a role in
+ * both {@code read-name} and {@code read-identifying}; and any entry that would give AUDITOR or ADMIN
+ * content, identifying fields (the name included) or break-glass. All problems found are
  * reported together in one {@link PolicyException}.
  *
  * <p>Thread-safe; {@link #defaults()} is loaded once and cached.
@@ -302,7 +303,10 @@ public final class PolicyLoader {
       for (SubjectOperation op : SubjectOperation.values()) {
         NodeTuple t = entries.get(op.yamlName());
         if (t == null) {
-          if (!withUnknownKeys.contains(m)) {
+          if (!op.required()) {
+            where.put(op, Map.of());
+            result.put(op, EnumSet.noneOf(Role.class));
+          } else if (!withUnknownKeys.contains(m)) {
             problem(m, "subjects: missing key '" + op.yamlName() + "'");
           }
           continue;
@@ -314,9 +318,24 @@ public final class PolicyLoader {
           result.put(op, roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.keySet()));
         }
       }
+      subset(where, SubjectOperation.READ_NAME, SubjectOperation.READ_METADATA);
       subset(where, SubjectOperation.READ_IDENTIFYING, SubjectOperation.READ_METADATA);
       subset(where, SubjectOperation.WRITE, SubjectOperation.READ_IDENTIFYING);
+      disjoint(where, SubjectOperation.READ_NAME, SubjectOperation.READ_IDENTIFYING);
       return result;
+    }
+
+    /** A role with the name only must not also hold every identifying field: say which one is meant. */
+    private void disjoint(Map<SubjectOperation, Map<Role, Node>> where, SubjectOperation a, SubjectOperation b) {
+      if (!where.containsKey(a) || !where.containsKey(b)) {
+        return;
+      }
+      where.get(a).forEach((role, node) -> {
+        if (where.get(b).containsKey(role)) {
+          problem(node, "subjects: " + role + " is in both " + a.yamlName() + " and " + b.yamlName() + " ("
+              + b.yamlName() + " already includes the full name; list the role in one of them)");
+        }
+      });
     }
 
     private void subset(Map<SubjectOperation, Map<Role, Node>> where, SubjectOperation sub, SubjectOperation sup) {

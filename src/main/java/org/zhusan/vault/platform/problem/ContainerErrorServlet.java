@@ -35,6 +35,8 @@ public class ContainerErrorServlet extends HttpServlet {
     resp.setStatus(status);
     resp.setContentType(Problem.MEDIA_TYPE);
     resp.setCharacterEncoding("UTF-8");
+    // As every /api answer (NoStoreFilter): an error page is no more for caches than a record is.
+    resp.setHeader("Cache-Control", org.zhusan.vault.platform.rest.NoStoreFilter.NO_STORE);
     if (status == 401) {
       resp.setHeader("WWW-Authenticate", "Bearer");
     }

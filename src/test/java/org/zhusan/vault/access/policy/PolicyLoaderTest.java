@@ -334,6 +334,71 @@ class PolicyLoaderTest {
     assertTrue(e.getMessage().contains("unknown permission 'everything'"), e.getMessage());
   }
 
+  // ---- read-name ------------------------------------------------------------------------------------
+
+  /** The small file with {@code read-name} written after read-metadata, as line 16. */
+  private static String smallWithReadName(String line) {
+    List<String> lines = Small.lines();
+    lines.add(Small.READ_METADATA, line);
+    return Small.text(lines);
+  }
+
+  @Test
+  void readNameMayBeLeftOutAndThenNobodySeesTheNameAlone() {
+    Policy policy = PolicyLoader.parse(Small.text(), "small.yaml");
+    assertEquals(Set.of(), policy.file().subjects().get(SubjectOperation.READ_NAME));
+    assertEquals(SubjectFields.METADATA,
+        policy.decideSubjectRead(PolicyFixtures.user(Role.TEACHER), PolicyFixtures.HOME).fields());
+  }
+
+  @Test
+  void readNameGivesItsRolesTheNameOnly() {
+    Policy policy = PolicyLoader.parse(smallWithReadName("  read-name: [TEACHER]"), "small.yaml");
+    assertEquals(Set.of(Role.TEACHER), policy.file().subjects().get(SubjectOperation.READ_NAME));
+    assertEquals(SubjectFields.NAME,
+        policy.decideSubjectRead(PolicyFixtures.user(Role.TEACHER), PolicyFixtures.HOME).fields());
+  }
+
+  @Test
+  void theDefaultGivesTheNameAloneToTeachersOnly() {
+    assertEquals(Set.of(Role.TEACHER), PolicyLoader.defaults().file().subjects().get(SubjectOperation.READ_NAME));
+  }
+
+  static Stream<Arguments> badReadNames() {
+    return Stream.of(
+        Arguments.of("  read-name: [TEACHER, NGO_PARTNER]", "subjects: NGO_PARTNER is in read-name but not in read-metadata"),
+        Arguments.of("  read-name: [TEACHER, DOCTOR]", "subjects: DOCTOR is in both read-name and read-identifying"),
+        Arguments.of("  read-name: [TEACHER, AUDITOR]", "separation of duties: AUDITOR may never be in subjects.read-name"),
+        Arguments.of("  read-name: [ADMIN]", "separation of duties: ADMIN may never be in subjects.read-name"),
+        Arguments.of("  read-name: [TEACHR]", "subjects.read-name: unknown role 'TEACHR'"),
+        Arguments.of("  read-name: [TEACHER, TEACHER]", "subjects.read-name: TEACHER is listed twice"),
+        Arguments.of("  read-name: TEACHER", "subjects.read-name must be a list"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badReadNames")
+  void aBadReadNameIsReportedOnItsLine(String line, String fragment) {
+    PolicyException e = rejects(smallWithReadName(line), "small.yaml");
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertEquals(Small.READ_METADATA + 1, e.problems().get(0).line(), e.getMessage());
+    assertTrue(e.problems().get(0).detail().startsWith(fragment), e.getMessage());
+  }
+
+  @Test
+  void aPolicyBuiltInCodeCannotGiveTheNameToAuditorOrDoubleListARole() {
+    AccessPolicyFile good = PolicyLoader.defaults().file();
+    for (Role bad : List.of(Role.AUDITOR, Role.LAWYER)) {
+      var subjects = new java.util.EnumMap<SubjectOperation, Set<Role>>(good.subjects());
+      subjects.put(SubjectOperation.READ_NAME, Set.of(Role.TEACHER, bad));
+      if (bad == Role.AUDITOR) {
+        subjects.put(SubjectOperation.READ_METADATA, java.util.EnumSet.of(Role.AUDITOR, Role.LAWYER, Role.TEACHER));
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AccessPolicyFile(good.documents(),
+          good.nationalRoles(), subjects, good.breakGlass(), good.grants(), good.purposes(), good.purposesByRole()));
+      assertTrue(e.getMessage().contains(bad.name()), e.getMessage());
+    }
+  }
+
   private static PolicyException rejects(String yaml, String source) {
     return assertThrows(PolicyException.class, () -> PolicyLoader.parse(yaml, source));
   }

@@ -127,33 +127,90 @@ class PolicyTest {
 
   // ---- subjects ------------------------------------------------------------------------------------
 
-  /** M = metadata, I = identifying fields (and metadata), W = write (and both reads), - = nothing. */
+  /**
+   * What each role may do with subjects, by hand: M = metadata, N = the name (and metadata), I = identifying
+   * fields (and metadata), W = write (and identifying fields), - = nothing. Then the expected fields shown.
+   */
   private static final String SUBJECTS = """
-      LAWYER W
-      PSYCHOLOGIST W
-      PSYCHIATRIST W
-      DOCTOR W
-      SOCIAL_WORKER W
-      TEACHER M
-      THEOLOGIAN M
-      NGO_PARTNER M
-      AUDITOR -
-      ADMIN -
+      LAWYER W IDENTIFYING
+      PSYCHOLOGIST W IDENTIFYING
+      PSYCHIATRIST W IDENTIFYING
+      DOCTOR W IDENTIFYING
+      SOCIAL_WORKER W IDENTIFYING
+      TEACHER N NAME
+      THEOLOGIAN M METADATA
+      NGO_PARTNER M METADATA
+      AUDITOR - -
+      ADMIN - -
       """;
+
+  /** The letters of {@link #SUBJECTS} under which each action is allowed. */
+  private static final java.util.Map<SubjectOperation, String> ALLOWED_AT = java.util.Map.of(
+      SubjectOperation.READ_METADATA, "MNIW",
+      SubjectOperation.READ_NAME, "N",
+      SubjectOperation.READ_IDENTIFYING, "IW",
+      SubjectOperation.WRITE, "W");
 
   static Stream<Arguments> subjectCases() {
     List<Arguments> cases = new ArrayList<>();
     SUBJECTS.lines().map(l -> l.split(" ")).forEach(row -> {
       Role role = Role.valueOf(row[0]);
-      String level = "-MIW";
-      int granted = level.indexOf(row[1]);
       for (SubjectOperation op : SubjectOperation.values()) {
-        boolean allowed = granted >= op.ordinal() + 1;
+        boolean allowed = ALLOWED_AT.get(op).contains(row[1]);
         cases.add(Arguments.of(role, op, true, allowed));
         cases.add(Arguments.of(role, op, false, false));
       }
     });
     return cases.stream();
+  }
+
+  static Stream<Arguments> fieldCases() {
+    return SUBJECTS.lines().map(l -> l.split(" ")).map(row -> Arguments.of(Role.valueOf(row[0]), row[2]));
+  }
+
+  @ParameterizedTest(name = "{0} is shown {1}")
+  @MethodSource("fieldCases")
+  void eachRoleIsShownTheFieldsOfTheTableAndTheDecisionNamesThem(Role role, String expected) {
+    for (String centre : java.util.Arrays.asList(HOME, null)) {
+      SubjectRead read = POLICY.decideSubjectRead(user(role), centre);
+      if (expected.equals("-")) {
+        assertFalse(read.decision().allowed(), read.decision().toString());
+        assertEquals(SubjectFields.METADATA, read.fields());
+        continue;
+      }
+      SubjectFields fields = SubjectFields.valueOf(expected);
+      assertTrue(read.decision().allowed(), read.decision().toString());
+      assertEquals(fields, read.fields());
+      assertEquals("subject:" + role + ":" + fields.operation().yamlName(), read.decision().rule());
+      assertTrue(read.decision().reason().endsWith("Fields disclosed: " + fields + "."), read.decision().reason());
+      assertEquals(Optional.of(role), read.decision().roleUsed());
+    }
+  }
+
+  @Test
+  void outsideTheCentreNothingIsShownAndExistenceIsHidden() {
+    SubjectRead read = POLICY.decideSubjectRead(user(Role.LAWYER), ELSEWHERE);
+    assertFalse(read.decision().allowed());
+    assertTrue(read.decision().hideExistence());
+    assertEquals("centre-scope", read.decision().rule());
+  }
+
+  @Test
+  void severalRolesShowTheWidestFieldSet() {
+    assertEquals(SubjectFields.IDENTIFYING, POLICY.decideSubjectRead(user(Role.TEACHER, Role.DOCTOR), HOME).fields());
+    assertEquals(SubjectFields.NAME, POLICY.decideSubjectRead(user(Role.NGO_PARTNER, Role.TEACHER), HOME).fields());
+  }
+
+  @Test
+  void aTokenWithAuditorOrAdminNeverGetsNamesEvenAcrossCentres() {
+    Policy auditorsSeeMetadata = defaultWith("NGO_PARTNER]\n  # The full name", "NGO_PARTNER, AUDITOR]\n  # The full name");
+    for (String centre : java.util.Arrays.asList(HOME, null)) {
+      SubjectRead read = auditorsSeeMetadata.decideSubjectRead(user(Role.AUDITOR, Role.LAWYER), centre);
+      assertEquals(SubjectFields.METADATA, read.fields(), read.decision().toString());
+      assertEquals("subject:LAWYER:read-metadata", read.decision().rule(), "the lawyer's metadata right, nothing more");
+      assertEquals("separation-of-duties",
+          auditorsSeeMetadata.decideSubjectAnyCentre(user(Role.ADMIN, Role.TEACHER), SubjectOperation.READ_NAME).rule());
+    }
   }
 
   @ParameterizedTest(name = "{0} {1}, inside centre: {2} → allowed: {3}")
@@ -174,7 +231,7 @@ class PolicyTest {
 
   @Test
   void subjectListsComeFromTheFile() {
-    Policy auditorsSeeMetadata = defaultWith("NGO_PARTNER]\n  # Identifying", "NGO_PARTNER, AUDITOR]\n  # Identifying");
+    Policy auditorsSeeMetadata = defaultWith("NGO_PARTNER]\n  # The full name", "NGO_PARTNER, AUDITOR]\n  # The full name");
     PolicyDecision d = auditorsSeeMetadata.decideSubject(user(Role.AUDITOR), HOME, SubjectOperation.READ_METADATA);
     assertTrue(d.allowed(), d.toString());
     assertEquals("subject:AUDITOR:read-metadata", d.rule());
