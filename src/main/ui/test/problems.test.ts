@@ -10,7 +10,7 @@ describe('problems in plain words', () => {
     const d = describeProblem(p, 'Court document');
     expect(d.id).toBe('problem.unsupported-file-type.zip');
     const intl = createIntl({ locale: 'ru', messages: MESSAGES.ru });
-    expect(intl.formatMessage({ id: d.id }, d.values)).toBe('Это ZIP-архив: для документов типа «Court document» не принимается.');
+    expect(intl.formatMessage({ id: d.id }, d.values)).toBe('Это ZIP-архив: как «Court document» не принимается.');
   });
 
   it('413 without a body is "too large"', () => {
