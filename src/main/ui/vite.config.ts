@@ -14,6 +14,8 @@ export default defineConfig({
     target: 'es2022',
     rollupOptions: {
       input: { main: resolve(__dirname, 'index.html'), silent: resolve(__dirname, 'silent-renew.html') },
+      // The pdf.js worker ships as .mjs; serve it as .js so any server's MIME table types it right.
+      output: { assetFileNames: (a) => (a.names?.[0]?.endsWith('.mjs') ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]') },
     },
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },

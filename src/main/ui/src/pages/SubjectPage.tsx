@@ -7,6 +7,9 @@ import { STAGES, writableTypes } from '../state';
 import { Field, ProblemMessage, Loading, Empty, PageTitle, shortId } from '../components/ui';
 import { Uploader } from '../components/Uploader';
 
+/** Roles the default policy lets change a subject (stage, family links); the server decides. */
+const SUBJECT_WRITERS = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER'];
+
 const IDENTIFYING: (keyof Subject)[] = ['fullName', 'iin', 'dateOfBirth', 'placeOfOrigin', 'notes'];
 
 export default function SubjectPage({ id, session }: { id: string; session: Session }) {
@@ -33,6 +36,7 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
   const name = subject.fullName ?? intl.formatMessage({ id: 'subject.anonymous' }, { id: shortId(subject.id) });
   const shown = IDENTIFYING.filter((k) => subject[k] !== undefined && subject[k] !== null);
   const canFile = writableTypes(session.roles).length > 0;
+  const mayWriteSubject = session.roles.some((r) => SUBJECT_WRITERS.includes(r)) && !subject.shredded;
 
   return (
     <>
@@ -52,8 +56,8 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
           </dl>
           {shown.length === 0 ? <p className="hint" data-testid="no-identifying"><FormattedMessage id="subject.noIdentifying" /></p> : null}
         </section>
-        <Stages subject={subject} onChange={setSubject} />
-        <Family subject={subject} />
+        <Stages subject={subject} onChange={setSubject} mayWrite={mayWriteSubject} />
+        <Family subject={subject} mayWrite={mayWriteSubject} />
       </div>
       <section aria-labelledby="docs-title">
         <h2 id="docs-title"><FormattedMessage id="documents.title" /></h2>
@@ -89,7 +93,7 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
   );
 }
 
-function Stages({ subject, onChange }: { subject: Subject; onChange: (s: Subject) => void }) {
+function Stages({ subject, onChange, mayWrite }: { subject: Subject; onChange: (s: Subject) => void; mayWrite: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const idx = STAGES.indexOf(subject.stage);
@@ -110,7 +114,7 @@ function Stages({ subject, onChange }: { subject: Subject; onChange: (s: Subject
         })}
       </ol>
       <ProblemMessage error={error} />
-      {next ? (
+      {next && mayWrite ? (
         <Button className="button secondary" isDisabled={busy} onPress={async () => {
           setBusy(true);
           setError(null);
@@ -129,7 +133,7 @@ function Stages({ subject, onChange }: { subject: Subject; onChange: (s: Subject
   );
 }
 
-function Family({ subject }: { subject: Subject }) {
+function Family({ subject, mayWrite }: { subject: Subject; mayWrite: boolean }) {
   const [guardianId, setGuardianId] = useState(subject.guardianId ?? null);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Subject[] | null>(null);
@@ -140,6 +144,7 @@ function Family({ subject }: { subject: Subject }) {
       {guardianId ? (
         <p><FormattedMessage id="family.guardian" values={{ link: <Link href={`/subjects/${guardianId}`}><FormattedMessage id="family.guardian.open" /></Link> }} /></p>
       ) : <p className="hint"><FormattedMessage id="family.none" /></p>}
+      {mayWrite ? <>
       <Form className="inline-form" onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
@@ -170,6 +175,7 @@ function Family({ subject }: { subject: Subject }) {
           }}><FormattedMessage id="family.link" /></Button>
         </p>
       ))}
+      </> : null}
     </section>
   );
 }
