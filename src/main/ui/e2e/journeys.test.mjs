@@ -111,6 +111,8 @@ test('a lawyer signs in, registers a person, drops a PDF and a scan, opens the P
   await page.getByRole('link', { name: `scan-${run}.png` }).waitFor();
   await axeCheck(page, 'subject page');
   await shot(page, 'subject');
+  await page.getByTestId('upload-list').scrollIntoViewIfNeeded();
+  await shot(page, 'upload-done');
 
   // The scan opens inline as an image from an object URL.
   await page.getByRole('link', { name: `scan-${run}.png` }).click();
@@ -163,6 +165,7 @@ test('a lawyer signs in, registers a person, drops a PDF and a scan, opens the P
   const refused = await uploadItem(page, `bundle-${run}.zip`);
   await refused.and(page.locator('[data-state="refused"]')).waitFor();
   await refused.getByText('This is a ZIP archive, not accepted as “Court document”.').waitFor();
+  await refused.scrollIntoViewIfNeeded();
   await shot(page, 'upload-refused');
 
   assert.deepEqual(await missingMessages(page), []);

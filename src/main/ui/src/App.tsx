@@ -40,7 +40,8 @@ export function App({ config }: { config: UiConfig }) {
     (window.__zhusanMissingMessages ??= []).push(`${err.code}: ${err.message}`);
   }, []);
   return (
-    <IntlProvider locale={locale} messages={MESSAGES[locale]} defaultLocale="en" onError={onError}>
+    // English dates ISO-like (2026-12-02, as en-CA formats them); kk and ru give 02.12.2026.
+    <IntlProvider locale={locale === 'en' ? 'en-CA' : locale} messages={MESSAGES[locale]} defaultLocale="en" onError={onError}>
       <Shell config={config} locale={locale} setLocale={setLocale} />
     </IntlProvider>
   );
