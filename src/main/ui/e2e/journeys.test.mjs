@@ -19,6 +19,7 @@ const lawyer = `lawyer-${run}`;
 const psychologist = `psy-${run}`;
 const evaluationText = `Psychological evaluation ${run}: steady progress, ready for the hearing.`;
 let subjectUrl;
+let evaluationUrl;
 
 before(async () => {
   browser = await launch();
@@ -92,6 +93,9 @@ test('a lawyer signs in, registers a person, drops a PDF and a scan, opens the P
   subjectUrl = page.url();
   assert.match(subjectUrl, /\/subjects\/[0-9a-f-]{36}$/);
   await page.getByText(person.iin).waitFor();
+  await page.getByRole('button', { name: 'Move to Rehabilitation' }).click();
+  await page.getByRole('button', { name: 'Move to Reintegration' }).waitFor();
+  assert.equal(await page.locator('.timeline li[aria-current="step"]').innerText().then((t) => t.split('\n')[0]), 'Rehabilitation');
 
   // Drop a PDF and a scan together onto the person, as court documents.
   await choose(page, 'Document type', 'Court document');
@@ -185,6 +189,14 @@ test('a psychologist files an evaluation and shares it with the lawyer, who then
   await item.and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
   await page.getByRole('link', { name: `evaluation-${run}.txt` }).click();
   await page.getByRole('heading', { name: `evaluation-${run}.txt` }).waitFor();
+  evaluationUrl = page.url();
+  // A new version; both stay in the history.
+  const versionDrop = page.locator('section', { has: page.getByRole('heading', { name: 'Add a new version' }) });
+  await versionDrop.locator('input[type="file"]').setInputFiles({ name: `evaluation-${run}-v2.txt`, mimeType: 'text/plain', buffer: Buffer.from(`${evaluationText} Addendum.`) });
+  await versionDrop.locator(`li.upload-item[data-file="evaluation-${run}-v2.txt"][data-state="done"]`).waitFor({ timeout: 120_000 });
+  const history = page.locator('section', { has: page.getByRole('heading', { name: 'Version history' }) });
+  await history.getByText(`evaluation-${run}-v2.txt`).waitFor();
+  await history.getByText(`evaluation-${run}.txt`).waitFor();
   await page.getByLabel('Colleague’s user name').fill(lawyer);
   await choose(page, 'For what purpose', 'Legal proceeding');
   await page.getByRole('button', { name: 'Share this document' }).click();
@@ -207,6 +219,35 @@ test('a psychologist files an evaluation and shares it with the lawyer, who then
   await lp.locator('[data-testid="viewer"][data-kind="text"] pre').filter({ hasText: evaluationText }).waitFor();
   assertClean(lp);
   await lp.context().close();
+});
+
+test('break-glass: another lawyer opens the evaluation in an emergency and sees the banner; the grant is revoked', async () => {
+  const page = await newPage(browser);
+  // The evaluation is not in this lawyer's lists (not a type lawyers read); a colleague gave its address.
+  await devSignIn(page, `lawyer-two-${run}`, ['Lawyer'], 'AST-01', evaluationUrl);
+  await page.getByRole('heading', { name: 'Emergency access' }).waitFor();
+  await page.getByRole('button', { name: 'Open in an emergency' }).click();
+  await page.getByRole('link', { name: 'Explain the emergency in at least 30 characters' }).waitFor();
+  await page.getByLabel('Why is this an emergency?').fill('Hearing moved to today; the court asks for the evaluation now.');
+  await page.getByRole('button', { name: 'Open in an emergency' }).click();
+  await page.locator('.banner.break-glass').filter({ hasText: /Emergency access to .*minutes? left/ }).waitFor();
+  await page.getByRole('heading', { name: `evaluation-${run}.txt` }).waitFor();
+  await choose(page, 'Purpose of use', 'Emergency');
+  await page.getByRole('button', { name: 'Open document' }).click();
+  await page.locator('[data-testid="viewer"][data-kind="text"] pre').filter({ hasText: 'Addendum' }).waitFor();
+  await shot(page, 'break-glass');
+  assertClean(page);
+  await page.context().close();
+
+  const psy = await newPage(browser);
+  await devSignIn(psy, psychologist, ['Psychologist'], 'AST-01');
+  await psy.getByRole('link', { name: 'Shared' }).click();
+  const given = psy.locator('section', { has: psy.getByRole('heading', { name: 'My grants' }) });
+  await given.getByText(lawyer).waitFor();
+  await given.getByRole('button', { name: 'Revoke' }).first().click();
+  await given.getByText('Revoked').waitFor();
+  assertClean(psy);
+  await psy.context().close();
 });
 
 test('a teacher of the same centre sees the person without identifying fields and not the evaluation', async (t) => {

@@ -22,7 +22,18 @@ export default function DocumentPage({ id, session }: { id: string; session: Ses
     load();
   }, [load]);
 
-  if (error) return <><h1><FormattedMessage id="document.unknown" /></h1><ProblemMessage error={error} /></>;
+  if (error) {
+    // A document outside my policy: its metadata is refused too (403). Break-glass roles may still
+    // open it in an emergency, with a written justification; then the page loads normally.
+    const mayBreakGlass = error instanceof ApiError && error.status === 403 && session.roles.some((r) => BREAK_GLASS_ROLES.includes(r));
+    return (
+      <>
+        <h1><FormattedMessage id="document.unknown" /></h1>
+        <ProblemMessage error={error} />
+        {mayBreakGlass ? <BreakGlassForm doc={{ id, title: id }} onOpened={() => { setError(null); load(); }} /> : null}
+      </>
+    );
+  }
   if (!doc) return <Loading />;
   const versions = [...(doc.versions ?? [])].sort((a, b) => b.version - a.version);
   const latest = versions[0];
@@ -130,7 +141,7 @@ function Open({ doc, session }: { doc: DocumentMeta; session: Session }) {
   );
 }
 
-function BreakGlassForm({ doc, onOpened }: { doc: DocumentMeta; onOpened: () => void }) {
+function BreakGlassForm({ doc, onOpened }: { doc: { id: string; title: string }; onOpened: () => void }) {
   const intl = useIntl();
   const { addBreakGlass } = useApp();
   const problemText = useProblemText();
