@@ -40,8 +40,7 @@ export function App({ config }: { config: UiConfig }) {
     (window.__zhusanMissingMessages ??= []).push(`${err.code}: ${err.message}`);
   }, []);
   return (
-    // English dates ISO-like (2026-12-02, as en-CA formats them); kk and ru give 02.12.2026.
-    <IntlProvider locale={locale === 'en' ? 'en-CA' : locale} messages={MESSAGES[locale]} defaultLocale="en" onError={onError}>
+    <IntlProvider locale={locale} messages={MESSAGES[locale]} defaultLocale="en" onError={onError}>
       <Shell config={config} locale={locale} setLocale={setLocale} />
     </IntlProvider>
   );

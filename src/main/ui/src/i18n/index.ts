@@ -34,3 +34,14 @@ export function rememberLocale(l: Locale): void {
     /* storage unavailable: the choice lasts for this page */
   }
 }
+
+/**
+ * Dates as people in each language write them: 02.12.2026 in Kazakh and Russian, ISO-like 2026-12-02
+ * in English. Browsers' own Kazakh data gives 2026-12-02, hence the explicit locale per language.
+ */
+const DAY_LOCALE: Record<Locale, string> = { kk: 'ru-KZ', ru: 'ru-RU', en: 'en-CA' };
+
+export function formatDay(locale: Locale, value: string | number | Date): string {
+  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  return new Intl.DateTimeFormat(DAY_LOCALE[locale], { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}

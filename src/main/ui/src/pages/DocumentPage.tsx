@@ -1,6 +1,7 @@
+import { Day } from '../components/Day';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
-import { FormattedMessage, FormattedDate, FormattedNumber, FormattedTime, useIntl } from 'react-intl';
+import { FormattedMessage, FormattedNumber, FormattedTime, useIntl } from 'react-intl';
 import { api, ApiError, fetchContent, type BreakGlass, type DocumentMeta, type Grant } from '../api';
 import type { Session } from '../auth/session';
 import { purposesFor, useApp } from '../state';
@@ -21,6 +22,12 @@ export default function DocumentPage({ id, session }: { id: string; session: Ses
     setError(null);
     load();
   }, [load]);
+  const { breakGlass, addBreakGlass } = useApp();
+  useEffect(() => {
+    // A break-glass opened from a refused page knew only the id: name it in the banner once loaded.
+    const open = doc && breakGlass.find((b) => b.documentId === doc.id);
+    if (open && doc && open.title !== doc.title) addBreakGlass({ ...open, title: doc.title });
+  }, [doc, breakGlass, addBreakGlass]);
 
   if (error) {
     // A document outside my policy: its metadata is refused too (403). Break-glass roles may still
@@ -44,7 +51,7 @@ export default function DocumentPage({ id, session }: { id: string; session: Ses
       <p className="breadcrumb"><Link href={`/subjects/${doc.subjectId}`}><FormattedMessage id="document.backToPerson" /></Link></p>
       <PageTitle text={doc.title}>{doc.title}</PageTitle>
       <p><span className={`badge type-${doc.type}`}><FormattedMessage id={`doctype.${doc.type}`} /></span>{' '}
-        {doc.createdAt ? <FormattedMessage id="document.createdBy" values={{ who: doc.createdBy ?? '—', date: <FormattedDate value={doc.createdAt} /> }} /> : null}</p>
+        {doc.createdAt ? <FormattedMessage id="document.createdBy" values={{ who: doc.createdBy ?? '—', date: <Day value={doc.createdAt} /> }} /> : null}</p>
       <Open doc={doc} session={session} />
       <section aria-labelledby="versions-title" className="card">
         <h2 id="versions-title"><FormattedMessage id="versions.title" /></h2>
@@ -64,7 +71,7 @@ export default function DocumentPage({ id, session }: { id: string; session: Ses
                 <td>{v.fileName ?? '—'}</td>
                 <td>{v.mediaType ?? '—'}</td>
                 <td>{v.sizeBytes !== undefined ? <FormattedNumber value={v.sizeBytes / 1024} maximumFractionDigits={1} /> : '—'} <FormattedMessage id="versions.kib" /></td>
-                <td>{v.uploadedAt ? <><FormattedDate value={v.uploadedAt} /> <FormattedTime value={v.uploadedAt} /></> : '—'} {v.uploadedBy ?? ''}</td>
+                <td>{v.uploadedAt ? <><Day value={v.uploadedAt} /> <FormattedTime value={v.uploadedAt} /></> : '—'} {v.uploadedBy ?? ''}</td>
                 <td>{v.extractionStatus ? (intl.messages[`extraction.${v.extractionStatus}`] ? intl.formatMessage({ id: `extraction.${v.extractionStatus}` }) : v.extractionStatus) : '—'}</td>
               </tr>
             ))}
@@ -192,7 +199,7 @@ function Share({ doc, session }: { doc: DocumentMeta; session: Session }) {
     <section aria-labelledby="share-title" className="card">
       <h2 id="share-title"><FormattedMessage id="share.title" /></h2>
       <ErrorSummary errors={errors} />
-      {done ? <p className="success" role="status"><FormattedMessage id="share.done" values={{ who: done.grantee, date: <FormattedDate value={done.expiresAt} /> }} /></p> : null}
+      {done ? <p className="success" role="status"><FormattedMessage id="share.done" values={{ who: done.grantee, date: <Day value={done.expiresAt} /> }} /></p> : null}
       <Form className="form" onSubmit={async (e) => {
         e.preventDefault();
         const errs: SummaryError[] = [];

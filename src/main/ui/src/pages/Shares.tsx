@@ -1,6 +1,7 @@
+import { Day } from '../components/Day';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Link } from 'react-aria-components';
-import { FormattedMessage, FormattedDate, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { api, type Grant } from '../api';
 import type { Session } from '../auth/session';
 import { ProblemMessage, Loading, Empty, PageTitle, shortId } from '../components/ui';
@@ -61,7 +62,7 @@ function GrantTable({ grants, who, onRevoke }: { grants: Grant[]; who: 'grantor'
             <td><Link href={`/documents/${g.documentId}`}><FormattedMessage id="shares.openDocument" values={{ id: shortId(g.documentId) }} /></Link></td>
             <td>{g[who]}</td>
             <td><FormattedMessage id={`purpose.${g.purpose}`} /></td>
-            <td><FormattedDate value={g.expiresAt} /></td>
+            <td><Day value={g.expiresAt} /></td>
             <td>{g.live ? <FormattedMessage id="shares.live" /> : g.revokedAt ? <FormattedMessage id="shares.revoked" /> : <FormattedMessage id="shares.expired" />}</td>
             {onRevoke ? <td>{g.live ? <Button className="button secondary" onPress={() => onRevoke(g)}><FormattedMessage id="shares.revoke" /></Button> : null}</td> : null}
           </tr>

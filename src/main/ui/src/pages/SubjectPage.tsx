@@ -1,6 +1,7 @@
+import { Day } from '../components/Day';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
-import { FormattedMessage, FormattedDate, FormattedNumber, useIntl } from 'react-intl';
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { api, type DocumentMeta, type Page, type Subject } from '../api';
 import type { Session } from '../auth/session';
 import { STAGES, writableTypes } from '../state';
@@ -51,7 +52,7 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
             <div className="fact"><dt><FormattedMessage id="subject.centre" /></dt><dd>{subject.centre}</dd></div>
             {subject.sex ? <div className="fact"><dt><FormattedMessage id="register.sex" /></dt><dd><FormattedMessage id={`sex.${subject.sex}`} /></dd></div> : null}
             {subject.birthYearBand ? <div className="fact"><dt><FormattedMessage id="register.band" /></dt><dd>{subject.birthYearBand}</dd></div> : null}
-            {subject.arrivalDate ? <div className="fact"><dt><FormattedMessage id="subject.arrival" /></dt><dd><FormattedDate value={subject.arrivalDate} /></dd></div> : null}
+            {subject.arrivalDate ? <div className="fact"><dt><FormattedMessage id="subject.arrival" /></dt><dd><Day value={subject.arrivalDate} /></dd></div> : null}
             {subject.legalStatus ? <div className="fact"><dt><FormattedMessage id="register.legal" /></dt><dd><FormattedMessage id={`legal.${subject.legalStatus}`} /></dd></div> : null}
           </dl>
           {shown.length === 0 ? <p className="hint" data-testid="no-identifying"><FormattedMessage id="subject.noIdentifying" /></p> : null}
@@ -80,7 +81,7 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
                     <td><Link href={`/documents/${d.id}`}>{d.title}</Link></td>
                     <td><span className={`badge type-${d.type}`}><FormattedMessage id={`doctype.${d.type}`} /></span></td>
                     <td><FormattedNumber value={d.latestVersion} /></td>
-                    <td>{d.createdAt ? <FormattedDate value={d.createdAt} /> : '—'}</td>
+                    <td>{d.createdAt ? <Day value={d.createdAt} /> : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -108,7 +109,7 @@ function Stages({ subject, onChange, mayWrite }: { subject: Subject; onChange: (
           return (
             <li key={s} className={i < idx ? 'done' : i === idx ? 'current' : 'future'} aria-current={i === idx ? 'step' : undefined}>
               <span className="stage-name"><FormattedMessage id={`stage.${s}`} /></span>
-              {t ? <span className="stage-date"><FormattedDate value={t.effectiveOn} /></span> : null}
+              {t ? <span className="stage-date"><Day value={t.effectiveOn} /></span> : null}
             </li>
           );
         })}

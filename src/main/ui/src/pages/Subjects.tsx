@@ -1,6 +1,7 @@
+import { Day } from '../components/Day';
 import { useEffect, useState } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
-import { FormattedMessage, FormattedDate, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { api, type Page, type Subject } from '../api';
 import type { Session } from '../auth/session';
 import { STAGES } from '../state';
@@ -81,7 +82,7 @@ export function SubjectTable({ items }: { items: Subject[] }) {
             <td><Link href={`/subjects/${s.id}`}>{s.fullName ?? <FormattedMessage id="subject.anonymous" values={{ id: shortId(s.id) }} />}</Link>
               {s.shredded ? <span className="badge danger"><FormattedMessage id="subject.shredded" /></span> : null}</td>
             <td>{s.stage ? <FormattedMessage id={`stage.${s.stage}`} /> : null}</td>
-            <td>{s.arrivalDate ? <FormattedDate value={s.arrivalDate} /> : '—'}</td>
+            <td>{s.arrivalDate ? <Day value={s.arrivalDate} /> : '—'}</td>
             <td>{s.centre}</td>
           </tr>
         ))}
