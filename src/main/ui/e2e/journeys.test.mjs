@@ -349,6 +349,38 @@ test('the language switch changes every visible text; the choice is remembered',
   await page.context().close();
 });
 
+test('keyboard only: register a child and link the mother, without a mouse', async () => {
+  const page = await newPage(browser);
+  await devSignIn(page, lawyer, ['Lawyer'], 'AST-01', '/subjects/new');
+  await page.getByRole('heading', { name: 'Register a person' }).waitFor();
+  const child = `Child Testov ${run}`;
+  // After navigation focus is on the page's heading, so the next Tab reaches the first field.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /AST-01/);
+  await page.getByLabel('Full name').focus();
+  await page.keyboard.type(child);
+  await page.keyboard.press('Tab'); // to the sex radio group
+  await page.keyboard.press('Space'); // Female (first radio)
+  await page.getByLabel('Birth years').focus();
+  await page.keyboard.type('2016-2020');
+  await page.getByRole('button', { name: 'Register this person' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: child }).waitFor();
+  // Family: find the mother by IIN and link her, by keyboard.
+  await page.getByLabel('Find the mother or guardian').focus();
+  await page.keyboard.type(person.iin);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Link as mother or guardian' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Mother or guardian:').waitFor();
+  await page.getByRole('link', { name: 'open record' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: person.name }).waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
 test('tablet width: the subject page works at 820×1180', async () => {
   const page = await newPage(browser, { viewport: { width: 820, height: 1180 } });
   await devSignIn(page, lawyer, ['Lawyer'], 'AST-01', subjectUrl);

@@ -65,7 +65,7 @@ export default function Register({ session }: { session: Session }) {
         <SelectField id="reg-centre" label={<FormattedMessage id="register.centre" />} value={f.centre} onChange={set('centre')} error={err('reg-centre')}
           options={session.centres.map((c) => ({ id: c, label: c }))} />
         <Field id="reg-name" label={<FormattedMessage id="register.name" />} hint={<FormattedMessage id="register.name.hint" />} value={f.fullName} onChange={set('fullName')} error={err('reg-name')} />
-        <RadioGroup className="field radio-group" value={f.sex} onChange={set('sex')} isInvalid={!!err('reg-sex')} validationBehavior="aria">
+        <RadioGroup className="field radio-group" value={f.sex || null} onChange={set('sex')} isInvalid={!!err('reg-sex')} validationBehavior="aria">
           <Label><FormattedMessage id="register.sex" /></Label>
           <FieldError className="field-error">{err('reg-sex')}</FieldError>
           <div className="radios">
