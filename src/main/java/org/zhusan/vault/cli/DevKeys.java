@@ -12,6 +12,7 @@ final class DevKeys {
     putIfAbsent(spec, "VAULT_KEYS_KEYSTORE_LOCATION", keys.resolve("vault-keys.p12").toString());
     putIfAbsent(spec, "VAULT_KEYS_KEYSTORE_PASSWORD", "development-only");
     putIfAbsent(spec, "VAULT_AUDIT_SIGNING_KEY_LOCATION", keys.resolve("audit-signing-ed25519.pem").toString());
+    putIfAbsent(spec, "VAULT_DEV_TOKEN_KEY_LOCATION", keys.resolve("jwt-dev-private.pem").toString());
     putIfAbsent(spec, "VAULT_PROFILE", "dev");
   }
 

@@ -39,6 +39,21 @@ public class SubjectRepository {
     return em.createQuery("select count(s) from Subject s where s.centre = :c", Long.class).setParameter("c", centre).getSingleResult();
   }
 
+  /** Subjects of a centre in one programme stage, oldest first (the web app's stage filter). */
+  public List<Subject> byCentreAndStage(String centre, ProgrammeStage stage, int offset, int limit) {
+    return em.createQuery("select s from Subject s where s.centre = :c and s.stage = :st order by s.createdAt, s.id", Subject.class)
+        .setParameter("c", centre)
+        .setParameter("st", stage)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public long countByCentreAndStage(String centre, ProgrammeStage stage) {
+    return em.createQuery("select count(s) from Subject s where s.centre = :c and s.stage = :st", Long.class)
+        .setParameter("c", centre).setParameter("st", stage).getSingleResult();
+  }
+
   /** Subjects whose IIN index equals the index under their own key version (key version → index). */
   public List<Subject> byIinIndex(Map<Integer, byte[]> indexByKeyVersion) {
     return byIndex("iinIndex", indexByKeyVersion);

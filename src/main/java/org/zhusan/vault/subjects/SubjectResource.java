@@ -45,10 +45,10 @@ public class SubjectResource {
   }
 
   @GET
-  @Operation(summary = "Subjects of one of your centres, oldest first, paginated")
-  public Page<SubjectView> list(@QueryParam("centre") String centre, @QueryParam("offset") String offset,
-      @QueryParam("limit") String limit) {
-    return service.list(centre, PageRequest.of(offset, limit));
+  @Operation(summary = "Subjects of one of your centres, oldest first, paginated; optionally of one programme stage")
+  public Page<SubjectView> list(@QueryParam("centre") String centre, @QueryParam("stage") String stage,
+      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    return service.list(centre, stage, PageRequest.of(offset, limit));
   }
 
   @POST

@@ -76,13 +76,31 @@ public class SubjectService {
 
   @Transactional
   public Page<SubjectView> list(String centre, PageRequest page) {
+    return list(centre, null, page);
+  }
+
+  /** As {@link #list(String, PageRequest)}, only subjects in {@code stage} when it is given. */
+  @Transactional
+  public Page<SubjectView> list(String centre, String stage, PageRequest page) {
     if (centre == null || centres.find(centre).isEmpty()) {
       throw VaultException.badRequest("invalid-centre", "centre must name one of the centres (GET /api/centres).");
     }
+    ProgrammeStage only = null;
+    if (stage != null && !stage.isBlank()) {
+      try {
+        only = ProgrammeStage.valueOf(stage);
+      } catch (IllegalArgumentException e) {
+        throw VaultException.badRequest("invalid-stage", "stage must be one of ADAPTATION, REHABILITATION, REINTEGRATION, CLOSED.");
+      }
+    }
     SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LIST, "CENTRE", centre, centre);
-    List<SubjectView> items = subjects.byCentre(centre, page.offset(), page.limit()).stream()
+    List<Subject> rows = only == null
+        ? subjects.byCentre(centre, page.offset(), page.limit())
+        : subjects.byCentreAndStage(centre, only, page.offset(), page.limit());
+    long total = only == null ? subjects.countByCentre(centre) : subjects.countByCentreAndStage(centre, only);
+    List<SubjectView> items = rows.stream()
         .map(s -> keys.isShredded(s.id()) ? shreddedView(s) : view(s, fields, null)).toList();
-    return new Page<>(items, page.offset(), page.limit(), subjects.countByCentre(centre));
+    return new Page<>(items, page.offset(), page.limit(), total);
   }
 
   /**

@@ -113,6 +113,7 @@ public final class VaultServer {
         .env("VAULT_DB_USER", APP)
         .env("VAULT_DB_OWNER_USER", OWNER)
         .env("VAULT_PROFILE", "dev")
+        .env("VAULT_DEV_TOKEN_KEY_LOCATION", root.resolve("keys-example/jwt-dev-private.pem").toString())
         .env("VAULT_KEYS_KEYSTORE_LOCATION", keystore.toString())
         .env("VAULT_KEYS_KEYSTORE_PASSWORD", "development-only")
         .env("VAULT_AUDIT_SIGNING_KEY_LOCATION", root.resolve("keys-example/audit-signing-ed25519.pem").toString())

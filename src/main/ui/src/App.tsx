@@ -1,0 +1,198 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { IntlProvider, FormattedMessage, useIntl } from 'react-intl';
+import { RouterProvider, Link, Button } from 'react-aria-components';
+import type { UiConfig } from './config';
+import { LOCALES, MESSAGES, initialLocale, rememberLocale, type Locale } from './i18n';
+import { AppContext, type AppState, type BreakGlassOpen } from './state';
+import { currentSession, setSession, subscribe, renewToken, type Session, type SignOutReason } from './auth/session';
+import { IdleTimer, ACTIVITY_EVENTS } from './auth/idle';
+import { match, navigate, usePath } from './router';
+import { SignIn } from './pages/SignIn';
+import { SelectField, Loading } from './components/ui';
+import { api, type Me } from './api';
+import { BreakGlassBanner } from './components/BreakGlassBanner';
+
+// Pages after sign-in load on demand: the JavaScript before sign-in stays small.
+const Subjects = lazy(() => import('./pages/Subjects'));
+const Register = lazy(() => import('./pages/Register'));
+const SubjectPage = lazy(() => import('./pages/SubjectPage'));
+const DocumentPage = lazy(() => import('./pages/DocumentPage'));
+const Shares = lazy(() => import('./pages/Shares'));
+const Search = lazy(() => import('./pages/Search'));
+
+declare global {
+  interface Window {
+    __zhusanMissingMessages?: string[];
+  }
+}
+
+export function App({ config }: { config: UiConfig }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale());
+  const setLocale = useCallback((l: Locale) => {
+    rememberLocale(l);
+    setLocaleState(l);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const onError = useCallback((err: { code?: string; message?: string }) => {
+    // Missing translations are recorded so the browser tests fail on any untranslated key.
+    (window.__zhusanMissingMessages ??= []).push(`${err.code}: ${err.message}`);
+  }, []);
+  return (
+    <IntlProvider locale={locale} messages={MESSAGES[locale]} defaultLocale="en" onError={onError}>
+      <Shell config={config} locale={locale} setLocale={setLocale} />
+    </IntlProvider>
+  );
+}
+
+function Shell({ config, locale, setLocale }: { config: UiConfig; locale: Locale; setLocale: (l: Locale) => void }) {
+  const [session, setSessionState] = useState<Session | null>(currentSession());
+  const [reason, setReason] = useState<SignOutReason | undefined>();
+  const [breakGlass, setBreakGlass] = useState<BreakGlassOpen[]>([]);
+  const [restoring, setRestoring] = useState<boolean>(!!config.authority);
+  const path = usePath();
+  const route = match(path);
+
+  useEffect(() => subscribe((s, r) => {
+    setSessionState(s);
+    if (!s) {
+      setReason(r);
+      setBreakGlass([]);
+    }
+  }), []);
+
+  // OIDC: complete a sign-in on /auth/callback, or renew silently after a reload.
+  useEffect(() => {
+    if (!config.authority) return;
+    let cancelled = false;
+    (async () => {
+      const oidc = await import('./auth/oidc');
+      try {
+        let user = null;
+        let returnTo = '/';
+        if (route.name === 'callback') {
+          const done = await oidc.completeSignIn(config);
+          user = done.user;
+          returnTo = done.returnTo;
+        } else {
+          user = await oidc.trySilent(config);
+        }
+        if (user && !cancelled) {
+          await startSession(user.access_token, 'oidc');
+          if (route.name === 'callback') navigate(returnTo, { replace: true });
+        }
+        await oidc.onRenewed(config, (u) => renewToken(u.access_token));
+      } catch {
+        /* stay signed out; the sign-in page explains */
+      } finally {
+        if (!cancelled) setRestoring(false);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [config]);
+
+  const signOut = useCallback(() => {
+    const kind = currentSession()?.kind;
+    setSession(null, 'signed-out');
+    if (kind === 'oidc' && config.authority) import('./auth/oidc').then((o) => o.signOutAtProvider(config));
+  }, [config]);
+
+  // Automatic sign-out after the configured idle time.
+  const idle = useRef<IdleTimer | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    const timer = new IdleTimer(config.idleTimeoutSeconds * 1000, () => setSession(null, 'idle'));
+    idle.current = timer;
+    const onActivity = () => timer.activity();
+    ACTIVITY_EVENTS.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
+    return () => {
+      timer.stop();
+      ACTIVITY_EVENTS.forEach((e) => window.removeEventListener(e, onActivity));
+    };
+  }, [session, config.idleTimeoutSeconds]);
+
+  const app: AppState = useMemo(() => ({
+    config, locale, setLocale, breakGlass, signOut,
+    addBreakGlass: (b) => setBreakGlass((all) => [...all.filter((x) => x.documentId !== b.documentId), b]),
+  }), [config, locale, setLocale, breakGlass, signOut]);
+
+  return (
+    <AppContext.Provider value={app}>
+      <RouterProvider navigate={(to) => navigate(String(to))}>
+        <a className="skip-link" href="#main"><FormattedMessage id="nav.skip" /></a>
+        <Header session={session} />
+        {session ? <BreakGlassBanner /> : null}
+        <main id="main">
+          {restoring ? <Loading /> : !session ? <SignIn reason={reason} /> : (
+            <Suspense fallback={<Loading />}>
+              <Page route={route} session={session} />
+            </Suspense>
+          )}
+        </main>
+      </RouterProvider>
+    </AppContext.Provider>
+  );
+}
+
+/** Starts a session from a bearer token: who the vault says we are comes from GET /api/me. */
+export async function startSession(token: string, kind: 'oidc' | 'dev'): Promise<void> {
+  setSession({ token, kind, user: '', roles: [], centres: [] });
+  const me = await api.get<Me>('/me');
+  setSession({ token, kind, user: me.user, roles: me.roles, centres: me.centres });
+}
+
+function Page({ route, session }: { route: ReturnType<typeof match>; session: Session }) {
+  switch (route.name) {
+    case 'subjects': return <Subjects session={session} />;
+    case 'register': return <Register session={session} />;
+    case 'subject': return <SubjectPage id={route.id} session={session} />;
+    case 'document': return <DocumentPage id={route.id} session={session} />;
+    case 'shares': return <Shares session={session} />;
+    case 'search': return <Search />;
+    case 'callback': return <Loading />;
+    default: return <NotFound />;
+  }
+}
+
+function NotFound() {
+  return <><h1><FormattedMessage id="notfound.title" /></h1><p><Link href="/"><FormattedMessage id="nav.subjects" /></Link></p></>;
+}
+
+function Header({ session }: { session: Session | null }) {
+  const intl = useIntl();
+  const { locale, setLocale, signOut } = useAppSafe();
+  return (
+    <header className="header">
+      <div className="brand"><FormattedMessage id="app.name" /></div>
+      {session ? (
+        <nav aria-label={intl.formatMessage({ id: 'nav.label' })} className="nav">
+          <Link href="/"><FormattedMessage id="nav.subjects" /></Link>
+          <Link href="/search"><FormattedMessage id="nav.search" /></Link>
+          <Link href="/shares"><FormattedMessage id="nav.shares" /></Link>
+        </nav>
+      ) : <span />}
+      <div className="header-end">
+        <SelectField id="language" label={intl.formatMessage({ id: 'language.label' })} value={locale}
+          onChange={(v) => setLocale(v as Locale)}
+          options={LOCALES.map((l) => ({ id: l.code, label: l.name }))} />
+        {session ? (
+          <>
+            <span className="who" data-testid="who">{session.user}</span>
+            <Button className="button secondary" onPress={signOut}><FormattedMessage id="nav.signOut" /></Button>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function useAppSafe() {
+  // Header is inside the provider; separate hook keeps the import graph simple.
+  return useContextApp();
+}
+
+import { useApp as useContextApp } from './state';

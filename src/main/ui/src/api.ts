@@ -1,0 +1,147 @@
+// The one way the app talks to the vault: same-origin /api with the in-memory bearer token.
+// Errors become ApiError carrying the RFC 9457 problem (type, status, detail) for problems.ts.
+import { currentToken, onUnauthorized } from './auth/session';
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+export async function problemOf(res: Response): Promise<Problem> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = await res.json();
+      return { status: res.status, ...body };
+    } catch {
+      /* fall through */
+    }
+  }
+  return { status: res.status };
+}
+
+function authHeaders(extra?: HeadersInit): Headers {
+  const h = new Headers(extra);
+  const token = currentToken();
+  if (token) h.set('Authorization', `Bearer ${token}`);
+  return h;
+}
+
+async function call<T>(method: string, path: string, body?: unknown, headers?: HeadersInit): Promise<T> {
+  const h = authHeaders(headers);
+  if (body !== undefined) h.set('Content-Type', 'application/json');
+  h.set('Accept', 'application/json, application/problem+json');
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError({ status: 0, type: 'urn:zhusan:problem:network' });
+  }
+  if (!res.ok) {
+    const p = await problemOf(res);
+    if (p.status === 401) onUnauthorized();
+    throw new ApiError(p);
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => call<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => call<T>('PUT', path, body ?? {}),
+  del: <T>(path: string) => call<T>('DELETE', path),
+};
+
+/** Content of a version as a Blob, fetched with the bearer token (never a URL carrying a token). */
+export async function fetchContent(documentId: string, version: number, purpose: string): Promise<Blob> {
+  const res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/versions/${version}/content`, {
+    headers: authHeaders({ 'X-Purpose-Of-Use': purpose }),
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+  if (!res.ok) {
+    const p = await problemOf(res);
+    if (p.status === 401) onUnauthorized();
+    throw new ApiError(p);
+  }
+  return res.blob();
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/**
+ * A multipart upload through XMLHttpRequest, for its upload progress events. Fields go before the file
+ * (the server streams the file part). Resolves with the JSON answer; rejects with ApiError.
+ */
+export function upload<T>(path: string, fields: Record<string, string>, file: File, onProgress: (p: UploadProgress) => void): { promise: Promise<T>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<T>((resolve, reject) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file, file.name);
+    xhr.open('POST', `/api${path}`);
+    const token = currentToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onload = () => {
+      let body: any = undefined;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+      } else {
+        if (xhr.status === 401) onUnauthorized();
+        reject(new ApiError({ status: xhr.status, ...(body && typeof body === 'object' ? body : {}) }));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, type: 'urn:zhusan:problem:network' }));
+    xhr.onabort = () => reject(new ApiError({ status: 0, type: 'urn:zhusan:problem:aborted' }));
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+// --- Shapes the API sends (identifying fields are absent when the role may not see them) ---
+export interface Transition { from?: string; to: string; effectiveOn: string }
+export interface Subject {
+  id: string; centre: string; sex?: string; stage: string; birthYearBand?: string; arrivalDate?: string;
+  legalStatus?: string; guardianId?: string; fullName?: string; dateOfBirth?: string; iin?: string;
+  placeOfOrigin?: string; notes?: string; shredded?: boolean; transitions?: Transition[];
+}
+export interface Page<T> { items: T[]; offset: number; limit: number; total: number }
+export interface Version {
+  id: string; version: number; mediaType?: string; sizeBytes?: number; fileName?: string; uploadedBy?: string;
+  uploadedAt?: string; extractionStatus?: string; extractionReason?: string; metadata?: Record<string, string>;
+}
+export interface DocumentMeta {
+  id: string; subjectId: string; type: string; title: string; latestVersion: number; createdAt?: string;
+  createdBy?: string; versions?: Version[];
+}
+export interface Grant {
+  id: string; documentId: string; versionId?: string; grantor: string; grantee: string; purpose: string;
+  expiresAt: string; revokedAt?: string; live: boolean;
+}
+export interface SearchHit { documentId: string; version: number; versionId: string; subjectId: string; type: string; score: number; title: string }
+export interface Me { user: string; roles: string[]; centres: string[] }
+export interface BreakGlass { id: string; documentId: string; expiresAt: string }

@@ -1,0 +1,51 @@
+// A small client-side router over the History API (a handful of routes; no dependency needed).
+import { useEffect, useState } from 'react';
+
+const listeners = new Set<() => void>();
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  listeners.forEach((l) => l());
+  window.scrollTo?.(0, 0);
+}
+
+export function usePath(): string {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const update = () => setPath(location.pathname);
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return path;
+}
+
+export type Route =
+  | { name: 'subjects' }
+  | { name: 'register' }
+  | { name: 'subject'; id: string }
+  | { name: 'document'; id: string }
+  | { name: 'shares' }
+  | { name: 'search' }
+  | { name: 'callback' }
+  | { name: 'not-found' };
+
+const UUIDISH = '([0-9a-fA-F-]{1,64})';
+
+export function match(path: string): Route {
+  const p = path.replace(/\/+$/, '') || '/';
+  if (p === '/' || p === '/subjects') return { name: 'subjects' };
+  if (p === '/subjects/new') return { name: 'register' };
+  let m = new RegExp(`^/subjects/${UUIDISH}$`).exec(p);
+  if (m) return { name: 'subject', id: m[1] };
+  m = new RegExp(`^/documents/${UUIDISH}$`).exec(p);
+  if (m) return { name: 'document', id: m[1] };
+  if (p === '/shares') return { name: 'shares' };
+  if (p === '/search') return { name: 'search' };
+  if (p === '/auth/callback') return { name: 'callback' };
+  return { name: 'not-found' };
+}
