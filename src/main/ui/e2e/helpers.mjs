@@ -104,6 +104,33 @@ export async function apiToken(user, roles, centres) {
   return (await res.json()).accessToken;
 }
 
+/** Drops files onto an element as a person dragging them from the desktop would. */
+export async function dropFiles(page, selector, files) {
+  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.buffer.toString('base64') }));
+  const dt = await page.evaluateHandle((fs) => {
+    // A DataTransfer built by script has no file-system entries (webkitGetAsEntry() gives null, which
+    // React Aria reads to tell files from folders); a real drag has them. Give the synthetic items one.
+    const original = DataTransferItem.prototype.webkitGetAsEntry;
+    DataTransferItem.prototype.webkitGetAsEntry = function () {
+      return original.call(this) ?? (this.kind === 'file' ? { isFile: true, isDirectory: false } : null);
+    };
+    const d = new DataTransfer();
+    for (const f of fs) {
+      const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+      d.items.add(new File([bytes], f.name, { type: f.type }));
+    }
+    return d;
+  }, payload);
+  await page.dispatchEvent(selector, 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer: dt });
+}
+
+/** The upload list's entry for a file. */
+export async function uploadItem(page, name) {
+  return page.locator(`li.upload-item[data-file="${name}"]`);
+}
+
 export function unique(prefix) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { BASE, SHOTS, launch, newPage, assertClean, missingMessages, devSignIn, signOut, choose, shot, axeCheck, unique, go, apiToken } from './helpers.mjs';
+import { BASE, SHOTS, launch, newPage, assertClean, missingMessages, devSignIn, signOut, choose, shot, axeCheck, unique, go, apiToken, dropFiles, uploadItem } from './helpers.mjs';
 import { pdfWithText, zipWith } from './fixtures.mjs';
 import en from '../src/i18n/en.json' with { type: 'json' };
 import ru from '../src/i18n/ru.json' with { type: 'json' };
@@ -28,37 +28,12 @@ after(async () => {
   await browser?.close();
 });
 
-async function dropFiles(page, selector, files) {
-  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.buffer.toString('base64') }));
-  const dt = await page.evaluateHandle((fs) => {
-    // A DataTransfer built by script has no file-system entries (webkitGetAsEntry() gives null, which
-    // React Aria reads to tell files from folders); a real drag has them. Give the synthetic items one.
-    const original = DataTransferItem.prototype.webkitGetAsEntry;
-    DataTransferItem.prototype.webkitGetAsEntry = function () {
-      return original.call(this) ?? (this.kind === 'file' ? { isFile: true, isDirectory: false } : null);
-    };
-    const d = new DataTransfer();
-    for (const f of fs) {
-      const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
-      d.items.add(new File([bytes], f.name, { type: f.type }));
-    }
-    return d;
-  }, payload);
-  await page.dispatchEvent(selector, 'dragenter', { dataTransfer: dt });
-  await page.dispatchEvent(selector, 'dragover', { dataTransfer: dt });
-  await page.dispatchEvent(selector, 'drop', { dataTransfer: dt });
-}
-
 async function scanImage() {
   const p = await browser.newPage({ viewport: { width: 700, height: 300 } });
   await p.setContent('<body style="margin:0;background:#fff"><h1 style="font:bold 44px serif;padding:40px">IDENTITY CARD SCAN</h1></body>');
   const png = await p.screenshot({ type: 'png' });
   await p.close();
   return png;
-}
-
-async function uploadItem(page, name) {
-  return page.locator(`li.upload-item[data-file="${name}"]`);
 }
 
 test('a lawyer signs in, registers a person, drops a PDF and a scan, opens the PDF and finds it by search', async () => {

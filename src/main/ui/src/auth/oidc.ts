@@ -60,9 +60,12 @@ export async function onRenewed(config: UiConfig, fn: (u: User) => void): Promis
 
 export async function signOutAtProvider(config: UiConfig): Promise<void> {
   const m = await userManager(config);
+  // The ID token names the session to end: without it a provider (Keycloak) asks the person to
+  // confirm, and a shared computer would be left signed in at the provider.
+  const idToken = (await m.getUser())?.id_token;
   await m.removeUser();
   try {
-    await m.signoutRedirect();
+    await m.signoutRedirect(idToken ? { id_token_hint: idToken } : undefined);
   } catch {
     /* provider without end_session_endpoint: local sign-out is enough */
   }

@@ -25,18 +25,21 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.zhusan.vault.cli.VaultProcess;
+import org.zhusan.vault.it.BrowserTests;
 import org.zhusan.vault.it.KeycloakServer;
+import org.zhusan.vault.it.Subjects;
 import org.zhusan.vault.it.Tokens;
 import org.zhusan.vault.it.VaultServer;
 
 /**
- * The vault behind a real Keycloak with {@code config/keycloak/zhusan-realm.json} imported: its
- * tokens carry what the vault needs, the vault verifies them against Keycloak's key set, follows a
- * signing-key rollover without a restart, and refuses expired tokens; a disabled user cannot renew.
- * The key rollover runs last: it replaces the realm's signing key.
+ * The vault behind a real Keycloak with {@code config/keycloak/zhusan-realm.json} imported: a lawyer
+ * signs in to the web app through Keycloak's login page in headless Chromium, files a document and
+ * signs out of Keycloak too; its tokens carry what the vault needs, the vault verifies them against
+ * Keycloak's key set, follows a signing-key rollover without a restart, and refuses expired tokens;
+ * a disabled user cannot renew. The key rollover runs last: it replaces the realm's signing key.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeycloakTokensIT {
+class KeycloakIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   /** Longer than the vault's key-set cache (payara-mp-jwt.properties) plus a margin for a loaded machine. */
   private static final Duration KEY_SET_REFRESH = Duration.ofSeconds(90);
@@ -59,7 +62,8 @@ class KeycloakTokensIT {
     String issuer = "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
     vault = shared.anotherInstance(Map.of(
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer + "/protocol/openid-connect/certs",
-        "MP_JWT_VERIFY_ISSUER", issuer), "it-keycloak", vaultPort);
+        "MP_JWT_VERIFY_ISSUER", issuer,
+        "VAULT_UI_OIDC_AUTHORITY", issuer), "it-keycloak", vaultPort);
     keycloak = starting.get();
   }
 
@@ -68,6 +72,17 @@ class KeycloakTokensIT {
     if (vault != null) {
       vault.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void aLawyerSignsInThroughKeycloaksOwnPageFilesADocumentAndSignsOutOfKeycloakToo() throws Exception {
+    assertTrue(BrowserTests.chromiumInstalled(), "headless Chromium is needed at " + BrowserTests.chromium());
+    // A person of her centre, registered through the shared instance (same database).
+    String subject = Subjects.create(Tokens.token("kc-setup-lawyer", "LAWYER", "AST-01"), "AST-01", "Keycloak Journey Subject", null)
+        .getString("id");
+    BrowserTests.run(vault.baseUrl(), Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SUBJECT_ID", subject),
+        "e2e-keycloak/keycloak.test.mjs");
   }
 
   @Test
