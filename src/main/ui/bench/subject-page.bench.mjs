@@ -1,10 +1,13 @@
-// Budget: the subject page is interactive within 1.5 s of navigation with 1,000 subjects in the
-// centre. Creates the subjects through the API (if the centre has fewer), then times in Chromium.
+// Benchmark (not a test: timings are reported, never asserted, because this machine is shared and
+// noisy): how long the subject page takes to become interactive after navigation with 1,000
+// subjects in the centre (budget 1.5 s), next to the list page. Creates the subjects through the API
+// (if the centre has fewer), then times in Chromium. Run against a development vault:
+//   cd src/main/ui && VAULT_URL=http://localhost:8080 node --test bench/subject-page.bench.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, SHOTS, launch, newPage, devSignIn, apiToken } from './helpers.mjs';
+import { BASE, SHOTS, launch, newPage, devSignIn, apiToken } from '../e2e/helpers.mjs';
 
 const CENTRE = process.env.PERF_CENTRE ?? 'AKM-01';
 const COUNT = Number(process.env.PERF_SUBJECTS ?? 1000);
@@ -36,7 +39,7 @@ async function ensureSubjects(token) {
   return { had: have, seconds: (Date.now() - started) / 1000 };
 }
 
-test(`subject page interactive within 1.5 s with ${COUNT} subjects in the centre`, async () => {
+test(`subject page time to interactive with ${COUNT} subjects in the centre`, async () => {
   const token = await apiToken('perf-setup', ['LAWYER'], [CENTRE]);
   const setup = await ensureSubjects(token);
   console.log(`perf: ${COUNT} subjects in ${CENTRE} (had ${setup.had}; created the rest in ${setup.seconds.toFixed(1)} s)`);
@@ -55,7 +58,8 @@ test(`subject page interactive within 1.5 s with ${COUNT} subjects in the centre
     await first.click();
     await page.getByRole('heading', { name, exact: true }).waitFor();
     await page.getByRole('button', { name: /Move to/ }).and(page.locator(':not([disabled])')).waitFor();
-    await page.getByText('No documents yet.').waitFor();
+    // The documents section has answered (empty or not).
+    await page.locator('section[aria-labelledby="docs-title"] .loading').waitFor({ state: 'detached' });
     const t1 = await page.evaluate(() => performance.now());
     times.push(Math.round(t1 - t0));
   }
@@ -67,7 +71,6 @@ test(`subject page interactive within 1.5 s with ${COUNT} subjects in the centre
   times.sort((a, b) => a - b);
   const result = { centre: CENTRE, subjects: COUNT, subjectPageMs: times, medianMs: times[2], maxMs: times[4], listPageMs: listMs };
   writeFileSync(join(SHOTS, 'budget-subject-page.json'), JSON.stringify(result, null, 1));
-  console.log(`perf: subject page interactive in ${times.join(', ')} ms (median ${times[2]}); list ${listMs} ms`);
-  assert.ok(times[2] <= 1500, `median ${times[2]} ms`);
+  console.log(`perf: subject page interactive in ${times.join(', ')} ms (median ${times[2]}, budget 1500); list ${listMs} ms`);
   await page.context().close();
 });
