@@ -93,6 +93,7 @@ public class RunCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.println("Zhusan Vault is ready.");
+    System.out.println("  Web app    " + server.baseUrl() + "/" + (devOn ? "   (development sign-in: pick a user, roles and centres)" : ""));
     System.out.println("  API        " + server.baseUrl() + "/api   (try GET /api/me with a bearer token)");
     System.out.println("  OpenAPI    " + server.baseUrl() + "/openapi");
     System.out.println("  Health     " + server.baseUrl() + "/health/ready");
