@@ -10,7 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.zhusan.vault.cli.embedded.EmbeddedDatabase;
 import org.zhusan.vault.it.Http;
 import org.zhusan.vault.it.Multipart;
+import org.zhusan.vault.it.TestFiles;
 import org.zhusan.vault.it.Tokens;
+import org.zhusan.vault.it.VaultServer;
 import picocli.CommandLine;
 
 /**
@@ -52,7 +53,7 @@ class BackupRestoreIT {
 
   @Test
   void aBackupTakenWhileTheVaultRunsRestoresIntoAnEmptyDirectoryWithDocumentsByteIdenticalAndTheLogVerified() throws Exception {
-    deleteRecursively(ROOT);
+    TestFiles.deleteRecursively(ROOT);
     Path dataA = ROOT.resolve("a");
     Path dataB = ROOT.resolve("b");
     Path backup = ROOT.resolve("vault-backup.zip");
@@ -171,10 +172,10 @@ class BackupRestoreIT {
     }
 
     static EmbeddedVault start(Path dataDir, String name) throws Exception {
-      EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, freePort());
+      EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, VaultServer.freePort());
       Path target = ROOT.getParent();
       VaultProcess.Spec spec = new VaultProcess.Spec().payaraJar(target.resolve("payara-micro.jar")).war(target.resolve("zhusan-vault.war"))
-          .port(freePort()).rootDir(dataDir.resolve("payara")).log(target.resolve(name + "-server.log"));
+          .port(VaultServer.freePort()).rootDir(dataDir.resolve("payara")).log(target.resolve(name + "-server.log"));
       db.serverEnvironment().forEach(spec::env);
       DevKeys.apply(spec);
       VaultProcess p = VaultProcess.start(spec);
@@ -227,20 +228,4 @@ class BackupRestoreIT {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

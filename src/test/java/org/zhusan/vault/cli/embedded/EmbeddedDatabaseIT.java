@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,6 +22,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zhusan.vault.it.TestFiles;
+import org.zhusan.vault.it.VaultServer;
 
 /**
  * The embedded database exactly as {@code run} starts it (same entry point, random free port, data
@@ -36,9 +37,9 @@ class EmbeddedDatabaseIT {
 
   @BeforeAll
   static void start() throws Exception {
-    deleteRecursively(ROOT);
+    TestFiles.deleteRecursively(ROOT);
     data = ROOT.resolve("data");
-    db = EmbeddedDatabase.start(data, freePort());
+    db = EmbeddedDatabase.start(data, VaultServer.freePort());
   }
 
   @AfterAll
@@ -151,7 +152,7 @@ class EmbeddedDatabaseIT {
   @Test
   void acknowledgedCommitsSurviveKillingEveryPostgresProcessAndTheRestartReusesThePasswords() throws Exception {
     Path crashData = ROOT.resolve("crash");
-    EmbeddedDatabase first = EmbeddedDatabase.start(crashData, freePort());
+    EmbeddedDatabase first = EmbeddedDatabase.start(crashData, VaultServer.freePort());
     String credentialsBefore = Files.readString(DatabaseCredentials.file(crashData));
     int rows = 100;
     try (Connection c = first.connectAsOwner(); Statement s = c.createStatement()) {
@@ -162,7 +163,7 @@ class EmbeddedDatabaseIT {
       killEveryPostgresProcess(first.postmasterPid());
     }
     first.close(); // releases the library's lock; the server is already gone
-    EmbeddedDatabase again = EmbeddedDatabase.start(crashData, freePort());
+    EmbeddedDatabase again = EmbeddedDatabase.start(crashData, VaultServer.freePort());
     try (Connection c = again.connectAsOwner(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), max(id) FROM acknowledged")) {
       assertTrue(rs.next());
@@ -183,7 +184,7 @@ class EmbeddedDatabaseIT {
     Path legacyData = ROOT.resolve("legacy");
     Path pgData = EmbeddedDatabase.clusterDir(legacyData);
     Files.createDirectories(pgData);
-    int port = freePort();
+    int port = VaultServer.freePort();
     io.zonky.test.db.postgres.embedded.EmbeddedPostgres old = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
         .setDataDirectory(pgData).setCleanDataDirectory(false)
         .setOverrideWorkingDirectory(legacyData.resolve("postgres-runtime").toFile()).setPort(port).start();
@@ -249,7 +250,7 @@ class EmbeddedDatabaseIT {
     assertTrue(acknowledged.get() > beforeBackup, "rows were committed while the backup ran");
 
     ClusterRestore.restore(backup, ROOT.resolve("restored"), 0);
-    try (EmbeddedDatabase restored = EmbeddedDatabase.start(ROOT.resolve("restored"), freePort());
+    try (EmbeddedDatabase restored = EmbeddedDatabase.start(ROOT.resolve("restored"), VaultServer.freePort());
         Connection c = restored.connectAsOwner(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), min(id), max(id) FROM during_backup")) {
       assertTrue(rs.next());
@@ -274,21 +275,5 @@ class EmbeddedDatabaseIT {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 
 }
