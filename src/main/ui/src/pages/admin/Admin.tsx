@@ -185,7 +185,7 @@ export function AdminSearch() {
         {none ? <p><FormattedMessage id="admin.search.none" /></p> : null}
         {run ? (
           <dl className="facts" data-testid="reindex">
-            <div className="fact"><dt><FormattedMessage id="admin.keys.state" /></dt><dd className="mono" role="status">{run.state}</dd></div>
+            <div className="fact"><dt><FormattedMessage id="admin.keys.state" /></dt><dd className="mono"><span role="status">{run.state}</span></dd></div>
             <div className="fact"><dt><FormattedMessage id="admin.search.scope" /></dt><dd className="mono">{run.scope}</dd></div>
             <div className="fact"><dt><FormattedMessage id="admin.search.processed" /></dt>
               <dd><FormattedMessage id="admin.search.counts" values={{ processed: run.processed, indexed: run.indexed, notIndexed: run.notIndexed, failed: run.failed, skipped: run.skipped }} /></dd></div>
