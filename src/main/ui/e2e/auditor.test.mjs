@@ -104,8 +104,8 @@ test('an auditor filters the log to one person, opens an entry, the timeline, re
   await noNames(page, 'subject timeline');
   await shot(page, 'auditor-subject');
 
-  // The per-user timeline.
-  await page.getByTestId('timeline-list').getByRole('link', { name: lawyer }).first().click();
+  // The per-user timeline, from the summary by user.
+  await page.getByRole('link', { name: `${lawyer} (LAWYER)` }).click();
   await page.getByRole('heading', { name: `What ${lawyer} accessed` }).waitFor();
   await page.getByTestId('timeline-chart').waitFor();
   assert.ok(await page.getByTestId('timeline-list').locator('li.glass').count() >= 1, 'break-glass reads stand out');
@@ -167,6 +167,9 @@ test('an administrator sees the system status, the keys and the search index; ne
   await page.getByRole('link', { name: 'Keys' }).click();
   await page.getByRole('heading', { name: 'Key-encryption keys', level: 1 }).waitFor();
   await page.getByTestId('kek-versions').waitFor();
+  // A rotation started from the page; its progress is polled until the server reports it done.
+  await page.getByRole('button', { name: 'Start a rotation' }).click();
+  await page.getByTestId('rotation-state').filter({ hasText: /: DONE, \d+ rewrapped/ }).waitFor({ timeout: 120_000 });
   await axeCheck(page, 'keys');
   await noNames(page, 'keys');
   await shot(page, 'admin-keys');

@@ -69,7 +69,7 @@ export default function Timeline({ kind, id }: { kind: 'user' | 'subject'; id: s
                     <h3><FormattedMessage id={kind === 'user' ? 'timeline.counterparts.subjects' : 'timeline.counterparts.users'} /></h3>
                     <ul className="counterparts">
                       {Object.entries(summary.byCounterpart).map(([k, n]) => (
-                        <li key={k}>{kind === 'subject' ? <Link href={userHref(k)}>{k}</Link> : <span className="mono">{k}</span>}: {intl.formatNumber(n)}</li>
+                        <li key={k}>{kind === 'subject' ? <Link href={userHref(k.replace(/ \([A-Z_]+\)$/, ''))}>{k}</Link> : <span className="mono">{k}</span>}: {intl.formatNumber(n)}</li>
                       ))}
                     </ul>
                   </>
