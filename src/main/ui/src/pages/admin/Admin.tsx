@@ -67,6 +67,7 @@ export function AdminKeys() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [started, setStarted] = useState<number | null>(null);
+  const [reloaded, setReloaded] = useState(false);
   const load = useCallback(() => api.get<KeysView>('/admin/keys').then(setKeys, setError), []);
   useEffect(() => {
     void load();
@@ -93,6 +94,27 @@ export function AdminKeys() {
     }
   }
 
+  async function retire(version: number) {
+    setError(null);
+    try {
+      setKeys(await api.post<KeysView>(`/admin/keys/${version}/retire`));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function reload() {
+    setError(null);
+    setReloaded(false);
+    try {
+      setKeys(await api.post<KeysView>('/admin/keys/reload'));
+      setReloaded(true);
+    } catch (e) {
+      // A refused keystore: the server's reason is shown in words.
+      setError(e);
+    }
+  }
+
   const total = keys ? keys.versions.reduce((s, v) => s + v.liveDataKeys, 0) : 0;
   const primary = keys?.versions.find((v) => v.primary);
   const onPrimary = primary?.liveDataKeys ?? 0;
@@ -113,6 +135,7 @@ export function AdminKeys() {
               <th scope="col"><FormattedMessage id="admin.keys.state" /></th>
               <th scope="col"><FormattedMessage id="admin.keys.dataKeys" /></th>
               <th scope="col"><FormattedMessage id="admin.keys.wraps" /></th>
+              <th scope="col"><span className="visually-hidden"><FormattedMessage id="admin.keys.actions" /></span></th>
             </tr></thead>
             <tbody>
               {keys.versions.map((v) => (
@@ -121,10 +144,18 @@ export function AdminKeys() {
                   <td className="mono">{v.state}</td>
                   <td>{intl.formatNumber(v.liveDataKeys)}</td>
                   <td>{intl.formatNumber(v.wrapsSoFar)}</td>
+                  <td>{!v.primary && v.liveDataKeys === 0 && v.state !== 'RETIRED' ? (
+                    <Button className="button secondary small" onPress={() => void retire(v.version)}
+                      aria-label={intl.formatMessage({ id: 'admin.keys.retire.label' }, { version: v.version })}><FormattedMessage id="admin.keys.retire" /></Button>
+                  ) : null}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p>
+            <Button className="button secondary" onPress={() => void reload()}><FormattedMessage id="admin.keys.reload" /></Button>
+            {reloaded ? <span className="success" role="status"><FormattedMessage id="admin.keys.reloaded" /></span> : null}
+          </p>
           <section className="card" aria-labelledby="rot-title">
             <h2 id="rot-title"><FormattedMessage id="admin.keys.rotation" /></h2>
             <p><FormattedMessage id="admin.keys.onPrimary" values={{ done: onPrimary, total }} /></p>
