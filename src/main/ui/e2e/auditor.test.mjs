@@ -3,7 +3,8 @@
 // Auditors and administrators never see content or names: every page's text is searched for the seeded name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { BASE, launch, newPage, assertClean, missingMessages, devSignIn, shot, axeCheck, unique, go, apiToken } from './helpers.mjs';
 
 let browser;
@@ -148,6 +149,13 @@ test('an auditor filters the log to one person, opens an entry, the timeline, re
   assert.ok(lines.length >= expected.total, 'the export holds the log');
   assert.ok(!lines.join('\n').includes(person), 'the export never holds a name');
   await page.getByText('Saved access-log.jsonl.').waitFor();
+  // The downloaded export verifies offline with the CLI and the log's public key (the example key the
+  // development and test vaults sign with).
+  const cli = '../../../target/zhusan-vault-cli.jar';
+  if (existsSync(cli)) {
+    const v = spawnSync('java', ['-jar', cli, 'verify-log', '--export', await download.path(), '--public-key', '../../../keys-example/audit-signing-ed25519.pub.pem'], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(v.status, 0, `verify-log: ${v.stdout} ${v.stderr}`);
+  }
 
   // Auditors have no staff pages in the navigation.
   assert.equal(await page.getByRole('link', { name: 'Find a person' }).count(), 0);
