@@ -114,6 +114,17 @@ test('an auditor filters the log to one person, opens an entry, the timeline, re
   await axeCheck(page, 'user timeline');
   await noNames(page, 'user timeline');
 
+  // Who touched this file: the document's timeline, from a break-glass read in the lawyer's list.
+  await page.getByTestId('timeline-list').locator('li.glass').first().getByRole('link', { name: `Document ${documentId.slice(0, 8)}` }).click();
+  await page.getByRole('heading', { name: `Who accessed document ${documentId.slice(0, 8)}` }).waitFor();
+  await page.getByTestId('timeline-chart').waitFor();
+  const docEntries = (await call(token, 'GET', `/audit/entries?document=${documentId}&limit=500`)).body;
+  assert.equal(await page.getByTestId('timeline-list').locator('li').count(), docEntries.total);
+  assert.ok(await page.getByTestId('timeline-list').locator('li.glass').count() >= 1, 'break-glass reads of the document stand out');
+  await axeCheck(page, 'document timeline');
+  await noNames(page, 'document timeline');
+  await shot(page, 'auditor-document');
+
   // The break-glass review queue.
   await page.getByRole('link', { name: 'Break-glass review' }).click();
   await page.getByRole('heading', { name: 'Break-glass review', level: 1 }).waitFor();

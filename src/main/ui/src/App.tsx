@@ -168,6 +168,7 @@ function Page({ route, session }: { route: ReturnType<typeof match>; session: Se
     case 'audit-log': return isAuditor(session) ? <AccessLog /> : <NotFound />;
     case 'audit-user': return isAuditor(session) ? <Timeline key={`u${route.id}`} kind="user" id={route.id} /> : <NotFound />;
     case 'audit-subject': return isAuditor(session) ? <Timeline key={`s${route.id}`} kind="subject" id={route.id} /> : <NotFound />;
+    case 'audit-document': return isAuditor(session) ? <Timeline key={`d${route.id}`} kind="document" id={route.id} /> : <NotFound />;
     case 'audit-break-glass': return isAuditor(session) ? <BreakGlassReview /> : <NotFound />;
     case 'audit-verify': return isAuditor(session) || isAdmin(session) ? <Verification /> : <NotFound />;
     case 'admin-status': return isAdmin(session) ? <AdminStatus /> : <NotFound />;

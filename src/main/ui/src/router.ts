@@ -34,6 +34,7 @@ export type Route =
   | { name: 'audit-log' }
   | { name: 'audit-user'; id: string }
   | { name: 'audit-subject'; id: string }
+  | { name: 'audit-document'; id: string }
   | { name: 'audit-break-glass' }
   | { name: 'audit-verify' }
   | { name: 'admin-status' }
@@ -59,6 +60,8 @@ export function match(path: string): Route {
   if (m) return { name: 'audit-user', id: safeDecode(m[1]) };
   m = new RegExp(`^/audit/subjects/${UUIDISH}$`).exec(p);
   if (m) return { name: 'audit-subject', id: m[1] };
+  m = new RegExp(`^/audit/documents/${UUIDISH}$`).exec(p);
+  if (m) return { name: 'audit-document', id: m[1] };
   if (p === '/audit/break-glass') return { name: 'audit-break-glass' };
   if (p === '/audit/verify') return { name: 'audit-verify' };
   if (p === '/admin' || p === '/admin/status') return { name: 'admin-status' };

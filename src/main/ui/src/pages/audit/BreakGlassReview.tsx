@@ -81,7 +81,7 @@ function SessionFacts({ s }: { s: BreakGlassSession }) {
   return (
     <dl className="facts">
       <div className="fact"><dt><FormattedMessage id="bg.user" /></dt><dd><Link href={userHref(s.userId)}>{s.userId}</Link> ({s.role})</dd></div>
-      <div className="fact"><dt><FormattedMessage id="bg.document" /></dt><dd className="mono">{s.documentId}</dd></div>
+      <div className="fact"><dt><FormattedMessage id="bg.document" /></dt><dd><Link href={`/audit/documents/${s.documentId}`}><FormattedMessage id="audit.target.DOCUMENT" values={{ id: s.documentId.slice(0, 8) }} /></Link></dd></div>
       <div className="fact"><dt><FormattedMessage id="bg.opened" /></dt><dd><When value={s.openedAt} /></dd></div>
       <div className="fact"><dt><FormattedMessage id="bg.expires" /></dt><dd><When value={s.expiresAt} /></dd></div>
       <div className="fact"><dt><FormattedMessage id="bg.justification" /></dt><dd>{s.justification}</dd></div>

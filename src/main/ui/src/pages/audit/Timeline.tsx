@@ -10,7 +10,7 @@ import { OutcomeBadge, TargetLink, When, userHref } from './common';
 
 const LAST = 500;
 
-export default function Timeline({ kind, id }: { kind: 'user' | 'subject'; id: string }) {
+export default function Timeline({ kind, id }: { kind: 'user' | 'subject' | 'document'; id: string }) {
   const intl = useIntl();
   const [summary, setSummary] = useState<AuditSummary | null>(null);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -23,15 +23,16 @@ export default function Timeline({ kind, id }: { kind: 'user' | 'subject'; id: s
     setEntries(null);
     setError(null);
     const path = kind === 'user' ? `/audit/summary/users/${encodeURIComponent(id)}` : `/audit/summary/subjects/${encodeURIComponent(id)}`;
-    const filter = kind === 'user' ? `user=${encodeURIComponent(id)}` : `subject=${encodeURIComponent(id)}`;
+    const filter = `${kind}=${encodeURIComponent(id)}`;
     (async () => {
-      const s = await api.get<AuditSummary>(path);
+      // The API summarises users and subjects; a document's summary is counted here from its entries.
+      const s = kind === 'document' ? null : await api.get<AuditSummary>(path);
       // The most recent entries (the log is ordered by sequence): count first, then the last page.
       const head = await api.get<Page<AuditEntry>>(`/audit/entries?${filter}&offset=0&limit=1`);
       const offset = Math.max(0, head.total - LAST);
       const p = await api.get<Page<AuditEntry>>(`/audit/entries?${filter}&offset=${offset}&limit=${LAST}`);
       if (!live) return;
-      setSummary(s);
+      setSummary(s ?? summarise(p.items, p.total));
       setTotal(p.total);
       setEntries([...p.items].reverse());
     })().catch((e) => live && setError(e));
@@ -40,7 +41,7 @@ export default function Timeline({ kind, id }: { kind: 'user' | 'subject'; id: s
     };
   }, [kind, id]);
 
-  const title = intl.formatMessage({ id: kind === 'user' ? 'timeline.user.title' : 'timeline.subject.title' }, { id: kind === 'user' ? id : id.slice(0, 8) });
+  const title = intl.formatMessage({ id: `timeline.${kind}.title` }, { id: kind === 'user' ? id : id.slice(0, 8) });
   return (
     <>
       <PageTitle text={title}>{title}</PageTitle>
@@ -69,7 +70,7 @@ export default function Timeline({ kind, id }: { kind: 'user' | 'subject'; id: s
                     <h3><FormattedMessage id={kind === 'user' ? 'timeline.counterparts.subjects' : 'timeline.counterparts.users'} /></h3>
                     <ul className="counterparts">
                       {Object.entries(summary.byCounterpart).map(([k, n]) => (
-                        <li key={k}>{kind === 'subject' ? <Link href={userHref(k.replace(/ \([A-Z_]+\)$/, ''))}>{k}</Link> : <span className="mono">{k}</span>}: {intl.formatNumber(n)}</li>
+                        <li key={k}>{kind !== 'user' ? <Link href={userHref(k.replace(/ \([A-Z_]+\)$/, ''))}>{k}</Link> : <span className="mono">{k}</span>}: {intl.formatNumber(n)}</li>
                       ))}
                     </ul>
                   </>
@@ -81,7 +82,7 @@ export default function Timeline({ kind, id }: { kind: 'user' | 'subject'; id: s
                   {entries.map((e) => (
                     <li key={e.sequence} className={e.outcome !== 'ALLOWED' ? 'denied' : e.breakGlass ? 'glass' : undefined}>
                       <When value={e.occurredAt} /> · <span className="mono">{e.action}</span> ·{' '}
-                      {kind === 'subject' ? <Link href={userHref(e.userId)}>{e.userId}</Link> : <TargetLink entry={e} />}
+                      {kind !== 'user' ? <Link href={userHref(e.userId)}>{e.userId}</Link> : <TargetLink entry={e} />}
                       {e.purpose ? <> · {e.purpose}</> : null} <OutcomeBadge entry={e} />
                     </li>
                   ))}
@@ -93,6 +94,14 @@ export default function Timeline({ kind, id }: { kind: 'user' | 'subject'; id: s
       ) : null}
     </>
   );
+}
+
+function summarise(items: AuditEntry[], total: number): AuditSummary {
+  const count = (f: (e: AuditEntry) => string) => items.reduce<Record<string, number>>((m, e) => ({ ...m, [f(e)]: (m[f(e)] ?? 0) + 1 }), {});
+  return {
+    key: '', entries: total, first: items[0]?.occurredAt, last: items[items.length - 1]?.occurredAt,
+    byAction: count((e) => e.action), byOutcome: count((e) => e.outcome), byCounterpart: count((e) => `${e.userId} (${e.role ?? '—'})`), recent: [],
+  };
 }
 
 interface Day { day: string; allowed: number; denied: number; glass: number }

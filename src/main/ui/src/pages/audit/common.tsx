@@ -27,6 +27,11 @@ export function TargetLink({ entry }: { entry: Pick<AuditEntry, 'targetType' | '
   if (entry.targetType === 'SUBJECT') {
     return <Link href={`/audit/subjects/${entry.targetId}`}><FormattedMessage id="audit.target.SUBJECT" values={{ id: entry.targetId.slice(0, 8) }} /></Link>;
   }
+  if (entry.targetType === 'DOCUMENT') {
+    // A version read names "document/version"; the timeline is the document's.
+    const doc = entry.targetId.split('/')[0];
+    return <Link href={`/audit/documents/${doc}`}><FormattedMessage id="audit.target.DOCUMENT" values={{ id: entry.targetId.slice(0, 8) }} /></Link>;
+  }
   return <span className="mono">{entry.targetType} {entry.targetId.slice(0, 8)}</span>;
 }
 
