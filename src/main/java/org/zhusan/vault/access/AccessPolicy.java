@@ -1,5 +1,9 @@
 package org.zhusan.vault.access;
 
+import org.zhusan.vault.access.policy.StaffUser;
+
+import org.zhusan.vault.access.policy.Role;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,5 +1,9 @@
 package org.zhusan.vault.access;
 
+import org.zhusan.vault.access.policy.StaffUser;
+
+import org.zhusan.vault.access.policy.Role;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

@@ -1,5 +1,9 @@
 package org.zhusan.vault.access;
 
+
+
+import org.zhusan.vault.access.policy.StaffUser;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,8 +31,7 @@ public class Gatekeeper {
   @Inject CurrentUser currentUser;
   @Inject AccessPolicy policy;
   @Inject AccessLog accessLog;
-  @Inject Grants grants;
-  @Inject BreakGlassSessions breakGlassSessions;
+  @Inject SharingLookup sharing;
 
   /** The allowed decision of this request, until the request succeeds (see {@link AuditedInterceptor}). */
   private AccessEvent pending;
@@ -106,7 +109,7 @@ public class Gatekeeper {
     String target = documentId + (versionId == null ? "" : "/" + versionId);
     if (!d.allowed() && action == Action.DOCUMENT_READ) {
       Instant now = Instant.now();
-      for (Grant g : grants.liveFor(user.userId(), documentId, now)) {
+      for (Grant g : sharing.liveGrants(user.userId(), documentId, now)) {
         PolicyDecision viaGrant = rules.decideWithGrant(user, g, documentId.toString(), versionId == null ? null : versionId.toString(), now, Operation.READ);
         if (viaGrant.allowed()) {
           d = viaGrant;
@@ -115,7 +118,7 @@ public class Gatekeeper {
         }
       }
       if (!d.allowed()) {
-        Optional<BreakGlassSessions.Session> session = breakGlassSessions.active(user.userId(), documentId, now);
+        Optional<SharingLookup.OpenBreakGlass> session = sharing.openBreakGlass(user.userId(), documentId, now);
         if (session.isPresent()) {
           PolicyDecision under = rules.decideUnderBreakGlass(user, session.get().expiresAt(), now, Operation.READ);
           if (under.allowed()) {

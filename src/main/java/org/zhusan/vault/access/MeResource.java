@@ -1,5 +1,7 @@
 package org.zhusan.vault.access;
 
+import org.zhusan.vault.access.policy.StaffUser;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package org.zhusan.vault.audit;
 
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

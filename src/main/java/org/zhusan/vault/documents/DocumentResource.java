@@ -1,5 +1,7 @@
 package org.zhusan.vault.documents;
 
+import org.zhusan.vault.platform.rest.PathIds;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +30,6 @@ import org.zhusan.vault.platform.rest.PageRequest;
 @Audited
 public class DocumentResource {
   @Inject DocumentService service;
-  @Inject SharingService sharing;
 
   @POST
   @Path("{documentId}/versions")
@@ -85,29 +86,7 @@ public class DocumentResource {
         .build();
   }
 
-  @POST
-  @Path("{documentId}/grants")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Share a document (or one version: versionId) with a named user for a purpose until an expiry (duration, ISO-8601)")
-  public Response share(@PathParam("documentId") String documentId, SharingService.NewGrant body) {
-    return Response.status(201).entity(sharing.share(uuid(documentId, "document"), body)).build();
-  }
-
-  @POST
-  @Path("{documentId}/break-glass")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open a document outside policy (LAWYER, PSYCHOLOGIST, PSYCHIATRIST, DOCTOR) with a written justification, for a limited time; every use is flagged and reviewed by auditors")
-  public Response breakGlass(@PathParam("documentId") String documentId, SharingService.BreakGlassRequest body) {
-    return Response.status(201).entity(sharing.openBreakGlass(uuid(documentId, "document"), body)).build();
-  }
-
-  static UUID uuid(String raw, String what) {
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw VaultException.notFound("The " + what);
-    }
+  private static UUID uuid(String raw, String what) {
+    return PathIds.uuid(raw, what);
   }
 }

@@ -34,7 +34,7 @@ import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
-import org.zhusan.vault.access.StaffUser;
+import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.access.AccessPolicy;
 import org.zhusan.vault.access.policy.Purpose;
 import org.zhusan.vault.crypto.ContentDigest;

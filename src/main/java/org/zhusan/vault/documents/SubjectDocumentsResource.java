@@ -1,5 +1,6 @@
 package org.zhusan.vault.documents;
 
+import org.zhusan.vault.platform.rest.PathIds;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +31,7 @@ public class SubjectDocumentsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Upload a document (multipart: fields type, title, purpose, then file); 415 names the detected type if it is not accepted")
   public Response upload(@PathParam("subjectId") String subjectId, @Context HttpServletRequest request) {
-    DocumentView created = service.create(DocumentResource.uuid(subjectId, "subject"), request);
+    DocumentView created = service.create(PathIds.uuid(subjectId, "subject"), request);
     return Response.created(URI.create("/api/documents/" + created.id())).entity(created).build();
   }
 
@@ -39,7 +40,7 @@ public class SubjectDocumentsResource {
   @Operation(summary = "A subject's documents with their versions (metadata only), paginated")
   public Page<DocumentView> list(@PathParam("subjectId") String subjectId, @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
-    return service.listForSubject(DocumentResource.uuid(subjectId, "subject"), PageRequest.of(offset, limit));
+    return service.listForSubject(PathIds.uuid(subjectId, "subject"), PageRequest.of(offset, limit));
   }
 
 }

@@ -1,5 +1,6 @@
 package org.zhusan.vault.search;
 
+import org.zhusan.vault.platform.rest.PathIds;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,12 +53,6 @@ public class SearchResource {
   @Path("/queries/{queryId}")
   @Operation(summary = "What was searched under a query id from the access log (AUDITOR); the read is itself logged")
   public StoredQuery query(@PathParam("queryId") String queryId) {
-    UUID id;
-    try {
-      id = UUID.fromString(queryId);
-    } catch (IllegalArgumentException e) {
-      throw VaultException.notFound("The query");
-    }
-    return service.readQuery(id);
+    return service.readQuery(PathIds.uuid(queryId, "query"));
   }
 }

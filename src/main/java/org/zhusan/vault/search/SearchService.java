@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
-import org.zhusan.vault.access.StaffUser;
+import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.crypto.DecryptionFailedException;
 import org.zhusan.vault.documents.ContentInspection;
 import org.zhusan.vault.documents.Document;

@@ -1,5 +1,6 @@
 package org.zhusan.vault.subjects;
 
+import org.zhusan.vault.platform.rest.PathIds;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -80,11 +81,7 @@ public class SubjectResource {
     return Response.noContent().build();
   }
 
-  static UUID uuid(String raw) {
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw VaultException.notFound("The subject");
-    }
+  private static UUID uuid(String raw) {
+    return PathIds.uuid(raw, "subject");
   }
 }

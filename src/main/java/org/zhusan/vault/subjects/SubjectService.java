@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.zhusan.vault.access.AccessDecision;
+import org.zhusan.vault.access.policy.AccessDecision;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.policy.SubjectFields;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.zhusan.vault.access.Role;
-import org.zhusan.vault.access.StaffUser;
+import org.zhusan.vault.access.policy.Role;
+import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.documents.content.DocumentType;
 
 class SearchAccessTest {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.zhusan.vault.access.Role;
+import org.zhusan.vault.access.policy.Role;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.Anonymous;
 

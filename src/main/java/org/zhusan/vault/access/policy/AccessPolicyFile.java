@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.zhusan.vault.access.Role;
 
 /**
  * The validated content of a policy file (see {@code config/access-policy.yaml}). Immutable and

@@ -3,7 +3,6 @@ package org.zhusan.vault.access.policy;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Set;
-import org.zhusan.vault.access.Role;
 
 /**
  * The {@code break-glass} section of the policy file. Immutable.

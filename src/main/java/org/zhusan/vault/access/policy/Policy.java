@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.zhusan.vault.access.AccessDecision;
-import org.zhusan.vault.access.Role;
-import org.zhusan.vault.access.StaffUser;
 
 /**
  * The policy decision point's rules, built from one validated {@link AccessPolicyFile}. Pure: it reads no

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.zhusan.vault.access.AccessDecision;
-import org.zhusan.vault.access.Role;
-import org.zhusan.vault.access.StaffUser;
 
 /**
  * A decision of the {@link Policy}: the {@link AccessDecision} to enforce and log, the role that allowed

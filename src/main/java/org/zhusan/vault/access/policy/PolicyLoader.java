@@ -35,7 +35,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.zhusan.vault.access.Role;
 
 /**
  * Reads and validates a policy file. Uses SnakeYAML only to compose the node tree (no object construction,

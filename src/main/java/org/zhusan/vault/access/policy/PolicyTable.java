@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
-import org.zhusan.vault.access.Role;
 
 /**
  * Renders a policy as Markdown for {@code docs/access-control.md}: {@link #render} the role × document type

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.zhusan.vault.access.Role;
-import org.zhusan.vault.access.StaffUser;
 
 /**
  * Walks the whole default matrix — every role × every document type × read/write × inside/outside the

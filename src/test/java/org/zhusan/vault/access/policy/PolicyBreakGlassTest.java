@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zhusan.vault.access.Role;
 
 /** Break-glass against the default policy: LAWYER, PSYCHOLOGIST, PSYCHIATRIST, DOCTOR; 30 characters; PT1H/PT4H. */
 class PolicyBreakGlassTest {

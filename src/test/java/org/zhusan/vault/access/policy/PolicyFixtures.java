@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.zhusan.vault.access.Role;
-import org.zhusan.vault.access.StaffUser;
 
 /** Users, the default policy's text, variants of it, and a small policy file whose line numbers are known. */
 final class PolicyFixtures {

@@ -13,8 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.zhusan.vault.access.Role;
-import org.zhusan.vault.access.StaffUser;
 
 /** Using grants, and creating them, against the default policy (grants last P7D by default, P30D at most). */
 class PolicyGrantsTest {

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zhusan.vault.access.Role;
 import org.zhusan.vault.access.policy.PolicyFixtures.Small;
 
 class PolicyLoaderTest {

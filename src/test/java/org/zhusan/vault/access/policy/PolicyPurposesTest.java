@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zhusan.vault.access.Role;
 
 class PolicyPurposesTest {
   private static final Policy POLICY = PolicyLoader.defaults();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.zhusan.vault.access.Role;
 
 /**
  * The tables in docs/access-control.md are the rendering of the default policy. To regenerate them after

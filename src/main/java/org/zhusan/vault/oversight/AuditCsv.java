@@ -1,4 +1,4 @@
-package org.zhusan.vault.audit;
+package org.zhusan.vault.oversight;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,5 +1,6 @@
-package org.zhusan.vault.audit;
+package org.zhusan.vault.sharing;
 
+import org.zhusan.vault.platform.rest.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.access.AuditedService;
-import org.zhusan.vault.access.BreakGlassSessions;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.PageRequest;
@@ -45,13 +45,7 @@ public class BreakGlassReviewResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Mark a break-glass session reviewed, with a note (AUDITOR)")
   public BreakGlassSessions.Session markReviewed(@PathParam("id") String id, ReviewNote body) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw VaultException.notFound("The break-glass session");
-    }
-    return review.markReviewed(uuid, body == null ? null : body.note());
+    return review.markReviewed(PathIds.uuid(id, "break-glass session"), body == null ? null : body.note());
   }
 
   /** The transactional side. */

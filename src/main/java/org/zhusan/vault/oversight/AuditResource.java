@@ -1,4 +1,9 @@
-package org.zhusan.vault.audit;
+package org.zhusan.vault.oversight;
+
+import org.zhusan.vault.audit.AuditFilter;
+
+
+
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Audited;
-import org.zhusan.vault.audit.AuditViews.CheckpointView;
-import org.zhusan.vault.audit.AuditViews.EntryView;
+import org.zhusan.vault.oversight.AuditViews.CheckpointView;
+import org.zhusan.vault.oversight.AuditViews.EntryView;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;

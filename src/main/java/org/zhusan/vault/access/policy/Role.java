@@ -1,4 +1,4 @@
-package org.zhusan.vault.access;
+package org.zhusan.vault.access.policy;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.zhusan.vault.access;
+package org.zhusan.vault.sharing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,12 @@
-package org.zhusan.vault.audit;
+package org.zhusan.vault.oversight;
+
+import org.zhusan.vault.audit.AuditFilter;
+
+import org.zhusan.vault.audit.Checkpoints;
+
+import org.zhusan.vault.audit.AuditStore;
+
+
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -24,12 +32,12 @@ import java.util.TreeMap;
 import java.util.concurrent.Future;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Gatekeeper;
-import org.zhusan.vault.audit.AuditViews.CheckpointView;
-import org.zhusan.vault.audit.AuditViews.ConsistencyProofView;
-import org.zhusan.vault.audit.AuditViews.EntryView;
-import org.zhusan.vault.audit.AuditViews.InclusionProofView;
-import org.zhusan.vault.audit.AuditViews.Summary;
-import org.zhusan.vault.audit.AuditViews.VerificationView;
+import org.zhusan.vault.oversight.AuditViews.CheckpointView;
+import org.zhusan.vault.oversight.AuditViews.ConsistencyProofView;
+import org.zhusan.vault.oversight.AuditViews.EntryView;
+import org.zhusan.vault.oversight.AuditViews.InclusionProofView;
+import org.zhusan.vault.oversight.AuditViews.Summary;
+import org.zhusan.vault.oversight.AuditViews.VerificationView;
 import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.audit.tree.ConsistencyProofs;

@@ -1,4 +1,6 @@
-package org.zhusan.vault.platform.problem;
+package org.zhusan.vault.platform.rest;
+
+import org.zhusan.vault.platform.problem.Problem;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -8,7 +10,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import org.zhusan.vault.platform.rest.Anonymous;
 
 /**
  * Every {@code /api} resource needs an authenticated caller. MP-JWT rejects bad tokens itself; this

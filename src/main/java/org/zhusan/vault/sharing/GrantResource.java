@@ -1,4 +1,4 @@
-package org.zhusan.vault.documents;
+package org.zhusan.vault.sharing;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.platform.rest.PageRequest;
+import org.zhusan.vault.platform.rest.PathIds;
 
 /** {@code /api/grants}: the caller's grants, and revocation. */
 @Path("/grants")
@@ -31,6 +32,6 @@ public class GrantResource {
   @Path("{grantId}")
   @Operation(summary = "Revoke a grant (grantor or ADMIN)")
   public SharingService.GrantView revoke(@PathParam("grantId") String grantId) {
-    return service.revoke(DocumentResource.uuid(grantId, "grant"));
+    return service.revoke(PathIds.uuid(grantId, "grant"));
   }
 }

@@ -1,4 +1,4 @@
-package org.zhusan.vault.audit;
+package org.zhusan.vault.oversight;
 
 import java.time.Instant;
 import java.util.Base64;

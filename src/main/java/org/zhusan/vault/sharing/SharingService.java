@@ -1,4 +1,6 @@
-package org.zhusan.vault.documents;
+package org.zhusan.vault.sharing;
+
+import org.zhusan.vault.documents.Document;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,11 +15,9 @@ import java.util.UUID;
 import org.zhusan.vault.access.AccessPolicy;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
-import org.zhusan.vault.access.BreakGlassSessions;
 import org.zhusan.vault.access.Gatekeeper;
-import org.zhusan.vault.access.Grants;
-import org.zhusan.vault.access.Role;
-import org.zhusan.vault.access.StaffUser;
+import org.zhusan.vault.access.policy.Role;
+import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.access.policy.Grant;
 import org.zhusan.vault.access.policy.PolicyDecision;
 import org.zhusan.vault.access.policy.Purpose;

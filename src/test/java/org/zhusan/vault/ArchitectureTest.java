@@ -1,0 +1,66 @@
+package org.zhusan.vault;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package structure docs/architecture.md draws: arrows between capability packages point one way,
+ * and the pure cores (the cryptographic primitives, the Merkle tree and its offline verifier, the
+ * policy and the content pipeline) import nothing of the server, so they can be read, tested and
+ * reused (the CLI verifier) without a container.
+ */
+class ArchitectureTest {
+  private static final String[] PURE_CORES = {
+    "..vault.crypto..", "..vault.audit.tree..", "..vault.audit.verify..", "..vault.access.policy..",
+    "..vault.documents.content.."
+  };
+
+  private static JavaClasses vault;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    vault = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.zhusan.vault");
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("org.zhusan.vault.(**)").should().beFreeOfCycles().check(vault);
+  }
+
+  @Test
+  void pureCoresImportNoServerCode() {
+    noClasses()
+        .that().resideInAnyPackage(PURE_CORES)
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "jakarta.enterprise..", "jakarta.inject..", "jakarta.persistence..", "jakarta.transaction..",
+            "jakarta.ws.rs..", "jakarta.servlet..", "org.eclipse.microprofile..", "org.hibernate..")
+        .check(vault);
+  }
+
+  @Test
+  void pureCoresDependOnlyOnOtherCores() {
+    classes()
+        .that().resideInAnyPackage(PURE_CORES)
+        .should().onlyDependOnClassesThat(resideInAnyPackage(PURE_CORES).or(resideOutsideOfPackage("org.zhusan.vault..")))
+        .check(vault);
+  }
+
+  @Test
+  void theLogCoreDoesNotKnowWhoDecides() {
+    noClasses().that().resideInAPackage("..vault.audit")
+        .should().dependOnClassesThat().resideInAnyPackage("..vault.access..", "..vault.oversight..",
+            "..vault.sharing..", "..vault.documents..", "..vault.subjects..", "..vault.search..", "..vault.keys..")
+        .check(vault);
+  }
+}
