@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zhusan.vault.access.policy.Operation;
 import org.zhusan.vault.access.policy.Policy;
 import org.zhusan.vault.access.policy.PolicyDecision;
@@ -33,9 +32,7 @@ import org.zhusan.vault.platform.problem.VaultException;
 public class AccessPolicy implements KeyStatus {
   private static final Logger LOG = Logger.getLogger(AccessPolicy.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "vault.access.policy")
-  Optional<String> location;
+  @Inject AccessSettings settings;
 
   private volatile Policy policy;
   private volatile String problem = "not loaded";
@@ -47,9 +44,9 @@ public class AccessPolicy implements KeyStatus {
   @PostConstruct
   void load() {
     try {
-      policy = location.filter(s -> !s.isBlank()).map(s -> PolicyLoader.load(Path.of(s))).orElseGet(PolicyLoader::defaults);
+      policy = settings.policyLocation().map(s -> PolicyLoader.load(Path.of(s))).orElseGet(PolicyLoader::defaults);
       problem = null;
-      LOG.info("Access policy loaded from " + location.filter(s -> !s.isBlank()).orElse("the built-in config/access-policy.yaml"));
+      LOG.info("Access policy loaded from " + settings.policyLocation().orElse("the built-in config/access-policy.yaml"));
     } catch (PolicyException e) {
       problem = e.getMessage();
       LOG.severe("Access policy is invalid; the vault will not report ready: " + e.getMessage());

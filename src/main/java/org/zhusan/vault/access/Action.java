@@ -1,5 +1,7 @@
 package org.zhusan.vault.access;
 
+import org.zhusan.vault.audit.LoggedAction;
+
 /**
  * Everything the policy decides on; the names appear verbatim in the access log.
  *
@@ -8,7 +10,7 @@ package org.zhusan.vault.access;
  * transaction commits — see {@link org.zhusan.vault.audit.AccessLog}. An action that writes
  * anything, even a record of itself, must be marked as changing state.
  */
-public enum Action {
+public enum Action implements LoggedAction {
   SUBJECT_CREATE(true),
   SUBJECT_READ(false),
   SUBJECT_READ_SENSITIVE(false),
@@ -40,6 +42,7 @@ public enum Action {
     this.changesState = changesState;
   }
 
+  @Override
   public boolean changesState() {
     return changesState;
   }

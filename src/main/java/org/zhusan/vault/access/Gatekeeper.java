@@ -18,6 +18,9 @@ import org.zhusan.vault.access.policy.SubjectFields;
 import org.zhusan.vault.access.policy.SubjectRead;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
+import org.zhusan.vault.audit.Outcome;
+import org.zhusan.vault.audit.Target;
+import org.zhusan.vault.access.policy.Role;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
@@ -51,9 +54,14 @@ public class Gatekeeper {
    *
    * @param centre the target's centre, or null for actions not tied to one
    */
-  public AccessEvent require(Action action, String targetType, String targetId, String centre, String purpose) {
+  public AccessEvent require(Action action, Target target, String centre) {
     StaffUser user = caller();
-    return enforce(user, policy.decide(user, action, centre), action, targetType, targetId, centre, purpose, null, false);
+    return enforce(user, policy.decide(user, action, centre), action, target, centre, null, null, false);
+  }
+
+  /** As {@link #require(Action, Target, String)} for an action not tied to a centre (keys, the log …). */
+  public AccessEvent require(Action action, Target target) {
+    return require(action, target, null);
   }
 
   /**
@@ -65,18 +73,17 @@ public class Gatekeeper {
    * @param centre the subjects' centre, or null for a read across the caller's centres (roles only)
    * @return the fields the caller may be shown
    */
-  public SubjectFields requireSubjectRead(Action plain, String targetType, String targetId, String centre) {
-    return requireSubjectRead(plain, targetType, targetId, centre, SubjectFields.METADATA);
+  public SubjectFields requireSubjectRead(Action plain, Target target, String centre) {
+    return requireSubjectRead(plain, target, centre, SubjectFields.METADATA);
   }
 
   /**
-   * As {@link #requireSubjectRead(Action, String, String, String)}, refused unless the caller may see at
+   * As {@link #requireSubjectRead(Action, Target, String)}, refused unless the caller may see at
    * least {@code atLeast}: a lookup by IIN needs identifying fields, one by name at least the name, so
    * that a lookup never turns a value the caller may not see into a record (the denial names the
    * missing right, e.g. {@code subject:THEOLOGIAN:read-name}).
    */
-  public SubjectFields requireSubjectRead(Action plain, String targetType, String targetId, String centre,
-      SubjectFields atLeast) {
+  public SubjectFields requireSubjectRead(Action plain, Target target, String centre, SubjectFields atLeast) {
     StaffUser user = caller();
     SubjectRead read = policy.decideSubjectRead(user, centre);
     PolicyDecision d = read.decision();
@@ -84,7 +91,7 @@ public class Gatekeeper {
       d = policy.decideSubject(user, centre, atLeast.operation());
     }
     Action action = d.allowed() && read.fields().showsIdentifying() ? Action.SUBJECT_READ_SENSITIVE : plain;
-    enforce(user, d, action, targetType, targetId, centre, null, null, false);
+    enforce(user, d, action, target, centre, null, null, false);
     return read.fields();
   }
 
@@ -106,7 +113,6 @@ public class Gatekeeper {
     boolean breakGlass = false;
     String justification = null;
     Purpose stated = purpose;
-    String target = documentId + (versionId == null ? "" : "/" + versionId);
     if (!d.allowed() && action == Action.DOCUMENT_READ) {
       Instant now = Instant.now();
       for (Grant g : sharing.liveGrants(user.userId(), documentId, now)) {
@@ -135,29 +141,31 @@ public class Gatekeeper {
         d = p;
       }
     }
-    return enforce(user, d, action, "DOCUMENT", target, centre, stated == null ? null : stated.name(), justification, breakGlass);
+    return enforce(user, d, action, Target.document(documentId, versionId), centre, stated, justification, breakGlass);
   }
 
   /** Records a break-glass opening (allowed or refused) and returns the event; refused → 403. */
   public AccessEvent requireBreakGlass(PolicyDecision d, UUID documentId, String centre, String justification) {
     StaffUser user = caller();
-    return enforce(user, d, Action.BREAK_GLASS, "DOCUMENT", documentId.toString(), centre, Purpose.EMERGENCY.name(),
-        justification, true);
+    return enforce(user, d, Action.BREAK_GLASS, Target.document(documentId), centre, Purpose.EMERGENCY, justification,
+        true);
   }
 
   /** Records a decision the caller made with the policy itself (grants); refused → 403/404. */
-  public AccessEvent enforceDecision(PolicyDecision d, Action action, String targetType, String targetId, String centre,
-      String purpose) {
-    return enforce(caller(), d, action, targetType, targetId, centre, purpose, null, false);
+  public AccessEvent enforceDecision(PolicyDecision d, Action action, Target target, String centre, Purpose purpose) {
+    return enforce(caller(), d, action, target, centre, purpose, null, false);
   }
 
-  private AccessEvent enforce(StaffUser user, PolicyDecision d, Action action, String targetType, String targetId,
-      String centre, String purpose, String justification, boolean breakGlass) {
-    AccessEvent event = new AccessEvent(user.userId(), d.roleForLog(user), centre, action.name(), targetType,
-        targetId, purpose, justification, d.allowed() ? "ALLOWED" : "DENIED", d.rule(), d.reason(), breakGlass);
+  private AccessEvent enforce(StaffUser user, PolicyDecision d, Action action, Target target, String centre,
+      Purpose purpose, String justification, boolean breakGlass) {
+    AccessEvent event = new AccessEvent(user.userId(), d.roleForLog(user), centre, action, target,
+        purpose == null ? null : purpose.name(), justification, d.allowed() ? Outcome.ALLOWED : Outcome.DENIED, d.rule(),
+        d.reason(), breakGlass);
     if (!d.allowed()) {
       accessLog.appendAlone(event);
-      throw d.hideExistence() ? VaultException.notFound("The " + targetType.toLowerCase()) : VaultException.forbidden(d.reason());
+      throw d.hideExistence()
+          ? VaultException.notFound("The " + target.type().noun())
+          : VaultException.forbidden(d.reason());
     }
     if (scopeDepth > 0) {
       deferred.add(event);
@@ -170,7 +178,7 @@ public class Gatekeeper {
 
   /** Appends an allowed entry: with the action if it changes state, else just before its commit. */
   private void record(AccessEvent allowed) {
-    if (Action.valueOf(allowed.action()).changesState()) {
+    if (allowed.action().changesState()) {
       accessLog.append(allowed);
     } else {
       accessLog.appendBeforeCommit(allowed);
@@ -206,31 +214,45 @@ public class Gatekeeper {
     AccessEvent allowed = pending;
     pending = null;
     if (allowed != null) {
-      accessLog.appendAlone(allowed.withOutcome("FAILED", allowed.rule(), reason));
+      accessLog.appendAlone(allowed.withOutcome(Outcome.FAILED, allowed.rule(), reason));
     }
   }
 
   /**
-   * Records, in a transaction of its own, that an allowed action failed part-way; {@code rule} names
-   * the kind of failure ({@code integrity} for stored data that failed authentication, {@code
-   * storage} for data that could not be read).
+   * Records, in a transaction of its own, that an allowed action failed part-way; the entry's rule
+   * names the kind of failure.
    */
-  public void recordFailureNow(Action action, String targetType, String targetId, String rule, String reason) {
+  public void recordFailureNow(Action action, Target target, Failure kind, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), allRoles(user), null, action.name(), targetType,
-        targetId, null, null, "FAILED", rule, reason, false));
+    accessLog.appendAlone(new AccessEvent(user.userId(), Role.joined(user.roles()), null, action, target, null, null,
+        Outcome.FAILED, kind.rule(), reason, false));
   }
 
-  /** Records a decision made outside {@link #require} (e.g. a lookup of something that does not exist). */
-  public void recordDenied(Action action, String targetType, String targetId, String rule, String reason) {
+  /**
+   * Records the refusal of an attempt on something that does not exist (rule {@code not-found}, reason
+   * {@code no such <target>}), before the caller answers 404.
+   */
+  public void recordNotFound(Action action, Target target) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), allRoles(user), null, action.name(), targetType,
-        targetId, null, null, "DENIED", rule, reason, false));
+    accessLog.appendAlone(new AccessEvent(user.userId(), Role.joined(user.roles()), null, action, target, null, null,
+        Outcome.DENIED, "not-found", "no such " + target.type().noun(), false));
   }
 
-  /** The caller's roles, joined, for entries where no single role decided. */
-  private static String allRoles(StaffUser user) {
-    String roles = String.join("+", user.roles().stream().map(Enum::name).sorted().toList());
-    return roles.isEmpty() ? "NONE" : roles;
+  /** Why an allowed action failed part-way, as the rule of its FAILED entry. */
+  public enum Failure {
+    /** Stored data failed authentication: tampering or corruption, an integrity alarm. */
+    INTEGRITY("integrity"),
+    /** Stored data could not be read (missing, unreadable); not evidence of tampering. */
+    STORAGE("storage");
+
+    private final String rule;
+
+    Failure(String rule) {
+      this.rule = rule;
+    }
+
+    public String rule() {
+      return rule;
+    }
   }
 }

@@ -21,7 +21,7 @@ import org.zhusan.vault.platform.problem.Problem;
 
 /**
  * Refuses (401) a token MP-JWT has verified but the vault does not accept: not yet valid, issued in
- * the future, living longer than {@link TokenSettings} allows, or with a {@code centres} claim that
+ * the future, living longer than {@link AccessSettings} allows, or with a {@code centres} claim that
  * is not an array of strings. Runs right after {@code AuthenticationRequiredFilter}, before roles are
  * checked and before any resource or audit code.
  */
@@ -29,7 +29,7 @@ import org.zhusan.vault.platform.problem.Problem;
 @Priority(Priorities.AUTHENTICATION + 2)
 public class TokenClaimsFilter implements ContainerRequestFilter {
   @Inject JsonWebToken token;
-  @Inject TokenSettings settings;
+  @Inject AccessSettings settings;
 
   @Override
   public void filter(ContainerRequestContext ctx) {

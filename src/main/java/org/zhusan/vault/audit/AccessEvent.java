@@ -7,14 +7,13 @@ import java.util.Objects;
  * sequence, time, hash chain, client address and request id. Targets are named by id only.
  *
  * @param userId the caller
- * @param role the role the decision was made for
+ * @param role the role the decision was made for (roles joined with {@code +} where none decided)
  * @param centre the centre of the target, if any
- * @param action what was attempted, e.g. {@code SUBJECT_READ}
- * @param targetType SUBJECT, DOCUMENT, VERSION, QUERY, LOG, KEY, GRANT … (nullable)
- * @param targetId an id, never content (nullable)
+ * @param action what was attempted
+ * @param target what it was attempted on
  * @param purpose purpose of use (nullable)
  * @param justification break-glass justification (nullable)
- * @param outcome ALLOWED, DENIED or FAILED
+ * @param outcome allowed, denied or failed
  * @param rule the policy rule that decided (nullable)
  * @param reason why, in words (nullable; never sensitive plaintext)
  * @param breakGlass whether this access used break-glass
@@ -23,12 +22,11 @@ public record AccessEvent(
     String userId,
     String role,
     String centre,
-    String action,
-    String targetType,
-    String targetId,
+    LoggedAction action,
+    Target target,
     String purpose,
     String justification,
-    String outcome,
+    Outcome outcome,
     String rule,
     String reason,
     boolean breakGlass) {
@@ -37,30 +35,17 @@ public record AccessEvent(
     Objects.requireNonNull(userId, "userId is required.");
     Objects.requireNonNull(role, "role is required.");
     Objects.requireNonNull(action, "action is required.");
+    Objects.requireNonNull(target, "target is required.");
     Objects.requireNonNull(outcome, "outcome is required.");
   }
 
-  public static AccessEvent allowed(String userId, String role, String action, String targetType, String targetId) {
-    return new AccessEvent(userId, role, null, action, targetType, targetId, null, null, "ALLOWED", null, null, false);
+  /** The entry a background job writes when it ends: done ({@code ALLOWED}) or {@code FAILED}. */
+  public static AccessEvent jobEnded(String userId, String role, LoggedAction action, Target target, Outcome outcome,
+      String rule, String reason) {
+    return new AccessEvent(userId, role, null, action, target, null, null, outcome, rule, reason, false);
   }
 
-  public AccessEvent withCentre(String c) {
-    return new AccessEvent(userId, role, c, action, targetType, targetId, purpose, justification, outcome, rule, reason, breakGlass);
-  }
-
-  public AccessEvent withPurpose(String p) {
-    return new AccessEvent(userId, role, centre, action, targetType, targetId, p, justification, outcome, rule, reason, breakGlass);
-  }
-
-  public AccessEvent withTarget(String type, String id) {
-    return new AccessEvent(userId, role, centre, action, type, id, purpose, justification, outcome, rule, reason, breakGlass);
-  }
-
-  public AccessEvent withOutcome(String o, String r, String why) {
-    return new AccessEvent(userId, role, centre, action, targetType, targetId, purpose, justification, o, r, why, breakGlass);
-  }
-
-  public AccessEvent withBreakGlass(String why) {
-    return new AccessEvent(userId, role, centre, action, targetType, targetId, purpose, why, outcome, rule, reason, true);
+  public AccessEvent withOutcome(Outcome o, String r, String why) {
+    return new AccessEvent(userId, role, centre, action, target, purpose, justification, o, r, why, breakGlass);
   }
 }

@@ -216,8 +216,8 @@ public class AccessLog {
         EntryRequest r = records.get(i);
         AccessEvent e = r.event();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = new AuditEntry(sequence, now, e.userId(), e.role(), e.centre(), e.action(), e.targetType(),
-            e.targetId(), e.purpose(), e.justification(), e.outcome(), e.rule(), e.reason(), e.breakGlass(),
+        AuditEntry entry = new AuditEntry(sequence, now, e.userId(), e.role(), e.centre(), e.action().name(),
+            e.target().type().name(), e.target().id(), e.purpose(), e.justification(), e.outcome().name(), e.rule(), e.reason(), e.breakGlass(),
             r.clientAddress(), r.requestId(), previous);
         byte[] leaf = AuditEntryEncoding.leafHash(entry);
         insert.setLong(1, sequence);

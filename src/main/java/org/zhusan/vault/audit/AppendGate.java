@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Lets one transaction of this instance at a time append to the access log, from its first append
@@ -34,9 +34,7 @@ public class AppendGate {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
-  @Inject
-  @ConfigProperty(name = "vault.audit.append-wait", defaultValue = "PT30S")
-  Duration maxWait;
+  @Inject @ConfigProperties AuditSettings settings;
 
   /** Whether the current transaction has entered the gate (and so holds the log head). */
   boolean heldByCurrentTransaction() {
@@ -86,7 +84,7 @@ public class AppendGate {
       LOG.severe("Access log append in a nested transaction while the outer one holds the log head; refused");
       return false;
     }
-    if (!permit.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+    if (!permit.tryAcquire(settings.appendWait().toNanos(), TimeUnit.NANOSECONDS)) {
       return false;
     }
     holder = Thread.currentThread();

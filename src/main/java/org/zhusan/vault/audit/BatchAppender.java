@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Group commit for entries that need not share a transaction with their action: denials, failures,
@@ -64,13 +64,7 @@ public class BatchAppender {
 
   @Inject AppendGate gate;
 
-  @Inject
-  @ConfigProperty(name = "vault.audit.append-wait", defaultValue = "PT30S")
-  Duration maxWait;
-
-  @Inject
-  @ConfigProperty(name = "vault.audit.append-batch-max", defaultValue = "256")
-  int batchMax;
+  @Inject @ConfigProperties AuditSettings settings;
 
   /** The head after the last batch, while no other append is known to have moved it (leader only). */
   private volatile AccessLog.Head head;
@@ -91,7 +85,7 @@ public class BatchAppender {
     if (stopped) {
       throw new AppendFailedException("the access log appender has stopped");
     }
-    long deadline = System.nanoTime() + maxWait.toNanos();
+    long deadline = System.nanoTime() + settings.appendWait().toNanos();
     List<Pending> mine = new ArrayList<>(records.size());
     for (EntryRequest r : records) {
       Pending p = new Pending(r, new CompletableFuture<>(), Thread.currentThread());
@@ -116,7 +110,7 @@ public class BatchAppender {
         if (left > 0) {
           Thread.currentThread().interrupt();
         }
-        throw new AppendFailedException(left <= 0 ? "timed out after " + maxWait + " waiting for the access log" : "interrupted");
+        throw new AppendFailedException(left <= 0 ? "timed out after " + settings.appendWait() + " waiting for the access log" : "interrupted");
       }
       LockSupport.parkNanos(this, left); // woken when a leader completes our entries or hands us the lead
     }
@@ -139,7 +133,7 @@ public class BatchAppender {
   /** Writes one batch of the oldest queued entries (the leader's own entries among them, unless older ones fill it). */
   private void lead(long deadline) {
     List<Pending> batch = new ArrayList<>();
-    for (Pending p; batch.size() < batchMax && (p = queue.poll()) != null; ) {
+    for (Pending p; batch.size() < settings.appendBatchMax() && (p = queue.poll()) != null; ) {
       if (!p.done().isDone()) {
         batch.add(p);
       }

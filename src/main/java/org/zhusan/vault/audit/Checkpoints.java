@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.audit.tree.Checkpoint;
 import org.zhusan.vault.audit.tree.CheckpointSigner;
 import org.zhusan.vault.audit.tree.CompactRange;
@@ -38,17 +38,7 @@ public class Checkpoints implements KeyStatus {
 
   @Inject AuditStore store;
 
-  @Inject
-  @ConfigProperty(name = "vault.audit.signing-key.location")
-  Optional<String> keyLocation;
-
-  @Inject
-  @ConfigProperty(name = "vault.audit.origin", defaultValue = "zhusan-vault/access-log")
-  String origin;
-
-  @Inject
-  @ConfigProperty(name = "vault.audit.checkpoint.interval", defaultValue = "PT5M")
-  Duration interval;
+  @Inject @ConfigProperties AuditSettings settings;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -62,13 +52,13 @@ public class Checkpoints implements KeyStatus {
 
   @PostConstruct
   void init() {
-    if (keyLocation.filter(s -> !s.isBlank()).isEmpty()) {
+    if (settings.signingKeyLocation().filter(s -> !s.isBlank()).isEmpty()) {
       problem = "vault.audit.signing-key.location is not set";
       LOG.severe("No checkpoint signing key configured (vault.audit.signing-key.location).");
       return;
     }
     try {
-      signer = CheckpointSigner.fromPkcs8PemFile(Path.of(keyLocation.get()));
+      signer = CheckpointSigner.fromPkcs8PemFile(Path.of(settings.signingKeyLocation().get()));
       problem = null;
       LOG.info("Checkpoint signing key loaded: " + signer);
     } catch (Exception e) {
@@ -76,8 +66,9 @@ public class Checkpoints implements KeyStatus {
       LOG.severe(problem);
       return;
     }
-    if (!interval.isZero() && !interval.isNegative()) {
-      periodic = scheduler.scheduleAtFixedRate(this::periodic, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    long every = settings.checkpointInterval().toMillis();
+    if (every > 0) {
+      periodic = scheduler.scheduleAtFixedRate(this::periodic, every, every, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -151,7 +142,7 @@ public class Checkpoints implements KeyStatus {
       LOG.severe("ACCESS LOG INTEGRITY ALARM: " + problem[0] + "; no checkpoint signed");
       return Optional.empty();
     }
-    SignedCheckpoint signed = s.sign(new Checkpoint(origin, size, range.rootHash(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    SignedCheckpoint signed = s.sign(new Checkpoint(settings.origin(), size, range.rootHash(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     store.store(signed);
     return Optional.of(signed);
   }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.platform.db.DatabaseSettings;
 
 /**
@@ -31,9 +31,7 @@ public class LogConnection implements BatchAppender.BatchWriter {
 
   @Inject DatabaseSettings settings;
 
-  @Inject
-  @ConfigProperty(name = "vault.audit.append-wait", defaultValue = "PT30S")
-  Duration maxWait;
+  @Inject @ConfigProperties AuditSettings auditSettings;
 
   /** Only ever used by the one leading thread at a time; synchronized for visibility and safety. */
   private Connection connection;
@@ -65,7 +63,7 @@ public class LogConnection implements BatchAppender.BatchWriter {
     Connection c = DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
-      s.execute("SET statement_timeout = " + Math.max(1, maxWait.toMillis()));
+      s.execute("SET statement_timeout = " + Math.max(1, auditSettings.appendWait().toMillis()));
     }
     connection = c;
     return c;

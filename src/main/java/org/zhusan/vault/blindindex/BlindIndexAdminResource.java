@@ -1,5 +1,7 @@
 package org.zhusan.vault.blindindex;
 
+import org.zhusan.vault.audit.Target;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -85,7 +87,7 @@ public class BlindIndexAdminResource {
 
     @Transactional
     public StatusView status() {
-      gatekeeper.require(Action.KEY_STATUS, "KEY", "blind-index", null, null);
+      gatekeeper.require(Action.KEY_STATUS, Target.key("blind-index"));
       Keyring keyring = vaultKeys.keyring();
       SortedSet<Integer> loaded = keyring.blindIndexVersions();
       int primary = keyring.primaryBlindIndexVersion();
@@ -108,8 +110,8 @@ public class BlindIndexAdminResource {
 
     @Transactional
     public RotationRun rotate() {
-      var event = gatekeeper.require(Action.KEY_ROTATE, "KEY", "blind-index-v" + vaultKeys.keyring().primaryBlindIndexVersion(),
-          null, null);
+      var event = gatekeeper.require(Action.KEY_ROTATE,
+          Target.key("blind-index-v" + vaultKeys.keyring().primaryBlindIndexVersion()));
       return rotation.start(event.userId(), event.role());
     }
   }

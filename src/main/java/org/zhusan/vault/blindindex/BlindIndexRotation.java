@@ -1,5 +1,13 @@
 package org.zhusan.vault.blindindex;
 
+import org.zhusan.vault.keys.KeySettings;
+
+import org.zhusan.vault.access.Action;
+
+import org.zhusan.vault.audit.Outcome;
+
+import org.zhusan.vault.audit.Target;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
 import org.zhusan.vault.keys.VaultKeys;
@@ -38,10 +46,7 @@ public class BlindIndexRotation {
 
   @Resource ManagedExecutorService executor;
 
-  /** Subjects re-keyed per transaction. */
-  @Inject
-  @ConfigProperty(name = "vault.keys.blind-index.rotation.batch-size", defaultValue = "200")
-  int batchSize;
+  @Inject @ConfigProperties KeySettings settings;
 
   /**
    * A rotation run as reported to administrators.
@@ -112,7 +117,7 @@ public class BlindIndexRotation {
       long failed = 0;
       SubjectIndexRekeying.Batch batch;
       UUID after = new UUID(0, 0);
-      while ((batch = subjects.rekeyNext(target, batchSize, after)).claimed() > 0) {
+      while ((batch = subjects.rekeyNext(target, settings.blindIndexRotationBatchSize(), after)).claimed() > 0) {
         done += batch.rekeyed();
         failed += batch.failed();
         after = batch.last();
@@ -135,8 +140,8 @@ public class BlindIndexRotation {
           + run.documentVersions()
           + " document versions re-indexed (" + run.documentVersionsFailed() + " failed) under " + key
           + "; see GET /api/admin/keys/blind-index for what still depends on older versions");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", key)
-          .withOutcome("ALLOWED", "admin-keys", "blind-index rotation " + run.id() + " finished: " + done + " subjects re-keyed, "
+      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.KEY_ROTATE, Target.key(key), Outcome.ALLOWED,
+          "admin-keys", "blind-index rotation " + run.id() + " finished: " + done + " subjects re-keyed, "
               + failed + " not re-keyable, "
               + run.documentVersions() + " document versions re-indexed, " + run.documentVersionsFailed() + " failed"));
     } catch (RuntimeException e) {
@@ -144,8 +149,8 @@ public class BlindIndexRotation {
       current = run;
       LOG.severe("Blind-index rotation " + run.id() + " failed after " + run.subjectsRekeyed() + " subjects and "
           + run.documentVersions() + " document versions: " + e.getClass().getSimpleName() + " (start again to resume)");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", key)
-          .withOutcome("FAILED", "admin-keys", "blind-index rotation " + run.id() + " failed after " + run.subjectsRekeyed()
+      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.KEY_ROTATE, Target.key(key), Outcome.FAILED,
+          "admin-keys", "blind-index rotation " + run.id() + " failed after " + run.subjectsRekeyed()
               + " subjects and " + run.documentVersions() + " document versions"));
     }
   }

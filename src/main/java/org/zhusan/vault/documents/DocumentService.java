@@ -1,5 +1,7 @@
 package org.zhusan.vault.documents;
 
+import org.zhusan.vault.audit.Target;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -93,7 +95,7 @@ public class DocumentService {
   public DocumentView addVersion(UUID documentId, HttpServletRequest request) {
     Document doc = em.find(Document.class, documentId);
     if (doc == null) {
-      gatekeeper.recordDenied(Action.DOCUMENT_CREATE, "DOCUMENT", documentId.toString(), "not-found", "no such document");
+      gatekeeper.recordNotFound(Action.DOCUMENT_CREATE, Target.document(documentId));
       throw VaultException.notFound("The document");
     }
     return receive(doc.subjectId(), doc, request);
@@ -101,7 +103,7 @@ public class DocumentService {
 
   private DocumentView receive(UUID subjectId, Document existing, HttpServletRequest request) {
     String centre = subjects.centreOf(subjectId).orElseGet(() -> {
-      gatekeeper.recordDenied(Action.DOCUMENT_CREATE, "SUBJECT", subjectId.toString(), "not-found", "no such subject");
+      gatekeeper.recordNotFound(Action.DOCUMENT_CREATE, Target.subject(subjectId));
       throw VaultException.notFound("The subject");
     });
     if (!JakartaServletFileUpload.isMultipartContent(request)) {
@@ -228,10 +230,10 @@ public class DocumentService {
   @Transactional
   public Page<DocumentView> listForSubject(UUID subjectId, PageRequest page) {
     String centre = subjects.centreOf(subjectId).orElseGet(() -> {
-      gatekeeper.recordDenied(Action.DOCUMENT_LIST, "SUBJECT", subjectId.toString(), "not-found", "no such subject");
+      gatekeeper.recordNotFound(Action.DOCUMENT_LIST, Target.subject(subjectId));
       throw VaultException.notFound("The subject");
     });
-    gatekeeper.require(Action.DOCUMENT_LIST, "SUBJECT", subjectId.toString(), centre, null);
+    gatekeeper.require(Action.DOCUMENT_LIST, Target.subject(subjectId), centre);
     guardShredded(subjectId);
     Set<String> readableNames = readableTypes(gatekeeper.caller(), centre);
     List<DocumentType> readableTypes = readableNames.stream().map(DocumentType::valueOf).toList();
@@ -369,21 +371,21 @@ public class DocumentService {
   private IOException storageFailure(Download d, Exception cause) {
     LOG.warning("document version " + d.versionId() + ": stored content could not be read ("
         + cause.getClass().getSimpleName() + "); download aborted");
-    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, "VERSION", d.versionId().toString(), "storage",
+    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, Target.version(d.versionId()), Gatekeeper.Failure.STORAGE,
         "storage-failure: stored content could not be read");
     return new IOException("download aborted: stored content could not be read");
   }
 
   private IOException integrityAlarm(Download d, String what) {
     LOG.severe("INTEGRITY ALARM: document version " + d.versionId() + ": " + what + "; download aborted");
-    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, "VERSION", d.versionId().toString(), "integrity", "integrity-failure: " + what);
+    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, Target.version(d.versionId()), Gatekeeper.Failure.INTEGRITY, "integrity-failure: " + what);
     return new IOException("download aborted: integrity failure");
   }
 
   private Document find(UUID documentId, Action action) {
     Document doc = em.find(Document.class, documentId);
     if (doc == null) {
-      gatekeeper.recordDenied(action, "DOCUMENT", documentId.toString(), "not-found", "no such document");
+      gatekeeper.recordNotFound(action, Target.document(documentId));
       throw VaultException.notFound("The document");
     }
     return doc;

@@ -1,5 +1,7 @@
 package org.zhusan.vault.keys;
 
+import org.zhusan.vault.audit.Target;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,13 +67,13 @@ public class KeyAdminResource {
 
     @jakarta.transaction.Transactional
     public KeysView status() {
-      gatekeeper.require(Action.KEY_STATUS, "KEY", "keystore", null, null);
+      gatekeeper.require(Action.KEY_STATUS, Target.key("keystore"));
       return view();
     }
 
     @jakarta.transaction.Transactional
     public KeysView reload() {
-      gatekeeper.require(Action.KEY_STATUS, "KEY", "keystore-reload", null, null);
+      gatekeeper.require(Action.KEY_STATUS, Target.key("keystore-reload"));
       if (!vaultKeys.load()) {
         // The keys already loaded stay in use; say why the new keystore was not taken.
         throw VaultException.conflict("keystore-refused", "The keystore was not reloaded: " + vaultKeys.problem()
@@ -83,14 +85,14 @@ public class KeyAdminResource {
 
     @jakarta.transaction.Transactional
     public KeyRotation.RotationRun rotate() {
-      var event = gatekeeper.require(Action.KEY_ROTATE, "KEY", "kek-v" + vaultKeys.keyring().primaryKekVersion(), null, null);
+      var event = gatekeeper.require(Action.KEY_ROTATE, Target.key("kek-v" + vaultKeys.keyring().primaryKekVersion()));
       long id = rotation.start(event.userId(), event.role());
       return rotation.recent().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
 
     @jakarta.transaction.Transactional
     public KeysView retire(int version) {
-      gatekeeper.require(Action.KEY_RETIRE, "KEY", "kek-v" + version, null, null);
+      gatekeeper.require(Action.KEY_RETIRE, Target.key("kek-v" + version));
       kekVersions.retire(version);
       return view();
     }

@@ -1,5 +1,11 @@
 package org.zhusan.vault.keys;
 
+import org.zhusan.vault.access.Action;
+
+import org.zhusan.vault.audit.Outcome;
+
+import org.zhusan.vault.audit.Target;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
 import org.zhusan.vault.platform.db.SqlTimes;
@@ -34,9 +40,7 @@ public class KeyRotation {
 
   @Resource ManagedExecutorService executor;
 
-  @Inject
-  @ConfigProperty(name = "vault.keys.rotation.batch-size", defaultValue = "200")
-  int batchSize;
+  @Inject @ConfigProperties KeySettings settings;
 
   /** A rotation run as reported to administrators. */
   public record RotationRun(long id, int targetVersion, String state, long rewrapped, String startedBy,
@@ -57,20 +61,20 @@ public class KeyRotation {
     LOG.info("Key rotation " + id + ": rewrapping " + todo + " data keys under KEK v" + target);
     try {
       int n;
-      while ((n = batch.rewrapNext(target, batchSize)) > 0) {
+      while ((n = batch.rewrapNext(target, settings.rotationBatchSize())) > 0) {
         total += n;
         batch.progress(id, total, null);
         LOG.info("Key rotation " + id + ": " + total + "/" + todo + " data keys rewrapped");
       }
       batch.progress(id, total, "DONE");
       LOG.info("Key rotation " + id + " done: " + total + " data keys now under KEK v" + target);
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
-          .withOutcome("ALLOWED", "admin-keys", "rotation " + id + " finished: " + total + " data keys rewrapped"));
+      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.KEY_ROTATE, Target.key("kek-v" + target), Outcome.ALLOWED,
+          "admin-keys", "rotation " + id + " finished: " + total + " data keys rewrapped"));
     } catch (RuntimeException e) {
       batch.progress(id, total, "FAILED");
       LOG.severe("Key rotation " + id + " failed after " + total + " data keys: " + e.getMessage() + " (start again to resume)");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
-          .withOutcome("FAILED", "admin-keys", "rotation " + id + " failed after " + total + " data keys"));
+      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.KEY_ROTATE, Target.key("kek-v" + target), Outcome.FAILED,
+          "admin-keys", "rotation " + id + " failed after " + total + " data keys"));
     }
   }
 

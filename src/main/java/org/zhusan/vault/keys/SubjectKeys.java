@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.crypto.AeadKeyset;
 import org.zhusan.vault.crypto.AesGcmAead;
 import org.zhusan.vault.crypto.AesGcmHkdfStreaming;
@@ -43,18 +43,7 @@ public class SubjectKeys implements FieldCipher {
   @Inject VaultKeys vaultKeys;
   @Inject KekVersions kekVersions;
 
-  @Inject
-  @ConfigProperty(name = "vault.keys.cache.ttl", defaultValue = "PT60S")
-  Duration cacheTtl;
-
-  @Inject
-  @ConfigProperty(name = "vault.keys.cache.max-entries", defaultValue = "10000")
-  int cacheMaxEntries;
-
-  /** Refuse encryption well before NIST SP 800-38D's 2^32 random-nonce limit for one key. */
-  @Inject
-  @ConfigProperty(name = "vault.keys.max-encryptions-per-key", defaultValue = "4000000000")
-  long maxEncryptionsPerKey;
+  @Inject @ConfigProperties KeySettings settings;
 
   private volatile DataKeyCache cache;
 
@@ -66,7 +55,7 @@ public class SubjectKeys implements FieldCipher {
     if (cache == null) {
       synchronized (this) {
         if (cache == null) {
-          cache = new DataKeyCache(cacheTtl, cacheMaxEntries);
+          cache = new DataKeyCache(settings.cacheTtl(), settings.cacheMaxEntries());
         }
       }
     }
@@ -98,7 +87,7 @@ public class SubjectKeys implements FieldCipher {
       throw shredded();
     }
     if (encryptions > 0) {
-      if (record.encryptions() + encryptions > maxEncryptionsPerKey) {
+      if (record.encryptions() + encryptions > settings.maxEncryptionsPerKey()) {
         throw VaultException.unavailable("key-limit", "This record's data key reached its encryption limit.");
       }
       em.createNativeQuery("UPDATE data_key SET encryptions = encryptions + ?1 WHERE owner_id = ?2")

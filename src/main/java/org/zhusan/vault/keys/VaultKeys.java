@@ -9,7 +9,7 @@ import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.crypto.BlindIndex;
 import org.zhusan.vault.crypto.DataKeyWrapper;
 import org.zhusan.vault.crypto.Keyring;
@@ -30,17 +30,7 @@ import org.zhusan.vault.platform.problem.VaultException;
 public class VaultKeys implements KeyStatus {
   private static final Logger LOG = Logger.getLogger(VaultKeys.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "vault.keys.keystore.location")
-  Optional<String> location;
-
-  @Inject
-  @ConfigProperty(name = "vault.keys.keystore.password")
-  Optional<String> password;
-
-  @Inject
-  @ConfigProperty(name = "vault.keys.blind-index.bytes", defaultValue = "16")
-  int blindIndexBytes;
+  @Inject @ConfigProperties KeySettings settings;
 
   @Inject BlindIndexUsage blindIndexUsage;
   @Inject KekVersions kekVersions;
@@ -65,15 +55,15 @@ public class VaultKeys implements KeyStatus {
    * taken; {@link #problem()} says why not.
    */
   public synchronized boolean load() {
-    if (location.filter(s -> !s.isBlank()).isEmpty()) {
+    if (settings.keystoreLocation().filter(s -> !s.isBlank()).isEmpty()) {
       problem = "vault.keys.keystore.location is not set";
       LOG.severe("No keystore configured (vault.keys.keystore.location); the vault cannot encrypt or decrypt.");
       return false;
     }
     Keyring candidate;
     try {
-      Path path = Path.of(location.get().replaceFirst("^file://", ""));
-      candidate = Keyring.load(path, password.orElse("").toCharArray());
+      Path path = Path.of(settings.keystoreLocation().get().replaceFirst("^file://", ""));
+      candidate = Keyring.load(path, settings.keystorePassword().orElse("").toCharArray());
     } catch (KeyringException | RuntimeException e) {
       problem = "keystore could not be loaded: " + e.getMessage();
       LOG.severe(problem);
@@ -121,7 +111,7 @@ public class VaultKeys implements KeyStatus {
 
   /** A blind index for one purpose (e.g. {@code subject.iin}) under the primary blind-index key. */
   public BlindIndex blindIndex(String purpose) {
-    return BlindIndex.create(keyring(), purpose, blindIndexBytes);
+    return BlindIndex.create(keyring(), purpose, settings.blindIndexBytes());
   }
 
   /**
@@ -129,7 +119,7 @@ public class VaultKeys implements KeyStatus {
    * the keyring once per operation, so that a reload in between cannot mix versions).
    */
   public BlindIndex blindIndex(Keyring keyring, int version, String purpose) {
-    return BlindIndex.create(keyring, version, purpose, blindIndexBytes);
+    return BlindIndex.create(keyring, version, purpose, settings.blindIndexBytes());
   }
 
   @Override

@@ -65,14 +65,10 @@ public class AuditResource {
     }
     AuditFilter filter = filter(user, role, centre, subject, document, null, null, action, outcome, breakGlass, from, to);
     boolean csv = fmt.equals("csv");
-    service.authorizeExport(filter, fmt);
+    AuditService.ExportPermit permit = service.authorizeExport(filter, csv);
     StreamingOutput body = out -> {
       Writer w = AuditService.utf8(out);
-      if (filter.isAll() && !csv) {
-        service.exportAll(w);
-      } else {
-        service.exportFiltered(filter, csv, w);
-      }
+      service.export(permit, w);
       w.flush();
     };
     return Response.ok(body, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
@@ -112,8 +108,7 @@ public class AuditResource {
   @Path("/verify")
   @Operation(summary = "Verify the whole log on the server, exactly as the offline verifier does")
   public AuditViews.VerificationView verify() {
-    service.authorizeVerify();
-    return service.verifyOnline(service);
+    return service.verifyOnline(service.authorizeVerify(), service);
   }
 
   @GET

@@ -1,5 +1,7 @@
 package org.zhusan.vault.oversight;
 
+import org.zhusan.vault.audit.Target;
+
 import org.zhusan.vault.audit.AuditFilter;
 
 import org.zhusan.vault.audit.Checkpoints;
@@ -27,6 +29,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
@@ -64,26 +67,26 @@ public class AuditService {
 
   @Transactional
   public Page<EntryView> query(AuditFilter filter, PageRequest page) {
-    gatekeeper.require(Action.LOG_READ, "LOG", "query", null, null);
+    gatekeeper.require(Action.LOG_READ, Target.log("query"));
     List<EntryView> items = store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
     return new Page<>(items, page.offset(), page.limit(), store.count(filter));
   }
 
   @Transactional
   public List<CheckpointView> checkpoints() {
-    gatekeeper.require(Action.LOG_READ, "LOG", "checkpoints", null, null);
+    gatekeeper.require(Action.LOG_READ, Target.log("checkpoints"));
     return store.checkpoints().stream().map(CheckpointView::of).toList();
   }
 
   @Transactional
   public CheckpointView checkpointNow() {
-    gatekeeper.require(Action.LOG_CHECKPOINT, "LOG", "checkpoint", null, null);
+    gatekeeper.require(Action.LOG_CHECKPOINT, Target.log("checkpoint"));
     return CheckpointView.of(checkpoints.create());
   }
 
   @Transactional
   public InclusionProofView inclusion(long index, long treeSize) {
-    gatekeeper.require(Action.LOG_READ, "LOG", "inclusion-proof", null, null);
+    gatekeeper.require(Action.LOG_READ, Target.log("inclusion-proof"));
     long size = store.size();
     if (treeSize < 1 || treeSize > size || index < 0 || index >= treeSize) {
       throw VaultException.badRequest("invalid-proof-request", "Need 0 <= sequence < treeSize <= " + size + ".");
@@ -96,7 +99,7 @@ public class AuditService {
 
   @Transactional
   public ConsistencyProofView consistency(long first, long second) {
-    gatekeeper.require(Action.LOG_READ, "LOG", "consistency-proof", null, null);
+    gatekeeper.require(Action.LOG_READ, Target.log("consistency-proof"));
     long size = store.size();
     if (first < 1 || first > second || second > size) {
       throw VaultException.badRequest("invalid-proof-request", "Need 1 <= first <= second <= " + size + ".");
@@ -114,8 +117,41 @@ public class AuditService {
    * reaches its size, and, if the log still verifies, a fresh checkpoint of the full size at the end.
    * Streams with a database cursor.
    */
+  /**
+   * Proof that an export was authorised and recorded. Only {@link #authorizeExport} makes one and
+   * {@link #export} needs one, so no caller can stream the log without the check and its entry.
+   */
+  public static final class ExportPermit {
+    private final AuditFilter filter;
+    private final boolean csv;
+
+    private ExportPermit(AuditFilter filter, boolean csv) {
+      this.filter = filter;
+      this.csv = csv;
+    }
+
+    /** The whole log as a verifiable JSON Lines export (rather than filtered entries with proofs). */
+    boolean whole() {
+      return filter.isAll() && !csv;
+    }
+  }
+
+  /** Proof that an online verification was authorised and recorded; see {@link ExportPermit}. */
+  public static final class VerifyPermit {
+    private VerifyPermit() {}
+  }
+
+  /** Streams the export the permit was issued for. */
   @Transactional
-  public void exportAll(Writer out) {
+  public void export(ExportPermit permit, Writer out) {
+    if (permit.whole()) {
+      exportAll(out);
+    } else {
+      exportFiltered(permit.filter, permit.csv, out);
+    }
+  }
+
+  private void exportAll(Writer out) {
     Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent();
     List<SignedCheckpoint> stored = store.checkpoints();
     long size = store.size();
@@ -154,8 +190,7 @@ public class AuditService {
    * A filtered export: matching entries, each with its leaf hash and an inclusion proof against a
    * fresh signed checkpoint, which is written first. JSON Lines or CSV.
    */
-  @Transactional
-  public void exportFiltered(AuditFilter filter, boolean csv, Writer out) {
+  private void exportFiltered(AuditFilter filter, boolean csv, Writer out) {
     SignedCheckpoint cp = checkpoints.create();
     long size = cp.checkpoint().size();
     LeafSource leaves = store.leaves(size);
@@ -194,16 +229,19 @@ public class AuditService {
 
   /** Records the export request (the export itself then streams outside this transaction). */
   @Transactional
-  public void authorizeExport(AuditFilter filter, String format) {
-    gatekeeper.require(Action.LOG_EXPORT, "LOG", "export:" + format + (filter.isAll() ? ":all" : ":filtered"), null, null);
+  public ExportPermit authorizeExport(AuditFilter filter, boolean csv) {
+    String format = csv ? "csv" : "jsonl";
+    gatekeeper.require(Action.LOG_EXPORT, Target.log("export:" + format + (filter.isAll() ? ":all" : ":filtered")));
+    return new ExportPermit(filter, csv);
   }
 
   /** The same check the offline verifier does, run on the server over a fresh export. */
-  public VerificationView verifyOnline(AuditService self) {
+  public VerificationView verifyOnline(VerifyPermit permit, AuditService self) {
+    Objects.requireNonNull(permit, "permit is required.");
     try (PipedReader reader = new PipedReader(1 << 16); PipedWriter pipe = new PipedWriter(reader)) {
       Future<?> producer = executor.submit(() -> {
         try (Writer w = new BufferedWriter(pipe)) {
-          self.exportAll(w);
+          self.export(new ExportPermit(AuditFilter.all(), false), w);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -219,14 +257,15 @@ public class AuditService {
   }
 
   @Transactional
-  public void authorizeVerify() {
-    gatekeeper.require(Action.LOG_VERIFY, "LOG", "verify", null, null);
+  public VerifyPermit authorizeVerify() {
+    gatekeeper.require(Action.LOG_VERIFY, Target.log("verify"));
+    return new VerifyPermit();
   }
 
   /** Who touched this subject (or document), when and why; or what this user touched. */
   @Transactional
   public Summary summary(AuditFilter filter, String key, boolean byUser) {
-    gatekeeper.require(Action.LOG_READ, "LOG", "summary:" + (byUser ? "user" : "target"), null, null);
+    gatekeeper.require(Action.LOG_READ, Target.log("summary:" + (byUser ? "user" : "target")));
     Map<String, Long> byAction = new TreeMap<>();
     Map<String, Long> byOutcome = new TreeMap<>();
     Map<String, Long> byCounterpart = new LinkedHashMap<>();

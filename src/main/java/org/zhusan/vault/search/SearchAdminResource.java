@@ -1,5 +1,7 @@
 package org.zhusan.vault.search;
 
+import org.zhusan.vault.audit.Target;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,13 +59,13 @@ public class SearchAdminResource {
       } else {
         throw VaultException.badRequest("invalid-scope", "scope must be 'stale' or 'all'.");
       }
-      var event = gatekeeper.require(Action.SEARCH_REINDEX, "SEARCH_INDEX", all ? "all" : "stale", null, null);
+      var event = gatekeeper.require(Action.SEARCH_REINDEX, Target.searchIndex(all ? "all" : "stale"));
       return reindexer.start(all, event.userId(), event.role());
     }
 
     @Transactional
     public ReindexRun progress() {
-      gatekeeper.require(Action.SEARCH_REINDEX, "SEARCH_INDEX", "progress", null, null);
+      gatekeeper.require(Action.SEARCH_REINDEX, Target.searchIndex("progress"));
       return reindexer.current().orElseThrow(() -> VaultException.notFound("A re-index run"));
     }
   }

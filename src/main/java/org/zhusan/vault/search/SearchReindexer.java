@@ -1,5 +1,11 @@
 package org.zhusan.vault.search;
 
+import org.zhusan.vault.access.Action;
+
+import org.zhusan.vault.audit.Outcome;
+
+import org.zhusan.vault.audit.Target;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
 import org.zhusan.vault.platform.problem.VaultException;
@@ -35,9 +41,7 @@ public class SearchReindexer {
 
   @Resource ManagedExecutorService executor;
 
-  @Inject
-  @ConfigProperty(name = "vault.search.reindex.batch-size", defaultValue = "50")
-  int batchSize;
+  @Inject @ConfigProperties SearchSettings settings;
 
   /**
    * A re-index run.
@@ -119,7 +123,7 @@ public class SearchReindexer {
       }
       UUID after = null;
       List<UUID> batch;
-      while (!(batch = work.next(after, scope, batchSize)).isEmpty()) {
+      while (!(batch = work.next(after, scope, settings.reindexBatchSize())).isEmpty()) {
         for (UUID versionId : batch) {
           ReindexWork.Outcome outcome;
           try {
@@ -138,16 +142,16 @@ public class SearchReindexer {
       run = run.end("DONE");
       current = run;
       LOG.info("Search re-index " + run.id() + " done: " + run.processed() + " versions");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
-          .withOutcome("ALLOWED", "admin-search", "re-index " + run.scope() + " finished: " + run.processed() + " versions, "
+      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.SEARCH_REINDEX, Target.searchIndex(run.id()), Outcome.ALLOWED,
+          "admin-search", "re-index " + run.scope() + " finished: " + run.processed() + " versions, "
               + run.indexed() + " indexed, " + run.failed() + " failed"));
     } catch (RuntimeException e) {
       run = run.end("FAILED");
       current = run;
       LOG.severe("Search re-index " + run.id() + " failed after " + run.processed() + " versions: " + e.getClass().getSimpleName()
           + " (start again to resume)");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
-          .withOutcome("FAILED", "admin-search", "re-index failed after " + run.processed() + " versions"));
+      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.SEARCH_REINDEX, Target.searchIndex(run.id()), Outcome.FAILED,
+          "admin-search", "re-index failed after " + run.processed() + " versions"));
     }
   }
 }

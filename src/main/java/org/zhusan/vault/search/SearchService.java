@@ -1,5 +1,7 @@
 package org.zhusan.vault.search;
 
+import org.zhusan.vault.audit.Target;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,7 +72,7 @@ public class SearchService {
     UUID subject = subject(body.subject());
     StaffUser user = gatekeeper.caller();
     UUID queryId = UUID.randomUUID();
-    gatekeeper.require(Action.SEARCH, "QUERY", queryId.toString(), null, null);
+    gatekeeper.require(Action.SEARCH, Target.query(queryId));
     Query query;
     try {
       query = engine.parser(keyVersionsInIndex()).parse(body.q());
@@ -225,7 +227,7 @@ public class SearchService {
   /** AUDITOR: what was searched under a query id taken from the access log. Itself logged (LOG_READ). */
   @Transactional
   public StoredQuery readQuery(UUID queryId) {
-    gatekeeper.require(Action.LOG_READ, "QUERY", queryId.toString(), null, null);
+    gatekeeper.require(Action.LOG_READ, Target.query(queryId));
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
             "SELECT user_id, created_at, key_purpose, bidx_key_version, query_ct FROM search_query WHERE id = ?")) {

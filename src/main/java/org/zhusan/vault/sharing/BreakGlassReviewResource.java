@@ -1,5 +1,7 @@
 package org.zhusan.vault.sharing;
 
+import org.zhusan.vault.audit.Target;
+
 import org.zhusan.vault.platform.rest.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +59,7 @@ public class BreakGlassReviewResource {
 
     @Transactional
     public List<BreakGlassSessions.Session> queue(boolean pendingOnly, PageRequest p) {
-      gatekeeper.require(Action.LOG_READ, "LOG", "break-glass-queue", null, null);
+      gatekeeper.require(Action.LOG_READ, Target.log("break-glass-queue"));
       return sessions.queue(pendingOnly, p.offset(), p.limit());
     }
 
@@ -66,7 +68,7 @@ public class BreakGlassReviewResource {
       if (note == null || note.isBlank() || note.length() > 2000) {
         throw VaultException.badRequest("note-required", "A review note (1 to 2000 characters) is required.");
       }
-      gatekeeper.require(Action.LOG_REVIEW, "BREAK_GLASS", id.toString(), null, null);
+      gatekeeper.require(Action.LOG_REVIEW, Target.breakGlass(id));
       if (sessions.byId(id).isEmpty()) {
         throw VaultException.notFound("The break-glass session");
       }

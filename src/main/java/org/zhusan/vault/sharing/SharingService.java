@@ -1,5 +1,7 @@
 package org.zhusan.vault.sharing;
 
+import org.zhusan.vault.audit.Target;
+
 import org.zhusan.vault.documents.Document;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +75,8 @@ public class SharingService {
     Instant now = Instant.now();
     PolicyDecision d = accessPolicy.policy().validateNewGrant(user, mayRead, body.grantee().strip(), body.purpose(),
         duration(body.duration()), now);
-    gatekeeper.enforceDecision(d, Action.GRANT_CREATE, "DOCUMENT", documentId.toString(), centre, body.purpose());
+    gatekeeper.enforceDecision(d, Action.GRANT_CREATE, Target.document(documentId), centre,
+        Purpose.parse(body.purpose() == null ? null : body.purpose().strip()).orElse(null));
     Grant g = new Grant(UUID.randomUUID().toString(), documentId.toString(), versionId == null ? null : versionId.toString(),
         user.userId(), body.grantee().strip(), Purpose.valueOf(body.purpose().strip()), d.expiresAt().orElseThrow(), null);
     grants.store(g, now);
@@ -84,7 +87,7 @@ public class SharingService {
   public GrantView revoke(UUID grantId) {
     StaffUser user = gatekeeper.caller();
     Grant g = grants.find(grantId).orElseGet(() -> {
-      gatekeeper.recordDenied(Action.GRANT_REVOKE, "GRANT", grantId.toString(), "not-found", "no such grant");
+      gatekeeper.recordNotFound(Action.GRANT_REVOKE, Target.grant(grantId.toString()));
       throw VaultException.notFound("The grant");
     });
     boolean may = g.grantor().equals(user.userId()) || user.hasRole(Role.ADMIN);
@@ -92,7 +95,7 @@ public class SharingService {
             ? PolicyDecision.allow("grant-revoke", "the grantor or an ADMIN may revoke a grant",
                 user.hasRole(Role.ADMIN) && !g.grantor().equals(user.userId()) ? Role.ADMIN : null)
             : PolicyDecision.deny("grant-revoke", "Only the grantor or an ADMIN may revoke this grant."),
-        Action.GRANT_REVOKE, "GRANT", grantId.toString(), null, null);
+        Action.GRANT_REVOKE, Target.grant(grantId.toString()), null, null);
     Instant now = Instant.now();
     if (!grants.revoke(grantId, user.userId(), now)) {
       throw VaultException.conflict("grant-already-revoked", "The grant was already revoked.");
@@ -104,7 +107,7 @@ public class SharingService {
   public List<GrantView> mine(int offset, int limit) {
     StaffUser user = gatekeeper.caller();
     gatekeeper.enforceDecision(PolicyDecision.allow("grant-list", "everyone sees their own grants", null),
-        Action.GRANT_LIST, "GRANT", "mine", null, null);
+        Action.GRANT_LIST, Target.grant("mine"), null, null);
     Instant now = Instant.now();
     return grants.involving(user.userId(), offset, limit).stream().map(g -> GrantView.of(g, now)).toList();
   }
@@ -128,7 +131,7 @@ public class SharingService {
   private Document document(UUID documentId, Action action) {
     Document doc = em.find(Document.class, documentId);
     if (doc == null) {
-      gatekeeper.recordDenied(action, "DOCUMENT", documentId.toString(), "not-found", "no such document");
+      gatekeeper.recordNotFound(action, Target.document(documentId));
       throw VaultException.notFound("The document");
     }
     return doc;

@@ -1,5 +1,7 @@
 package org.zhusan.vault.subjects;
 
+import org.zhusan.vault.audit.Target;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,7 +41,7 @@ public class SubjectService {
   public SubjectView create(NewSubject in) {
     validate(in);
     UUID id = UUID.randomUUID();
-    gatekeeper.require(Action.SUBJECT_CREATE, "SUBJECT", id.toString(), in.centre(), null);
+    gatekeeper.require(Action.SUBJECT_CREATE, Target.subject(id), in.centre());
     if (in.guardianId() != null) {
       Subject guardian = subjects.find(in.guardianId()).filter(g -> g.centre().equals(in.centre()))
           .orElseThrow(() -> VaultException.badRequest("invalid-guardian", "guardianId must name a subject of the same centre."));
@@ -66,7 +68,7 @@ public class SubjectService {
   @Transactional
   public SubjectView read(UUID id) {
     Subject s = findOrRecord(id, Action.SUBJECT_READ);
-    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_READ, "SUBJECT", s.id().toString(), s.centre());
+    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_READ, Target.subject(s.id()), s.centre());
     if (keys.isShredded(id)) {
       throw VaultException.gone("crypto-shredded",
           "This record's encryption key was destroyed (crypto-shredding); its content can no longer be read.");
@@ -93,7 +95,7 @@ public class SubjectService {
         throw VaultException.badRequest("invalid-stage", "stage must be one of ADAPTATION, REHABILITATION, REINTEGRATION, CLOSED.");
       }
     }
-    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LIST, "CENTRE", centre, centre);
+    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LIST, Target.centre(centre), centre);
     List<Subject> rows = only == null
         ? subjects.byCentre(centre, page.offset(), page.limit())
         : subjects.byCentreAndStage(centre, only, page.offset(), page.limit());
@@ -126,8 +128,8 @@ public class SubjectService {
     } else {
       throw VaultException.badRequest("invalid-lookup", "Give either iin or fullName.");
     }
-    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LOOKUP, "QUERY",
-        "subject-lookup:" + (byIin ? "iin" : "full_name"), null, byIin ? SubjectFields.IDENTIFYING : SubjectFields.NAME);
+    SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LOOKUP,
+        Target.lookup("subject-lookup:" + (byIin ? "iin" : "full_name")), null, byIin ? SubjectFields.IDENTIFYING : SubjectFields.NAME);
     List<Subject> found = byIin
         ? subjects.byIinIndex(indexes.iinUnderEveryVersion(Normalizer.iin(q.iin())))
         : subjects.byNameIndex(indexes.nameUnderEveryVersion(q.fullName()));
@@ -148,7 +150,7 @@ public class SubjectService {
       throw VaultException.badRequest("invalid-stage", "stage must be one of ADAPTATION, REHABILITATION, REINTEGRATION, CLOSED.");
     }
     Subject s = findOrRecord(id, Action.SUBJECT_UPDATE);
-    gatekeeper.require(Action.SUBJECT_UPDATE, "SUBJECT", id.toString(), s.centre(), null);
+    gatekeeper.require(Action.SUBJECT_UPDATE, Target.subject(id), s.centre());
     if (!s.stage().canMoveTo(next)) {
       throw VaultException.conflict("invalid-transition", "A subject in " + s.stage() + " cannot move to " + next + ".");
     }
@@ -164,7 +166,7 @@ public class SubjectService {
       throw VaultException.badRequest("invalid-guardian", "guardianId is required.");
     }
     Subject child = findOrRecord(childId, Action.SUBJECT_UPDATE);
-    gatekeeper.require(Action.SUBJECT_UPDATE, "SUBJECT", childId.toString(), child.centre(), null);
+    gatekeeper.require(Action.SUBJECT_UPDATE, Target.subject(childId), child.centre());
     Subject guardian = subjects.find(link.guardianId())
         .filter(g -> gatekeeper.caller().centres().contains(g.centre()))
         .orElseThrow(() -> VaultException.badRequest("invalid-guardian", "guardianId must name a subject of your centres."));
@@ -185,7 +187,7 @@ public class SubjectService {
       throw VaultException.badRequest("reason-too-long", "reason must be at most 1000 characters.");
     }
     Subject s = findOrRecord(id, Action.SUBJECT_SHRED);
-    gatekeeper.require(Action.SUBJECT_SHRED, "SUBJECT", id.toString(), null, null);
+    gatekeeper.require(Action.SUBJECT_SHRED, Target.subject(id), null);
     if (!keys.shred(s.id(), gatekeeper.caller().userId(), request.reason().strip())) {
       throw VaultException.gone("crypto-shredded", "This record was already shredded.");
     }
@@ -193,7 +195,7 @@ public class SubjectService {
 
   private Subject findOrRecord(UUID id, Action action) {
     return subjects.find(id).orElseGet(() -> {
-      gatekeeper.recordDenied(action, "SUBJECT", id.toString(), "not-found", "no such subject");
+      gatekeeper.recordNotFound(action, Target.subject(id));
       throw VaultException.notFound("The subject");
     });
   }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Settings of the staff web app, read through MicroProfile Config (defaults in
- * {@code META-INF/microprofile-config.properties}, documented in the README). Immutable once read.
+ * Settings of the staff web app, read through MicroProfile Config (README, configuration table);
+ * every default of the capability is here. Immutable once read.
  */
 @ApplicationScoped
 public class UiSettings {

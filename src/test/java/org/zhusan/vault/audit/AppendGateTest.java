@@ -40,7 +40,7 @@ class AppendGateTest {
   private static AppendGate gate(FakeTransaction tx, Duration wait) {
     AppendGate gate = new AppendGate();
     gate.transactions = tx;
-    gate.maxWait = wait;
+    gate.settings = AuditSettingsForTests.appendWait(wait);
     return gate;
   }
 

@@ -1,5 +1,11 @@
 package org.zhusan.vault.audit;
 
+import org.zhusan.vault.access.Action;
+
+import java.util.UUID;
+
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -130,8 +136,7 @@ class BatchAppenderTest {
 
   private BatchAppender appender(Duration wait, Function<List<String>, RuntimeException> outcome) {
     BatchAppender a = new BatchAppender();
-    a.maxWait = wait;
-    a.batchMax = 256;
+    a.settings = AuditSettingsForTests.appendWait(wait);
     a.gate = new AppendGate();
     a.writer = (records, known) -> {
       if (known != null && known.nextSequence() != next) {
@@ -161,7 +166,9 @@ class BatchAppenderTest {
   }
 
   private static EntryRequest request(String user) {
-    return new EntryRequest(AccessEvent.allowed(user, "DOCTOR", "SUBJECT_READ", "SUBJECT", "s-1"), "127.0.0.1", "r-" + user);
+    return new EntryRequest(new AccessEvent(user, "DOCTOR", null, Action.SUBJECT_READ,
+        Target.subject(UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8))), null, null, Outcome.ALLOWED, null, null,
+        false), "127.0.0.1", "r-" + user);
   }
 
   private static void await(CountDownLatch latch) {

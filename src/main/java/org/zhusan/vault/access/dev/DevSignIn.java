@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether development sign-in exists, and the signer behind it. It exists only when the development
@@ -18,25 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DevSignIn {
-  @Inject
-  @ConfigProperty(name = "vault.profile", defaultValue = "prod")
-  String profile;
-
-  @Inject
-  @ConfigProperty(name = "vault.dev.token.key.location")
-  Optional<String> keyLocation;
-
-  @Inject
-  @ConfigProperty(name = "vault.dev.token.ttl", defaultValue = "PT1H")
-  String ttl;
-
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer")
-  String issuer;
-
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.audiences")
-  String audiences;
+  @Inject DevSettings settings;
 
   private volatile DevTokenSigner signer;
 
@@ -47,7 +28,7 @@ public class DevSignIn {
   }
 
   public boolean enabled() {
-    return enabled(profile, keyLocation);
+    return enabled(settings.profile(), settings.tokenKeyLocation());
   }
 
   /** A development token for the given person; only call when {@link #enabled()}. */
@@ -55,15 +36,15 @@ public class DevSignIn {
     if (!enabled()) {
       throw new IllegalStateException("development sign-in is off");
     }
-    String audience = audiences.split(",")[0].strip();
-    return signer().sign(user, roles, centres, Duration.parse(ttl), issuer, audience);
+    String audience = settings.audiences().split(",")[0].strip();
+    return signer().sign(user, roles, centres, settings.tokenTtl(), settings.issuer(), audience);
   }
 
   private DevTokenSigner signer() {
     DevTokenSigner s = signer;
     if (s == null) {
       try {
-        s = DevTokenSigner.fromPem(Files.readString(Path.of(keyLocation.orElseThrow().strip())));
+        s = DevTokenSigner.fromPem(Files.readString(Path.of(settings.tokenKeyLocation().orElseThrow().strip())));
       } catch (IOException e) {
         throw new IllegalStateException("cannot read the development signing key", e);
       }

@@ -419,7 +419,7 @@ public final class Policy {
 
   /** The user's roles joined with {@code +} in {@link Role} order, or {@code NONE}. */
   static String joinRoles(StaffUser user) {
-    return user.roles().isEmpty() ? "NONE" : PolicyDecision.join(user.roles());
+    return Role.joined(user.roles());
   }
 
   /** "Your role X may not …", "None of your roles (X, Y) may …" or "A user without roles may not …". */

@@ -3,7 +3,6 @@ package org.zhusan.vault.access.policy;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A decision of the {@link Policy}: the {@link AccessDecision} to enforce and log, the role that allowed
@@ -69,9 +68,5 @@ public record PolicyDecision(AccessDecision decision, Optional<Role> roleUsed, O
         + roleUsed.map(r -> " as " + r).orElse("")
         + expiresAt.map(e -> " until " + e).orElse("")
         + ": " + reason();
-  }
-
-  static String join(java.util.Collection<Role> roles) {
-    return roles.stream().sorted().map(Role::name).collect(Collectors.joining("+"));
   }
 }

@@ -15,6 +15,16 @@ public enum Role {
   AUDITOR,
   ADMIN;
 
+  /**
+   * Roles joined with {@code +} in declaration order (e.g. {@code LAWYER+TEACHER}), or {@code NONE}: the
+   * one spelling of "several roles" in rules and in the access log.
+   */
+  public static String joined(java.util.Collection<Role> roles) {
+    return roles.isEmpty()
+        ? "NONE"
+        : String.join("+", roles.stream().sorted().map(Role::name).toList());
+  }
+
   /** The role named {@code name}, if it is one of ours; unknown groups in a token are ignored. */
   public static Optional<Role> parse(String name) {
     for (Role r : values()) {

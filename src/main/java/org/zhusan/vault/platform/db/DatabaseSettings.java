@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Database connection settings (see README's configuration table). */
+/**
+ * Database connection settings (README, configuration table). Their defaults alone live in {@code
+ * META-INF/microprofile-config.properties}, because the data source definition ({@link
+ * VaultDataSource}) reads the same names before any bean exists.
+ */
 @ApplicationScoped
 public class DatabaseSettings {
   @Inject

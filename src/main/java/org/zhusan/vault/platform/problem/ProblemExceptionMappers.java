@@ -85,7 +85,7 @@ public final class ProblemExceptionMappers {
       } else if (e instanceof NotSupportedException) {
         p = Problem.of(415, "unsupported-media-type", "Unsupported media type", "The request body has an unsupported Content-Type.");
       } else if (status >= 500) {
-        LOG.log(Level.WARNING, "request " + RequestIds.of(request) + " failed", e);
+        LOG.log(Level.WARNING, "request " + RequestIds.of(request) + " failed", RedactedTrace.of(e));
         p = Problem.of(status, "server-error", "Server error", "The request failed; quote the instance id to an administrator.");
       } else {
         p = Problem.of(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request could not be processed.");
@@ -112,7 +112,7 @@ public final class ProblemExceptionMappers {
 
   /**
    * Anything else is a bug or an outage. The message is not shown (it could quote data); the stack
-   * trace goes to the log under the request id.
+   * trace, without any message, goes to the log under the request id (see {@link RedactedTrace}).
    */
   @Provider
   public static class Unexpected implements ExceptionMapper<Throwable> {
@@ -130,8 +130,7 @@ public final class ProblemExceptionMappers {
     if (domain.isPresent()) {
       return domain.get().problem().withInstance(id).toResponse();
     }
-    LOG.log(Level.SEVERE, "request " + id + " failed: " + e.getClass().getName());
-    LOG.log(Level.FINE, "request " + id, e);
+    LOG.log(Level.SEVERE, "request " + id + " failed: " + e.getClass().getName(), RedactedTrace.of(e));
     return Problem.of(500, "server-error", "Server error", "The request failed; quote the instance id to an administrator.")
         .withInstance(id)
         .toResponse();

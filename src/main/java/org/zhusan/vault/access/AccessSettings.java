@@ -4,16 +4,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Token settings read through MicroProfile Config (README, configuration table): {@code
- * vault.tokens.clock-skew} ({@code VAULT_TOKENS_CLOCK_SKEW}, default {@code PT60S}) and {@code
- * vault.tokens.max-lifetime} ({@code VAULT_TOKENS_MAX_LIFETIME}, default {@code PT1H}). An invalid
- * value fails authenticated requests (closed) rather than silently loosening the rules.
+ * The access capability's settings (README, configuration table), every default here: the access
+ * policy file ({@code vault.access.policy}) and the vault's own token rules ({@code
+ * vault.tokens.clock-skew}, {@code vault.tokens.max-lifetime}). An invalid token-rule value fails
+ * authenticated requests (closed) rather than silently loosening the rules.
  */
 @ApplicationScoped
-public class TokenSettings {
+public class AccessSettings {
   @Inject
   @ConfigProperty(name = "vault.tokens.clock-skew", defaultValue = "PT60S")
   Duration clockSkew;
@@ -21,6 +22,10 @@ public class TokenSettings {
   @Inject
   @ConfigProperty(name = "vault.tokens.max-lifetime", defaultValue = "PT1H")
   Duration maxLifetime;
+
+  @Inject
+  @ConfigProperty(name = "vault.access.policy")
+  Optional<String> policyLocation;
 
   private TokenRules rules;
 
@@ -32,5 +37,10 @@ public class TokenSettings {
 
   public TokenRules rules() {
     return rules;
+  }
+
+  /** The policy file to load, or empty for the built-in copy of {@code config/access-policy.yaml}. */
+  public Optional<String> policyLocation() {
+    return policyLocation.filter(s -> !s.isBlank());
   }
 }
