@@ -57,6 +57,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void thePlatformKnowsNoCapability() {
+    classes()
+        .that().resideInAPackage("..vault.platform..")
+        .should().onlyDependOnClassesThat(resideInAnyPackage("..vault.platform..").or(resideOutsideOfPackage("org.zhusan.vault..")))
+        .check(vault);
+  }
+
+  @Test
   void theLogCoreDoesNotKnowWhoDecides() {
     noClasses().that().resideInAPackage("..vault.audit")
         .should().dependOnClassesThat().resideInAnyPackage("..vault.access..", "..vault.oversight..",

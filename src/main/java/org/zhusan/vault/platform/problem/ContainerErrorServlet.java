@@ -36,7 +36,7 @@ public class ContainerErrorServlet extends HttpServlet {
     resp.setContentType(Problem.MEDIA_TYPE);
     resp.setCharacterEncoding("UTF-8");
     // As every /api answer (NoStoreFilter): an error page is no more for caches than a record is.
-    resp.setHeader("Cache-Control", org.zhusan.vault.platform.rest.NoStoreFilter.NO_STORE);
+    resp.setHeader("Cache-Control", "no-store"); // as NoStoreFilter sets on every other /api answer
     if (status == 401) {
       resp.setHeader("WWW-Authenticate", "Bearer");
     }

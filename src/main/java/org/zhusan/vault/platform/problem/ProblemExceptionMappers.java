@@ -52,19 +52,6 @@ public final class ProblemExceptionMappers {
     }
   }
 
-  /** A missing or unknown purpose of use. */
-  @Provider
-  public static class PurposeMapper implements ExceptionMapper<org.zhusan.vault.access.policy.PurposeException> {
-    @Context HttpServletRequest request;
-
-    @Override
-    public Response toResponse(org.zhusan.vault.access.policy.PurposeException e) {
-      return Problem.of(400, e.missing() ? "purpose-required" : "invalid-purpose", "Purpose of use", e.getMessage())
-          .withInstance(RequestIds.of(request))
-          .toResponse();
-    }
-  }
-
   /** JAX-RS's own errors (unknown path, wrong method, unsupported media type, forbidden …). */
   @Provider
   public static class Web implements ExceptionMapper<WebApplicationException> {

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class RedactedTrace extends Throwable {
   private RedactedTrace(Throwable original) {
-    super(original.getClass().getName(), null, true, true);
+    super(original.getClass().getName()); // leaves the cause unset, so that initCause may set it
     setStackTrace(original.getStackTrace());
   }
 
