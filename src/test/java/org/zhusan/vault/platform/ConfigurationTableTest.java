@@ -71,7 +71,7 @@ class ConfigurationTableTest {
       }
     }
     readmeRows = new TreeMap<>();
-    Matcher m = README_ROW.matcher(Files.readString(Path.of("README.md")));
+    Matcher m = README_ROW.matcher(Files.readString(Path.of(System.getProperty("vault.repo.root", "."), "README.md")));
     while (m.find()) {
       readmeRows.put(m.group(1), m.group(2) + "|" + m.group(3));
     }
