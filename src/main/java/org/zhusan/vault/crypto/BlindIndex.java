@@ -38,7 +38,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  *       and compare candidates, so false positives cost only time.
  * </ul>
  *
- * <p>The caller normalises first (see {@link Normalizer}); this class hashes exactly the string it
+ * <p>The caller normalises first (canonical forms are domain rules, kept with the domain: names and
+ * IINs in {@code subjects}, search terms in {@code search}); this class hashes exactly the string it
  * is given (strict UTF-8: malformed strings are rejected).
  *
  * <p>Thread safety: immutable; a new HMAC instance per call.
