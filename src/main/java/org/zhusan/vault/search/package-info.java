@@ -10,7 +10,8 @@
  * org.zhusan.vault.search.QuerySql}).
  *
  * <p>The server side builds on that core: {@link org.zhusan.vault.search.SearchIndexer} (the
- * application's {@code TextSink}: indexes each upload in its transaction), {@link
+ * application's {@code TextSink}: indexes each upload in its transaction, through {@link
+ * org.zhusan.vault.search.VersionIndexing}, as re-indexing does), {@link
  * org.zhusan.vault.search.SearchService} and {@link org.zhusan.vault.search.SearchResource} (access
  * filter in SQL before ranking and counting, one access-log entry per search, the query text
  * sealed for auditors by {@code crypto.QueryTextSealer}), {@link
