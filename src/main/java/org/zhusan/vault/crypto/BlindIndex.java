@@ -46,13 +46,13 @@ import org.bouncycastle.crypto.params.KeyParameter;
  */
 public final class BlindIndex {
   /** Default output length: 16 bytes (128 bits). */
-  public static final int DEFAULT_OUTPUT_BYTES = 16;
+  static final int DEFAULT_OUTPUT_BYTES = 16;
 
   /** Shortest allowed output: 8 bytes. */
-  public static final int MIN_OUTPUT_BYTES = 8;
+  static final int MIN_OUTPUT_BYTES = 8;
 
   /** Longest output: 32 bytes (the full HMAC-SHA256). */
-  public static final int MAX_OUTPUT_BYTES = 32;
+  static final int MAX_OUTPUT_BYTES = 32;
 
   private static final byte[] KDF_LABEL =
       "zhusan-vault/blind-index/v1".getBytes(StandardCharsets.US_ASCII);
@@ -80,7 +80,7 @@ public final class BlindIndex {
   }
 
   /** The index for {@code purpose} under the keyring's primary blind-index key, 16-byte output. */
-  public static BlindIndex create(Keyring keyring, String purpose) {
+  static BlindIndex create(Keyring keyring, String purpose) {
     return create(keyring, purpose, DEFAULT_OUTPUT_BYTES);
   }
 
@@ -111,7 +111,7 @@ public final class BlindIndex {
   }
 
   /** Index value of raw bytes. */
-  public byte[] compute(byte[] value) {
+  byte[] compute(byte[] value) {
     Objects.requireNonNull(value, "value is required.");
     byte[] key = subkey.toByteArray();
     HMac mac = new HMac(new SHA256Digest());
@@ -129,12 +129,12 @@ public final class BlindIndex {
   }
 
   /** The purpose this index was derived for. */
-  public String purpose() {
+  String purpose() {
     return purpose;
   }
 
   /** Output length in bytes. */
-  public int outputBytes() {
+  int outputBytes() {
     return outputBytes;
   }
 

@@ -54,7 +54,7 @@ class SubjectNormalizerTest {
   void normalisedSpellingsOfANameIndexTheSame() {
     byte[] key = new byte[32];
     Arrays.fill(key, (byte) 0x42); // a test key, not a real one
-    BlindIndex name = BlindIndex.create(Keyring.insecureFromRawKeys(Map.of(1, key), key), "subject.full_name");
+    BlindIndex name = BlindIndex.create(Keyring.insecureFromRawKeys(Map.of(1, key), key), "subject.full_name", 16);
     String decomposed = " A\u0301LIYA  Nurova\t";
     assertArrayEquals(
         name.compute(SubjectNormalizer.name(" ÁLIYA  Nurova")), name.compute(SubjectNormalizer.name("áliya nurova")));
