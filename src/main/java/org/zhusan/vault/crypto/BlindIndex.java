@@ -73,7 +73,7 @@ public final class BlindIndex {
       throw new IllegalArgumentException(
           "outputBytes must be between " + MIN_OUTPUT_BYTES + " and " + MAX_OUTPUT_BYTES);
     }
-    this.subkey = SecretBytes.copyOf(deriveSubkey(indexKey, purpose));
+    this.subkey = Hkdf.forPurpose(indexKey, KDF_LABEL, purpose, 32);
     this.keyVersion = keyVersion;
     this.purpose = purpose;
     this.outputBytes = outputBytes;
@@ -141,18 +141,5 @@ public final class BlindIndex {
   @Override
   public String toString() {
     return "BlindIndex[keyVersion=" + keyVersion + ", purpose=" + purpose + ", outputBytes=" + outputBytes + "]";
-  }
-
-  private static byte[] deriveSubkey(SecretBytes indexKey, String purpose) {
-    byte[] purposeBytes = purpose.getBytes(StandardCharsets.US_ASCII);
-    byte[] info = new byte[KDF_LABEL.length + 1 + purposeBytes.length];
-    System.arraycopy(KDF_LABEL, 0, info, 0, KDF_LABEL.length);
-    System.arraycopy(purposeBytes, 0, info, KDF_LABEL.length + 1, purposeBytes.length);
-    byte[] ikm = indexKey.toByteArray();
-    try {
-      return Hkdf.sha256(ikm, null, info, 32);
-    } finally {
-      Arrays.fill(ikm, (byte) 0);
-    }
   }
 }

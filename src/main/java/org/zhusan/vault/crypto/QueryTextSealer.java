@@ -64,7 +64,7 @@ public final class QueryTextSealer {
     Objects.requireNonNull(keyring, "keyring is required.");
     AeadKeyset.Builder keys = AeadKeyset.builder().primary(keyring.primaryBlindIndexVersion());
     for (int version : keyring.blindIndexVersions()) {
-      keys.addSecret(version, derive(keyring.blindIndexKey(version), PURPOSE));
+      keys.addSecret(version, Hkdf.forPurpose(keyring.blindIndexKey(version), KDF_LABEL, PURPOSE, Gcm.KEY_SIZE));
     }
     return new QueryTextSealer(keyring, AesGcmAead.create(keys.build()));
   }
@@ -147,20 +147,5 @@ public final class QueryTextSealer {
   @Override
   public String toString() {
     return "QueryTextSealer[" + PURPOSE + ", key v" + keyVersion() + "]";
-  }
-
-  private static SecretBytes derive(SecretBytes rootKey, String purpose) {
-    byte[] purposeBytes = purpose.getBytes(StandardCharsets.US_ASCII);
-    byte[] info = new byte[KDF_LABEL.length + 1 + purposeBytes.length];
-    System.arraycopy(KDF_LABEL, 0, info, 0, KDF_LABEL.length);
-    System.arraycopy(purposeBytes, 0, info, KDF_LABEL.length + 1, purposeBytes.length);
-    byte[] ikm = rootKey.toByteArray();
-    byte[] key = Hkdf.sha256(ikm, null, info, Gcm.KEY_SIZE);
-    try {
-      return SecretBytes.copyOf(key);
-    } finally {
-      Arrays.fill(ikm, (byte) 0);
-      Arrays.fill(key, (byte) 0);
-    }
   }
 }
