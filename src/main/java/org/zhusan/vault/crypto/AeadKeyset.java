@@ -36,17 +36,17 @@ public final class AeadKeyset {
   }
 
   /** A validating builder. */
-  public static Builder builder() {
+  static Builder builder() {
     return new Builder();
   }
 
   /** Version used by new encryptions. */
-  public int primaryVersion() {
+  int primaryVersion() {
     return primaryVersion;
   }
 
   /** All versions, ascending. */
-  public SortedSet<Integer> versions() {
+  SortedSet<Integer> versions() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(keys.keySet()));
   }
 
@@ -68,14 +68,14 @@ public final class AeadKeyset {
    *
    * <p>Thread safety: not thread-safe; use from one thread.
    */
-  public static final class Builder {
+  static final class Builder {
     private final TreeMap<Integer, SecretBytes> keys = new TreeMap<>();
     private Integer primary;
 
     private Builder() {}
 
     /** Adds a data key under {@code version} (positive, not yet present). */
-    public Builder add(int version, DataKey key) {
+    Builder add(int version, DataKey key) {
       Objects.requireNonNull(key, "key is required.");
       return addSecret(version, key.secret());
     }
@@ -95,13 +95,13 @@ public final class AeadKeyset {
     }
 
     /** Chooses the version used for new encryptions. */
-    public Builder primary(int version) {
+    Builder primary(int version) {
       this.primary = version;
       return this;
     }
 
     /** Validates and builds. */
-    public AeadKeyset build() {
+    AeadKeyset build() {
       if (keys.isEmpty()) {
         throw new IllegalStateException("a keyset needs at least one key");
       }

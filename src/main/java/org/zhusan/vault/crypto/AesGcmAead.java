@@ -48,10 +48,10 @@ public final class AesGcmAead implements Aead {
   static final int PREFIX_SIZE = HEADER_SIZE + Gcm.NONCE_SIZE;
 
   /** Bytes added to every plaintext: header, nonce and tag. */
-  public static final int OVERHEAD = PREFIX_SIZE + Gcm.TAG_SIZE;
+  static final int OVERHEAD = PREFIX_SIZE + Gcm.TAG_SIZE;
 
   /** NIST SP 800-38D limit on encryptions per key with random 96-bit nonces: 2^32. */
-  public static final long NIST_RANDOM_NONCE_LIMIT = 1L << 32;
+  static final long NIST_RANDOM_NONCE_LIMIT = 1L << 32;
 
   private final Map<Integer, SecretKeySpec> keys;
   private final int primaryVersion;
@@ -81,7 +81,7 @@ public final class AesGcmAead implements Aead {
   }
 
   /** A builder to attach a {@link KeyUsageListener} or a persisted starting count. */
-  public static Builder builder(AeadKeyset keyset) {
+  static Builder builder(AeadKeyset keyset) {
     return new Builder(keyset);
   }
 
@@ -138,12 +138,12 @@ public final class AesGcmAead implements Aead {
   }
 
   /** Version of the key new encryptions use. */
-  public int primaryKeyVersion() {
+  int primaryKeyVersion() {
     return primaryVersion;
   }
 
   /** Encryptions counted by this instance's in-memory guard, including the seeded count. */
-  public long encryptionCount() {
+  long encryptionCount() {
     return encryptions.get();
   }
 
@@ -153,7 +153,7 @@ public final class AesGcmAead implements Aead {
    *
    * @throws IllegalArgumentException if the bytes are too short or not of format 0x01
    */
-  public static int keyVersionOf(byte[] ciphertext) {
+  static int keyVersionOf(byte[] ciphertext) {
     if (ciphertext.length < HEADER_SIZE || ciphertext[0] != FORMAT_VERSION) {
       throw new IllegalArgumentException("not an AES-GCM field ciphertext of format 0x01");
     }
@@ -222,7 +222,7 @@ public final class AesGcmAead implements Aead {
    *
    * <p>Thread safety: not thread-safe; use from one thread.
    */
-  public static final class Builder {
+  static final class Builder {
     private final AeadKeyset keyset;
     private KeyUsageListener listener = KeyUsageListener.NONE;
     private long maxEncryptions = NIST_RANDOM_NONCE_LIMIT;
@@ -233,7 +233,7 @@ public final class AesGcmAead implements Aead {
     }
 
     /** Told about every encryption before it happens; may veto it. */
-    public Builder usageListener(KeyUsageListener listener) {
+    Builder usageListener(KeyUsageListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener is required.");
       return this;
     }
@@ -242,7 +242,7 @@ public final class AesGcmAead implements Aead {
      * Lowers the in-memory guard below {@link #NIST_RANDOM_NONCE_LIMIT} (for example to rotate
      * early, or in tests). Cannot be raised above it.
      */
-    public Builder maxEncryptions(long max) {
+    Builder maxEncryptions(long max) {
       if (max < 0 || max > NIST_RANDOM_NONCE_LIMIT) {
         throw new IllegalArgumentException("maxEncryptions must be in [0, 2^32]");
       }
@@ -251,7 +251,7 @@ public final class AesGcmAead implements Aead {
     }
 
     /** Seeds the in-memory guard with the persisted number of encryptions under the primary key. */
-    public Builder encryptionsSoFar(long count) {
+    Builder encryptionsSoFar(long count) {
       if (count < 0) {
         throw new IllegalArgumentException("encryptionsSoFar must not be negative");
       }
@@ -260,7 +260,7 @@ public final class AesGcmAead implements Aead {
     }
 
     /** Builds the AEAD. */
-    public AesGcmAead build() {
+    AesGcmAead build() {
       return new AesGcmAead(this);
     }
   }

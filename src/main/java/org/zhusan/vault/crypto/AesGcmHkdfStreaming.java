@@ -77,19 +77,19 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
   static final int NONCE_PREFIX_SIZE = 7;
 
   /** Length of the stream header in bytes. */
-  public static final int HEADER_SIZE = 1 + 4 + SALT_SIZE + NONCE_PREFIX_SIZE;
+  static final int HEADER_SIZE = 1 + 4 + SALT_SIZE + NONCE_PREFIX_SIZE;
 
   /** Default plaintext segment size: 64 KiB. */
-  public static final int DEFAULT_SEGMENT_SIZE = 64 * 1024;
+  static final int DEFAULT_SEGMENT_SIZE = 64 * 1024;
 
   /** Smallest allowed plaintext segment size: 4 KiB. */
-  public static final int MIN_SEGMENT_SIZE = 4 * 1024;
+  static final int MIN_SEGMENT_SIZE = 4 * 1024;
 
   /** Largest allowed plaintext segment size: 1 MiB. */
-  public static final int MAX_SEGMENT_SIZE = 1024 * 1024;
+  static final int MAX_SEGMENT_SIZE = 1024 * 1024;
 
   /** Most segments one stream may have: 2^32 (the segment index is 4 bytes). */
-  public static final long MAX_SEGMENTS = 1L << 32;
+  static final long MAX_SEGMENTS = 1L << 32;
 
   private static final byte[] KDF_LABEL =
       "zhusan-vault/streaming-aead/aes-gcm-hkdf-sha256/v1".getBytes(StandardCharsets.US_ASCII);
@@ -112,7 +112,7 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
    *
    * @param segmentSize between {@value #MIN_SEGMENT_SIZE} and {@value #MAX_SEGMENT_SIZE}
    */
-  public static AesGcmHkdfStreaming create(AeadKeyset keyset, int segmentSize) {
+  static AesGcmHkdfStreaming create(AeadKeyset keyset, int segmentSize) {
     Objects.requireNonNull(keyset, "keyset is required.");
     if (segmentSize < MIN_SEGMENT_SIZE || segmentSize > MAX_SEGMENT_SIZE) {
       throw new IllegalArgumentException(
@@ -122,17 +122,17 @@ public final class AesGcmHkdfStreaming implements StreamingAead {
   }
 
   /** The plaintext segment size. */
-  public int segmentSize() {
+  int segmentSize() {
     return segmentSize;
   }
 
   /** Largest plaintext one stream can hold: 2^32 × segment size. */
-  public long maxPlaintextSize() {
+  long maxPlaintextSize() {
     return MAX_SEGMENTS * segmentSize;
   }
 
   /** Exact ciphertext length for a plaintext of {@code plaintextSize} bytes. */
-  public long ciphertextSize(long plaintextSize) {
+  long ciphertextSize(long plaintextSize) {
     if (plaintextSize < 0 || plaintextSize > maxPlaintextSize()) {
       throw new IllegalArgumentException("plaintextSize out of range");
     }

@@ -39,7 +39,7 @@ public final class AssociatedData {
    * @param column column name, not empty
    * @param rowId the owning row's id (canonical string form), not empty
    */
-  public static byte[] forField(String table, String column, String rowId) {
+  static byte[] forField(String table, String column, String rowId) {
     return of("field", requireNonEmpty(table, "table"), requireNonEmpty(column, "column"),
         requireNonEmpty(rowId, "rowId"));
   }
@@ -50,12 +50,12 @@ public final class AssociatedData {
   }
 
   /** {@link #forField(String, String, String)} with a numeric row id. */
-  public static byte[] forField(String table, String column, long rowId) {
+  static byte[] forField(String table, String column, long rowId) {
     return forField(table, column, Long.toString(rowId));
   }
 
   /** For the streamed content of one document version. */
-  public static byte[] forContent(String documentVersionId) {
+  static byte[] forContent(String documentVersionId) {
     return of("content", requireNonEmpty(documentVersionId, "documentVersionId"));
   }
 
@@ -66,7 +66,7 @@ public final class AssociatedData {
   }
 
   /** {@link #forContent(String)} with a numeric id. */
-  public static byte[] forContent(long documentVersionId) {
+  static byte[] forContent(long documentVersionId) {
     return forContent(Long.toString(documentVersionId));
   }
 
@@ -79,7 +79,7 @@ public final class AssociatedData {
    * The general form: the unambiguous encoding of {@code components}, in order. Prefer the named
    * factories; use this only for a new kind of binding, starting with a kind name of its own.
    */
-  public static byte[] of(String... components) {
+  static byte[] of(String... components) {
     Objects.requireNonNull(components, "components are required.");
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     out.write(ENCODING_VERSION);

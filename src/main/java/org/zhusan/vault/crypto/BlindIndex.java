@@ -38,20 +38,21 @@ import org.bouncycastle.crypto.params.KeyParameter;
  *       and compare candidates, so false positives cost only time.
  * </ul>
  *
- * <p>The caller normalises first (see {@link Normalizer}); this class hashes exactly the string it
+ * <p>The caller normalises first (canonical forms are domain rules, kept with the domain: names and
+ * IINs in {@code subjects}, search terms in {@code search}); this class hashes exactly the string it
  * is given (strict UTF-8: malformed strings are rejected).
  *
  * <p>Thread safety: immutable; a new HMAC instance per call.
  */
 public final class BlindIndex {
   /** Default output length: 16 bytes (128 bits). */
-  public static final int DEFAULT_OUTPUT_BYTES = 16;
+  static final int DEFAULT_OUTPUT_BYTES = 16;
 
   /** Shortest allowed output: 8 bytes. */
-  public static final int MIN_OUTPUT_BYTES = 8;
+  static final int MIN_OUTPUT_BYTES = 8;
 
   /** Longest output: 32 bytes (the full HMAC-SHA256). */
-  public static final int MAX_OUTPUT_BYTES = 32;
+  static final int MAX_OUTPUT_BYTES = 32;
 
   private static final byte[] KDF_LABEL =
       "zhusan-vault/blind-index/v1".getBytes(StandardCharsets.US_ASCII);
@@ -72,14 +73,14 @@ public final class BlindIndex {
       throw new IllegalArgumentException(
           "outputBytes must be between " + MIN_OUTPUT_BYTES + " and " + MAX_OUTPUT_BYTES);
     }
-    this.subkey = SecretBytes.copyOf(deriveSubkey(indexKey, purpose));
+    this.subkey = Hkdf.forPurpose(indexKey, KDF_LABEL, purpose, 32);
     this.keyVersion = keyVersion;
     this.purpose = purpose;
     this.outputBytes = outputBytes;
   }
 
   /** The index for {@code purpose} under the keyring's primary blind-index key, 16-byte output. */
-  public static BlindIndex create(Keyring keyring, String purpose) {
+  static BlindIndex create(Keyring keyring, String purpose) {
     return create(keyring, purpose, DEFAULT_OUTPUT_BYTES);
   }
 
@@ -110,7 +111,7 @@ public final class BlindIndex {
   }
 
   /** Index value of raw bytes. */
-  public byte[] compute(byte[] value) {
+  byte[] compute(byte[] value) {
     Objects.requireNonNull(value, "value is required.");
     byte[] key = subkey.toByteArray();
     HMac mac = new HMac(new SHA256Digest());
@@ -128,30 +129,17 @@ public final class BlindIndex {
   }
 
   /** The purpose this index was derived for. */
-  public String purpose() {
+  String purpose() {
     return purpose;
   }
 
   /** Output length in bytes. */
-  public int outputBytes() {
+  int outputBytes() {
     return outputBytes;
   }
 
   @Override
   public String toString() {
     return "BlindIndex[keyVersion=" + keyVersion + ", purpose=" + purpose + ", outputBytes=" + outputBytes + "]";
-  }
-
-  private static byte[] deriveSubkey(SecretBytes indexKey, String purpose) {
-    byte[] purposeBytes = purpose.getBytes(StandardCharsets.US_ASCII);
-    byte[] info = new byte[KDF_LABEL.length + 1 + purposeBytes.length];
-    System.arraycopy(KDF_LABEL, 0, info, 0, KDF_LABEL.length);
-    System.arraycopy(purposeBytes, 0, info, KDF_LABEL.length + 1, purposeBytes.length);
-    byte[] ikm = indexKey.toByteArray();
-    try {
-      return Hkdf.sha256(ikm, null, info, 32);
-    } finally {
-      Arrays.fill(ikm, (byte) 0);
-    }
   }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class DataKey {
   /** Key length in bytes (AES-256). */
-  public static final int SIZE_BYTES = 32;
+  static final int SIZE_BYTES = 32;
 
   private final SecretBytes secret;
 
@@ -40,7 +40,7 @@ public final class DataKey {
   }
 
   /** Constant-time comparison of the key material. */
-  public boolean equalsDataKey(DataKey other) {
+  boolean equalsDataKey(DataKey other) {
     return other != null && secret.equalsSecretBytes(other.secret);
   }
 

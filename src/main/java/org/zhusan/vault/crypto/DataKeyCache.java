@@ -87,7 +87,7 @@ public final class DataKeyCache {
   }
 
   /** The cached key of {@code ownerId}, if present and not expired. */
-  public Optional<DataKey> getIfPresent(String ownerId) {
+  Optional<DataKey> getIfPresent(String ownerId) {
     Objects.requireNonNull(ownerId, "ownerId is required.");
     synchronized (lock) {
       return lookup(ownerId);
@@ -104,7 +104,7 @@ public final class DataKeyCache {
   }
 
   /** Forgets every key (e.g. after a KEK compromise or on shutdown). */
-  public void invalidateAll() {
+  void invalidateAll() {
     synchronized (lock) {
       invalidations++;
       entries.clear();
@@ -112,7 +112,7 @@ public final class DataKeyCache {
   }
 
   /** Number of live (unexpired) entries. */
-  public int size() {
+  int size() {
     synchronized (lock) {
       purgeExpired(nanoClock.getAsLong());
       return entries.size();

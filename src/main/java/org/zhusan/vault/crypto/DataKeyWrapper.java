@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class DataKeyWrapper {
   /** Purpose of per-subject data keys. */
-  public static final String SUBJECT_DEK = "subject-dek";
+  static final String SUBJECT_DEK = "subject-dek";
 
   private static final Pattern PURPOSE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -47,7 +47,7 @@ public final class DataKeyWrapper {
   }
 
   /** Wrapper for another kind of data key, e.g. {@code "export-dek"}. */
-  public static DataKeyWrapper forPurpose(Keyring keyring, String purpose) {
+  static DataKeyWrapper forPurpose(Keyring keyring, String purpose) {
     return new DataKeyWrapper(keyring, purpose);
   }
 
@@ -108,12 +108,12 @@ public final class DataKeyWrapper {
   }
 
   /** Whether {@code wrappedKey} is wrapped under an older KEK than the primary. */
-  public boolean needsRewrap(WrappedKey wrappedKey) {
+  boolean needsRewrap(WrappedKey wrappedKey) {
     return wrappedKey.kekVersion() != kekAead.primaryKeyVersion();
   }
 
   /** The purpose bound into every wrapping. */
-  public String purpose() {
+  String purpose() {
     return purpose;
   }
 

@@ -23,7 +23,7 @@ public final class DecryptionFailedException extends GeneralSecurityException {
   private static final long serialVersionUID = 1L;
 
   /** The only message this exception ever carries. */
-  public static final String MESSAGE = "decryption failed";
+  static final String MESSAGE = "decryption failed";
 
   /** Creates the generic failure. */
   public DecryptionFailedException() {

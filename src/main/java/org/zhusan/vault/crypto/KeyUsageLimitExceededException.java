@@ -16,7 +16,7 @@ public final class KeyUsageLimitExceededException extends GeneralSecurityExcepti
   private static final long serialVersionUID = 1L;
 
   /** @param message says which key version hit which limit; must not contain key material */
-  public KeyUsageLimitExceededException(String message) {
+  KeyUsageLimitExceededException(String message) {
     super(message);
   }
 }

@@ -15,7 +15,7 @@ package org.zhusan.vault.crypto;
  * <p>Thread safety: implementations must be thread-safe when the {@link AesGcmAead} is shared.
  */
 @FunctionalInterface
-public interface KeyUsageListener {
+interface KeyUsageListener {
 
   /** A listener that counts nothing (the in-memory guard of {@link AesGcmAead} still applies). */
   KeyUsageListener NONE = keyVersion -> {};

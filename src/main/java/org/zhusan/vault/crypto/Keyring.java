@@ -49,13 +49,13 @@ import javax.crypto.SecretKey;
  */
 public final class Keyring {
   /** Alias prefix of key-encryption keys; the version follows, e.g. {@code kek-v2}. */
-  public static final String KEK_ALIAS_PREFIX = "kek-v";
+  static final String KEK_ALIAS_PREFIX = "kek-v";
 
   /** Alias prefix of blind-index keys; the version follows, e.g. {@code blind-index-v2}. */
-  public static final String BLIND_INDEX_ALIAS_PREFIX = "blind-index-v";
+  static final String BLIND_INDEX_ALIAS_PREFIX = "blind-index-v";
 
   /** Alias of the first blind-index key version (the only one before rotation). */
-  public static final String BLIND_INDEX_ALIAS = BLIND_INDEX_ALIAS_PREFIX + "1";
+  static final String BLIND_INDEX_ALIAS = BLIND_INDEX_ALIAS_PREFIX + "1";
 
   private static final Pattern KEK_ALIAS = Pattern.compile("kek-v([1-9][0-9]{0,8})");
   private static final Pattern BLIND_INDEX_KEY_ALIAS = Pattern.compile("blind-index-v([1-9][0-9]{0,8})");

@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public record WrappedKey(int kekVersion, byte[] ciphertext) {
   /** Length of a wrapped 256-bit data key. */
-  public static final int CIPHERTEXT_SIZE = AesGcmAead.OVERHEAD + DataKey.SIZE_BYTES;
+  static final int CIPHERTEXT_SIZE = AesGcmAead.OVERHEAD + DataKey.SIZE_BYTES;
 
   /** Validates and copies. */
   public WrappedKey {

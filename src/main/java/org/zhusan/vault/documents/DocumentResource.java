@@ -30,6 +30,9 @@ import org.zhusan.vault.platform.rest.PageRequest;
 @Audited
 public class DocumentResource {
   @Inject DocumentService service;
+  @Inject UploadRequestReader uploadReader;
+  @Inject DocumentUploads uploads;
+  @Inject DocumentDownloads downloads;
 
   @POST
   @Path("{documentId}/versions")
@@ -37,7 +40,8 @@ public class DocumentResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Upload a new version of a document (multipart: field purpose, then file); earlier versions stay readable")
   public Response addVersion(@PathParam("documentId") String documentId, @Context HttpServletRequest request) {
-    DocumentView updated = service.addVersion(uuid(documentId, "document"), request);
+    UUID id = uuid(documentId, "document");
+    DocumentView updated = uploadReader.read(request, upload -> uploads.addVersion(id, upload));
     return Response.created(URI.create("/api/documents/" + updated.id() + "/versions/" + updated.latestVersion()))
         .entity(updated).build();
   }
@@ -63,14 +67,14 @@ public class DocumentResource {
     } catch (NumberFormatException e) {
       throw VaultException.notFound("That version");
     }
-    DocumentService.Download d = service.authorizeDownload(uuid(documentId, "document"), n, purpose != null ? purpose : purposeHeader);
+    DocumentDownloads.Download d = downloads.authorize(uuid(documentId, "document"), n, purpose != null ? purpose : purposeHeader);
     if (d.etag().equals(ifNoneMatch)) {
       return Response.notModified().tag(d.etag().replace("\"", "")).build();
     }
     StreamingOutput body = out -> {
       try {
-        service.stream(d, out);
-      } catch (DocumentService.ClientAbortedException gone) {
+        downloads.stream(d, out);
+      } catch (DocumentDownloads.ClientAbortedException gone) {
         // Already logged as an ordinary aborted read; there is nobody left to answer.
       }
     };

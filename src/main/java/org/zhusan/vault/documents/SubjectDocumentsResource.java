@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
@@ -25,13 +26,16 @@ import org.zhusan.vault.platform.rest.PageRequest;
 @Audited
 public class SubjectDocumentsResource {
   @Inject DocumentService service;
+  @Inject UploadRequestReader uploadReader;
+  @Inject DocumentUploads uploads;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Upload a document (multipart: fields type, title, purpose, then file); 415 names the detected type if it is not accepted")
   public Response upload(@PathParam("subjectId") String subjectId, @Context HttpServletRequest request) {
-    DocumentView created = service.create(PathIds.uuid(subjectId, "subject"), request);
+    UUID id = PathIds.uuid(subjectId, "subject");
+    DocumentView created = uploadReader.read(request, upload -> uploads.create(id, upload));
     return Response.created(URI.create("/api/documents/" + created.id())).entity(created).build();
   }
 

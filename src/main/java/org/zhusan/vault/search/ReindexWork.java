@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,11 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.zhusan.vault.crypto.StreamingAead;
-import org.zhusan.vault.documents.ContentInspection;
-import org.zhusan.vault.documents.ContentStore;
 import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.documents.DocumentVersion;
+import org.zhusan.vault.documents.VersionContent;
 import org.zhusan.vault.documents.content.DetectedType;
 import org.zhusan.vault.documents.content.ExtractionResult;
 import org.zhusan.vault.keys.SubjectKeys;
@@ -29,26 +26,31 @@ import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * The transactional steps of re-indexing ({@link SearchReindexer}): list the next versions to do,
- * and re-index one version in a transaction of its own — decrypt its stored content, extract the
- * text in the contained child (with OCR if available now), rebuild its tokens and replace its
- * {@code search_token} rows and state. Plaintext exists only in memory while one version is
- * processed.
+ * and re-index one version in a transaction of its own — its stored content is opened and its text
+ * extracted in the contained child (with OCR if available now) exactly as at upload ({@link
+ * VersionContent}), and its tokens and state are rebuilt ({@link VersionIndexing}). Plaintext exists
+ * only in memory while one version is processed.
  */
 @ApplicationScoped
 public class ReindexWork {
   private static final Logger LOG = Logger.getLogger(ReindexWork.class.getName());
 
   /** What happened to one version. */
-  public enum Outcome { INDEXED, NOT_INDEXED, FAILED, SKIPPED }
+  public enum Outcome {
+    INDEXED, NOT_INDEXED, FAILED, SKIPPED;
+
+    static Outcome of(SearchIndexStore.Status status) {
+      return valueOf(status.name());
+    }
+  }
 
   @PersistenceContext(unitName = "vault")
   EntityManager em;
 
   @Inject SubjectKeys keys;
-  @Inject ContentStore contentStore;
-  @Inject ContentInspection inspection;
+  @Inject VersionContent content;
+  @Inject VersionIndexing indexing;
   @Inject SearchEngine engine;
-  @Inject SearchIndexStore store;
 
   @Resource(lookup = "java:app/jdbc/vault")
   DataSource dataSource;
@@ -137,42 +139,14 @@ public class ReindexWork {
     if (keys.isShredded(subjectId)) {
       return Outcome.SKIPPED;
     }
-    StreamingAead aead = keys.contentCipher(subjectId, false);
-    TermFrequencies.Builder builder = engine.newIndex();
-    boolean[] analysisFailed = {false};
+    VersionIndexing.Pending index = indexing.start(versionId);
     ExtractionResult result;
-    try (InputStream plain = aead.newDecryptingStream(contentStore.reader(versionId, version.chunkCount()),
-        SubjectKeys.contentBinding(versionId))) {
-      result = inspection.extractor().extract(plain, new DetectedType(version.mediaType()), chunk -> {
-        if (!analysisFailed[0] && chunk != null && !chunk.isEmpty()) {
-          try {
-            builder.add(chunk);
-          } catch (RuntimeException e) {
-            analysisFailed[0] = true;
-          }
-        }
-      });
+    try {
+      result = content.extract(VersionContent.Location.of(subjectId, version), new DetectedType(version.mediaType()), index);
     } catch (IOException | SQLException e) {
       LOG.severe("Re-index: content of version " + versionId + " could not be read or failed authentication; recorded FAILED");
-      store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
-      return Outcome.FAILED;
+      return Outcome.of(indexing.unreadable(versionId));
     }
-    if (!result.extracted()) {
-      store.writeWithoutTokens(versionId, SearchIndexStore.Status.NOT_INDEXED);
-      return Outcome.NOT_INDEXED;
-    }
-    TermFrequencies index;
-    try {
-      if (analysisFailed[0]) {
-        throw new IllegalStateException("analysis failed");
-      }
-      index = builder.build();
-    } catch (RuntimeException e) {
-      LOG.warning("Re-index: analysis of version " + versionId + " failed (" + e.getClass().getSimpleName() + "); recorded FAILED");
-      store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
-      return Outcome.FAILED;
-    }
-    store.writeIndexed(versionId, index);
-    return Outcome.INDEXED;
+    return Outcome.of(indexing.finish(versionId, index, result.extracted()));
   }
 }

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.zhusan.vault.crypto.Keyring;
+import org.zhusan.vault.crypto.QueryTextSealer;
 import org.zhusan.vault.keys.VaultKeys;
 
 /**
  * The server's search toolkit, shared by indexing, querying and re-indexing: one {@link
  * TermAnalyzer} for the application's lifetime, and the keyed parts ({@link BlindTokens}, {@link
- * QueryParser}, {@link QueryAuditCipher}) under the keystore's current keyring (re-derived when an
+ * QueryParser}, {@link QueryTextSealer}) under the keystore's current keyring (re-derived when an
  * administrator reloads the keystore). New tokens and query ciphertexts use the primary blind-index
  * key version; older loaded versions serve queries over documents not yet re-keyed and reading
  * queries recorded under them. Without keys every method answers 503 (from {@link
@@ -30,8 +30,8 @@ public class SearchEngine {
   private final TermAnalyzer analyzer = new TermAnalyzer();
   private volatile Keyed keyed;
 
-  /** Everything derived from one keyring: tokens per loaded key version, the primary's query cipher. */
-  private record Keyed(Keyring keyring, Map<Integer, BlindTokens> tokens, QueryAuditCipher queries) {
+  /** Everything derived from one keyring: tokens per loaded key version, the sealer of query texts. */
+  private record Keyed(Keyring keyring, Map<Integer, BlindTokens> tokens, QueryTextSealer queries) {
     BlindTokens primary() {
       return tokens.get(keyring.primaryBlindIndexVersion());
     }
@@ -45,7 +45,7 @@ public class SearchEngine {
       for (int version : keyring.blindIndexVersions()) {
         tokens.put(version, BlindTokens.create(keyring, version));
       }
-      k = new Keyed(keyring, Map.copyOf(tokens), QueryAuditCipher.create(keyring));
+      k = new Keyed(keyring, Map.copyOf(tokens), QueryTextSealer.create(keyring));
       keyed = k;
     }
     return k;
@@ -84,15 +84,12 @@ public class SearchEngine {
     return new QueryParser(analyzer, tokens);
   }
 
-  /** The cipher for new stored query texts (primary key version). */
-  public QueryAuditCipher queryCipher() {
+  /**
+   * Seals new query texts for auditors (under the primary key version) and opens recorded ones
+   * (under any loaded version); one keyring snapshot, so what it says it can open, it can.
+   */
+  public QueryTextSealer queryTexts() {
     return keyed().queries();
-  }
-
-  /** The cipher for query texts stored under key {@code keyVersion}, empty if that version is no longer loaded. */
-  public Optional<QueryAuditCipher> queryCipher(int keyVersion) {
-    Keyring keyring = keyed().keyring();
-    return keyring.hasBlindIndexVersion(keyVersion) ? Optional.of(QueryAuditCipher.create(keyring, keyVersion)) : Optional.empty();
   }
 
   @PreDestroy

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import org.zhusan.vault.documents.TextSink;
 
 /**
@@ -22,7 +21,7 @@ import org.zhusan.vault.documents.TextSink;
  * (on the request thread), turns it into blind-token frequencies as it arrives ({@link
  * TermFrequencies.Builder}: stems exist only inside the builder), and in {@link #finish} — still in
  * the upload's transaction — writes the tokens and the version's index state ({@link
- * SearchIndexStore}). So a version and its index commit together or not at all.
+ * VersionIndexing}). So a version and its index commit together or not at all.
  *
  * <p>Replaces {@code DiscardingTextSink} as the application's {@link TextSink} (enabled alternative).
  * Per-upload state is keyed by version id and dropped in {@link #finish}, or when the transaction
@@ -35,67 +34,24 @@ import org.zhusan.vault.documents.TextSink;
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 public class SearchIndexer implements TextSink {
-  private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
-
-  @Inject SearchEngine engine;
-  @Inject SearchIndexStore store;
+  @Inject VersionIndexing indexing;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
-  private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
-
-  /** One version's index in the making. */
-  private static final class Pending {
-    final TermFrequencies.Builder builder;
-    volatile boolean failed;
-
-    Pending(TermFrequencies.Builder builder) {
-      this.builder = builder;
-    }
-
-    void add(String chunk) {
-      if (failed || chunk == null || chunk.isEmpty()) {
-        return;
-      }
-      try {
-        builder.add(chunk);
-      } catch (RuntimeException e) {
-        failed = true;
-        LOG.warning("Search analysis failed (" + e.getClass().getSimpleName() + "); the version will be recorded FAILED");
-      }
-    }
-  }
+  private final Map<UUID, VersionIndexing.Pending> pending = new ConcurrentHashMap<>();
 
   @Override
   public Consumer<String> open(UUID subjectId, UUID documentId, UUID versionId, String documentType) {
     Objects.requireNonNull(versionId, "versionId is required.");
-    Pending p = new Pending(engine.newIndex());
+    VersionIndexing.Pending p = indexing.start(versionId);
     pending.put(versionId, p);
     forgetWhenTransactionEnds(versionId);
-    return p::add;
+    return p;
   }
 
   @Override
   public void finish(UUID versionId, boolean extracted) {
-    Pending p = pending.remove(versionId);
-    if (!extracted) {
-      store.writeWithoutTokens(versionId, SearchIndexStore.Status.NOT_INDEXED);
-      return;
-    }
-    if (p == null || p.failed) {
-      store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
-      return;
-    }
-    TermFrequencies index;
-    try {
-      index = p.builder.build();
-    } catch (RuntimeException e) {
-      LOG.warning("Search analysis of version " + versionId + " failed (" + e.getClass().getSimpleName() + "); recorded FAILED");
-      store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
-      return;
-    }
-    store.writeIndexed(versionId, index);
-    LOG.fine(() -> "Indexed version " + versionId + ": " + index.distinctTerms() + " tokens" + (index.truncated() ? " (truncated)" : ""));
+    indexing.finish(versionId, pending.remove(versionId), extracted);
   }
 
   /** Number of uploads being indexed right now (for tests and diagnostics). */

@@ -27,7 +27,10 @@ import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.policy.StaffUser;
+import org.zhusan.vault.crypto.AssociatedData;
 import org.zhusan.vault.crypto.DecryptionFailedException;
+import org.zhusan.vault.crypto.KeyUsageLimitExceededException;
+import org.zhusan.vault.crypto.QueryTextSealer;
 import org.zhusan.vault.documents.ContentInspection;
 import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.platform.problem.Problem;
@@ -206,22 +209,33 @@ public class SearchService {
 
   /** The query text, encrypted for auditors, under the id the access-log entry names. */
   private void storeQuery(UUID queryId, String userId, String text) {
-    QueryAuditCipher cipher = engine.queryCipher();
-    byte[] ct = cipher.encrypt(queryId, text);
+    QueryTextSealer sealer = engine.queryTexts();
+    byte[] ct;
+    try {
+      ct = sealer.seal(text, queryBinding(queryId));
+    } catch (KeyUsageLimitExceededException e) {
+      LOG.warning("Search query could not be sealed (key usage limit of blind-index key v" + sealer.keyVersion() + ")");
+      throw VaultException.unavailable("search-unavailable", "The search could not be recorded, so it was not run.");
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
             "INSERT INTO search_query (id, user_id, created_at, key_purpose, bidx_key_version, query_ct) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, queryId);
       ps.setString(2, userId);
       ps.setTimestamp(3, Timestamp.from(Instant.now()));
-      ps.setString(4, QueryAuditCipher.PURPOSE);
-      ps.setInt(5, cipher.keyVersion());
+      ps.setString(4, QueryTextSealer.PURPOSE);
+      ps.setInt(5, sealer.keyVersion());
       ps.setBytes(6, ct);
       ps.executeUpdate();
     } catch (SQLException e) {
       LOG.warning("Search query could not be recorded (SQL state " + e.getSQLState() + ")");
       throw VaultException.unavailable("search-unavailable", "The search could not be recorded, so it was not run.");
     }
+  }
+
+  /** Binds a recorded query's ciphertext to its row: moved to another row, it does not open. */
+  private static byte[] queryBinding(UUID queryId) {
+    return AssociatedData.forField("search_query", "query_ct", queryId);
   }
 
   /** AUDITOR: what was searched under a query id taken from the access log. Itself logged (LOG_READ). */
@@ -238,17 +252,25 @@ public class SearchService {
         }
         String userId = rs.getString(1);
         Instant at = rs.getTimestamp(2).toInstant();
-        if (!QueryAuditCipher.PURPOSE.equals(rs.getString(3))) {
+        String purpose = rs.getString(3);
+        if (!QueryTextSealer.PURPOSE.equals(purpose) && !QueryTextSealer.LEGACY_PURPOSE.equals(purpose)) {
           throw VaultException.unavailable("query-key-unavailable", "This query was encrypted under a key this vault does not have.");
         }
         int keyVersion = rs.getInt(4);
+        QueryTextSealer sealer = engine.queryTexts();
         // Recorded queries are immutable and never re-encrypted: once their blind-index key version
         // has been removed from the keystore (after a rotation), their words are gone for good.
-        QueryAuditCipher cipher = engine.queryCipher(keyVersion).orElseThrow(() -> VaultException.gone("query-key-removed",
-            "The words of this search were encrypted under blind-index key v" + keyVersion + ", which has been removed from "
-                + "the keystore; they can no longer be read. Who searched, when and with which outcome remain in the access log."));
+        if (!sealer.canOpen(keyVersion)) {
+          throw VaultException.gone("query-key-removed",
+              "The words of this search were encrypted under blind-index key v" + keyVersion + ", which has been removed from "
+                  + "the keystore; they can no longer be read. Who searched, when and with which outcome remain in the access log.");
+        }
+        byte[] ct = rs.getBytes(5);
         try {
-          return new StoredQuery(queryId, userId, at, cipher.decrypt(queryId, rs.getBytes(5)));
+          // Rows recorded before the sealer was rebuilt on crypto's AEAD keep their own layout (see QueryTextSealer).
+          String text = QueryTextSealer.PURPOSE.equals(purpose) ? sealer.open(ct, queryBinding(queryId))
+              : sealer.openLegacy(keyVersion, queryId.toString(), ct, queryBinding(queryId));
+          return new StoredQuery(queryId, userId, at, text);
         } catch (DecryptionFailedException e) {
           LOG.severe("Integrity failure opening search_query.query_ct of row " + queryId);
           throw new VaultException(Problem.of(500, "integrity-failure", "Integrity failure",

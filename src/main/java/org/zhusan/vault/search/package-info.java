@@ -10,17 +10,18 @@
  * org.zhusan.vault.search.QuerySql}).
  *
  * <p>The server side builds on that core: {@link org.zhusan.vault.search.SearchIndexer} (the
- * application's {@code TextSink}: indexes each upload in its transaction), {@link
+ * application's {@code TextSink}: indexes each upload in its transaction, through {@link
+ * org.zhusan.vault.search.VersionIndexing}, as re-indexing does), {@link
  * org.zhusan.vault.search.SearchService} and {@link org.zhusan.vault.search.SearchResource} (access
  * filter in SQL before ranking and counting, one access-log entry per search, the query text
- * encrypted for auditors by {@link org.zhusan.vault.search.QueryAuditCipher}), {@link
+ * sealed for auditors by {@code crypto.QueryTextSealer}), {@link
  * org.zhusan.vault.search.SearchAccess} (readable document types) and re-indexing ({@link
  * org.zhusan.vault.search.SearchReindexer}).
  *
  * <p>Rules of this package:
  *
  * <ul>
- *   <li>The core types ({@code TermAnalyzer} … {@code QuerySql}, {@code QueryAuditCipher}) are plain
+ *   <li>The core types ({@code TermAnalyzer} … {@code QuerySql}) are plain
  *       Java 17, Lucene analysis and the {@code crypto} package only; no JPA, CDI or JAX-RS. Only the
  *       server-side classes named above use CDI, JTA, JDBC and JAX-RS.
  *   <li>Stems and query words are plaintext: they live only inside a method call or a {@link

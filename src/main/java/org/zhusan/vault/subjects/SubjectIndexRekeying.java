@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.zhusan.vault.crypto.Keyring;
-import org.zhusan.vault.crypto.Normalizer;
 import org.zhusan.vault.keys.VaultKeys;
 import org.zhusan.vault.platform.problem.VaultException;
 
@@ -66,7 +65,7 @@ public class SubjectIndexRekeying {
     for (UUID id : ids) {
       Subject s = em.find(Subject.class, id);
       try {
-        String iin = s.iin().map(Normalizer::iin).orElse(null);
+        String iin = s.iin().map(SubjectNormalizer::iin).orElse(null);
         s.rekeyIndexes(indexes.under(keyring, targetVersion, s.fullName(), iin));
       } catch (VaultException e) { // an integrity failure opening the name or IIN (logged there)
         failed++;

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.zhusan.vault.crypto.Keyring;
-import org.zhusan.vault.crypto.Normalizer;
 import org.zhusan.vault.keys.VaultKeys;
 
 /**
@@ -38,7 +37,7 @@ public class SubjectIndexes {
 
   /** The indexes under key {@code version} of {@code keyring}. */
   Indexes under(Keyring keyring, int version, String fullName, String normalizedIinOrNull) {
-    byte[] name = vaultKeys.blindIndex(keyring, version, NAME).compute(Normalizer.name(fullName));
+    byte[] name = vaultKeys.blindIndex(keyring, version, NAME).compute(SubjectNormalizer.name(fullName));
     byte[] iin = normalizedIinOrNull == null ? null : vaultKeys.blindIndex(keyring, version, IIN).compute(normalizedIinOrNull);
     return new Indexes(version, name, iin);
   }
@@ -50,7 +49,7 @@ public class SubjectIndexes {
 
   /** Key version → index of a full name, for every loaded version. */
   Map<Integer, byte[]> nameUnderEveryVersion(String fullName) {
-    return underEveryVersion(NAME, Normalizer.name(fullName));
+    return underEveryVersion(NAME, SubjectNormalizer.name(fullName));
   }
 
   private Map<Integer, byte[]> underEveryVersion(String purpose, String normalized) {

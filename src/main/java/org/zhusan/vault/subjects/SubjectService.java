@@ -15,7 +15,6 @@ import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.policy.SubjectFields;
 import org.zhusan.vault.centres.CentreRepository;
-import org.zhusan.vault.crypto.Normalizer;
 import org.zhusan.vault.keys.SubjectKeys;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.Page;
@@ -49,7 +48,7 @@ public class SubjectService {
     }
     keys.create(id);
     Subject s = new Subject(id, in.centre(), in.sex(), ProgrammeStage.ADAPTATION, gatekeeper.caller().userId(), Instant.now());
-    String iin = in.iin() == null ? null : Normalizer.iin(in.iin());
+    String iin = in.iin() == null ? null : SubjectNormalizer.iin(in.iin());
     s.changeNameAndIin(in.fullName().strip(), iin, indexes.primary(in.fullName(), iin));
     s.changeDateOfBirth(in.dateOfBirth());
     s.changePlaceOfOrigin(in.placeOfOrigin());
@@ -119,7 +118,7 @@ public class SubjectService {
   public List<SubjectView> lookup(SubjectViews.Lookup q) {
     boolean byIin;
     if (q != null && q.iin() != null && !q.iin().isBlank()) {
-      if (!Normalizer.isValidIin(q.iin())) {
+      if (!SubjectNormalizer.isValidIin(q.iin())) {
         throw VaultException.badRequest("invalid-iin", "iin must be exactly 12 digits.");
       }
       byIin = true;
@@ -131,7 +130,7 @@ public class SubjectService {
     SubjectFields fields = gatekeeper.requireSubjectRead(Action.SUBJECT_LOOKUP,
         Target.lookup("subject-lookup:" + (byIin ? "iin" : "full_name")), null, byIin ? SubjectFields.IDENTIFYING : SubjectFields.NAME);
     List<Subject> found = byIin
-        ? subjects.byIinIndex(indexes.iinUnderEveryVersion(Normalizer.iin(q.iin())))
+        ? subjects.byIinIndex(indexes.iinUnderEveryVersion(SubjectNormalizer.iin(q.iin())))
         : subjects.byNameIndex(indexes.nameUnderEveryVersion(q.fullName()));
     var caller = gatekeeper.caller();
     return found.stream()
@@ -246,7 +245,7 @@ public class SubjectService {
     if (in.fullName() == null || in.fullName().isBlank()) {
       throw VaultException.badRequest("invalid-name", "fullName is required.");
     }
-    if (in.iin() != null && !Normalizer.isValidIin(in.iin())) {
+    if (in.iin() != null && !SubjectNormalizer.isValidIin(in.iin())) {
       throw VaultException.badRequest("invalid-iin", "iin must be exactly 12 digits.");
     }
     DateOfBirth.check(in.dateOfBirth(), LocalDate.now());

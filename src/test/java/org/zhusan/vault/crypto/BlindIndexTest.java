@@ -74,15 +74,6 @@ class BlindIndexTest {
   }
 
   @Test
-  void normalisedSpellingsOfANameIndexTheSame() {
-    String decomposed = " A\u0301LIYA  Nurova\t";
-    assertArrayEquals(
-        name.compute(Normalizer.name(" ÁLIYA  Nurova")), name.compute(Normalizer.name("áliya nurova")));
-    assertArrayEquals(
-        name.compute(Normalizer.name(decomposed)), name.compute(Normalizer.name("áliya nurova")));
-  }
-
-  @Test
   void usesTheKeyringsBlindIndexKey() throws Exception {
     Keyring keyring = Keyring.load(TestSupport.devKeystore(), TestSupport.DEV_PASSWORD);
     BlindIndex fromKeyring = BlindIndex.create(keyring, "subject.iin");

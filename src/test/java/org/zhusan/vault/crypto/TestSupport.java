@@ -35,6 +35,14 @@ final class TestSupport {
     return b;
   }
 
+  static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
   static byte[] filled(int length, int value) {
     byte[] b = new byte[length];
     java.util.Arrays.fill(b, (byte) value);

@@ -32,7 +32,7 @@ import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.Test;
 import org.zhusan.vault.crypto.BlindIndex;
 import org.zhusan.vault.crypto.Keyring;
-import org.zhusan.vault.crypto.Normalizer;
+import org.zhusan.vault.subjects.SubjectNormalizer;
 import org.zhusan.vault.it.AuditLogs;
 import org.zhusan.vault.it.Http;
 import org.zhusan.vault.it.Subjects;
@@ -372,12 +372,12 @@ class BlindIndexRotationIT {
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
         assertEquals(now, rs.getInt(3));
-        byte[] iinNow = BlindIndex.create(keyring, now, "subject.iin", 16).compute(Normalizer.iin(iin));
-        byte[] nameNow = BlindIndex.create(keyring, now, "subject.full_name", 16).compute(Normalizer.name(name));
+        byte[] iinNow = BlindIndex.create(keyring, now, "subject.iin", 16).compute(SubjectNormalizer.iin(iin));
+        byte[] nameNow = BlindIndex.create(keyring, now, "subject.full_name", 16).compute(SubjectNormalizer.name(name));
         assertArrayEquals(iinNow, rs.getBytes(1));
         assertArrayEquals(nameNow, rs.getBytes(2));
         assertNotEquals(java.util.HexFormat.of().formatHex(BlindIndex.create(keyring, before, "subject.iin", 16)
-            .compute(Normalizer.iin(iin))), java.util.HexFormat.of().formatHex(rs.getBytes(1)));
+            .compute(SubjectNormalizer.iin(iin))), java.util.HexFormat.of().formatHex(rs.getBytes(1)));
       }
     }
   }

@@ -16,8 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zhusan.vault.crypto.AssociatedData;
+import org.zhusan.vault.crypto.BlindIndex;
+import org.zhusan.vault.crypto.Keyring;
 import org.zhusan.vault.it.Dumps;
 import org.zhusan.vault.it.Http;
 import org.zhusan.vault.it.Subjects;
@@ -167,6 +174,53 @@ class SearchQueryIT {
     List<List<String>> denied = entries(adminUser);
     assertEquals(1, denied.size());
     assertEquals("DENIED", denied.get(0).get(3));
+  }
+
+  /**
+   * Searches recorded before the query text was sealed by {@code crypto.QueryTextSealer} (purpose
+   * {@code search.query-audit.v1}, per-row key, no key version in the bytes) still open for
+   * auditors. The row is written here exactly as the former {@code QueryAuditCipher} wrote it, under
+   * the key version the server uses now.
+   */
+  @Test
+  void queriesRecordedInTheFormerLayoutStillOpenForAuditors() throws Exception {
+    String user = "search-q-legacy-" + UUID.randomUUID();
+    SearchClient.page(Tokens.token(user, "LAWYER", CENTRE), "quokka");
+    int keyVersion;
+    try (Connection c = VaultServer.get().ownerConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT bidx_key_version, key_purpose FROM search_query WHERE user_id = ?")) {
+      ps.setString(1, user);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        keyVersion = rs.getInt(1);
+        assertEquals("search.query-audit.v2", rs.getString(2));
+      }
+    }
+    UUID legacyId = UUID.randomUUID();
+    String words = "Кызылжарского AND (суд OR hearing)";
+    Keyring keyring = Keyring.load(VaultServer.keystore(), BlindIndexRotationIT.PASSWORD);
+    byte[] rowKey = BlindIndex.create(keyring, keyVersion, "search.query-audit.v1", 32).compute("query:" + legacyId);
+    byte[] nonce = new byte[12];
+    new SecureRandom().nextBytes(nonce);
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(rowKey, "AES"), new GCMParameterSpec(128, nonce));
+    gcm.updateAAD(AssociatedData.forField("search_query", "query_ct", legacyId));
+    byte[] sealed = gcm.doFinal(words.getBytes(StandardCharsets.UTF_8));
+    byte[] ct = new byte[1 + 12 + sealed.length];
+    ct[0] = 0x01;
+    System.arraycopy(nonce, 0, ct, 1, 12);
+    System.arraycopy(sealed, 0, ct, 13, sealed.length);
+    try (Connection c = VaultServer.get().ownerConnection();
+        PreparedStatement ps = c.prepareStatement("INSERT INTO search_query (id, user_id, created_at, key_purpose, bidx_key_version,"
+            + " query_ct) VALUES (?, ?, now(), 'search.query-audit.v1', ?, ?)")) {
+      ps.setObject(1, legacyId);
+      ps.setString(2, user);
+      ps.setInt(3, keyVersion);
+      ps.setBytes(4, ct);
+      ps.executeUpdate();
+    }
+    String auditor = Tokens.token("search-q-auditor", "AUDITOR");
+    assertEquals(words, Http.json(Http.get("/api/search/queries/" + legacyId, auditor)).getString("query"));
   }
 
   @Test

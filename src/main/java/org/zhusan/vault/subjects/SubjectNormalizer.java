@@ -1,12 +1,14 @@
-package org.zhusan.vault.crypto;
+package org.zhusan.vault.subjects;
 
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Canonical forms of values before they are blind-indexed ({@link BlindIndex}), so that the same
- * person typed differently gives the same index value.
+ * Canonical forms of a subject's identifying values before they are blind-indexed ({@link
+ * org.zhusan.vault.crypto.BlindIndex} hashes exactly the string it is given), so that the same
+ * person typed differently gives the same index value. These are rules about people and Kazakh
+ * identity numbers, not cryptography, so they live with the subjects.
  *
  * <ul>
  *   <li>{@link #name}: Unicode NFKC (compatibility forms such as full-width letters and ligatures,
@@ -23,13 +25,13 @@ import java.util.regex.Pattern;
  *
  * <p>Thread safety: stateless.
  */
-public final class Normalizer {
+public final class SubjectNormalizer {
   private static final Pattern WHITESPACE = Pattern.compile("\\p{IsWhite_Space}+");
   private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B\\uFEFF]");
   private static final Pattern IIN_SEPARATORS = Pattern.compile("[\\p{IsWhite_Space}\\-]");
   private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
 
-  private Normalizer() {}
+  private SubjectNormalizer() {}
 
   /** Canonical form of a personal name or free-text search term. */
   public static String name(String value) {

@@ -1,0 +1,159 @@
+package org.zhusan.vault.documents;
+
+import org.zhusan.vault.audit.Target;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.zhusan.vault.access.AccessPolicy;
+import org.zhusan.vault.access.Action;
+import org.zhusan.vault.access.AuditedService;
+import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.access.policy.Purpose;
+import org.zhusan.vault.audit.AccessEvent;
+import org.zhusan.vault.documents.DocumentViews.DocumentView;
+import org.zhusan.vault.documents.content.DetectedType;
+import org.zhusan.vault.documents.content.DocumentType;
+import org.zhusan.vault.documents.content.ExtractionResult;
+import org.zhusan.vault.documents.content.Verdict;
+import org.zhusan.vault.documents.content.ZipTrailer;
+import org.zhusan.vault.platform.problem.Problem;
+import org.zhusan.vault.platform.problem.VaultException;
+import org.zhusan.vault.subjects.SubjectLookup;
+
+/**
+ * Uploads: a new document, or a new version of one. An upload is one transaction: the encrypted
+ * content rows, the version's metadata, its search index and its access-log entry commit together
+ * or not at all (invariant 6). In order: the fields are checked, the access decision is made and
+ * recorded (before the file is read), the type is detected from the content and checked against the
+ * allowlist, the content is sealed ({@link VersionContent}), read back for extraction into the
+ * {@link TextSink}, and the version row is written last.
+ */
+@ApplicationScoped
+@AuditedService
+public class DocumentUploads {
+  private static final Logger LOG = Logger.getLogger(DocumentUploads.class.getName());
+  static final int MAX_TITLE = 500;
+
+  @PersistenceContext(unitName = "vault")
+  EntityManager em;
+
+  @Inject Gatekeeper gatekeeper;
+  @Inject SubjectLookup subjects;
+  @Inject DocumentLookup lookup;
+  @Inject VersionContent content;
+  @Inject ContentInspection inspection;
+  @Inject TextSink textSink;
+  @Inject AccessPolicy accessPolicy;
+
+  /** A new document (version 1) for a subject. */
+  @Transactional
+  public DocumentView create(UUID subjectId, UploadRequest upload) {
+    return receive(subjectId, null, upload);
+  }
+
+  /** A new version of an existing document; earlier versions stay as they are. */
+  @Transactional
+  public DocumentView addVersion(UUID documentId, UploadRequest upload) {
+    Document doc = lookup.find(documentId, Action.DOCUMENT_CREATE);
+    return receive(doc.subjectId(), doc, upload);
+  }
+
+  private DocumentView receive(UUID subjectId, Document existing, UploadRequest upload) {
+    String centre = subjects.centreOf(subjectId).orElseGet(() -> {
+      gatekeeper.recordNotFound(Action.DOCUMENT_CREATE, Target.subject(subjectId));
+      throw VaultException.notFound("The subject");
+    });
+    try {
+      return store(subjectId, centre, existing, upload);
+    } catch (UnreadableUploadException e) {
+      throw VaultException.badRequest("invalid-upload", e.getMessage());
+    } catch (IOException e) {
+      throw VaultException.badRequest("invalid-upload", "The upload was interrupted or malformed.");
+    }
+  }
+
+  private DocumentView store(UUID subjectId, String centre, Document existing, UploadRequest upload) throws IOException {
+    DocumentType type = existing != null ? existing.type() : documentType(upload.type());
+    Purpose purpose = accessPolicy.policy().parsePurpose(upload.purpose());
+    String title = upload.title();
+    if (existing == null && title == null) {
+      throw VaultException.badRequest("title-required", "A title is required (send the fields before the file).");
+    }
+    if (title != null && title.length() > MAX_TITLE) {
+      throw VaultException.badRequest("title-too-long", "title must be at most " + MAX_TITLE + " characters.");
+    }
+    UUID documentId = existing != null ? existing.id() : UUID.randomUUID();
+    AccessEvent allowed = gatekeeper.requireDocument(Action.DOCUMENT_CREATE, type.name(), documentId, null, centre, purpose);
+    Document doc = existing;
+    if (doc == null) {
+      doc = new Document(documentId, subjectId, type, allowed.userId());
+      doc.changeTitle(title);
+      em.persist(doc);
+    }
+    UUID versionId = UUID.randomUUID();
+
+    BufferedInputStream in = new BufferedInputStream(upload.content(), VersionContent.IO_BUFFER);
+    DetectedType detected = inspection.detector().detect(in);
+    if (detected.isEmpty()) {
+      throw VaultException.badRequest("empty-file", "The file is empty (0 bytes).");
+    }
+    Verdict verdict = inspection.policy().check(type, detected);
+    if (verdict.rejected()) {
+      throw new VaultException(Problem.of(415, "unsupported-file-type", "Unsupported file type",
+          "The file's content is " + detected.mediaType() + ", which is not accepted for " + type + " documents."));
+    }
+
+    ZipTrailer trailer = new ZipTrailer();
+    VersionContent.Written written = content.write(subjectId, versionId, in, trailer::update);
+    if (trailer.appendedArchive()) {
+      // A polyglot (e.g. PDF + JAR): refused, and the transaction takes its rows with it. See
+      // docs/extraction.md, "Polyglots".
+      throw new VaultException(Problem.of(415, "polyglot-file", "Unsupported file type",
+          "The file's content is " + detected.mediaType() + " with a ZIP archive appended (a polyglot file), which is not accepted."));
+    }
+    ExtractionResult extraction = extract(doc, written.location(), detected);
+    int versionNo = doc.nextVersion();
+    DocumentVersion version = new DocumentVersion(versionId, doc.id(), subjectId, versionNo, detected.mediaType(), written.size(),
+        written.ciphertextBytes(), written.location().chunkCount(), written.digest(), upload.fileName(),
+        VersionMetadata.toJson(extraction.metadata()), extraction.status().name(),
+        extraction.reason() == null || extraction.reason().isBlank() ? null : extraction.reason(), allowed.userId());
+    em.persist(version);
+    LOG.info("Stored document version " + versionId + " (" + written.size() + " bytes, " + detected.mediaType() + ", "
+        + extraction.status() + ")");
+    return DocumentViews.of(doc, List.of(version));
+  }
+
+  /** Extracts the stored (not the received) bytes, so what is indexed is exactly what was sealed. */
+  private ExtractionResult extract(Document doc, VersionContent.Location stored, DetectedType detected) throws IOException {
+    var sink = textSink.open(stored.subjectId(), doc.id(), stored.versionId(), doc.type().name());
+    ExtractionResult result;
+    try {
+      result = content.extract(stored, detected, sink);
+    } catch (SQLException e) {
+      throw VaultException.unavailable("storage-unavailable", "The content store is not available.");
+    }
+    textSink.finish(stored.versionId(), result.extracted());
+    return result;
+  }
+
+  private static DocumentType documentType(String raw) {
+    if (raw == null) {
+      throw VaultException.badRequest("type-required", "A document type is required (send the fields before the file).");
+    }
+    try {
+      return DocumentType.valueOf(raw);
+    } catch (IllegalArgumentException e) {
+      throw VaultException.badRequest("invalid-document-type", "type must be one of " + Arrays.toString(DocumentType.values()) + ".");
+    }
+  }
+}
