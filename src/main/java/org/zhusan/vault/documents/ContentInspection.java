@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zhusan.vault.documents.content.ChildClasspath;
 import org.zhusan.vault.documents.content.ContainedExtractor;
 import org.zhusan.vault.documents.content.ContentDetector;
@@ -24,14 +23,7 @@ import org.zhusan.vault.documents.content.OcrSupport;
 public class ContentInspection {
   private static final Logger LOG = Logger.getLogger(ContentInspection.class.getName());
 
-  @Inject @ConfigProperty(name = "vault.documents.media-types.location") Optional<String> mediaTypesLocation;
-  @Inject @ConfigProperty(name = "vault.extraction.timeout", defaultValue = "PT60S") Duration timeout;
-  @Inject @ConfigProperty(name = "vault.extraction.max-characters", defaultValue = "10000000") int maxCharacters;
-  @Inject @ConfigProperty(name = "vault.extraction.max-input-bytes", defaultValue = "134217728") long maxInputBytes;
-  @Inject @ConfigProperty(name = "vault.extraction.child-heap-mib", defaultValue = "256") int childHeapMiB;
-  @Inject @ConfigProperty(name = "vault.extraction.max-embedded-depth", defaultValue = "3") int maxEmbeddedDepth;
-  @Inject @ConfigProperty(name = "vault.extraction.max-concurrent", defaultValue = "2") int maxConcurrent;
-  @Inject @ConfigProperty(name = "vault.extraction.ocr", defaultValue = "true") boolean ocrWanted;
+  @Inject DocumentSettings settings;
 
   private ContentDetector detector;
   private MediaTypePolicy policy;
@@ -41,16 +33,14 @@ public class ContentInspection {
   @PostConstruct
   void init() {
     detector = new ContentDetector();
-    policy = mediaTypesLocation.filter(s -> !s.isBlank()).map(s -> MediaTypePolicy.load(Path.of(s))).orElseGet(MediaTypePolicy::defaults);
-    ocr = ocrWanted ? OcrSupport.detect() : OcrSupport.disabled();
-    ExtractionLimits limits = ExtractionLimits.defaults().withTimeout(timeout).withMaxCharacters(maxCharacters)
-        .withMaxInputBytes(maxInputBytes).withChildHeapMiB(childHeapMiB).withMaxEmbeddedDepth(maxEmbeddedDepth)
-        .withMaxConcurrentChildren(maxConcurrent);
+    policy = settings.mediaTypesLocation().map(s -> MediaTypePolicy.load(Path.of(s))).orElseGet(MediaTypePolicy::defaults);
+    ocr = settings.ocr() ? OcrSupport.detect() : OcrSupport.disabled();
+    ExtractionLimits limits = settings.extractionLimits();
     java.util.List<Path> classpath = ChildClasspath.derive();
     LOG.info("Extraction child classpath: " + classpath.size() + " entries, first " + classpath.get(0) + ", last " + classpath.get(classpath.size() - 1));
     extractor = new ContainedExtractor(limits, classpath, ocr);
     LOG.info("Content inspection ready: OCR " + (ocr.enabled() ? "on " + ocr.languages() : "off (no tesseract)")
-        + ", extraction timeout " + timeout + ", child heap " + childHeapMiB + " MiB");
+        + ", extraction timeout " + limits.timeout() + ", child heap " + limits.childHeapMiB() + " MiB");
   }
 
   public ContentDetector detector() { return detector; }

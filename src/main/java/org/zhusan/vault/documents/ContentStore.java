@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Encrypted content in PostgreSQL, cut into rows of {@code vault.documents.chunk-bytes} (default
@@ -25,13 +24,11 @@ public class ContentStore {
   @Resource(lookup = "java:app/jdbc/vault")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "vault.documents.chunk-bytes", defaultValue = "1048576")
-  int chunkBytes;
+  @Inject DocumentSettings settings;
 
   /** A sink for one version's ciphertext; {@link ChunkWriter#close()} writes the last row. */
   public ChunkWriter writer(UUID versionId) throws SQLException {
-    return new ChunkWriter(dataSource.getConnection(), versionId, chunkBytes);
+    return new ChunkWriter(dataSource.getConnection(), versionId, settings.chunkBytes());
   }
 
   /** The ciphertext of a version, row by row. */

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zhusan.vault.crypto.ContentDigest;
 import org.zhusan.vault.crypto.StreamingAead;
 import org.zhusan.vault.documents.content.DetectedType;
@@ -35,9 +34,7 @@ public class VersionContent {
   @Inject ContentStore store;
   @Inject ContentInspection inspection;
 
-  @Inject
-  @ConfigProperty(name = "vault.documents.max-upload-bytes", defaultValue = "104857600")
-  long maxUploadBytes;
+  @Inject DocumentSettings settings;
 
   /** Where a version's content is kept: enough to open it. */
   public record Location(UUID subjectId, UUID versionId, int chunkCount) {
@@ -62,7 +59,7 @@ public class VersionContent {
 
   /** 413 at once when a request already declares more than a file may hold (plus room for the form). */
   void refuseDeclaredLength(long declaredBytes) {
-    if (declaredBytes > maxUploadBytes + 64 * 1024) {
+    if (declaredBytes > settings.maxUploadBytes() + 64 * 1024) {
       throw tooLarge();
     }
   }
@@ -88,7 +85,7 @@ public class VersionContent {
       int n;
       while ((n = plaintext.read(buf)) > 0) {
         size += n;
-        if (size > maxUploadBytes) {
+        if (size > settings.maxUploadBytes()) {
           throw tooLarge();
         }
         digest.update(buf, 0, n);
@@ -131,6 +128,6 @@ public class VersionContent {
 
   private VaultException tooLarge() {
     return new VaultException(Problem.of(413, "payload-too-large", "Payload too large",
-        "The file is larger than the limit of " + maxUploadBytes + " bytes."));
+        "The file is larger than the limit of " + settings.maxUploadBytes() + " bytes."));
   }
 }
