@@ -13,14 +13,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package structure docs/architecture.md draws: arrows between capability packages point one way,
- * and the pure cores (the cryptographic primitives, the Merkle tree and its offline verifier, the
- * policy and the content pipeline) import nothing of the server, so they can be read, tested and
- * reused (the CLI verifier) without a container.
+ * The package structure docs/architecture.md draws: arrows between capability packages point one
+ * way, and the pure cores (the cryptographic primitives, the Merkle tree and its offline verifier,
+ * the policy and the content pipeline) import nothing of the server, so they can be read, tested
+ * and reused (the CLI verifier) without a container.
  */
 class ArchitectureTest {
   private static final String[] PURE_CORES = {
-    "..vault.crypto..", "..vault.audit.tree..", "..vault.audit.verify..", "..vault.access.policy..",
+    "..vault.crypto..",
+    "..vault.audit.tree..",
+    "..vault.audit.verify..",
+    "..vault.access.policy..",
     "..vault.documents.content.."
   };
 
@@ -28,9 +31,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importProductionClasses() {
-    vault = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.zhusan.vault");
+    vault =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.zhusan.vault");
   }
 
   @Test
@@ -41,34 +45,60 @@ class ArchitectureTest {
   @Test
   void pureCoresImportNoServerCode() {
     noClasses()
-        .that().resideInAnyPackage(PURE_CORES)
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "jakarta.enterprise..", "jakarta.inject..", "jakarta.persistence..", "jakarta.transaction..",
-            "jakarta.ws.rs..", "jakarta.servlet..", "org.eclipse.microprofile..", "org.hibernate..")
+        .that()
+        .resideInAnyPackage(PURE_CORES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta.enterprise..",
+            "jakarta.inject..",
+            "jakarta.persistence..",
+            "jakarta.transaction..",
+            "jakarta.ws.rs..",
+            "jakarta.servlet..",
+            "org.eclipse.microprofile..",
+            "org.hibernate..")
         .check(vault);
   }
 
   @Test
   void pureCoresDependOnlyOnOtherCores() {
     classes()
-        .that().resideInAnyPackage(PURE_CORES)
-        .should().onlyDependOnClassesThat(resideInAnyPackage(PURE_CORES).or(resideOutsideOfPackage("org.zhusan.vault..")))
+        .that()
+        .resideInAnyPackage(PURE_CORES)
+        .should()
+        .onlyDependOnClassesThat(
+            resideInAnyPackage(PURE_CORES).or(resideOutsideOfPackage("org.zhusan.vault..")))
         .check(vault);
   }
 
   @Test
   void thePlatformKnowsNoCapability() {
     classes()
-        .that().resideInAPackage("..vault.platform..")
-        .should().onlyDependOnClassesThat(resideInAnyPackage("..vault.platform..").or(resideOutsideOfPackage("org.zhusan.vault..")))
+        .that()
+        .resideInAPackage("..vault.platform..")
+        .should()
+        .onlyDependOnClassesThat(
+            resideInAnyPackage("..vault.platform..")
+                .or(resideOutsideOfPackage("org.zhusan.vault..")))
         .check(vault);
   }
 
   @Test
   void theLogCoreDoesNotKnowWhoDecides() {
-    noClasses().that().resideInAPackage("..vault.audit")
-        .should().dependOnClassesThat().resideInAnyPackage("..vault.access..", "..vault.oversight..",
-            "..vault.sharing..", "..vault.documents..", "..vault.subjects..", "..vault.search..", "..vault.keys..")
+    noClasses()
+        .that()
+        .resideInAPackage("..vault.audit")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..vault.access..",
+            "..vault.oversight..",
+            "..vault.sharing..",
+            "..vault.documents..",
+            "..vault.subjects..",
+            "..vault.search..",
+            "..vault.keys..")
         .check(vault);
   }
 }

@@ -39,7 +39,9 @@ public class AccessSettings {
     return rules;
   }
 
-  /** The policy file to load, or empty for the built-in copy of {@code config/access-policy.yaml}. */
+  /**
+   * The policy file to load, or empty for the built-in copy of {@code config/access-policy.yaml}.
+   */
   public Optional<String> policyLocation() {
     return policyLocation.filter(s -> !s.isBlank());
   }

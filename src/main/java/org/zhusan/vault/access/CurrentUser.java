@@ -1,9 +1,5 @@
 package org.zhusan.vault.access;
 
-import org.zhusan.vault.access.policy.StaffUser;
-
-import org.zhusan.vault.access.policy.Role;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -14,6 +10,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.zhusan.vault.access.policy.Role;
+import org.zhusan.vault.access.policy.StaffUser;
 
 /** Turns the verified JWT of the current request into a {@link StaffUser}. */
 @RequestScoped
@@ -26,7 +24,8 @@ public class CurrentUser {
 
   public StaffUser get() {
     // MicroProfile JWT's user name: upn, else preferred_username, else sub. An identity provider's
-    // sub is often an opaque id (a UUID in Keycloak); the log, grants and break-glass name people by
+    // sub is often an opaque id (a UUID in Keycloak); the log, grants and break-glass name people
+    // by
     // a stable name that colleagues and auditors can read. Development tokens carry upn = sub.
     String id = token.getName() != null ? token.getName() : token.getSubject();
     Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -1,9 +1,5 @@
 package org.zhusan.vault.access;
 
-
-
-import org.zhusan.vault.access.policy.StaffUser;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -14,13 +10,14 @@ import org.zhusan.vault.access.policy.Operation;
 import org.zhusan.vault.access.policy.Policy;
 import org.zhusan.vault.access.policy.PolicyDecision;
 import org.zhusan.vault.access.policy.Purpose;
+import org.zhusan.vault.access.policy.Role;
+import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.access.policy.SubjectFields;
 import org.zhusan.vault.access.policy.SubjectRead;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
 import org.zhusan.vault.audit.Outcome;
 import org.zhusan.vault.audit.Target;
-import org.zhusan.vault.access.policy.Role;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
@@ -36,7 +33,10 @@ public class Gatekeeper {
   @Inject AccessLog accessLog;
   @Inject SharingLookup sharing;
 
-  /** The allowed decision of this request, until the request succeeds (see {@link AuditedInterceptor}). */
+  /**
+   * The allowed decision of this request, until the request succeeds (see {@link
+   * AuditedInterceptor}).
+   */
   private AccessEvent pending;
 
   /** Depth of {@link AuditedService} calls; while above zero, allowed entries wait for its end. */
@@ -56,19 +56,24 @@ public class Gatekeeper {
    */
   public AccessEvent require(Action action, Target target, String centre) {
     StaffUser user = caller();
-    return enforce(user, policy.decide(user, action, centre), action, target, centre, null, null, false);
+    return enforce(
+        user, policy.decide(user, action, centre), action, target, centre, null, null, false);
   }
 
-  /** As {@link #require(Action, Target, String)} for an action not tied to a centre (keys, the log …). */
+  /**
+   * As {@link #require(Action, Target, String)} for an action not tied to a centre (keys, the log
+   * …).
+   */
   public AccessEvent require(Action action, Target target) {
     return require(action, target, null);
   }
 
   /**
-   * Decides and records a read of subjects (one, a centre's list, a lookup): the entry names the field
-   * set disclosed — action {@code SUBJECT_READ_SENSITIVE} and rule {@code subject:<ROLE>:read-identifying}
-   * for identifying fields, else {@code plain} with rule {@code subject:<ROLE>:read-name} or {@code
-   * :read-metadata}; the reason ends with {@code Fields disclosed: <FIELDS>.} Denied → 403/404.
+   * Decides and records a read of subjects (one, a centre's list, a lookup): the entry names the
+   * field set disclosed — action {@code SUBJECT_READ_SENSITIVE} and rule {@code
+   * subject:<ROLE>:read-identifying} for identifying fields, else {@code plain} with rule {@code
+   * subject:<ROLE>:read-name} or {@code :read-metadata}; the reason ends with {@code Fields
+   * disclosed: <FIELDS>.} Denied → 403/404.
    *
    * @param centre the subjects' centre, or null for a read across the caller's centres (roles only)
    * @return the fields the caller may be shown
@@ -79,23 +84,28 @@ public class Gatekeeper {
 
   /**
    * As {@link #requireSubjectRead(Action, Target, String)}, refused unless the caller may see at
-   * least {@code atLeast}: a lookup by IIN needs identifying fields, one by name at least the name, so
-   * that a lookup never turns a value the caller may not see into a record (the denial names the
+   * least {@code atLeast}: a lookup by IIN needs identifying fields, one by name at least the name,
+   * so that a lookup never turns a value the caller may not see into a record (the denial names the
    * missing right, e.g. {@code subject:THEOLOGIAN:read-name}).
    */
-  public SubjectFields requireSubjectRead(Action plain, Target target, String centre, SubjectFields atLeast) {
+  public SubjectFields requireSubjectRead(
+      Action plain, Target target, String centre, SubjectFields atLeast) {
     StaffUser user = caller();
     SubjectRead read = policy.decideSubjectRead(user, centre);
     PolicyDecision d = read.decision();
     if (d.allowed() && read.fields().compareTo(atLeast) < 0) {
       d = policy.decideSubject(user, centre, atLeast.operation());
     }
-    Action action = d.allowed() && read.fields().showsIdentifying() ? Action.SUBJECT_READ_SENSITIVE : plain;
+    Action action =
+        d.allowed() && read.fields().showsIdentifying() ? Action.SUBJECT_READ_SENSITIVE : plain;
     enforce(user, d, action, target, centre, null, null, false);
     return read.fields();
   }
 
-  /** Decides without enforcing or recording; the caller must record the outcome via {@link #require}. */
+  /**
+   * Decides without enforcing or recording; the caller must record the outcome via {@link
+   * #require}.
+   */
   public PolicyDecision peek(Action action, String centre) {
     return policy.decide(caller(), action, centre);
   }
@@ -105,7 +115,12 @@ public class Gatekeeper {
    * live grant to the caller, then an active break-glass session of the caller. The purpose must be
    * one the caller's role may state. Exactly one entry is recorded.
    */
-  public AccessEvent requireDocument(Action action, String documentType, UUID documentId, UUID versionId, String centre,
+  public AccessEvent requireDocument(
+      Action action,
+      String documentType,
+      UUID documentId,
+      UUID versionId,
+      String centre,
       Purpose purpose) {
     StaffUser user = caller();
     Policy rules = policy.policy();
@@ -116,7 +131,14 @@ public class Gatekeeper {
     if (!d.allowed() && action == Action.DOCUMENT_READ) {
       Instant now = Instant.now();
       for (Grant g : sharing.liveGrants(user.userId(), documentId, now)) {
-        PolicyDecision viaGrant = rules.decideWithGrant(user, g, documentId.toString(), versionId == null ? null : versionId.toString(), now, Operation.READ);
+        PolicyDecision viaGrant =
+            rules.decideWithGrant(
+                user,
+                g,
+                documentId.toString(),
+                versionId == null ? null : versionId.toString(),
+                now,
+                Operation.READ);
         if (viaGrant.allowed()) {
           d = viaGrant;
           stated = g.purpose();
@@ -124,9 +146,11 @@ public class Gatekeeper {
         }
       }
       if (!d.allowed()) {
-        Optional<SharingLookup.OpenBreakGlass> session = sharing.openBreakGlass(user.userId(), documentId, now);
+        Optional<SharingLookup.OpenBreakGlass> session =
+            sharing.openBreakGlass(user.userId(), documentId, now);
         if (session.isPresent()) {
-          PolicyDecision under = rules.decideUnderBreakGlass(user, session.get().expiresAt(), now, Operation.READ);
+          PolicyDecision under =
+              rules.decideUnderBreakGlass(user, session.get().expiresAt(), now, Operation.READ);
           if (under.allowed()) {
             d = under;
             breakGlass = true;
@@ -141,26 +165,60 @@ public class Gatekeeper {
         d = p;
       }
     }
-    return enforce(user, d, action, Target.document(documentId, versionId), centre, stated, justification, breakGlass);
+    return enforce(
+        user,
+        d,
+        action,
+        Target.document(documentId, versionId),
+        centre,
+        stated,
+        justification,
+        breakGlass);
   }
 
   /** Records a break-glass opening (allowed or refused) and returns the event; refused → 403. */
-  public AccessEvent requireBreakGlass(PolicyDecision d, UUID documentId, String centre, String justification) {
+  public AccessEvent requireBreakGlass(
+      PolicyDecision d, UUID documentId, String centre, String justification) {
     StaffUser user = caller();
-    return enforce(user, d, Action.BREAK_GLASS, Target.document(documentId), centre, Purpose.EMERGENCY, justification,
+    return enforce(
+        user,
+        d,
+        Action.BREAK_GLASS,
+        Target.document(documentId),
+        centre,
+        Purpose.EMERGENCY,
+        justification,
         true);
   }
 
   /** Records a decision the caller made with the policy itself (grants); refused → 403/404. */
-  public AccessEvent enforceDecision(PolicyDecision d, Action action, Target target, String centre, Purpose purpose) {
+  public AccessEvent enforceDecision(
+      PolicyDecision d, Action action, Target target, String centre, Purpose purpose) {
     return enforce(caller(), d, action, target, centre, purpose, null, false);
   }
 
-  private AccessEvent enforce(StaffUser user, PolicyDecision d, Action action, Target target, String centre,
-      Purpose purpose, String justification, boolean breakGlass) {
-    AccessEvent event = new AccessEvent(user.userId(), d.roleForLog(user), centre, action, target,
-        purpose == null ? null : purpose.name(), justification, d.allowed() ? Outcome.ALLOWED : Outcome.DENIED, d.rule(),
-        d.reason(), breakGlass);
+  private AccessEvent enforce(
+      StaffUser user,
+      PolicyDecision d,
+      Action action,
+      Target target,
+      String centre,
+      Purpose purpose,
+      String justification,
+      boolean breakGlass) {
+    AccessEvent event =
+        new AccessEvent(
+            user.userId(),
+            d.roleForLog(user),
+            centre,
+            action,
+            target,
+            purpose == null ? null : purpose.name(),
+            justification,
+            d.allowed() ? Outcome.ALLOWED : Outcome.DENIED,
+            d.rule(),
+            d.reason(),
+            breakGlass);
     if (!d.allowed()) {
       accessLog.appendAlone(event);
       throw d.hideExistence()
@@ -206,9 +264,10 @@ public class Gatekeeper {
   }
 
   /**
-   * Called (by {@link AuditedInterceptor}) when a request whose access was allowed failed afterwards:
-   * its transaction rolled back, taking the ALLOWED entry with it, so one FAILED entry is written in
-   * a new transaction instead. Must run outside any transaction that holds the log head.
+   * Called (by {@link AuditedInterceptor}) when a request whose access was allowed failed
+   * afterwards: its transaction rolled back, taking the ALLOWED entry with it, so one FAILED entry
+   * is written in a new transaction instead. Must run outside any transaction that holds the log
+   * head.
    */
   void recordFailureIfPending(String reason) {
     AccessEvent allowed = pending;
@@ -224,18 +283,40 @@ public class Gatekeeper {
    */
   public void recordFailureNow(Action action, Target target, Failure kind, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), Role.joined(user.roles()), null, action, target, null, null,
-        Outcome.FAILED, kind.rule(), reason, false));
+    accessLog.appendAlone(
+        new AccessEvent(
+            user.userId(),
+            Role.joined(user.roles()),
+            null,
+            action,
+            target,
+            null,
+            null,
+            Outcome.FAILED,
+            kind.rule(),
+            reason,
+            false));
   }
 
   /**
-   * Records the refusal of an attempt on something that does not exist (rule {@code not-found}, reason
-   * {@code no such <target>}), before the caller answers 404.
+   * Records the refusal of an attempt on something that does not exist (rule {@code not-found},
+   * reason {@code no such <target>}), before the caller answers 404.
    */
   public void recordNotFound(Action action, Target target) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), Role.joined(user.roles()), null, action, target, null, null,
-        Outcome.DENIED, "not-found", "no such " + target.type().noun(), false));
+    accessLog.appendAlone(
+        new AccessEvent(
+            user.userId(),
+            Role.joined(user.roles()),
+            null,
+            action,
+            target,
+            null,
+            null,
+            Outcome.DENIED,
+            "not-found",
+            "no such " + target.type().noun(),
+            false));
   }
 
   /** Why an allowed action failed part-way, as the rule of its FAILED entry. */

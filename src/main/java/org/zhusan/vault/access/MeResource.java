@@ -1,7 +1,5 @@
 package org.zhusan.vault.access;
 
-import org.zhusan.vault.access.policy.StaffUser;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.zhusan.vault.access.policy.StaffUser;
 
 /** {@code GET /api/me}: who the vault thinks the caller is. */
 @Path("/me")

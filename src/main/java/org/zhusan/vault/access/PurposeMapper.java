@@ -20,7 +20,11 @@ public class PurposeMapper implements ExceptionMapper<PurposeException> {
 
   @Override
   public Response toResponse(PurposeException e) {
-    return Problem.of(400, e.missing() ? "purpose-required" : "invalid-purpose", "Purpose of use", e.getMessage())
+    return Problem.of(
+            400,
+            e.missing() ? "purpose-required" : "invalid-purpose",
+            "Purpose of use",
+            e.getMessage())
         .withInstance(RequestIds.of(request))
         .toResponse();
   }

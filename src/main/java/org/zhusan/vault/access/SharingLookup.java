@@ -9,8 +9,8 @@ import org.zhusan.vault.access.policy.Grant;
 /**
  * What the {@link Gatekeeper} asks the sharing capability when the role matrix refuses a document
  * read: the caller's live grants of it, and an open break-glass session on it. Declared here and
- * implemented by {@code sharing}, which sits above access (it authorises its own actions through the
- * gatekeeper), so that the dependency points one way.
+ * implemented by {@code sharing}, which sits above access (it authorises its own actions through
+ * the gatekeeper), so that the dependency points one way.
  */
 public interface SharingLookup {
   /** An open break-glass session: until when, and the justification its opener wrote. */

@@ -40,12 +40,20 @@ public record AccessEvent(
   }
 
   /** The entry a background job writes when it ends: done ({@code ALLOWED}) or {@code FAILED}. */
-  public static AccessEvent jobEnded(String userId, String role, LoggedAction action, Target target, Outcome outcome,
-      String rule, String reason) {
-    return new AccessEvent(userId, role, null, action, target, null, null, outcome, rule, reason, false);
+  public static AccessEvent jobEnded(
+      String userId,
+      String role,
+      LoggedAction action,
+      Target target,
+      Outcome outcome,
+      String rule,
+      String reason) {
+    return new AccessEvent(
+        userId, role, null, action, target, null, null, outcome, rule, reason, false);
   }
 
   public AccessEvent withOutcome(Outcome o, String r, String why) {
-    return new AccessEvent(userId, role, centre, action, target, purpose, justification, o, r, why, breakGlass);
+    return new AccessEvent(
+        userId, role, centre, action, target, purpose, justification, o, r, why, breakGlass);
   }
 }

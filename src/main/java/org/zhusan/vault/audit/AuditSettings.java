@@ -28,7 +28,10 @@ public class AuditSettings {
   @ConfigProperty(name = "checkpoint.interval", defaultValue = "PT5M")
   Duration checkpointInterval;
 
-  /** How long a request waits for its entry to be appended (its turn at the log head, or its batch) before 503. */
+  /**
+   * How long a request waits for its entry to be appended (its turn at the log head, or its batch)
+   * before 503.
+   */
   public Duration appendWait() {
     return appendWait;
   }
@@ -38,7 +41,9 @@ public class AuditSettings {
     return appendBatchMax;
   }
 
-  /** PKCS#8 PEM of the Ed25519 key that signs checkpoints; without it no checkpoint can be signed. */
+  /**
+   * PKCS#8 PEM of the Ed25519 key that signs checkpoints; without it no checkpoint can be signed.
+   */
   public Optional<String> signingKeyLocation() {
     return signingKeyLocation;
   }

@@ -6,6 +6,8 @@ public enum Outcome {
   ALLOWED,
   /** The policy refused it; nothing was done. */
   DENIED,
-  /** The policy allowed it but the action failed part-way (its ALLOWED entry rolled back with it). */
+  /**
+   * The policy allowed it but the action failed part-way (its ALLOWED entry rolled back with it).
+   */
   FAILED
 }

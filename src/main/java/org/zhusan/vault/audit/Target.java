@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * What an access-log entry is about, named by kind and id only, never by content (invariant 1). The
- * factories are the only way to name a target, so that a kind and an id cannot be swapped or misspelt.
+ * factories are the only way to name a target, so that a kind and an id cannot be swapped or
+ * misspelt.
  *
  * @param type the kind of target
  * @param id an id or a fixed label such as {@code checkpoint}; never a value a user typed
@@ -24,7 +25,9 @@ public record Target(TargetType type, String id) {
     return new Target(TargetType.DOCUMENT, id.toString());
   }
 
-  /** A document, or one version of it ({@code <document>/<version>}) when {@code versionId} is set. */
+  /**
+   * A document, or one version of it ({@code <document>/<version>}) when {@code versionId} is set.
+   */
   public static Target document(UUID id, UUID versionId) {
     return versionId == null ? document(id) : new Target(TargetType.DOCUMENT, id + "/" + versionId);
   }

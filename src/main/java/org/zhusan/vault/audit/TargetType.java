@@ -19,7 +19,9 @@ public enum TargetType {
     this.noun = noun;
   }
 
-  /** The target's name in words, for problem details ("The document …") and reasons ("no such …"). */
+  /**
+   * The target's name in words, for problem details ("The document …") and reasons ("no such …").
+   */
   public String noun() {
     return noun;
   }

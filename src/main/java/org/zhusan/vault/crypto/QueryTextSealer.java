@@ -12,16 +12,17 @@ import java.util.Objects;
  *
  * <h2>Keys</h2>
  *
- * For every blind-index key version {@code v} in the {@link Keyring}: {@code K_v = HKDF-SHA256(ikm =
- * blind-index-v, salt = none, info = "zhusan-vault/derived-aead/v1" || 0x00 || "search.query-audit.v2")},
- * 32 bytes. The label differs from {@link BlindIndex}'s, so {@code K_v} is unrelated to every blind
- * index (search tokens included). Rooting the key in the blind-index key keeps the rotation story
- * of recorded queries as it was: a query stays readable exactly as long as its key version is loaded.
+ * For every blind-index key version {@code v} in the {@link Keyring}: {@code K_v = HKDF-SHA256(ikm
+ * = blind-index-v, salt = none, info = "zhusan-vault/derived-aead/v1" || 0x00 ||
+ * "search.query-audit.v2")}, 32 bytes. The label differs from {@link BlindIndex}'s, so {@code K_v}
+ * is unrelated to every blind index (search tokens included). Rooting the key in the blind-index
+ * key keeps the rotation story of recorded queries as it was: a query stays readable exactly as
+ * long as its key version is loaded.
  *
  * <h2>Ciphertext</h2>
  *
- * An {@link AesGcmAead} ciphertext (format 0x01: format byte, the blind-index key version {@code v},
- * a random 96-bit nonce from the shared {@code SecureRandom}, AES-256-GCM on the pinned SunJCE
+ * An {@link AesGcmAead} ciphertext (format 0x01: format byte, the blind-index key version {@code
+ * v}, a random 96-bit nonce from the shared {@code SecureRandom}, AES-256-GCM on the pinned SunJCE
  * provider, 128-bit tag); new texts use the primary version. The caller's associated data binds it
  * to where it belongs (for {@code search_query}: {@code AssociatedData.forField("search_query",
  * "query_ct", queryId)}), so a ciphertext moved to another row does not open. Random nonces under
@@ -32,11 +33,11 @@ import java.util.Objects;
  *
  * Rows written before this class existed (purpose {@value #LEGACY_PURPOSE}) have the layout {@code
  * 0x01 || nonce (12) || AES-256-GCM(K_q, nonce, UTF-8(text), associatedData)} with a per-row key
- * {@code K_q = HMAC-SHA256(BlindIndex subkey of purpose "search.query-audit.v1", "query:" || rowId)}
- * and no key version in the bytes (the row's {@code bidx_key_version} column names it). Their first
- * byte equals this format's, so the purpose stored beside each row tells the two apart. Rows are
- * immutable and never re-encrypted, so {@link #openLegacy} stays for as long as such rows are kept;
- * nothing writes that format any more.
+ * {@code K_q = HMAC-SHA256(BlindIndex subkey of purpose "search.query-audit.v1", "query:" ||
+ * rowId)} and no key version in the bytes (the row's {@code bidx_key_version} column names it).
+ * Their first byte equals this format's, so the purpose stored beside each row tells the two apart.
+ * Rows are immutable and never re-encrypted, so {@link #openLegacy} stays for as long as such rows
+ * are kept; nothing writes that format any more.
  *
  * <p>Thread safety: immutable.
  */
@@ -64,12 +65,17 @@ public final class QueryTextSealer {
     Objects.requireNonNull(keyring, "keyring is required.");
     AeadKeyset.Builder keys = AeadKeyset.builder().primary(keyring.primaryBlindIndexVersion());
     for (int version : keyring.blindIndexVersions()) {
-      keys.addSecret(version, Hkdf.forPurpose(keyring.blindIndexKey(version), KDF_LABEL, PURPOSE, Gcm.KEY_SIZE));
+      keys.addSecret(
+          version,
+          Hkdf.forPurpose(keyring.blindIndexKey(version), KDF_LABEL, PURPOSE, Gcm.KEY_SIZE));
     }
     return new QueryTextSealer(keyring, AesGcmAead.create(keys.build()));
   }
 
-  /** Whether texts sealed under blind-index key {@code version} can be opened (that version is loaded). */
+  /**
+   * Whether texts sealed under blind-index key {@code version} can be opened (that version is
+   * loaded).
+   */
   public boolean canOpen(int version) {
     return keyring.hasBlindIndexVersion(version);
   }

@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.zhusan.vault.documents.content.ChildClasspath;
 import org.zhusan.vault.documents.content.ContainedExtractor;
@@ -15,9 +13,9 @@ import org.zhusan.vault.documents.content.MediaTypePolicy;
 import org.zhusan.vault.documents.content.OcrSupport;
 
 /**
- * The server's content inspection, configured once: the detector, the media-type allowlist
- * ({@code vault.documents.media-types.location}, default the built-in copy of
- * {@code config/media-types.json}) and the contained extractor with its limits.
+ * The server's content inspection, configured once: the detector, the media-type allowlist ({@code
+ * vault.documents.media-types.location}, default the built-in copy of {@code
+ * config/media-types.json}) and the contained extractor with its limits.
  */
 @ApplicationScoped
 public class ContentInspection {
@@ -33,18 +31,45 @@ public class ContentInspection {
   @PostConstruct
   void init() {
     detector = new ContentDetector();
-    policy = settings.mediaTypesLocation().map(s -> MediaTypePolicy.load(Path.of(s))).orElseGet(MediaTypePolicy::defaults);
+    policy =
+        settings
+            .mediaTypesLocation()
+            .map(s -> MediaTypePolicy.load(Path.of(s)))
+            .orElseGet(MediaTypePolicy::defaults);
     ocr = settings.ocr() ? OcrSupport.detect() : OcrSupport.disabled();
     ExtractionLimits limits = settings.extractionLimits();
     java.util.List<Path> classpath = ChildClasspath.derive();
-    LOG.info("Extraction child classpath: " + classpath.size() + " entries, first " + classpath.get(0) + ", last " + classpath.get(classpath.size() - 1));
+    LOG.info(
+        "Extraction child classpath: "
+            + classpath.size()
+            + " entries, first "
+            + classpath.get(0)
+            + ", last "
+            + classpath.get(classpath.size() - 1));
     extractor = new ContainedExtractor(limits, classpath, ocr);
-    LOG.info("Content inspection ready: OCR " + (ocr.enabled() ? "on " + ocr.languages() : "off (no tesseract)")
-        + ", extraction timeout " + limits.timeout() + ", child heap " + limits.childHeapMiB() + " MiB");
+    LOG.info(
+        "Content inspection ready: OCR "
+            + (ocr.enabled() ? "on " + ocr.languages() : "off (no tesseract)")
+            + ", extraction timeout "
+            + limits.timeout()
+            + ", child heap "
+            + limits.childHeapMiB()
+            + " MiB");
   }
 
-  public ContentDetector detector() { return detector; }
-  public MediaTypePolicy policy() { return policy; }
-  public ContainedExtractor extractor() { return extractor; }
-  public OcrSupport ocr() { return ocr; }
+  public ContentDetector detector() {
+    return detector;
+  }
+
+  public MediaTypePolicy policy() {
+    return policy;
+  }
+
+  public ContainedExtractor extractor() {
+    return extractor;
+  }
+
+  public OcrSupport ocr() {
+    return ocr;
+  }
 }

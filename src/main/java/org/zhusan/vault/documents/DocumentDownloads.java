@@ -1,7 +1,5 @@
 package org.zhusan.vault.documents;
 
-import org.zhusan.vault.audit.Target;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +15,7 @@ import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.policy.Purpose;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.crypto.ContentDigest;
 import org.zhusan.vault.crypto.DecryptionFailedException;
 import org.zhusan.vault.platform.problem.VaultException;
@@ -51,7 +50,13 @@ public class DocumentDownloads {
     private final byte[] digest;
     private final String etag;
 
-    private Download(VersionContent.Location content, String mediaType, long size, String fileName, byte[] digest, String etag) {
+    private Download(
+        VersionContent.Location content,
+        String mediaType,
+        long size,
+        String fileName,
+        byte[] digest,
+        String etag) {
       this.content = Objects.requireNonNull(content, "content is required.");
       this.mediaType = mediaType;
       this.size = size;
@@ -60,28 +65,55 @@ public class DocumentDownloads {
       this.etag = etag;
     }
 
-    public String mediaType() { return mediaType; }
-    public long size() { return size; }
-    public String fileName() { return fileName; }
+    public String mediaType() {
+      return mediaType;
+    }
+
+    public long size() {
+      return size;
+    }
+
+    public String fileName() {
+      return fileName;
+    }
+
     /** The version id, quoted (versions never change). */
-    public String etag() { return etag; }
-    UUID versionId() { return content.versionId(); }
+    public String etag() {
+      return etag;
+    }
+
+    UUID versionId() {
+      return content.versionId();
+    }
   }
 
-  /** What a download needs, decided and recorded in its own (short) transaction before streaming. */
+  /**
+   * What a download needs, decided and recorded in its own (short) transaction before streaming.
+   */
   @Transactional
   public Download authorize(UUID documentId, int versionNo, String purposeRaw) {
     Purpose purpose = accessPolicy.policy().parsePurpose(purposeRaw);
     Document doc = lookup.find(documentId, Action.DOCUMENT_READ);
     String centre = subjects.centreOf(doc.subjectId()).orElseThrow();
     DocumentVersion v = lookup.version(documentId, versionNo).orElse(null);
-    gatekeeper.requireDocument(Action.DOCUMENT_READ, doc.type().name(), documentId, v == null ? null : v.id(), centre, purpose);
+    gatekeeper.requireDocument(
+        Action.DOCUMENT_READ,
+        doc.type().name(),
+        documentId,
+        v == null ? null : v.id(),
+        centre,
+        purpose);
     lookup.guardShredded(doc.subjectId());
     if (v == null) {
       throw VaultException.notFound("That version");
     }
-    return new Download(VersionContent.Location.of(doc.subjectId(), v), v.mediaType(), v.sizeBytes(),
-        v.fileName(doc.subjectId()).orElse("document"), v.contentDigest(), "\"" + v.id() + "\"");
+    return new Download(
+        VersionContent.Location.of(doc.subjectId(), v),
+        v.mediaType(),
+        v.sizeBytes(),
+        v.fileName(doc.subjectId()).orElse("document"),
+        v.contentDigest(),
+        "\"" + v.id() + "\"");
   }
 
   /**
@@ -126,7 +158,9 @@ public class DocumentDownloads {
     } catch (ClientAbortedException e) {
       throw e;
     } catch (IOException e) {
-      throw isAuthenticationFailure(e) ? integrityAlarm(d, "content failed authentication while streaming") : storageFailure(d, e);
+      throw isAuthenticationFailure(e)
+          ? integrityAlarm(d, "content failed authentication while streaming")
+          : storageFailure(d, e);
     }
     if (size != d.size || !ContentDigest.matches(digest.finish(), d.digest)) {
       throw integrityAlarm(d, "content digest mismatch");
@@ -138,7 +172,9 @@ public class DocumentDownloads {
     }
   }
 
-  /** The client stopped reading; distinct from the read-side failures so it is never taken for one. */
+  /**
+   * The client stopped reading; distinct from the read-side failures so it is never taken for one.
+   */
   static final class ClientAbortedException extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -157,21 +193,38 @@ public class DocumentDownloads {
   }
 
   private IOException abortedByClient(Download d, long sent, IOException cause) {
-    LOG.info("download of document version " + d.versionId() + " aborted by the client after " + sent + " bytes");
+    LOG.info(
+        "download of document version "
+            + d.versionId()
+            + " aborted by the client after "
+            + sent
+            + " bytes");
     return new ClientAbortedException(cause);
   }
 
   private IOException storageFailure(Download d, Exception cause) {
-    LOG.warning("document version " + d.versionId() + ": stored content could not be read ("
-        + cause.getClass().getSimpleName() + "); download aborted");
-    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, Target.version(d.versionId()), Gatekeeper.Failure.STORAGE,
+    LOG.warning(
+        "document version "
+            + d.versionId()
+            + ": stored content could not be read ("
+            + cause.getClass().getSimpleName()
+            + "); download aborted");
+    gatekeeper.recordFailureNow(
+        Action.DOCUMENT_READ,
+        Target.version(d.versionId()),
+        Gatekeeper.Failure.STORAGE,
         "storage-failure: stored content could not be read");
     return new IOException("download aborted: stored content could not be read");
   }
 
   private IOException integrityAlarm(Download d, String what) {
-    LOG.severe("INTEGRITY ALARM: document version " + d.versionId() + ": " + what + "; download aborted");
-    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, Target.version(d.versionId()), Gatekeeper.Failure.INTEGRITY, "integrity-failure: " + what);
+    LOG.severe(
+        "INTEGRITY ALARM: document version " + d.versionId() + ": " + what + "; download aborted");
+    gatekeeper.recordFailureNow(
+        Action.DOCUMENT_READ,
+        Target.version(d.versionId()),
+        Gatekeeper.Failure.INTEGRITY,
+        "integrity-failure: " + what);
     return new IOException("download aborted: integrity failure");
   }
 }

@@ -1,7 +1,5 @@
 package org.zhusan.vault.documents;
 
-import org.zhusan.vault.audit.Target;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.keys.SubjectKeys;
 import org.zhusan.vault.platform.problem.VaultException;
 
@@ -38,20 +37,30 @@ class DocumentLookup {
   }
 
   Optional<DocumentVersion> version(UUID documentId, int versionNo) {
-    return em.createQuery("select v from DocumentVersion v where v.documentId = :d and v.versionNo = :n", DocumentVersion.class)
-        .setParameter("d", documentId).setParameter("n", versionNo).getResultStream().findFirst();
+    return em.createQuery(
+            "select v from DocumentVersion v where v.documentId = :d and v.versionNo = :n",
+            DocumentVersion.class)
+        .setParameter("d", documentId)
+        .setParameter("n", versionNo)
+        .getResultStream()
+        .findFirst();
   }
 
   List<DocumentVersion> versions(UUID documentId) {
-    return em.createQuery("select v from DocumentVersion v where v.documentId = :d order by v.versionNo", DocumentVersion.class)
-        .setParameter("d", documentId).getResultList();
+    return em.createQuery(
+            "select v from DocumentVersion v where v.documentId = :d order by v.versionNo",
+            DocumentVersion.class)
+        .setParameter("d", documentId)
+        .getResultList();
   }
 
   /** 410 once the subject's data key was destroyed: nothing of its documents can be read. */
   void guardShredded(UUID subjectId) {
     if (keys.isShredded(subjectId)) {
-      throw VaultException.gone("crypto-shredded",
-          "This record's encryption key was destroyed (crypto-shredding); its documents can no longer be read.");
+      throw VaultException.gone(
+          "crypto-shredded",
+          "This record's encryption key was destroyed (crypto-shredding); its documents can no"
+              + " longer be read.");
     }
   }
 }

@@ -1,7 +1,5 @@
 package org.zhusan.vault.documents;
 
-import org.zhusan.vault.platform.rest.PathIds;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,8 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.platform.problem.VaultException;
-import org.zhusan.vault.platform.rest.Page;
-import org.zhusan.vault.platform.rest.PageRequest;
+import org.zhusan.vault.platform.rest.PathIds;
 
 /** {@code /api/documents}: new versions, metadata and streaming download of one document. */
 @Path("/documents")
@@ -38,12 +35,18 @@ public class DocumentResource {
   @Path("{documentId}/versions")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Upload a new version of a document (multipart: field purpose, then file); earlier versions stay readable")
-  public Response addVersion(@PathParam("documentId") String documentId, @Context HttpServletRequest request) {
+  @Operation(
+      summary =
+          "Upload a new version of a document (multipart: field purpose, then file); earlier"
+              + " versions stay readable")
+  public Response addVersion(
+      @PathParam("documentId") String documentId, @Context HttpServletRequest request) {
     UUID id = uuid(documentId, "document");
     DocumentView updated = uploadReader.read(request, upload -> uploads.addVersion(id, upload));
-    return Response.created(URI.create("/api/documents/" + updated.id() + "/versions/" + updated.latestVersion()))
-        .entity(updated).build();
+    return Response.created(
+            URI.create("/api/documents/" + updated.id() + "/versions/" + updated.latestVersion()))
+        .entity(updated)
+        .build();
   }
 
   @GET
@@ -57,9 +60,13 @@ public class DocumentResource {
   @GET
   @Path("{documentId}/versions/{version}/content")
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "Download a version's content, streamed and verified; a purpose of use is required")
-  public Response download(@PathParam("documentId") String documentId, @PathParam("version") String version,
-      @QueryParam("purpose") String purpose, @HeaderParam("X-Purpose-Of-Use") String purposeHeader,
+  @Operation(
+      summary = "Download a version's content, streamed and verified; a purpose of use is required")
+  public Response download(
+      @PathParam("documentId") String documentId,
+      @PathParam("version") String version,
+      @QueryParam("purpose") String purpose,
+      @HeaderParam("X-Purpose-Of-Use") String purposeHeader,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     int n;
     try {
@@ -67,17 +74,20 @@ public class DocumentResource {
     } catch (NumberFormatException e) {
       throw VaultException.notFound("That version");
     }
-    DocumentDownloads.Download d = downloads.authorize(uuid(documentId, "document"), n, purpose != null ? purpose : purposeHeader);
+    DocumentDownloads.Download d =
+        downloads.authorize(
+            uuid(documentId, "document"), n, purpose != null ? purpose : purposeHeader);
     if (d.etag().equals(ifNoneMatch)) {
       return Response.notModified().tag(d.etag().replace("\"", "")).build();
     }
-    StreamingOutput body = out -> {
-      try {
-        downloads.stream(d, out);
-      } catch (DocumentDownloads.ClientAbortedException gone) {
-        // Already logged as an ordinary aborted read; there is nobody left to answer.
-      }
-    };
+    StreamingOutput body =
+        out -> {
+          try {
+            downloads.stream(d, out);
+          } catch (DocumentDownloads.ClientAbortedException gone) {
+            // Already logged as an ordinary aborted read; there is nobody left to answer.
+          }
+        };
     return Response.ok(body, d.mediaType())
         .header("Content-Length", d.size())
         .header("Content-Disposition", FileNames.contentDisposition(d.fileName()))

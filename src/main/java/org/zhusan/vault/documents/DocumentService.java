@@ -1,7 +1,5 @@
 package org.zhusan.vault.documents;
 
-import org.zhusan.vault.audit.Target;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +14,7 @@ import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.policy.StaffUser;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.documents.content.DocumentType;
 import org.zhusan.vault.platform.problem.VaultException;
@@ -41,25 +40,49 @@ public class DocumentService {
 
   @Transactional
   public Page<DocumentView> listForSubject(UUID subjectId, PageRequest page) {
-    String centre = subjects.centreOf(subjectId).orElseGet(() -> {
-      gatekeeper.recordNotFound(Action.DOCUMENT_LIST, Target.subject(subjectId));
-      throw VaultException.notFound("The subject");
-    });
+    String centre =
+        subjects
+            .centreOf(subjectId)
+            .orElseGet(
+                () -> {
+                  gatekeeper.recordNotFound(Action.DOCUMENT_LIST, Target.subject(subjectId));
+                  throw VaultException.notFound("The subject");
+                });
     gatekeeper.require(Action.DOCUMENT_LIST, Target.subject(subjectId), centre);
     lookup.guardShredded(subjectId);
     Set<String> readableNames = readableTypes(gatekeeper.caller(), centre);
     List<DocumentType> readableTypes = readableNames.stream().map(DocumentType::valueOf).toList();
-    List<Document> docs = readableTypes.isEmpty() ? List.of()
-        : em.createQuery("select d from Document d where d.subjectId = :s and d.type in :t order by d.createdAt, d.id", Document.class)
-            .setParameter("s", subjectId).setParameter("t", readableTypes).setFirstResult(page.offset()).setMaxResults(page.limit())
-            .getResultList();
-    long total = readableTypes.isEmpty() ? 0
-        : em.createQuery("select count(d) from Document d where d.subjectId = :s and d.type in :t", Long.class)
-            .setParameter("s", subjectId).setParameter("t", readableTypes).getSingleResult();
+    List<Document> docs =
+        readableTypes.isEmpty()
+            ? List.of()
+            : em.createQuery(
+                    "select d from Document d where d.subjectId = :s and d.type in :t order by"
+                        + " d.createdAt, d.id",
+                    Document.class)
+                .setParameter("s", subjectId)
+                .setParameter("t", readableTypes)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.limit())
+                .getResultList();
+    long total =
+        readableTypes.isEmpty()
+            ? 0
+            : em.createQuery(
+                    "select count(d) from Document d where d.subjectId = :s and d.type in :t",
+                    Long.class)
+                .setParameter("s", subjectId)
+                .setParameter("t", readableTypes)
+                .getSingleResult();
     var user = gatekeeper.caller();
     Set<String> readable = readableTypes(user, centre);
-    return new Page<>(docs.stream().filter(d -> readable.contains(d.type().name()))
-        .map(d -> DocumentViews.of(d, lookup.versions(d.id()))).toList(), page.offset(), page.limit(), total);
+    return new Page<>(
+        docs.stream()
+            .filter(d -> readable.contains(d.type().name()))
+            .map(d -> DocumentViews.of(d, lookup.versions(d.id())))
+            .toList(),
+        page.offset(),
+        page.limit(),
+        total);
   }
 
   /** Document types whose content the caller may read at this centre (listings show only those). */
@@ -73,12 +96,20 @@ public class DocumentService {
     return out;
   }
 
-  /** A document's metadata: for those who may read its type, or hold a grant or break-glass session for it. */
+  /**
+   * A document's metadata: for those who may read its type, or hold a grant or break-glass session
+   * for it.
+   */
   @Transactional
   public DocumentView read(UUID documentId) {
     Document doc = lookup.find(documentId, Action.DOCUMENT_LIST);
-    gatekeeper.requireDocument(Action.DOCUMENT_READ, doc.type().name(), documentId, null,
-        subjects.centreOf(doc.subjectId()).orElseThrow(), null);
+    gatekeeper.requireDocument(
+        Action.DOCUMENT_READ,
+        doc.type().name(),
+        documentId,
+        null,
+        subjects.centreOf(doc.subjectId()).orElseThrow(),
+        null);
     lookup.guardShredded(doc.subjectId());
     return DocumentViews.of(doc, lookup.versions(documentId));
   }

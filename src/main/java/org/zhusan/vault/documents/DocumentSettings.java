@@ -9,7 +9,8 @@ import org.zhusan.vault.documents.content.ExtractionLimits;
 
 /**
  * The documents capability's settings, storage ({@code vault.documents.*}) and contained extraction
- * ({@code vault.extraction.*}); README, configuration table. Every default of the capability is here.
+ * ({@code vault.extraction.*}); README, configuration table. Every default of the capability is
+ * here.
  */
 @ApplicationScoped
 public class DocumentSettings {
@@ -63,7 +64,10 @@ public class DocumentSettings {
     return chunkBytes;
   }
 
-  /** The media-type allowlist to load, or empty for the built-in copy of {@code config/media-types.json}. */
+  /**
+   * The media-type allowlist to load, or empty for the built-in copy of {@code
+   * config/media-types.json}.
+   */
   public Optional<String> mediaTypesLocation() {
     return mediaTypesLocation.filter(s -> !s.isBlank());
   }
@@ -75,8 +79,12 @@ public class DocumentSettings {
 
   /** The limits of one contained extraction. */
   public ExtractionLimits extractionLimits() {
-    return ExtractionLimits.defaults().withTimeout(extractionTimeout).withMaxCharacters(maxCharacters)
-        .withMaxInputBytes(maxInputBytes).withChildHeapMiB(childHeapMiB).withMaxEmbeddedDepth(maxEmbeddedDepth)
+    return ExtractionLimits.defaults()
+        .withTimeout(extractionTimeout)
+        .withMaxCharacters(maxCharacters)
+        .withMaxInputBytes(maxInputBytes)
+        .withChildHeapMiB(childHeapMiB)
+        .withMaxEmbeddedDepth(maxEmbeddedDepth)
         .withMaxConcurrentChildren(maxConcurrent);
   }
 }

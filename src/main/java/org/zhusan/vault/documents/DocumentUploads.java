@@ -1,7 +1,5 @@
 package org.zhusan.vault.documents;
 
-import org.zhusan.vault.audit.Target;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +18,7 @@ import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.policy.Purpose;
 import org.zhusan.vault.audit.AccessEvent;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.documents.content.DetectedType;
 import org.zhusan.vault.documents.content.DocumentType;
@@ -69,10 +68,14 @@ public class DocumentUploads {
   }
 
   private DocumentView receive(UUID subjectId, Document existing, UploadRequest upload) {
-    String centre = subjects.centreOf(subjectId).orElseGet(() -> {
-      gatekeeper.recordNotFound(Action.DOCUMENT_CREATE, Target.subject(subjectId));
-      throw VaultException.notFound("The subject");
-    });
+    String centre =
+        subjects
+            .centreOf(subjectId)
+            .orElseGet(
+                () -> {
+                  gatekeeper.recordNotFound(Action.DOCUMENT_CREATE, Target.subject(subjectId));
+                  throw VaultException.notFound("The subject");
+                });
     try {
       return store(subjectId, centre, existing, upload);
     } catch (UnreadableUploadException e) {
@@ -82,18 +85,23 @@ public class DocumentUploads {
     }
   }
 
-  private DocumentView store(UUID subjectId, String centre, Document existing, UploadRequest upload) throws IOException {
+  private DocumentView store(UUID subjectId, String centre, Document existing, UploadRequest upload)
+      throws IOException {
     DocumentType type = existing != null ? existing.type() : documentType(upload.type());
     Purpose purpose = accessPolicy.policy().parsePurpose(upload.purpose());
     String title = upload.title();
     if (existing == null && title == null) {
-      throw VaultException.badRequest("title-required", "A title is required (send the fields before the file).");
+      throw VaultException.badRequest(
+          "title-required", "A title is required (send the fields before the file).");
     }
     if (title != null && title.length() > MAX_TITLE) {
-      throw VaultException.badRequest("title-too-long", "title must be at most " + MAX_TITLE + " characters.");
+      throw VaultException.badRequest(
+          "title-too-long", "title must be at most " + MAX_TITLE + " characters.");
     }
     UUID documentId = existing != null ? existing.id() : UUID.randomUUID();
-    AccessEvent allowed = gatekeeper.requireDocument(Action.DOCUMENT_CREATE, type.name(), documentId, null, centre, purpose);
+    AccessEvent allowed =
+        gatekeeper.requireDocument(
+            Action.DOCUMENT_CREATE, type.name(), documentId, null, centre, purpose);
     Document doc = existing;
     if (doc == null) {
       doc = new Document(documentId, subjectId, type, allowed.userId());
@@ -109,8 +117,16 @@ public class DocumentUploads {
     }
     Verdict verdict = inspection.policy().check(type, detected);
     if (verdict.rejected()) {
-      throw new VaultException(Problem.of(415, "unsupported-file-type", "Unsupported file type",
-          "The file's content is " + detected.mediaType() + ", which is not accepted for " + type + " documents."));
+      throw new VaultException(
+          Problem.of(
+              415,
+              "unsupported-file-type",
+              "Unsupported file type",
+              "The file's content is "
+                  + detected.mediaType()
+                  + ", which is not accepted for "
+                  + type
+                  + " documents."));
     }
 
     ZipTrailer trailer = new ZipTrailer();
@@ -118,29 +134,61 @@ public class DocumentUploads {
     if (trailer.appendedArchive()) {
       // A polyglot (e.g. PDF + JAR): refused, and the transaction takes its rows with it. See
       // docs/extraction.md, "Polyglots".
-      throw new VaultException(Problem.of(415, "polyglot-file", "Unsupported file type",
-          "The file's content is " + detected.mediaType() + " with a ZIP archive appended (a polyglot file), which is not accepted."));
+      throw new VaultException(
+          Problem.of(
+              415,
+              "polyglot-file",
+              "Unsupported file type",
+              "The file's content is "
+                  + detected.mediaType()
+                  + " with a ZIP archive appended (a polyglot file), which is not accepted."));
     }
     ExtractionResult extraction = extract(doc, written.location(), detected);
     int versionNo = doc.nextVersion();
-    DocumentVersion version = new DocumentVersion(versionId, doc.id(), subjectId, versionNo, detected.mediaType(), written.size(),
-        written.ciphertextBytes(), written.location().chunkCount(), written.digest(), upload.fileName(),
-        VersionMetadata.toJson(extraction.metadata()), extraction.status().name(),
-        extraction.reason() == null || extraction.reason().isBlank() ? null : extraction.reason(), allowed.userId());
+    DocumentVersion version =
+        new DocumentVersion(
+            versionId,
+            doc.id(),
+            subjectId,
+            versionNo,
+            detected.mediaType(),
+            written.size(),
+            written.ciphertextBytes(),
+            written.location().chunkCount(),
+            written.digest(),
+            upload.fileName(),
+            VersionMetadata.toJson(extraction.metadata()),
+            extraction.status().name(),
+            extraction.reason() == null || extraction.reason().isBlank()
+                ? null
+                : extraction.reason(),
+            allowed.userId());
     em.persist(version);
-    LOG.info("Stored document version " + versionId + " (" + written.size() + " bytes, " + detected.mediaType() + ", "
-        + extraction.status() + ")");
+    LOG.info(
+        "Stored document version "
+            + versionId
+            + " ("
+            + written.size()
+            + " bytes, "
+            + detected.mediaType()
+            + ", "
+            + extraction.status()
+            + ")");
     return DocumentViews.of(doc, List.of(version));
   }
 
-  /** Extracts the stored (not the received) bytes, so what is indexed is exactly what was sealed. */
-  private ExtractionResult extract(Document doc, VersionContent.Location stored, DetectedType detected) throws IOException {
+  /**
+   * Extracts the stored (not the received) bytes, so what is indexed is exactly what was sealed.
+   */
+  private ExtractionResult extract(
+      Document doc, VersionContent.Location stored, DetectedType detected) throws IOException {
     var sink = textSink.open(stored.subjectId(), doc.id(), stored.versionId(), doc.type().name());
     ExtractionResult result;
     try {
       result = content.extract(stored, detected, sink);
     } catch (SQLException e) {
-      throw VaultException.unavailable("storage-unavailable", "The content store is not available.");
+      throw VaultException.unavailable(
+          "storage-unavailable", "The content store is not available.");
     }
     textSink.finish(stored.versionId(), result.extracted());
     return result;
@@ -148,12 +196,15 @@ public class DocumentUploads {
 
   private static DocumentType documentType(String raw) {
     if (raw == null) {
-      throw VaultException.badRequest("type-required", "A document type is required (send the fields before the file).");
+      throw VaultException.badRequest(
+          "type-required", "A document type is required (send the fields before the file).");
     }
     try {
       return DocumentType.valueOf(raw);
     } catch (IllegalArgumentException e) {
-      throw VaultException.badRequest("invalid-document-type", "type must be one of " + Arrays.toString(DocumentType.values()) + ".");
+      throw VaultException.badRequest(
+          "invalid-document-type",
+          "type must be one of " + Arrays.toString(DocumentType.values()) + ".");
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.zhusan.vault.documents;
 
-import org.zhusan.vault.platform.rest.PathIds;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -20,8 +19,11 @@ import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;
+import org.zhusan.vault.platform.rest.PathIds;
 
-/** {@code /api/subjects/{subjectId}/documents}: a subject's documents; streaming multipart upload. */
+/**
+ * {@code /api/subjects/{subjectId}/documents}: a subject's documents; streaming multipart upload.
+ */
 @Path("/subjects/{subjectId}/documents")
 @Audited
 public class SubjectDocumentsResource {
@@ -32,8 +34,12 @@ public class SubjectDocumentsResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Upload a document (multipart: fields type, title, purpose, then file); 415 names the detected type if it is not accepted")
-  public Response upload(@PathParam("subjectId") String subjectId, @Context HttpServletRequest request) {
+  @Operation(
+      summary =
+          "Upload a document (multipart: fields type, title, purpose, then file); 415 names the"
+              + " detected type if it is not accepted")
+  public Response upload(
+      @PathParam("subjectId") String subjectId, @Context HttpServletRequest request) {
     UUID id = PathIds.uuid(subjectId, "subject");
     DocumentView created = uploadReader.read(request, upload -> uploads.create(id, upload));
     return Response.created(URI.create("/api/documents/" + created.id())).entity(created).build();
@@ -42,9 +48,11 @@ public class SubjectDocumentsResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "A subject's documents with their versions (metadata only), paginated")
-  public Page<DocumentView> list(@PathParam("subjectId") String subjectId, @QueryParam("offset") String offset,
+  public Page<DocumentView> list(
+      @PathParam("subjectId") String subjectId,
+      @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
-    return service.listForSubject(PathIds.uuid(subjectId, "subject"), PageRequest.of(offset, limit));
+    return service.listForSubject(
+        PathIds.uuid(subjectId, "subject"), PageRequest.of(offset, limit));
   }
-
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param fileName the client's file name, cleaned ({@link FileNames#clean})
  * @param content the file's bytes, streamed from the request body
  */
-public record UploadRequest(String type, String title, String purpose, String fileName, InputStream content) {
+public record UploadRequest(
+    String type, String title, String purpose, String fileName, InputStream content) {
   public UploadRequest {
     Objects.requireNonNull(fileName, "fileName is required.");
     Objects.requireNonNull(content, "content is required.");

@@ -31,15 +31,22 @@ public class UploadRequestReader {
    */
   public <R> R read(HttpServletRequest request, Function<UploadRequest, R> upload) {
     if (!JakartaServletFileUpload.isMultipartContent(request)) {
-      throw VaultException.badRequest("multipart-required", "Send the upload as multipart/form-data (fields type, title, purpose, then file).");
+      throw VaultException.badRequest(
+          "multipart-required",
+          "Send the upload as multipart/form-data (fields type, title, purpose, then file).");
     }
     content.refuseDeclaredLength(request.getContentLengthLong());
     UploadForm form = new UploadForm();
     FileItemInput file = fileAfterFields(request, form);
     UploadRequest parsed;
     try {
-      parsed = new UploadRequest(form.get("type"), form.get("title"), form.get("purpose"), FileNames.clean(FileNames.sent(file)),
-          new ParsedContent(file.getInputStream()));
+      parsed =
+          new UploadRequest(
+              form.get("type"),
+              form.get("title"),
+              form.get("purpose"),
+              FileNames.clean(FileNames.sent(file)),
+              new ParsedContent(file.getInputStream()));
     } catch (IOException e) {
       throw VaultException.badRequest("invalid-upload", "The upload was interrupted or malformed.");
     }
@@ -63,7 +70,8 @@ public class UploadRequestReader {
       }
     } catch (InvalidPathException e) {
       // The parser checks part file names as it meets them (a NUL byte); see FileNames.sent.
-      throw VaultException.badRequest("invalid-file-name", "The file name must not contain a NUL character.");
+      throw VaultException.badRequest(
+          "invalid-file-name", "The file name must not contain a NUL character.");
     } catch (FileUploadException e) {
       throw VaultException.badRequest("invalid-upload", unreadable(e));
     } catch (IOException e) {

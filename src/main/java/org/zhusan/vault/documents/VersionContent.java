@@ -49,7 +49,10 @@ public class VersionContent {
     }
   }
 
-  /** What writing a version's content produced: where it is, its plaintext and ciphertext sizes, its keyed digest. */
+  /**
+   * What writing a version's content produced: where it is, its plaintext and ciphertext sizes, its
+   * keyed digest.
+   */
   record Written(Location location, long size, long ciphertextBytes, byte[] digest) {}
 
   /** Sees each run of plaintext as it is written, in memory (e.g. the polyglot check). */
@@ -57,7 +60,9 @@ public class VersionContent {
     void update(byte[] b, int off, int len);
   }
 
-  /** 413 at once when a request already declares more than a file may hold (plus room for the form). */
+  /**
+   * 413 at once when a request already declares more than a file may hold (plus room for the form).
+   */
   void refuseDeclaredLength(long declaredBytes) {
     if (declaredBytes > settings.maxUploadBytes() + 64 * 1024) {
       throw tooLarge();
@@ -70,7 +75,8 @@ public class VersionContent {
    *
    * @throws IOException if the plaintext cannot be read or the rows cannot be written
    */
-  Written write(UUID subjectId, UUID versionId, InputStream plaintext, PlaintextObserver observer) throws IOException {
+  Written write(UUID subjectId, UUID versionId, InputStream plaintext, PlaintextObserver observer)
+      throws IOException {
     StreamingAead aead = keys.contentCipher(subjectId, true);
     ContentDigest digest = keys.contentDigest(subjectId, versionId);
     long size = 0;
@@ -78,9 +84,12 @@ public class VersionContent {
     try {
       rows = store.writer(versionId);
     } catch (SQLException e) {
-      throw VaultException.unavailable("storage-unavailable", "The content store is not available.");
+      throw VaultException.unavailable(
+          "storage-unavailable", "The content store is not available.");
     }
-    try (rows; OutputStream sealed = aead.newEncryptingStream(rows, SubjectKeys.contentBinding(versionId))) {
+    try (rows;
+        OutputStream sealed =
+            aead.newEncryptingStream(rows, SubjectKeys.contentBinding(versionId))) {
       byte[] buf = new byte[IO_BUFFER];
       int n;
       while ((n = plaintext.read(buf)) > 0) {
@@ -93,7 +102,8 @@ public class VersionContent {
         sealed.write(buf, 0, n);
       }
     }
-    return new Written(new Location(subjectId, versionId, rows.chunks()), size, rows.bytes(), digest.finish());
+    return new Written(
+        new Location(subjectId, versionId, rows.chunks()), size, rows.bytes(), digest.finish());
   }
 
   /**
@@ -104,7 +114,8 @@ public class VersionContent {
    */
   public InputStream open(Location content) throws SQLException {
     StreamingAead aead = keys.contentCipher(content.subjectId(), false);
-    return aead.newDecryptingStream(store.reader(content.versionId(), content.chunkCount()),
+    return aead.newDecryptingStream(
+        store.reader(content.versionId(), content.chunkCount()),
         SubjectKeys.contentBinding(content.versionId()));
   }
 
@@ -115,7 +126,8 @@ public class VersionContent {
    * @throws IOException if the content cannot be read or fails authentication
    * @throws SQLException if the content store cannot be reached
    */
-  public ExtractionResult extract(Location content, DetectedType type, Consumer<String> text) throws IOException, SQLException {
+  public ExtractionResult extract(Location content, DetectedType type, Consumer<String> text)
+      throws IOException, SQLException {
     try (InputStream plain = open(content)) {
       return inspection.extractor().extract(plain, type, text);
     }
@@ -127,7 +139,11 @@ public class VersionContent {
   }
 
   private VaultException tooLarge() {
-    return new VaultException(Problem.of(413, "payload-too-large", "Payload too large",
-        "The file is larger than the limit of " + settings.maxUploadBytes() + " bytes."));
+    return new VaultException(
+        Problem.of(
+            413,
+            "payload-too-large",
+            "Payload too large",
+            "The file is larger than the limit of " + settings.maxUploadBytes() + " bytes."));
   }
 }

@@ -18,11 +18,12 @@ final class VersionMetadata {
   /** A JSON object of the non-null entries. */
   static String toJson(Map<String, String> metadata) {
     JsonObjectBuilder b = Json.createObjectBuilder();
-    metadata.forEach((k, v) -> {
-      if (k != null && v != null) {
-        b.add(k, v);
-      }
-    });
+    metadata.forEach(
+        (k, v) -> {
+          if (k != null && v != null) {
+            b.add(k, v);
+          }
+        });
     return b.build().toString();
   }
 

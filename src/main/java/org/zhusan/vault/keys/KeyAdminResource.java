@@ -1,7 +1,5 @@
 package org.zhusan.vault.keys;
 
-import org.zhusan.vault.audit.Target;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /** {@code /api/admin/keys} (ADMIN): KEK versions and their use, reload, rotation, retirement. */
@@ -24,8 +23,12 @@ import org.zhusan.vault.platform.problem.VaultException;
 public class KeyAdminResource {
   @Inject KeyAdmin admin;
 
-  /** One KEK version: its state, how many data keys it has wrapped in all, and how many it wraps now. */
-  public record KekView(int version, String state, long wrapsSoFar, long liveDataKeys, boolean primary) {}
+  /**
+   * One KEK version: its state, how many data keys it has wrapped in all, and how many it wraps
+   * now.
+   */
+  public record KekView(
+      int version, String state, long wrapsSoFar, long liveDataKeys, boolean primary) {}
 
   public record KeysView(List<KekView> versions, List<KeyRotation.RotationRun> rotations) {}
 
@@ -44,7 +47,10 @@ public class KeyAdminResource {
 
   @POST
   @Path("/rotate")
-  @Operation(summary = "Rewrap every data key under the primary KEK, in the background (ADMIN); 202 with the run")
+  @Operation(
+      summary =
+          "Rewrap every data key under the primary KEK, in the background (ADMIN); 202 with the"
+              + " run")
   public Response rotate() {
     return Response.accepted(admin.rotate()).build();
   }
@@ -76,8 +82,11 @@ public class KeyAdminResource {
       gatekeeper.require(Action.KEY_STATUS, Target.key("keystore-reload"));
       if (!vaultKeys.load()) {
         // The keys already loaded stay in use; say why the new keystore was not taken.
-        throw VaultException.conflict("keystore-refused", "The keystore was not reloaded: " + vaultKeys.problem()
-            + ". The keys loaded before stay in use.");
+        throw VaultException.conflict(
+            "keystore-refused",
+            "The keystore was not reloaded: "
+                + vaultKeys.problem()
+                + ". The keys loaded before stay in use.");
       }
       kekVersions.sync();
       return view();
@@ -85,7 +94,9 @@ public class KeyAdminResource {
 
     @jakarta.transaction.Transactional
     public KeyRotation.RotationRun rotate() {
-      var event = gatekeeper.require(Action.KEY_ROTATE, Target.key("kek-v" + vaultKeys.keyring().primaryKekVersion()));
+      var event =
+          gatekeeper.require(
+              Action.KEY_ROTATE, Target.key("kek-v" + vaultKeys.keyring().primaryKekVersion()));
       long id = rotation.start(event.userId(), event.role());
       return rotation.recent().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
@@ -99,10 +110,17 @@ public class KeyAdminResource {
 
     private KeysView view() {
       int primary = vaultKeys.keyring().primaryKekVersion();
-      List<KekView> versions = kekVersions.usage().stream()
-          .map(r -> new KekView(((Number) r[0]).intValue(), (String) r[1], ((Number) r[2]).longValue(),
-              ((Number) r[3]).longValue(), ((Number) r[0]).intValue() == primary))
-          .toList();
+      List<KekView> versions =
+          kekVersions.usage().stream()
+              .map(
+                  r ->
+                      new KekView(
+                          ((Number) r[0]).intValue(),
+                          (String) r[1],
+                          ((Number) r[2]).longValue(),
+                          ((Number) r[3]).longValue(),
+                          ((Number) r[0]).intValue() == primary))
+              .toList();
       return new KeysView(versions, rotation.recent());
     }
   }

@@ -1,11 +1,5 @@
 package org.zhusan.vault.keys;
 
-import org.zhusan.vault.access.Action;
-
-import org.zhusan.vault.audit.Outcome;
-
-import org.zhusan.vault.audit.Target;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +10,11 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.zhusan.vault.access.Action;
 import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.audit.AccessLog;
+import org.zhusan.vault.audit.Outcome;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.platform.db.SqlTimes;
 
 /**
@@ -43,8 +40,14 @@ public class KeyRotation {
   @Inject @ConfigProperties KeySettings settings;
 
   /** A rotation run as reported to administrators. */
-  public record RotationRun(long id, int targetVersion, String state, long rewrapped, String startedBy,
-      java.time.Instant startedAt, java.time.Instant finishedAt) {}
+  public record RotationRun(
+      long id,
+      int targetVersion,
+      String state,
+      long rewrapped,
+      String startedBy,
+      java.time.Instant startedAt,
+      java.time.Instant finishedAt) {}
 
   /** Starts (or resumes) a rotation to the primary KEK in the background; returns its id. */
   public long start(String actor, String role) {
@@ -68,24 +71,56 @@ public class KeyRotation {
       }
       batch.progress(id, total, "DONE");
       LOG.info("Key rotation " + id + " done: " + total + " data keys now under KEK v" + target);
-      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.KEY_ROTATE, Target.key("kek-v" + target), Outcome.ALLOWED,
-          "admin-keys", "rotation " + id + " finished: " + total + " data keys rewrapped"));
+      accessLog.appendAlone(
+          AccessEvent.jobEnded(
+              actor,
+              role,
+              Action.KEY_ROTATE,
+              Target.key("kek-v" + target),
+              Outcome.ALLOWED,
+              "admin-keys",
+              "rotation " + id + " finished: " + total + " data keys rewrapped"));
     } catch (RuntimeException e) {
       batch.progress(id, total, "FAILED");
-      LOG.severe("Key rotation " + id + " failed after " + total + " data keys: " + e.getMessage() + " (start again to resume)");
-      accessLog.appendAlone(AccessEvent.jobEnded(actor, role, Action.KEY_ROTATE, Target.key("kek-v" + target), Outcome.FAILED,
-          "admin-keys", "rotation " + id + " failed after " + total + " data keys"));
+      LOG.severe(
+          "Key rotation "
+              + id
+              + " failed after "
+              + total
+              + " data keys: "
+              + e.getMessage()
+              + " (start again to resume)");
+      accessLog.appendAlone(
+          AccessEvent.jobEnded(
+              actor,
+              role,
+              Action.KEY_ROTATE,
+              Target.key("kek-v" + target),
+              Outcome.FAILED,
+              "admin-keys",
+              "rotation " + id + " failed after " + total + " data keys"));
     }
   }
 
   @Transactional
   public List<RotationRun> recent() {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "SELECT id, target_version, state, rewrapped, started_by, started_at, finished_at FROM key_rotation ORDER BY id DESC LIMIT 20")
-        .getResultList();
-    return rows.stream().map(r -> new RotationRun(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
-        ((Number) r[3]).longValue(), (String) r[4], SqlTimes.instant(r[5]), SqlTimes.instant(r[6]))).toList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, target_version, state, rewrapped, started_by, started_at, finished_at"
+                    + " FROM key_rotation ORDER BY id DESC LIMIT 20")
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new RotationRun(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).intValue(),
+                    (String) r[2],
+                    ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    SqlTimes.instant(r[5]),
+                    SqlTimes.instant(r[6])))
+        .toList();
   }
-
 }

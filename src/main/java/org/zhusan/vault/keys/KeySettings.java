@@ -7,8 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Key management settings ({@code vault.keys.*}; README, configuration table), blind-index rotation's
- * included. Every default of the capability is here and nowhere else.
+ * Key management settings ({@code vault.keys.*}; README, configuration table), blind-index
+ * rotation's included. Every default of the capability is here and nowhere else.
  */
 @ConfigProperties(prefix = "vault.keys")
 @Dependent

@@ -1,15 +1,5 @@
 package org.zhusan.vault.oversight;
 
-import org.zhusan.vault.audit.Target;
-
-import org.zhusan.vault.audit.AuditFilter;
-
-import org.zhusan.vault.audit.Checkpoints;
-
-import org.zhusan.vault.audit.AuditStore;
-
-
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +25,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Future;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Gatekeeper;
-import org.zhusan.vault.oversight.AuditViews.CheckpointView;
-import org.zhusan.vault.oversight.AuditViews.ConsistencyProofView;
-import org.zhusan.vault.oversight.AuditViews.EntryView;
-import org.zhusan.vault.oversight.AuditViews.InclusionProofView;
-import org.zhusan.vault.oversight.AuditViews.Summary;
-import org.zhusan.vault.oversight.AuditViews.VerificationView;
+import org.zhusan.vault.audit.AuditFilter;
+import org.zhusan.vault.audit.AuditStore;
+import org.zhusan.vault.audit.Checkpoints;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.audit.tree.ConsistencyProofs;
@@ -51,6 +39,12 @@ import org.zhusan.vault.audit.tree.SignedCheckpoint;
 import org.zhusan.vault.audit.verify.ExportFormat;
 import org.zhusan.vault.audit.verify.OfflineLogVerifier;
 import org.zhusan.vault.audit.verify.VerificationReport;
+import org.zhusan.vault.oversight.AuditViews.CheckpointView;
+import org.zhusan.vault.oversight.AuditViews.ConsistencyProofView;
+import org.zhusan.vault.oversight.AuditViews.EntryView;
+import org.zhusan.vault.oversight.AuditViews.InclusionProofView;
+import org.zhusan.vault.oversight.AuditViews.Summary;
+import org.zhusan.vault.oversight.AuditViews.VerificationView;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;
@@ -68,7 +62,8 @@ public class AuditService {
   @Transactional
   public Page<EntryView> query(AuditFilter filter, PageRequest page) {
     gatekeeper.require(Action.LOG_READ, Target.log("query"));
-    List<EntryView> items = store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
+    List<EntryView> items =
+        store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
     return new Page<>(items, page.offset(), page.limit(), store.count(filter));
   }
 
@@ -89,11 +84,17 @@ public class AuditService {
     gatekeeper.require(Action.LOG_READ, Target.log("inclusion-proof"));
     long size = store.size();
     if (treeSize < 1 || treeSize > size || index < 0 || index >= treeSize) {
-      throw VaultException.badRequest("invalid-proof-request", "Need 0 <= sequence < treeSize <= " + size + ".");
+      throw VaultException.badRequest(
+          "invalid-proof-request", "Need 0 <= sequence < treeSize <= " + size + ".");
     }
     LeafSource leaves = store.leaves(treeSize);
-    List<byte[]> proof = new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves).inclusionProof(index, treeSize);
-    return new InclusionProofView(index, treeSize, b64(leaves.leafHash(index)), proof.stream().map(AuditService::b64).toList(),
+    List<byte[]> proof =
+        new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves).inclusionProof(index, treeSize);
+    return new InclusionProofView(
+        index,
+        treeSize,
+        b64(leaves.leafHash(index)),
+        proof.stream().map(AuditService::b64).toList(),
         b64(MerkleTree.rfc9162().rootHash(leaves, treeSize)));
   }
 
@@ -102,20 +103,26 @@ public class AuditService {
     gatekeeper.require(Action.LOG_READ, Target.log("consistency-proof"));
     long size = store.size();
     if (first < 1 || first > second || second > size) {
-      throw VaultException.badRequest("invalid-proof-request", "Need 1 <= first <= second <= " + size + ".");
+      throw VaultException.badRequest(
+          "invalid-proof-request", "Need 1 <= first <= second <= " + size + ".");
     }
     LeafSource leaves = store.leaves(second);
     MerkleTree tree = MerkleTree.rfc9162();
-    List<byte[]> proof = new ConsistencyProofs(tree.hasher(), leaves).consistencyProof(first, second);
-    return new ConsistencyProofView(first, second, b64(tree.rootHash(leaves, first)), b64(tree.rootHash(leaves, second)),
+    List<byte[]> proof =
+        new ConsistencyProofs(tree.hasher(), leaves).consistencyProof(first, second);
+    return new ConsistencyProofView(
+        first,
+        second,
+        b64(tree.rootHash(leaves, first)),
+        b64(tree.rootHash(leaves, second)),
         proof.stream().map(AuditService::b64).toList());
   }
 
   /**
-   * Writes the whole log as a verifiable JSON Lines export: every entry as stored (even where it was
-   * tampered with: the export must show what is there), each stored checkpoint after the entry that
-   * reaches its size, and, if the log still verifies, a fresh checkpoint of the full size at the end.
-   * Streams with a database cursor.
+   * Writes the whole log as a verifiable JSON Lines export: every entry as stored (even where it
+   * was tampered with: the export must show what is there), each stored checkpoint after the entry
+   * that reaches its size, and, if the log still verifies, a fresh checkpoint of the full size at
+   * the end. Streams with a database cursor.
    */
   /**
    * Proof that an export was authorised and recorded. Only {@link #authorizeExport} makes one and
@@ -130,7 +137,9 @@ public class AuditService {
       this.csv = csv;
     }
 
-    /** The whole log as a verifiable JSON Lines export (rather than filtered entries with proofs). */
+    /**
+     * The whole log as a verifiable JSON Lines export (rather than filtered entries with proofs).
+     */
     boolean whole() {
       return filter.isAll() && !csv;
     }
@@ -158,16 +167,19 @@ public class AuditService {
     int[] next = {0};
     try {
       writeCheckpointsUpTo(out, stored, next, 0);
-      store.forEach(0, Long.MAX_VALUE, e -> {
-        try {
-          writeCheckpointsUpTo(out, stored, next, e.sequence());
-          out.write(ExportFormat.entryLine(e));
-          out.write('\n');
-          writeCheckpointsUpTo(out, stored, next, e.sequence() + 1);
-        } catch (IOException ex) {
-          throw new UncheckedIOException(ex);
-        }
-      });
+      store.forEach(
+          0,
+          Long.MAX_VALUE,
+          e -> {
+            try {
+              writeCheckpointsUpTo(out, stored, next, e.sequence());
+              out.write(ExportFormat.entryLine(e));
+              out.write('\n');
+              writeCheckpointsUpTo(out, stored, next, e.sequence() + 1);
+            } catch (IOException ex) {
+              throw new UncheckedIOException(ex);
+            }
+          });
       writeCheckpointsUpTo(out, stored, next, Long.MAX_VALUE);
       out.flush();
     } catch (IOException e) {
@@ -175,11 +187,15 @@ public class AuditService {
     }
     if (fresh.isEmpty()) {
       java.util.logging.Logger.getLogger(AuditService.class.getName())
-          .warning("Exported an access log of " + size + " entries that does not verify; no fresh checkpoint added");
+          .warning(
+              "Exported an access log of "
+                  + size
+                  + " entries that does not verify; no fresh checkpoint added");
     }
   }
 
-  private static void writeCheckpointsUpTo(Writer w, List<SignedCheckpoint> stored, int[] next, long size) throws IOException {
+  private static void writeCheckpointsUpTo(
+      Writer w, List<SignedCheckpoint> stored, int[] next, long size) throws IOException {
     while (next[0] < stored.size() && stored.get(next[0]).checkpoint().size() <= size) {
       w.write(ExportFormat.checkpointLine(stored.get(next[0]++)));
       w.write('\n');
@@ -199,28 +215,35 @@ public class AuditService {
       if (csv) {
         out.write(AuditCsv.HEADER);
         out.write('\n');
-        out.write("# checkpoint " + CheckpointView.of(cp).note().replace("\n", "\\n") + " signature "
-            + Base64.getEncoder().encodeToString(cp.signature()) + "\n");
+        out.write(
+            "# checkpoint "
+                + CheckpointView.of(cp).note().replace("\n", "\\n")
+                + " signature "
+                + Base64.getEncoder().encodeToString(cp.signature())
+                + "\n");
       } else {
         out.write(ExportFormat.checkpointLine(cp));
         out.write('\n');
       }
-      store.forEachMatching(filter, e -> {
-        if (e.sequence() >= size) {
-          return;
-        }
-        List<String> proof = proofs.inclusionProof(e.sequence(), size).stream().map(AuditService::b64).toList();
-        try {
-          if (csv) {
-            out.write(AuditCsv.row(e, b64(leaves.leafHash(e.sequence())), proof));
-          } else {
-            out.write(AuditCsv.proofLine(e, b64(leaves.leafHash(e.sequence())), size, proof));
-          }
-          out.write('\n');
-        } catch (IOException ex) {
-          throw new UncheckedIOException(ex);
-        }
-      });
+      store.forEachMatching(
+          filter,
+          e -> {
+            if (e.sequence() >= size) {
+              return;
+            }
+            List<String> proof =
+                proofs.inclusionProof(e.sequence(), size).stream().map(AuditService::b64).toList();
+            try {
+              if (csv) {
+                out.write(AuditCsv.row(e, b64(leaves.leafHash(e.sequence())), proof));
+              } else {
+                out.write(AuditCsv.proofLine(e, b64(leaves.leafHash(e.sequence())), size, proof));
+              }
+              out.write('\n');
+            } catch (IOException ex) {
+              throw new UncheckedIOException(ex);
+            }
+          });
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -231,25 +254,35 @@ public class AuditService {
   @Transactional
   public ExportPermit authorizeExport(AuditFilter filter, boolean csv) {
     String format = csv ? "csv" : "jsonl";
-    gatekeeper.require(Action.LOG_EXPORT, Target.log("export:" + format + (filter.isAll() ? ":all" : ":filtered")));
+    gatekeeper.require(
+        Action.LOG_EXPORT,
+        Target.log("export:" + format + (filter.isAll() ? ":all" : ":filtered")));
     return new ExportPermit(filter, csv);
   }
 
   /** The same check the offline verifier does, run on the server over a fresh export. */
   public VerificationView verifyOnline(VerifyPermit permit, AuditService self) {
     Objects.requireNonNull(permit, "permit is required.");
-    try (PipedReader reader = new PipedReader(1 << 16); PipedWriter pipe = new PipedWriter(reader)) {
-      Future<?> producer = executor.submit(() -> {
-        try (Writer w = new BufferedWriter(pipe)) {
-          self.export(new ExportPermit(AuditFilter.all(), false), w);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        return null;
-      });
-      VerificationReport report = new OfflineLogVerifier(checkpoints.signer().verifier()).verify(reader);
+    try (PipedReader reader = new PipedReader(1 << 16);
+        PipedWriter pipe = new PipedWriter(reader)) {
+      Future<?> producer =
+          executor.submit(
+              () -> {
+                try (Writer w = new BufferedWriter(pipe)) {
+                  self.export(new ExportPermit(AuditFilter.all(), false), w);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                return null;
+              });
+      VerificationReport report =
+          new OfflineLogVerifier(checkpoints.signer().verifier()).verify(reader);
       producer.cancel(true);
-      return new VerificationView(report.ok(), report.entriesChecked(), report.checkpointsChecked(), report.signedSize(),
+      return new VerificationView(
+          report.ok(),
+          report.entriesChecked(),
+          report.checkpointsChecked(),
+          report.signedSize(),
           report.problem().map(Object::toString).orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -272,20 +305,27 @@ public class AuditService {
     List<EntryView> recent = new ArrayList<>();
     long[] count = {0};
     java.time.Instant[] span = new java.time.Instant[2];
-    store.forEachMatching(filter, e -> {
-      count[0]++;
-      byAction.merge(e.action(), 1L, Long::sum);
-      byOutcome.merge(e.outcome(), 1L, Long::sum);
-      byCounterpart.merge(byUser ? String.valueOf(e.targetType()) + ":" + e.targetId() : e.userId() + " (" + e.role() + ")", 1L, Long::sum);
-      if (span[0] == null) {
-        span[0] = e.occurredAt();
-      }
-      span[1] = e.occurredAt();
-      recent.add(EntryView.of(e));
-      if (recent.size() > 100) {
-        recent.remove(0);
-      }
-    });
+    store.forEachMatching(
+        filter,
+        e -> {
+          count[0]++;
+          byAction.merge(e.action(), 1L, Long::sum);
+          byOutcome.merge(e.outcome(), 1L, Long::sum);
+          byCounterpart.merge(
+              byUser
+                  ? String.valueOf(e.targetType()) + ":" + e.targetId()
+                  : e.userId() + " (" + e.role() + ")",
+              1L,
+              Long::sum);
+          if (span[0] == null) {
+            span[0] = e.occurredAt();
+          }
+          span[1] = e.occurredAt();
+          recent.add(EntryView.of(e));
+          if (recent.size() > 100) {
+            recent.remove(0);
+          }
+        });
     return new Summary(key, count[0], span[0], span[1], byAction, byOutcome, byCounterpart, recent);
   }
 

@@ -28,8 +28,8 @@ import org.zhusan.vault.platform.problem.VaultException;
  * The transactional steps of re-indexing ({@link SearchReindexer}): list the next versions to do,
  * and re-index one version in a transaction of its own — its stored content is opened and its text
  * extracted in the contained child (with OCR if available now) exactly as at upload ({@link
- * VersionContent}), and its tokens and state are rebuilt ({@link VersionIndexing}). Plaintext exists
- * only in memory while one version is processed.
+ * VersionContent}), and its tokens and state are rebuilt ({@link VersionIndexing}). Plaintext
+ * exists only in memory while one version is processed.
  */
 @ApplicationScoped
 public class ReindexWork {
@@ -37,7 +37,10 @@ public class ReindexWork {
 
   /** What happened to one version. */
   public enum Outcome {
-    INDEXED, NOT_INDEXED, FAILED, SKIPPED;
+    INDEXED,
+    NOT_INDEXED,
+    FAILED,
+    SKIPPED;
 
     static Outcome of(SearchIndexStore.Status status) {
       return valueOf(status.name());
@@ -71,21 +74,28 @@ public class ReindexWork {
     OLD_KEY
   }
 
-  /** Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects, in {@code scope}. */
+  /**
+   * Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects, in
+   * {@code scope}.
+   */
   @Transactional
   public List<UUID> next(UUID after, Scope scope, int limit) {
-    String sql = "SELECT v.id FROM document_version v"
-        + " JOIN document d ON d.id = v.document_id"
-        + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
-        + " LEFT JOIN search_index_state st ON st.version_id = v.id"
-        + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
-        + switch (scope) {
-          case ALL -> "";
-          case STALE -> " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ? OR st.bidx_key_version <> ?)";
-          case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
-        }
-        + " ORDER BY v.id LIMIT ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT v.id FROM document_version v"
+            + " JOIN document d ON d.id = v.document_id"
+            + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
+            + " LEFT JOIN search_index_state st ON st.version_id = v.id"
+            + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
+            + switch (scope) {
+              case ALL -> "";
+              case STALE ->
+                  " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ?"
+                      + " OR st.bidx_key_version <> ?)";
+              case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
+            }
+            + " ORDER BY v.id LIMIT ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       ps.setObject(i++, after);
       ps.setObject(i++, after);
@@ -104,26 +114,35 @@ public class ReindexWork {
       }
       return ids;
     } catch (SQLException e) {
-      throw VaultException.unavailable("search-unavailable", "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
+      throw VaultException.unavailable(
+          "search-unavailable",
+          "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
     }
   }
 
   /**
-   * Deletes the tokens and index state of every version of a crypto-shredded subject (search already
-   * ignores them; this removes the last trace of their vocabulary). Returns the token rows deleted.
+   * Deletes the tokens and index state of every version of a crypto-shredded subject (search
+   * already ignores them; this removes the last trace of their vocabulary). Returns the token rows
+   * deleted.
    */
   @Transactional
   public int purgeShredded() {
-    String shredded = "SELECT v.id FROM document_version v JOIN document d ON d.id = v.document_id"
-        + " JOIN data_key k ON k.owner_id = d.subject_id WHERE k.wrapped IS NULL";
+    String shredded =
+        "SELECT v.id FROM document_version v JOIN document d ON d.id = v.document_id"
+            + " JOIN data_key k ON k.owner_id = d.subject_id WHERE k.wrapped IS NULL";
     try (Connection c = dataSource.getConnection();
-        PreparedStatement tokens = c.prepareStatement("DELETE FROM search_token WHERE version_id IN (" + shredded + ")");
-        PreparedStatement states = c.prepareStatement("DELETE FROM search_index_state WHERE version_id IN (" + shredded + ")")) {
+        PreparedStatement tokens =
+            c.prepareStatement("DELETE FROM search_token WHERE version_id IN (" + shredded + ")");
+        PreparedStatement states =
+            c.prepareStatement(
+                "DELETE FROM search_index_state WHERE version_id IN (" + shredded + ")")) {
       int n = tokens.executeUpdate();
       states.executeUpdate();
       return n;
     } catch (SQLException e) {
-      throw VaultException.unavailable("search-unavailable", "Tokens of shredded subjects could not be purged (SQL state " + e.getSQLState() + ").");
+      throw VaultException.unavailable(
+          "search-unavailable",
+          "Tokens of shredded subjects could not be purged (SQL state " + e.getSQLState() + ").");
     }
   }
 
@@ -142,9 +161,16 @@ public class ReindexWork {
     VersionIndexing.Pending index = indexing.start(versionId);
     ExtractionResult result;
     try {
-      result = content.extract(VersionContent.Location.of(subjectId, version), new DetectedType(version.mediaType()), index);
+      result =
+          content.extract(
+              VersionContent.Location.of(subjectId, version),
+              new DetectedType(version.mediaType()),
+              index);
     } catch (IOException | SQLException e) {
-      LOG.severe("Re-index: content of version " + versionId + " could not be read or failed authentication; recorded FAILED");
+      LOG.severe(
+          "Re-index: content of version "
+              + versionId
+              + " could not be read or failed authentication; recorded FAILED");
       return Outcome.of(indexing.unreadable(versionId));
     }
     return Outcome.of(indexing.finish(versionId, index, result.extracted()));

@@ -6,11 +6,11 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.zhusan.vault.access.AccessPolicy;
-import org.zhusan.vault.access.policy.Role;
-import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.access.policy.Operation;
 import org.zhusan.vault.access.policy.Policy;
 import org.zhusan.vault.access.policy.PolicyDocumentType;
+import org.zhusan.vault.access.policy.Role;
+import org.zhusan.vault.access.policy.StaffUser;
 
 /**
  * Which document types a caller's roles may read, for filtering search hits in SQL — taken from the
@@ -21,7 +21,9 @@ import org.zhusan.vault.access.policy.PolicyDocumentType;
 public class SearchAccess {
   @Inject AccessPolicy accessPolicy;
 
-  /** The document types (names of {@code DocumentType}) any of the caller's roles may READ; sorted. */
+  /**
+   * The document types (names of {@code DocumentType}) any of the caller's roles may READ; sorted.
+   */
   public Set<String> readableTypes(StaffUser user) {
     return readableTypes(accessPolicy.policy(), user);
   }

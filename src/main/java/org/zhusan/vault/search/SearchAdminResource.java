@@ -1,7 +1,5 @@
 package org.zhusan.vault.search;
 
-import org.zhusan.vault.audit.Target;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,10 +15,13 @@ import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.search.SearchReindexer.ReindexRun;
 
-/** {@code /api/admin/search} (ADMIN): re-indexing. Administrators start it; they never see content. */
+/**
+ * {@code /api/admin/search} (ADMIN): re-indexing. Administrators start it; they never see content.
+ */
 @Path("/admin/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Audited
@@ -29,8 +30,11 @@ public class SearchAdminResource {
 
   @POST
   @Path("/reindex")
-  @Operation(summary = "Re-extract and re-index stored versions in the background (ADMIN): scope=stale (default: not indexed "
-      + "with the current token purpose, failed, without text, or never indexed) or scope=all; 202 with the run")
+  @Operation(
+      summary =
+          "Re-extract and re-index stored versions in the background (ADMIN): scope=stale (default:"
+              + " not indexed with the current token purpose, failed, without text, or never"
+              + " indexed) or scope=all; 202 with the run")
   public Response reindex(@QueryParam("scope") String scope) {
     return Response.accepted(admin.start(scope)).build();
   }
@@ -59,7 +63,8 @@ public class SearchAdminResource {
       } else {
         throw VaultException.badRequest("invalid-scope", "scope must be 'stale' or 'all'.");
       }
-      var event = gatekeeper.require(Action.SEARCH_REINDEX, Target.searchIndex(all ? "all" : "stale"));
+      var event =
+          gatekeeper.require(Action.SEARCH_REINDEX, Target.searchIndex(all ? "all" : "stale"));
       return reindexer.start(all, event.userId(), event.role());
     }
 

@@ -30,7 +30,9 @@ public class SearchEngine {
   private final TermAnalyzer analyzer = new TermAnalyzer();
   private volatile Keyed keyed;
 
-  /** Everything derived from one keyring: tokens per loaded key version, the sealer of query texts. */
+  /**
+   * Everything derived from one keyring: tokens per loaded key version, the sealer of query texts.
+   */
   private record Keyed(Keyring keyring, Map<Integer, BlindTokens> tokens, QueryTextSealer queries) {
     BlindTokens primary() {
       return tokens.get(keyring.primaryBlindIndexVersion());
@@ -51,7 +53,10 @@ public class SearchEngine {
     return k;
   }
 
-  /** A builder for one version's term frequencies under the primary key (language detected from its first text). */
+  /**
+   * A builder for one version's term frequencies under the primary key (language detected from its
+   * first text).
+   */
   public TermFrequencies.Builder newIndex() {
     return TermFrequencies.builder(analyzer, keyed().primary());
   }

@@ -31,7 +31,8 @@ public class VersionIndexing {
 
   /**
    * One version's index in the making: takes text chunks (stems exist only inside its {@link
-   * TermFrequencies.Builder}); an analysis failure is remembered, not thrown, so extraction runs on.
+   * TermFrequencies.Builder}); an analysis failure is remembered, not thrown, so extraction runs
+   * on.
    */
   public static final class Pending implements Consumer<String> {
     private final UUID versionId;
@@ -52,15 +53,20 @@ public class VersionIndexing {
         builder.add(chunk);
       } catch (RuntimeException e) {
         failed = true;
-        LOG.warning("Search analysis of version " + versionId + " failed (" + e.getClass().getSimpleName()
-            + "); the version will be recorded FAILED");
+        LOG.warning(
+            "Search analysis of version "
+                + versionId
+                + " failed ("
+                + e.getClass().getSimpleName()
+                + "); the version will be recorded FAILED");
       }
     }
   }
 
   /** A new index for {@code versionId} under the primary blind-index key. */
   public Pending start(UUID versionId) {
-    return new Pending(Objects.requireNonNull(versionId, "versionId is required."), engine.newIndex());
+    return new Pending(
+        Objects.requireNonNull(versionId, "versionId is required."), engine.newIndex());
   }
 
   /**
@@ -80,11 +86,23 @@ public class VersionIndexing {
     try {
       index = pending.builder.build();
     } catch (RuntimeException e) {
-      LOG.warning("Search analysis of version " + versionId + " failed (" + e.getClass().getSimpleName() + "); recorded FAILED");
+      LOG.warning(
+          "Search analysis of version "
+              + versionId
+              + " failed ("
+              + e.getClass().getSimpleName()
+              + "); recorded FAILED");
       return recordFailed(versionId);
     }
     store.writeIndexed(versionId, index);
-    LOG.fine(() -> "Indexed version " + versionId + ": " + index.distinctTerms() + " tokens" + (index.truncated() ? " (truncated)" : ""));
+    LOG.fine(
+        () ->
+            "Indexed version "
+                + versionId
+                + ": "
+                + index.distinctTerms()
+                + " tokens"
+                + (index.truncated() ? " (truncated)" : ""));
     return SearchIndexStore.Status.INDEXED;
   }
 

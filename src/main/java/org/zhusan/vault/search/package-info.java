@@ -1,6 +1,6 @@
 /**
- * Full-text search over encrypted documents (DESIGN.md invariant 7: search never
- * stores plaintext terms). Text is folded, tokenised and stemmed with Lucene analysers ({@link
+ * Full-text search over encrypted documents (DESIGN.md invariant 7: search never stores plaintext
+ * terms). Text is folded, tokenised and stemmed with Lucene analysers ({@link
  * org.zhusan.vault.search.TermAnalyzer}, language from {@link
  * org.zhusan.vault.search.LanguageDetector}); each stem becomes a keyed blind token ({@link
  * org.zhusan.vault.search.BlindTokens}); a document version's index is its token → frequency map
@@ -13,17 +13,16 @@
  * application's {@code TextSink}: indexes each upload in its transaction, through {@link
  * org.zhusan.vault.search.VersionIndexing}, as re-indexing does), {@link
  * org.zhusan.vault.search.SearchService} and {@link org.zhusan.vault.search.SearchResource} (access
- * filter in SQL before ranking and counting, one access-log entry per search, the query text
- * sealed for auditors by {@code crypto.QueryTextSealer}), {@link
- * org.zhusan.vault.search.SearchAccess} (readable document types) and re-indexing ({@link
- * org.zhusan.vault.search.SearchReindexer}).
+ * filter in SQL before ranking and counting, one access-log entry per search, the query text sealed
+ * for auditors by {@code crypto.QueryTextSealer}), {@link org.zhusan.vault.search.SearchAccess}
+ * (readable document types) and re-indexing ({@link org.zhusan.vault.search.SearchReindexer}).
  *
  * <p>Rules of this package:
  *
  * <ul>
- *   <li>The core types ({@code TermAnalyzer} … {@code QuerySql}) are plain
- *       Java 17, Lucene analysis and the {@code crypto} package only; no JPA, CDI or JAX-RS. Only the
- *       server-side classes named above use CDI, JTA, JDBC and JAX-RS.
+ *   <li>The core types ({@code TermAnalyzer} … {@code QuerySql}) are plain Java 17, Lucene analysis
+ *       and the {@code crypto} package only; no JPA, CDI or JAX-RS. Only the server-side classes
+ *       named above use CDI, JTA, JDBC and JAX-RS.
  *   <li>Stems and query words are plaintext: they live only inside a method call or a {@link
  *       org.zhusan.vault.search.TermFrequencies.Builder}, never in a returned object, an exception
  *       message or a log line. Returned objects hold tokens.

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.platform.rest.PathIds;
 
-/** {@code /api/documents/{id}/break-glass}: opening one document outside policy (see {@link DocumentGrantResource} on routing). */
+/**
+ * {@code /api/documents/{id}/break-glass}: opening one document outside policy (see {@link
+ * DocumentGrantResource} on routing).
+ */
 @Path("/documents/{documentId}/break-glass")
 @Audited
 public class BreakGlassResource {
@@ -21,8 +24,15 @@ public class BreakGlassResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open a document outside policy (LAWYER, PSYCHOLOGIST, PSYCHIATRIST, DOCTOR) with a written justification, for a limited time; every use is flagged and reviewed by auditors")
-  public Response open(@PathParam("documentId") String documentId, SharingService.BreakGlassRequest body) {
-    return Response.status(201).entity(sharing.openBreakGlass(PathIds.uuid(documentId, "document"), body)).build();
+  @Operation(
+      summary =
+          "Open a document outside policy (LAWYER, PSYCHOLOGIST, PSYCHIATRIST, DOCTOR) with a"
+              + " written justification, for a limited time; every use is flagged and reviewed by"
+              + " auditors")
+  public Response open(
+      @PathParam("documentId") String documentId, SharingService.BreakGlassRequest body) {
+    return Response.status(201)
+        .entity(sharing.openBreakGlass(PathIds.uuid(documentId, "document"), body))
+        .build();
   }
 }

@@ -1,8 +1,5 @@
 package org.zhusan.vault.sharing;
 
-import org.zhusan.vault.audit.Target;
-
-import org.zhusan.vault.platform.rest.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,8 +19,10 @@ import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.PageRequest;
+import org.zhusan.vault.platform.rest.PathIds;
 
 /** {@code /api/audit/break-glass}: the auditors' review queue of break-glass sessions. */
 @Path("/audit/break-glass")
@@ -35,8 +34,13 @@ public class BreakGlassReviewResource {
   public record ReviewNote(String note) {}
 
   @GET
-  @Operation(summary = "Break-glass sessions: pending=true (default) those not yet reviewed, oldest first; pending=false all of them, newest first (AUDITOR)")
-  public List<BreakGlassSessions.Session> queue(@QueryParam("pending") String pending, @QueryParam("offset") String offset,
+  @Operation(
+      summary =
+          "Break-glass sessions: pending=true (default) those not yet reviewed, oldest first;"
+              + " pending=false all of them, newest first (AUDITOR)")
+  public List<BreakGlassSessions.Session> queue(
+      @QueryParam("pending") String pending,
+      @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
     PageRequest p = PageRequest.of(offset, limit);
     return review.queue(!"false".equals(pending), p);
@@ -47,7 +51,8 @@ public class BreakGlassReviewResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Mark a break-glass session reviewed, with a note (AUDITOR)")
   public BreakGlassSessions.Session markReviewed(@PathParam("id") String id, ReviewNote body) {
-    return review.markReviewed(PathIds.uuid(id, "break-glass session"), body == null ? null : body.note());
+    return review.markReviewed(
+        PathIds.uuid(id, "break-glass session"), body == null ? null : body.note());
   }
 
   /** The transactional side. */
@@ -66,14 +71,16 @@ public class BreakGlassReviewResource {
     @Transactional
     public BreakGlassSessions.Session markReviewed(UUID id, String note) {
       if (note == null || note.isBlank() || note.length() > 2000) {
-        throw VaultException.badRequest("note-required", "A review note (1 to 2000 characters) is required.");
+        throw VaultException.badRequest(
+            "note-required", "A review note (1 to 2000 characters) is required.");
       }
       gatekeeper.require(Action.LOG_REVIEW, Target.breakGlass(id));
       if (sessions.byId(id).isEmpty()) {
         throw VaultException.notFound("The break-glass session");
       }
       if (!sessions.review(id, gatekeeper.caller().userId(), note.strip(), Instant.now())) {
-        throw VaultException.conflict("already-reviewed", "This break-glass session has already been reviewed.");
+        throw VaultException.conflict(
+            "already-reviewed", "This break-glass session has already been reviewed.");
       }
       return sessions.byId(id).orElseThrow();
     }

@@ -22,6 +22,8 @@ public class SharingRecords implements SharingLookup {
 
   @Override
   public Optional<OpenBreakGlass> openBreakGlass(String userId, UUID documentId, Instant now) {
-    return sessions.active(userId, documentId, now).map(s -> new OpenBreakGlass(s.expiresAt(), s.justification()));
+    return sessions
+        .active(userId, documentId, now)
+        .map(s -> new OpenBreakGlass(s.expiresAt(), s.justification()));
   }
 }

@@ -1,9 +1,5 @@
 package org.zhusan.vault.sharing;
 
-import org.zhusan.vault.audit.Target;
-
-import org.zhusan.vault.documents.Document;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,11 +14,13 @@ import org.zhusan.vault.access.AccessPolicy;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
-import org.zhusan.vault.access.policy.Role;
-import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.access.policy.Grant;
 import org.zhusan.vault.access.policy.PolicyDecision;
 import org.zhusan.vault.access.policy.Purpose;
+import org.zhusan.vault.access.policy.Role;
+import org.zhusan.vault.access.policy.StaffUser;
+import org.zhusan.vault.audit.Target;
+import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.subjects.SubjectLookup;
 
@@ -40,11 +38,27 @@ public class SharingService {
   @Inject SubjectLookup subjects;
 
   /** A grant as shown to its parties. */
-  public record GrantView(String id, String documentId, String versionId, String grantor, String grantee, String purpose,
-      Instant expiresAt, Instant revokedAt, boolean live) {
+  public record GrantView(
+      String id,
+      String documentId,
+      String versionId,
+      String grantor,
+      String grantee,
+      String purpose,
+      Instant expiresAt,
+      Instant revokedAt,
+      boolean live) {
     static GrantView of(Grant g, Instant now) {
-      return new GrantView(g.id(), g.documentId(), g.versionId(), g.grantor(), g.grantee(), g.purpose().name(), g.expiresAt(),
-          g.revokedAt(), g.isLive(now));
+      return new GrantView(
+          g.id(),
+          g.documentId(),
+          g.versionId(),
+          g.grantor(),
+          g.grantee(),
+          g.purpose().name(),
+          g.expiresAt(),
+          g.revokedAt(),
+          g.isLive(now));
     }
   }
 
@@ -65,20 +79,49 @@ public class SharingService {
     UUID versionId = null;
     if (body.versionId() != null) {
       versionId = parseUuid(body.versionId(), "versionId");
-      Long n = em.createQuery("select count(v) from DocumentVersion v where v.id = :v and v.documentId = :d", Long.class)
-          .setParameter("v", versionId).setParameter("d", documentId).getSingleResult();
+      Long n =
+          em.createQuery(
+                  "select count(v) from DocumentVersion v where v.id = :v and v.documentId = :d",
+                  Long.class)
+              .setParameter("v", versionId)
+              .setParameter("d", documentId)
+              .getSingleResult();
       if (n == 0) {
-        throw VaultException.badRequest("invalid-version", "versionId is not a version of this document.");
+        throw VaultException.badRequest(
+            "invalid-version", "versionId is not a version of this document.");
       }
     }
-    boolean mayRead = accessPolicy.decideDocument(user, Action.DOCUMENT_READ, doc.type().name(), centre).allowed();
+    boolean mayRead =
+        accessPolicy
+            .decideDocument(user, Action.DOCUMENT_READ, doc.type().name(), centre)
+            .allowed();
     Instant now = Instant.now();
-    PolicyDecision d = accessPolicy.policy().validateNewGrant(user, mayRead, body.grantee().strip(), body.purpose(),
-        duration(body.duration()), now);
-    gatekeeper.enforceDecision(d, Action.GRANT_CREATE, Target.document(documentId), centre,
+    PolicyDecision d =
+        accessPolicy
+            .policy()
+            .validateNewGrant(
+                user,
+                mayRead,
+                body.grantee().strip(),
+                body.purpose(),
+                duration(body.duration()),
+                now);
+    gatekeeper.enforceDecision(
+        d,
+        Action.GRANT_CREATE,
+        Target.document(documentId),
+        centre,
         Purpose.parse(body.purpose() == null ? null : body.purpose().strip()).orElse(null));
-    Grant g = new Grant(UUID.randomUUID().toString(), documentId.toString(), versionId == null ? null : versionId.toString(),
-        user.userId(), body.grantee().strip(), Purpose.valueOf(body.purpose().strip()), d.expiresAt().orElseThrow(), null);
+    Grant g =
+        new Grant(
+            UUID.randomUUID().toString(),
+            documentId.toString(),
+            versionId == null ? null : versionId.toString(),
+            user.userId(),
+            body.grantee().strip(),
+            Purpose.valueOf(body.purpose().strip()),
+            d.expiresAt().orElseThrow(),
+            null);
     grants.store(g, now);
     return GrantView.of(g, now);
   }
@@ -86,16 +129,27 @@ public class SharingService {
   @Transactional
   public GrantView revoke(UUID grantId) {
     StaffUser user = gatekeeper.caller();
-    Grant g = grants.find(grantId).orElseGet(() -> {
-      gatekeeper.recordNotFound(Action.GRANT_REVOKE, Target.grant(grantId.toString()));
-      throw VaultException.notFound("The grant");
-    });
+    Grant g =
+        grants
+            .find(grantId)
+            .orElseGet(
+                () -> {
+                  gatekeeper.recordNotFound(Action.GRANT_REVOKE, Target.grant(grantId.toString()));
+                  throw VaultException.notFound("The grant");
+                });
     boolean may = g.grantor().equals(user.userId()) || user.hasRole(Role.ADMIN);
-    gatekeeper.enforceDecision(may
-            ? PolicyDecision.allow("grant-revoke", "the grantor or an ADMIN may revoke a grant",
+    gatekeeper.enforceDecision(
+        may
+            ? PolicyDecision.allow(
+                "grant-revoke",
+                "the grantor or an ADMIN may revoke a grant",
                 user.hasRole(Role.ADMIN) && !g.grantor().equals(user.userId()) ? Role.ADMIN : null)
-            : PolicyDecision.deny("grant-revoke", "Only the grantor or an ADMIN may revoke this grant."),
-        Action.GRANT_REVOKE, Target.grant(grantId.toString()), null, null);
+            : PolicyDecision.deny(
+                "grant-revoke", "Only the grantor or an ADMIN may revoke this grant."),
+        Action.GRANT_REVOKE,
+        Target.grant(grantId.toString()),
+        null,
+        null);
     Instant now = Instant.now();
     if (!grants.revoke(grantId, user.userId(), now)) {
       throw VaultException.conflict("grant-already-revoked", "The grant was already revoked.");
@@ -106,10 +160,16 @@ public class SharingService {
   @Transactional
   public List<GrantView> mine(int offset, int limit) {
     StaffUser user = gatekeeper.caller();
-    gatekeeper.enforceDecision(PolicyDecision.allow("grant-list", "everyone sees their own grants", null),
-        Action.GRANT_LIST, Target.grant("mine"), null, null);
+    gatekeeper.enforceDecision(
+        PolicyDecision.allow("grant-list", "everyone sees their own grants", null),
+        Action.GRANT_LIST,
+        Target.grant("mine"),
+        null,
+        null);
     Instant now = Instant.now();
-    return grants.involving(user.userId(), offset, limit).stream().map(g -> GrantView.of(g, now)).toList();
+    return grants.involving(user.userId(), offset, limit).stream()
+        .map(g -> GrantView.of(g, now))
+        .toList();
   }
 
   @Transactional
@@ -119,12 +179,28 @@ public class SharingService {
     StaffUser user = gatekeeper.caller();
     Instant now = Instant.now();
     String justification = body == null ? null : body.justification();
-    PolicyDecision d = accessPolicy.policy().decideBreakGlass(user, justification, duration(body == null ? null : body.duration()), now);
-    var event = gatekeeper.requireBreakGlass(d, documentId, centre, justification == null ? null : justification.strip());
+    PolicyDecision d =
+        accessPolicy
+            .policy()
+            .decideBreakGlass(
+                user, justification, duration(body == null ? null : body.duration()), now);
+    var event =
+        gatekeeper.requireBreakGlass(
+            d, documentId, centre, justification == null ? null : justification.strip());
     UUID id = UUID.randomUUID();
     Instant expires = d.expiresAt().orElseThrow();
-    breakGlass.open(new BreakGlassSessions.Session(id, user.userId(), event.role(), documentId, justification.strip(), now,
-        expires, null, null, null));
+    breakGlass.open(
+        new BreakGlassSessions.Session(
+            id,
+            user.userId(),
+            event.role(),
+            documentId,
+            justification.strip(),
+            now,
+            expires,
+            null,
+            null,
+            null));
     return new BreakGlassView(id, documentId, expires);
   }
 
@@ -144,7 +220,8 @@ public class SharingService {
     try {
       return Duration.parse(raw.strip());
     } catch (DateTimeParseException e) {
-      throw VaultException.badRequest("invalid-duration", "duration must be an ISO-8601 duration such as PT2H or P7D.");
+      throw VaultException.badRequest(
+          "invalid-duration", "duration must be an ISO-8601 duration such as PT2H or P7D.");
     }
   }
 

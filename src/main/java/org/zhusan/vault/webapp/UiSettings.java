@@ -61,7 +61,8 @@ public class UiSettings {
 
   static String origin(String url) {
     URI u = URI.create(url);
-    if (u.getScheme() == null || u.getHost() == null
+    if (u.getScheme() == null
+        || u.getHost() == null
         || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
       throw new IllegalStateException("vault.ui.oidc.authority must be an http(s) URL: " + url);
     }

@@ -22,16 +22,22 @@ class DocumentDownloadsTest {
       assertTrue(Modifier.isPrivate(c.getModifiers()), c.toString());
     }
     for (Method m : download.getDeclaredMethods()) {
-      assertFalse(Modifier.isStatic(m.getModifiers()) && m.getReturnType() == download, m.toString());
+      assertFalse(
+          Modifier.isStatic(m.getModifiers()) && m.getReturnType() == download, m.toString());
     }
   }
 
   @Test
   void onlyAuthorizeReturnsADownloadAndStreamingTakesOne() throws Exception {
-    List<String> makers = Arrays.stream(DocumentDownloads.class.getDeclaredMethods())
-        .filter(m -> m.getReturnType() == DocumentDownloads.Download.class && !m.isSynthetic()).map(Method::getName).toList();
+    List<String> makers =
+        Arrays.stream(DocumentDownloads.class.getDeclaredMethods())
+            .filter(m -> m.getReturnType() == DocumentDownloads.Download.class && !m.isSynthetic())
+            .map(Method::getName)
+            .toList();
     assertEquals(List.of("authorize"), makers);
-    Method stream = DocumentDownloads.class.getMethod("stream", DocumentDownloads.Download.class, java.io.OutputStream.class);
+    Method stream =
+        DocumentDownloads.class.getMethod(
+            "stream", DocumentDownloads.Download.class, java.io.OutputStream.class);
     assertTrue(Modifier.isPublic(stream.getModifiers()));
   }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the configuration in one place per capability and the README's table true: every setting is
  * read by a {@code *Settings} class, each name by one class only, each default written once (in the
- * class, or for the database's in {@code microprofile-config.properties}), and the README lists every
- * {@code vault.*} setting with that default and no setting that does not exist.
+ * class, or for the database's in {@code microprofile-config.properties}), and the README lists
+ * every {@code vault.*} setting with that default and no setting that does not exist.
  */
 class ConfigurationTableTest {
   /** A setting as the code reads it. */
@@ -38,7 +38,8 @@ class ConfigurationTableTest {
     }
   }
 
-  private static final Pattern README_ROW = Pattern.compile("^\\| `([A-Z][A-Z0-9_]+)`([^|]*)\\|([^|]*)\\|", Pattern.MULTILINE);
+  private static final Pattern README_ROW =
+      Pattern.compile("^\\| `([A-Z][A-Z0-9_]+)`([^|]*)\\|([^|]*)\\|", Pattern.MULTILINE);
 
   private static List<JavaField> configFields;
   private static Map<String, Setting> settings;
@@ -50,28 +51,53 @@ class ConfigurationTableTest {
     configFields = new ArrayList<>();
     settings = new TreeMap<>();
     fileDefaults = new Properties();
-    try (InputStream in = ConfigurationTableTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+    try (InputStream in =
+        ConfigurationTableTest.class.getResourceAsStream(
+            "/META-INF/microprofile-config.properties")) {
       fileDefaults.load(in);
     }
-    for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.zhusan.vault")) {
-      String prefix = c.tryGetAnnotationOfType(ConfigProperties.class).map(p -> p.prefix() + ".").orElse("");
+    for (JavaClass c :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.zhusan.vault")) {
+      String prefix =
+          c.tryGetAnnotationOfType(ConfigProperties.class).map(p -> p.prefix() + ".").orElse("");
       for (JavaField f : c.getFields()) {
-        f.tryGetAnnotationOfType(ConfigProperty.class).ifPresent(p -> {
-          configFields.add(f);
-          String name = prefix + p.name();
-          String annotated = p.defaultValue().equals(ConfigProperty.UNCONFIGURED_VALUE) ? null : p.defaultValue();
-          Setting s = new Setting(name, c.getSimpleName(), annotated != null ? annotated : fileDefaults.getProperty(name));
-          Setting before = settings.put(name, s);
-          assertTrue(before == null || before.declaredIn().equals(s.declaredIn()),
-              name + " is read by both " + (before == null ? "" : before.declaredIn()) + " and " + s.declaredIn());
-          assertTrue(annotated == null || !fileDefaults.containsKey(name),
-              name + " has a default both in " + c.getSimpleName() + " and in microprofile-config.properties");
-        });
+        f.tryGetAnnotationOfType(ConfigProperty.class)
+            .ifPresent(
+                p -> {
+                  configFields.add(f);
+                  String name = prefix + p.name();
+                  String annotated =
+                      p.defaultValue().equals(ConfigProperty.UNCONFIGURED_VALUE)
+                          ? null
+                          : p.defaultValue();
+                  Setting s =
+                      new Setting(
+                          name,
+                          c.getSimpleName(),
+                          annotated != null ? annotated : fileDefaults.getProperty(name));
+                  Setting before = settings.put(name, s);
+                  assertTrue(
+                      before == null || before.declaredIn().equals(s.declaredIn()),
+                      name
+                          + " is read by both "
+                          + (before == null ? "" : before.declaredIn())
+                          + " and "
+                          + s.declaredIn());
+                  assertTrue(
+                      annotated == null || !fileDefaults.containsKey(name),
+                      name
+                          + " has a default both in "
+                          + c.getSimpleName()
+                          + " and in microprofile-config.properties");
+                });
       }
     }
     readmeRows = new TreeMap<>();
-    Matcher m = README_ROW.matcher(Files.readString(Path.of(System.getProperty("vault.repo.root", "."), "README.md")));
+    Matcher m =
+        README_ROW.matcher(
+            Files.readString(Path.of(System.getProperty("vault.repo.root", "."), "README.md")));
     while (m.find()) {
       readmeRows.put(m.group(1), m.group(2) + "|" + m.group(3));
     }
@@ -80,7 +106,8 @@ class ConfigurationTableTest {
   @Test
   void settingsAreReadOnlyBySettingsClasses() {
     for (JavaField f : configFields) {
-      assertTrue(f.getOwner().getSimpleName().endsWith("Settings"),
+      assertTrue(
+          f.getOwner().getSimpleName().endsWith("Settings"),
           f.getFullName() + " reads configuration outside its capability's settings class");
     }
     assertTrue(settings.size() > 30, "found only " + settings.keySet());
@@ -93,11 +120,18 @@ class ConfigurationTableTest {
         continue; // MicroProfile's own settings are documented where they are used
       }
       String row = readmeRows.get(s.environmentVariable());
-      assertTrue(row != null, "README's configuration table lacks " + s.environmentVariable() + " (" + s.name() + ")");
+      assertTrue(
+          row != null,
+          "README's configuration table lacks " + s.environmentVariable() + " (" + s.name() + ")");
       if (s.defaultValue() != null) {
         String defaultCell = row.substring(row.indexOf('|') + 1);
-        assertTrue(defaultCell.contains("`" + s.defaultValue() + "`"),
-            s.environmentVariable() + ": README's default column does not say `" + s.defaultValue() + "`: " + defaultCell);
+        assertTrue(
+            defaultCell.contains("`" + s.defaultValue() + "`"),
+            s.environmentVariable()
+                + ": README's default column does not say `"
+                + s.defaultValue()
+                + "`: "
+                + defaultCell);
       }
     }
   }
@@ -108,7 +142,8 @@ class ConfigurationTableTest {
       boolean launcherOnly = row.getValue().contains("run --");
       boolean isVaultSetting = row.getKey().startsWith("VAULT_") && !launcherOnly;
       if (isVaultSetting) {
-        assertTrue(settings.values().stream().anyMatch(s -> s.environmentVariable().equals(row.getKey())),
+        assertTrue(
+            settings.values().stream().anyMatch(s -> s.environmentVariable().equals(row.getKey())),
             "README lists " + row.getKey() + ", which no settings class reads");
       }
     }
@@ -118,11 +153,18 @@ class ConfigurationTableTest {
   void thePropertiesFileDefaultsOnlySettingsThatAreRead() {
     for (String key : fileDefaults.stringPropertyNames()) {
       if (key.startsWith("vault.")) {
-        assertTrue(settings.containsKey(key), "microprofile-config.properties sets " + key + ", which nothing reads");
+        assertTrue(
+            settings.containsKey(key),
+            "microprofile-config.properties sets " + key + ", which nothing reads");
       }
     }
-    assertEquals(List.of("vault.db.url", "vault.db.user"),
-        fileDefaults.stringPropertyNames().stream().filter(k -> k.startsWith("vault.")).sorted().toList(),
-        "only the database's defaults live in microprofile-config.properties (the data source reads them early)");
+    assertEquals(
+        List.of("vault.db.url", "vault.db.user"),
+        fileDefaults.stringPropertyNames().stream()
+            .filter(k -> k.startsWith("vault."))
+            .sorted()
+            .toList(),
+        "only the database's defaults live in microprofile-config.properties (the data source reads"
+            + " them early)");
   }
 }

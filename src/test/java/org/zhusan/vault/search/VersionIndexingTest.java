@@ -19,12 +19,13 @@ class VersionIndexingTest {
 
   VersionIndexingTest() {
     indexing.store = store;
-    indexing.engine = new SearchEngine() {
-      @Override
-      public TermFrequencies.Builder newIndex() {
-        return TermFrequencies.builder(analyzer, SearchFixtures.tokens());
-      }
-    };
+    indexing.engine =
+        new SearchEngine() {
+          @Override
+          public TermFrequencies.Builder newIndex() {
+            return TermFrequencies.builder(analyzer, SearchFixtures.tokens());
+          }
+        };
   }
 
   @AfterEach
@@ -66,7 +67,8 @@ class VersionIndexingTest {
     pending.accept("");
     pending.accept("fine words ");
     analyzer.close(); // from now on analysis throws, on a later chunk or when the index is built
-    pending.accept("more words that can no longer be analysed"); // does not throw into the extractor
+    pending.accept(
+        "more words that can no longer be analysed"); // does not throw into the extractor
     assertEquals(SearchIndexStore.Status.FAILED, indexing.finish(version, pending, true));
     assertEquals(List.of("FAILED"), store.statuses);
     assertNull(store.indexed);

@@ -25,7 +25,8 @@ class SubjectNormalizerTest {
   @Test
   void compatibilityFormsAndInvisibleCharactersDoNotMatter() {
     assertEquals("aliya", SubjectNormalizer.name("ＡＬＩＹＡ")); // full-width letters
-    assertEquals("aliya", SubjectNormalizer.name("Ali\u00ADya\u200B")); // soft hyphen, zero-width space
+    assertEquals(
+        "aliya", SubjectNormalizer.name("Ali\u00ADya\u200B")); // soft hyphen, zero-width space
   }
 
   @Test
@@ -42,8 +43,12 @@ class SubjectNormalizerTest {
 
   @Test
   void iinRejectsAnythingButTwelveDigitsWithoutEchoingTheValue() {
-    for (String bad : new String[] {"", "94021540012", "9402154001234", "94021540012x", "94O215400123", "٩٤٠٢١٥٤٠٠١٢٣"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SubjectNormalizer.iin(bad), bad);
+    for (String bad :
+        new String[] {
+          "", "94021540012", "9402154001234", "94021540012x", "94O215400123", "٩٤٠٢١٥٤٠٠١٢٣"
+        }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> SubjectNormalizer.iin(bad), bad);
       assertFalse(!bad.isEmpty() && e.getMessage().contains(bad));
       assertFalse(SubjectNormalizer.isValidIin(bad));
     }
@@ -54,11 +59,15 @@ class SubjectNormalizerTest {
   void normalisedSpellingsOfANameIndexTheSame() {
     byte[] key = new byte[32];
     Arrays.fill(key, (byte) 0x42); // a test key, not a real one
-    BlindIndex name = BlindIndex.create(Keyring.insecureFromRawKeys(Map.of(1, key), key), "subject.full_name", 16);
+    BlindIndex name =
+        BlindIndex.create(
+            Keyring.insecureFromRawKeys(Map.of(1, key), key), "subject.full_name", 16);
     String decomposed = " A\u0301LIYA  Nurova\t";
     assertArrayEquals(
-        name.compute(SubjectNormalizer.name(" ÁLIYA  Nurova")), name.compute(SubjectNormalizer.name("áliya nurova")));
+        name.compute(SubjectNormalizer.name(" ÁLIYA  Nurova")),
+        name.compute(SubjectNormalizer.name("áliya nurova")));
     assertArrayEquals(
-        name.compute(SubjectNormalizer.name(decomposed)), name.compute(SubjectNormalizer.name("áliya nurova")));
+        name.compute(SubjectNormalizer.name(decomposed)),
+        name.compute(SubjectNormalizer.name("áliya nurova")));
   }
 }

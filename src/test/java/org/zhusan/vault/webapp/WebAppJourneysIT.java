@@ -17,9 +17,13 @@ class WebAppJourneysIT {
 
   @Test
   void journeysInHeadlessChromium() throws Exception {
-    // Not skipped when Chromium is missing: a suite that silently drops its browser tests proves nothing.
-    assertTrue(BrowserTests.chromiumInstalled(), "headless Chromium is needed at " + BrowserTests.chromium()
-        + " (apt-get install chromium; .ci/run does it)");
+    // Not skipped when Chromium is missing: a suite that silently drops its browser tests proves
+    // nothing.
+    assertTrue(
+        BrowserTests.chromiumInstalled(),
+        "headless Chromium is needed at "
+            + BrowserTests.chromium()
+            + " (apt-get install chromium; .ci/run does it)");
     BrowserTests.run(VaultServer.get().baseUrl(), Map.of(), "e2e/journeys.test.mjs");
   }
 }

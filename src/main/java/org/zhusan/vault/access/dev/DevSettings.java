@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Development sign-in's settings (README, configuration table), every default here: the profile, the
- * signing key and token lifetime, and the issuer and audience the vault itself checks tokens against
- * (MicroProfile JWT's own settings, read so that development tokens pass that check).
+ * Development sign-in's settings (README, configuration table), every default here: the profile,
+ * the signing key and token lifetime, and the issuer and audience the vault itself checks tokens
+ * against (MicroProfile JWT's own settings, read so that development tokens pass that check).
  */
 @ApplicationScoped
 public class DevSettings {

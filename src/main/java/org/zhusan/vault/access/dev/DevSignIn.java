@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +43,9 @@ public class DevSignIn {
     DevTokenSigner s = signer;
     if (s == null) {
       try {
-        s = DevTokenSigner.fromPem(Files.readString(Path.of(settings.tokenKeyLocation().orElseThrow().strip())));
+        s =
+            DevTokenSigner.fromPem(
+                Files.readString(Path.of(settings.tokenKeyLocation().orElseThrow().strip())));
       } catch (IOException e) {
         throw new IllegalStateException("cannot read the development signing key", e);
       }

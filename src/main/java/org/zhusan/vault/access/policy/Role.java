@@ -16,8 +16,8 @@ public enum Role {
   ADMIN;
 
   /**
-   * Roles joined with {@code +} in declaration order (e.g. {@code LAWYER+TEACHER}), or {@code NONE}: the
-   * one spelling of "several roles" in rules and in the access log.
+   * Roles joined with {@code +} in declaration order (e.g. {@code LAWYER+TEACHER}), or {@code
+   * NONE}: the one spelling of "several roles" in rules and in the access log.
    */
   public static String joined(java.util.Collection<Role> roles) {
     return roles.isEmpty()

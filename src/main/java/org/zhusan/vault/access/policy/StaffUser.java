@@ -1,6 +1,5 @@
 package org.zhusan.vault.access.policy;
 
-
 import java.util.Objects;
 import java.util.Set;
 

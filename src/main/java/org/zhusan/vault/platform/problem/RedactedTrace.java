@@ -4,10 +4,11 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * A copy of an exception's chain (causes and suppressed exceptions) that keeps every class and stack
- * frame but no message, for the server log. A message can quote what the failing code held — a SQL
- * statement's values, a parser's view of a document, a field being validated — and invariant 1 keeps
- * those out of logs; the frames and classes are what an administrator needs to find the bug.
+ * A copy of an exception's chain (causes and suppressed exceptions) that keeps every class and
+ * stack frame but no message, for the server log. A message can quote what the failing code held —
+ * a SQL statement's values, a parser's view of a document, a field being validated — and invariant
+ * 1 keeps those out of logs; the frames and classes are what an administrator needs to find the
+ * bug.
  */
 final class RedactedTrace extends Throwable {
   private RedactedTrace(Throwable original) {

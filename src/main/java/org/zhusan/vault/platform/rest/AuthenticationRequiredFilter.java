@@ -1,7 +1,5 @@
 package org.zhusan.vault.platform.rest;
 
-import org.zhusan.vault.platform.problem.Problem;
-
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import org.zhusan.vault.platform.problem.Problem;
 
 /**
  * Every {@code /api} resource needs an authenticated caller. MP-JWT rejects bad tokens itself; this
@@ -29,7 +28,11 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
     if (ctx.getSecurityContext().getUserPrincipal() == null) {
       ctx.abortWith(
           jakarta.ws.rs.core.Response.fromResponse(
-                  Problem.of(401, "unauthenticated", "Unauthorized", "A valid bearer token is required.")
+                  Problem.of(
+                          401,
+                          "unauthenticated",
+                          "Unauthorized",
+                          "A valid bearer token is required.")
                       .toResponse())
               .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
               .build());
