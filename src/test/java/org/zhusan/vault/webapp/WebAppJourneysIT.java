@@ -20,6 +20,6 @@ class WebAppJourneysIT {
     // Not skipped when Chromium is missing: a suite that silently drops its browser tests proves nothing.
     assertTrue(BrowserTests.chromiumInstalled(), "headless Chromium is needed at " + BrowserTests.chromium()
         + " (apt-get install chromium; .ci/run does it)");
-    BrowserTests.run(VaultServer.get().baseUrl(), Map.of(), "e2e/journeys.test.mjs");
+    BrowserTests.run(VaultServer.get().baseUrl(), Map.of(), "e2e/journeys.test.mjs", "e2e/auditor.test.mjs");
   }
 }
