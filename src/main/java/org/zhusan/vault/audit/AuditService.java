@@ -105,16 +105,32 @@ public class AuditService {
    * tampered with: the export must show what is there), each stored checkpoint after the entry that
    * reaches its size, and, if the log still verifies, a fresh checkpoint of the full size at the end.
    * Streams with a database cursor.
+   *
+   * <p>When a fresh checkpoint was signed, the export is the log that checkpoint covers and nothing
+   * more: entries other requests append while the log is being checked and signed (the verifying
+   * page reloading its checkpoints, any read) would otherwise follow the last checkpoint as an
+   * unsigned tail, and a checkpoint another caller signs meanwhile could be larger than the export.
+   * Entries appended since belong to the next export.
    */
   @Transactional
   public void exportAll(Writer out) {
-    Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent();
-    List<SignedCheckpoint> stored = store.checkpoints();
+    exportAll(out, Progress.NONE);
+  }
+
+  /** As {@link #exportAll(Writer)}, reporting progress of the check that precedes signing. */
+  @Transactional
+  public void exportAll(Writer out, Progress checking) {
+    Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent(checking);
+    long end = fresh.map(c -> c.checkpoint().size()).orElse(Long.MAX_VALUE);
+    List<SignedCheckpoint> stored = new ArrayList<>(store.checkpoints().stream().filter(c -> c.checkpoint().size() <= end).toList());
+    if (fresh.isPresent() && (stored.isEmpty() || stored.get(stored.size() - 1).checkpoint().size() != end)) {
+      stored.add(fresh.get()); // signed by us, but another caller's checkpoint of the same size won the insert and is not visible yet
+    }
     long size = store.size();
     int[] next = {0};
     try {
       writeCheckpointsUpTo(out, stored, next, 0);
-      store.forEach(0, Long.MAX_VALUE, e -> {
+      store.forEach(0, end, e -> {
         try {
           writeCheckpointsUpTo(out, stored, next, e.sequence());
           out.write(ExportFormat.entryLine(e));
