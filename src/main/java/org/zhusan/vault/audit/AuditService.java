@@ -9,8 +9,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -208,9 +206,10 @@ public class AuditService {
 
   /** The same check the offline verifier does, run on the server over a fresh export. */
   public VerificationView verifyOnline(AuditService self) {
-    try (PipedReader reader = new PipedReader(1 << 16); PipedWriter pipe = new PipedWriter(reader)) {
+    ChunkPipe pipe = new ChunkPipe();
+    try (java.io.Reader reader = pipe.reader) {
       Future<?> producer = executor.submit(() -> {
-        try (Writer w = new BufferedWriter(pipe)) {
+        try (Writer w = pipe.writer) {
           self.exportAll(w);
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -4,11 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.BufferedWriter;
 import java.io.FilterReader;
 import java.io.IOException;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -22,6 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zhusan.vault.audit.verify.Finding;
@@ -78,25 +77,27 @@ public class VerificationJobs {
   }
 
   void run(Job job) {
-    try (PipedReader pipeIn = new PipedReader(1 << 16); PipedWriter pipeOut = new PipedWriter(pipeIn)) {
+    ChunkPipe pipe = new ChunkPipe();
+    try (Reader in = pipe.reader) {
       Future<?> producer = executor.submit(() -> {
-        try (Writer w = new BufferedWriter(pipeOut, 1 << 16)) {
+        try (Writer w = pipe.writer) {
           service.exportAll(w, job::checking);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
         return null;
       });
-      VerificationReport report = new OfflineLogVerifier(checkpoints.signer().verifier())
-          .verify(new EntryCounter(pipeIn, job));
-      if (producer.isDone() && !producer.isCancelled()) {
-        try {
-          producer.get();
-        } catch (ExecutionException e) {
+      EntryCounter counted = new EntryCounter(in, job);
+      VerificationReport report = new OfflineLogVerifier(checkpoints.signer().verifier()).verify(counted);
+      in.close(); // the verifier may have stopped at its first finding: the export need not go on
+      try {
+        producer.get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (counted.ended) { // the export failed (it was not cut short by the verifier stopping)
           throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-      } else {
-        producer.cancel(true); // the verifier stopped at its first finding
+      } catch (TimeoutException e) {
+        producer.cancel(true);
       }
       job.finish(report);
       LOG.info("Access log verification " + job.id + ": " + report.summary());
@@ -197,6 +198,7 @@ public class VerificationJobs {
     private final Job job;
     private int column;
     private long entries;
+    volatile boolean ended;
 
     EntryCounter(Reader in, Job job) {
       super(in);
@@ -215,6 +217,9 @@ public class VerificationJobs {
     @Override
     public int read(char[] buf, int off, int len) throws IOException {
       int n = super.read(buf, off, len);
+      if (n < 0) {
+        ended = true;
+      }
       for (int i = 0; i < n; i++) {
         see(buf[off + i]);
       }
