@@ -1,20 +1,37 @@
 // Administrator pages (ADMIN; never content): system status, key-encryption keys with rotation progress,
 // search re-index with progress. Long jobs run on the server; these pages poll their progress.
 import { useCallback, useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, Label, ProgressBar } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, ApiError, type AdminStatus as Status, type KeysView, type ReindexRun } from '../../api';
+import { api, ApiError, type AdminStatus as Status, type KeysView, type ReindexRun, type SearchStatus } from '../../api';
 import { ProblemMessage, Loading, PageTitle } from '../../components/ui';
 import { When } from '../audit/common';
 
-const POLL_MS = 1000;
+const POLL_MS = 500;
+
+/**
+ * Polls while a job runs: the next request only after the previous answer arrived, so answers can never
+ * arrive out of order (an older, slower answer would move the progress bar back).
+ */
+function poll(running: boolean, load: () => Promise<unknown>): (() => void) | undefined {
+  if (!running) return undefined;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout>;
+  const next = () => {
+    timer = setTimeout(() => void load().finally(() => { if (!stopped) next(); }), POLL_MS);
+  };
+  next();
+  return () => { stopped = true; clearTimeout(timer); };
+}
 
 export function AdminStatus() {
   const intl = useIntl();
   const [status, setStatus] = useState<Status | null>(null);
+  const [search, setSearch] = useState<SearchStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api.get<Status>('/admin/status').then(setStatus, setError);
+    api.get<SearchStatus>('/search/status').then(setSearch, setError);
   }, []);
   const title = intl.formatMessage({ id: 'admin.status.title' });
   return (
@@ -31,6 +48,11 @@ export function AdminStatus() {
             <div className="fact"><dt><FormattedMessage id="admin.status.time" /></dt><dd><When value={status.serverTime} /></dd></div>
             <div className="fact"><dt><FormattedMessage id="admin.status.tokenKey" /></dt>
               <dd><FormattedMessage id={status.tokenVerificationKey ? 'admin.yes' : 'admin.no'} /></dd></div>
+            {search ? (
+              <div className="fact" data-testid="ocr"><dt><FormattedMessage id="admin.status.ocr" /></dt>
+                <dd>{search.ocrEnabled ? <FormattedMessage id="admin.status.ocr.on" values={{ languages: search.ocrLanguages.join(', ') }} />
+                  : <FormattedMessage id="admin.status.ocr.off" />}</dd></div>
+            ) : null}
           </dl>
           <h3><FormattedMessage id="admin.status.keys" /></h3>
           <table className="table">
@@ -66,7 +88,6 @@ export function AdminKeys() {
   const [keys, setKeys] = useState<KeysView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [started, setStarted] = useState<number | null>(null);
   const [reloaded, setReloaded] = useState(false);
   const load = useCallback(() => api.get<KeysView>('/admin/keys').then(setKeys, setError), []);
   useEffect(() => {
@@ -74,18 +95,13 @@ export function AdminKeys() {
   }, [load]);
   const latest = keys?.rotations?.length ? [...keys.rotations].sort((a, b) => b.id - a.id)[0] : null;
   const running = latest?.state === 'RUNNING';
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(t);
-  }, [running, load]);
+  useEffect(() => poll(running, load), [running, load]);
 
   async function rotate() {
     setBusy(true);
     setError(null);
     try {
       await api.post('/admin/keys/rotate');
-      setStarted(Date.now());
       await load();
     } catch (e) {
       setError(e);
@@ -118,8 +134,7 @@ export function AdminKeys() {
   const total = keys ? keys.versions.reduce((s, v) => s + v.liveDataKeys, 0) : 0;
   const primary = keys?.versions.find((v) => v.primary);
   const onPrimary = primary?.liveDataKeys ?? 0;
-  const elapsed = started && latest ? (Date.now() - started) / 1000 : 0;
-  const rate = elapsed > 0 && latest ? latest.rewrapped / elapsed : 0;
+  const rate = latest?.rate ?? 0;
   const title = intl.formatMessage({ id: 'admin.keys.title' });
   return (
     <>
@@ -159,11 +174,24 @@ export function AdminKeys() {
           <section className="card" aria-labelledby="rot-title">
             <h2 id="rot-title"><FormattedMessage id="admin.keys.rotation" /></h2>
             <p><FormattedMessage id="admin.keys.onPrimary" values={{ done: onPrimary, total }} /></p>
-            <Progress done={onPrimary} total={total} label={intl.formatMessage({ id: 'admin.keys.rotation' })} />
+            {latest ? (
+              // The run's progress as the server reports it: data keys rewrapped of its total, and the rate.
+              <ProgressBar className="progress" data-testid="rotation-progress" value={latest.rewrapped} minValue={0} maxValue={Math.max(latest.total, 1)}
+                valueLabel={intl.formatMessage({ id: 'admin.keys.progress' }, { done: latest.rewrapped, total: latest.total })}>
+                {({ percentage, valueText }) => (
+                  <>
+                    <Label><FormattedMessage id="admin.keys.run.label" values={{ id: latest.id, target: latest.targetVersion }} /></Label>
+                    <span className="upload-pct">{valueText}</span>
+                    <div className="bar"><div className="fill" style={{ width: `${latest.total === 0 ? 100 : percentage ?? 0}%` }} /></div>
+                  </>
+                )}
+              </ProgressBar>
+            ) : <Progress done={onPrimary} total={total} label={intl.formatMessage({ id: 'admin.keys.rotation' })} />}
             {latest ? (
               <p role="status" data-testid="rotation-state">
                 <FormattedMessage id="admin.keys.run" values={{ id: latest.id, target: latest.targetVersion, state: latest.state, done: latest.rewrapped }} />
-                {rate > 0 && running ? <> <FormattedMessage id="admin.rate" values={{ rate: Math.round(rate), left: Math.max(0, Math.round((total - onPrimary) / rate)) }} /></> : null}
+                {rate > 0 && running ? <> <FormattedMessage id="admin.rate" values={{ rate, left: Math.max(0, Math.round((latest.total - latest.rewrapped) / rate)) }} /></> : null}
+                {!running && latest.finishedAt ? <> <FormattedMessage id="admin.keys.run.rate" values={{ rate }} /></> : null}
               </p>
             ) : <p><FormattedMessage id="admin.keys.noRun" /></p>}
             <Button className="button" onPress={() => void rotate()} isDisabled={busy || running}><FormattedMessage id="admin.keys.rotate" /></Button>
@@ -174,25 +202,39 @@ export function AdminKeys() {
   );
 }
 
+/** Document versions by search-index state, as GET /api/search/status counts them. */
+function IndexCounts({ status }: { status: SearchStatus }) {
+  const intl = useIntl();
+  const rows: [string, number][] = [['versions', status.index.versions], ['indexed', status.index.indexed], ['stale', status.index.stale],
+    ['notIndexed', status.index.notIndexed], ['failed', status.index.failed], ['missing', status.index.missing], ['shredded', status.index.shredded]];
+  return (
+    <dl className="facts" data-testid="index-counts">
+      {rows.map(([k, v]) => (
+        <div className="fact" key={k}><dt><FormattedMessage id={`admin.search.count.${k}`} /></dt><dd>{intl.formatNumber(v)}</dd></div>
+      ))}
+    </dl>
+  );
+}
+
 export function AdminSearch() {
   const intl = useIntl();
+  const [counts, setCounts] = useState<SearchStatus | null>(null);
   const [run, setRun] = useState<ReindexRun | null>(null);
   const [none, setNone] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [scope, setScope] = useState<'stale' | 'all'>('stale');
-  const load = useCallback(() => api.get<ReindexRun>('/admin/search/reindex').then((r) => { setRun(r); setNone(false); }, (e) => {
-    if (e instanceof ApiError && e.status === 404) setNone(true);
-    else setError(e);
-  }), []);
+  const load = useCallback(() => {
+    api.get<SearchStatus>('/search/status').then(setCounts, setError);
+    return api.get<ReindexRun>('/admin/search/reindex').then((r) => { setRun(r); setNone(false); }, (e) => {
+      if (e instanceof ApiError && e.status === 404) setNone(true);
+      else setError(e);
+    });
+  }, []);
   useEffect(() => {
     void load();
   }, [load]);
   const running = run?.state === 'RUNNING';
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(t);
-  }, [running, load]);
+  useEffect(() => poll(running, load), [running, load]);
 
   async function start() {
     setError(null);
@@ -234,6 +276,13 @@ export function AdminSearch() {
         </fieldset>
         <Button className="button" onPress={() => void start()} isDisabled={running}><FormattedMessage id="admin.search.start" /></Button>
       </section>
+      {counts ? (
+        <section className="card" aria-labelledby="ix-title">
+          <h2 id="ix-title"><FormattedMessage id="admin.search.byState" /></h2>
+          <IndexCounts status={counts} />
+          <p className="hint"><FormattedMessage id={counts.ocrEnabled ? 'admin.status.ocr.on' : 'admin.status.ocr.off'} values={{ languages: counts.ocrLanguages.join(', ') }} /></p>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,9 @@
 // Pieces shared by the auditor's pages: an entry's outcome badge, its time, its full detail.
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link } from 'react-aria-components';
-import type { AuditEntry } from '../../api';
+import { Button, Link } from 'react-aria-components';
+import { api, type AuditEntry } from '../../api';
+import { ProblemMessage } from '../../components/ui';
 
 export function When({ value }: { value?: string }) {
   const intl = useIntl();
@@ -54,13 +56,57 @@ export function EntryDetail({ entry }: { entry: AuditEntry }) {
     ['audit.col.previousHash', <span className="mono hash">{entry.previousHash ?? '—'}</span>],
   ];
   return (
-    <dl className="facts" data-testid="entry-detail">
-      {rows.map(([k, v]) => (
-        <div className="fact" key={k}>
-          <dt><FormattedMessage id={k} /></dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="facts" data-testid="entry-detail">
+        {rows.map(([k, v]) => (
+          <div className="fact" key={k}>
+            <dt><FormattedMessage id={k} /></dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {entry.action === 'SEARCH' && entry.targetType === 'QUERY' && entry.targetId ? <RecordedSearch queryId={entry.targetId} key={entry.targetId} /> : null}
+    </>
+  );
+}
+
+interface StoredQuery { id: string; userId: string; at: string; query: string }
+
+/**
+ * What was searched under a search entry: the words are stored encrypted and opened only on request
+ * (GET /api/search/queries/{id}, itself recorded in the log as the auditor's read of that query).
+ */
+function RecordedSearch({ queryId }: { queryId: string }) {
+  const [query, setQuery] = useState<StoredQuery | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function open() {
+    setBusy(true);
+    setError(null);
+    try {
+      setQuery(await api.get<StoredQuery>(`/search/queries/${encodeURIComponent(queryId)}`));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="recorded-search" aria-labelledby="rq-title" data-testid="recorded-search">
+      <h3 id="rq-title"><FormattedMessage id="audit.query.title" /></h3>
+      {query ? (
+        <>
+          <p><FormattedMessage id="audit.query.searched" values={{ user: query.userId }} /> <When value={query.at} /></p>
+          <pre className="code" data-testid="query-text">{query.query}</pre>
+          <p className="hint"><FormattedMessage id="audit.query.logged" /></p>
+        </>
+      ) : (
+        <>
+          <p className="hint"><FormattedMessage id="audit.query.hint" /></p>
+          <Button className="button secondary" onPress={() => void open()} isDisabled={busy}><FormattedMessage id="audit.query.open" /></Button>
+        </>
+      )}
+      <ProblemMessage error={error} />
+    </section>
   );
 }
