@@ -21,9 +21,9 @@ import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * The policy decision point of the server: the validated policy file ({@code vault.access.policy},
- * default the built-in copy of {@code config/access-policy.yaml}) applied to the vault's actions. A file
- * that fails validation keeps the vault not ready (the error names the line) and every decision
- * answers 503.
+ * default the built-in copy of {@code config/access-policy.yaml}) applied to the vault's actions. A
+ * file that fails validation keeps the vault not ready (the error names the line) and every
+ * decision answers 503.
  */
 @ApplicationScoped
 public class AccessPolicy implements KeyStatus {
@@ -43,9 +43,17 @@ public class AccessPolicy implements KeyStatus {
   @PostConstruct
   void load() {
     try {
-      policy = location.filter(s -> !s.isBlank()).map(s -> PolicyLoader.load(Path.of(s))).orElseGet(PolicyLoader::defaults);
+      policy =
+          location
+              .filter(s -> !s.isBlank())
+              .map(s -> PolicyLoader.load(Path.of(s)))
+              .orElseGet(PolicyLoader::defaults);
       problem = null;
-      LOG.info("Access policy loaded from " + location.filter(s -> !s.isBlank()).orElse("the built-in config/access-policy.yaml"));
+      LOG.info(
+          "Access policy loaded from "
+              + location
+                  .filter(s -> !s.isBlank())
+                  .orElse("the built-in config/access-policy.yaml"));
     } catch (PolicyException e) {
       problem = e.getMessage();
       LOG.severe("Access policy is invalid; the vault will not report ready: " + e.getMessage());
@@ -55,7 +63,10 @@ public class AccessPolicy implements KeyStatus {
   public Policy policy() {
     Policy p = policy;
     if (p == null) {
-      throw VaultException.unavailable("policy-invalid", "The access policy could not be loaded; an administrator sees why in the server log and GET /api/admin/status.");
+      throw VaultException.unavailable(
+          "policy-invalid",
+          "The access policy could not be loaded; an administrator sees why in the server log and"
+              + " GET /api/admin/status.");
     }
     return p;
   }
@@ -68,12 +79,17 @@ public class AccessPolicy implements KeyStatus {
       case SUBJECT_READ, SUBJECT_LIST, SUBJECT_LOOKUP, DOCUMENT_LIST, SEARCH, GRANT_LIST ->
           subject(user, centre, SubjectOperation.READ_METADATA);
       case SUBJECT_READ_SENSITIVE -> subject(user, centre, SubjectOperation.READ_IDENTIFYING);
-      case SUBJECT_SHRED, KEY_STATUS, KEY_ROTATE, KEY_RETIRE, SEARCH_REINDEX -> roleOnly(user, Role.ADMIN, "admin");
+      case SUBJECT_SHRED, KEY_STATUS, KEY_ROTATE, KEY_RETIRE, SEARCH_REINDEX ->
+          roleOnly(user, Role.ADMIN, "admin");
       case LOG_READ, LOG_EXPORT, LOG_VERIFY, LOG_REVIEW -> roleOnly(user, Role.AUDITOR, "auditor");
-      case LOG_CHECKPOINT -> user.hasRole(Role.AUDITOR) || user.hasRole(Role.ADMIN)
-          ? PolicyDecision.allow("log-checkpoint", "auditors and administrators may request a checkpoint",
-              user.hasRole(Role.AUDITOR) ? Role.AUDITOR : Role.ADMIN)
-          : PolicyDecision.deny("log-checkpoint", "Only auditors and administrators may request a checkpoint.");
+      case LOG_CHECKPOINT ->
+          user.hasRole(Role.AUDITOR) || user.hasRole(Role.ADMIN)
+              ? PolicyDecision.allow(
+                  "log-checkpoint",
+                  "auditors and administrators may request a checkpoint",
+                  user.hasRole(Role.AUDITOR) ? Role.AUDITOR : Role.ADMIN)
+              : PolicyDecision.deny(
+                  "log-checkpoint", "Only auditors and administrators may request a checkpoint.");
       case GRANT_REVOKE -> PolicyDecision.allow("grant-revoke", "checked against the grant", null);
       case DOCUMENT_CREATE, DOCUMENT_READ, GRANT_CREATE, BREAK_GLASS ->
           throw new IllegalArgumentException(action + " needs a document type");
@@ -81,32 +97,43 @@ public class AccessPolicy implements KeyStatus {
   }
 
   /** Content decisions: role × document type, centre scope, separation of duties. */
-  public PolicyDecision decideDocument(StaffUser user, Action action, String documentType, String centre) {
+  public PolicyDecision decideDocument(
+      StaffUser user, Action action, String documentType, String centre) {
     Operation op = action == Action.DOCUMENT_CREATE ? Operation.WRITE : Operation.READ;
-    // Uploading to a subject outside your centres stays a hidden 404: the subject exists, but you may not know.
+    // Uploading to a subject outside your centres stays a hidden 404: the subject exists, but you
+    // may not know.
     return policy().decideDocument(user, documentType, centre, op);
   }
 
-  /** Which subject fields {@code user} may read in {@code centre} (null: across their centres), and the decision. */
+  /**
+   * Which subject fields {@code user} may read in {@code centre} (null: across their centres), and
+   * the decision.
+   */
   public SubjectRead decideSubjectRead(StaffUser user, String centre) {
     return policy().decideSubjectRead(user, centre);
   }
 
   /**
-   * Subject-level decision; without a centre (a lookup or search across the caller's centres) only the
-   * roles count, separation of duties included.
+   * Subject-level decision; without a centre (a lookup or search across the caller's centres) only
+   * the roles count, separation of duties included.
    */
   public PolicyDecision decideSubject(StaffUser user, String centre, SubjectOperation op) {
     return subject(user, centre, op);
   }
 
   private PolicyDecision subject(StaffUser user, String centre, SubjectOperation op) {
-    return centre != null ? policy().decideSubject(user, centre, op) : policy().decideSubjectAnyCentre(user, op);
+    return centre != null
+        ? policy().decideSubject(user, centre, op)
+        : policy().decideSubjectAnyCentre(user, op);
   }
 
-  /** Creating something in a centre you do not work for is refused openly (403): nothing is hidden. */
+  /**
+   * Creating something in a centre you do not work for is refused openly (403): nothing is hidden.
+   */
   private static PolicyDecision creating(PolicyDecision d) {
-    return d.hideExistence() ? PolicyDecision.deny(d.rule(), "You may only create records in your own centres.") : d;
+    return d.hideExistence()
+        ? PolicyDecision.deny(d.rule(), "You may only create records in your own centres.")
+        : d;
   }
 
   private static PolicyDecision roleOnly(StaffUser user, Role role, String rule) {

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a REST resource whose methods make audited access decisions; see {@link AuditedInterceptor}.
- * Resource methods so marked must not be transactional themselves (their services are).
+ * Marks a REST resource whose methods make audited access decisions; see {@link
+ * AuditedInterceptor}. Resource methods so marked must not be transactional themselves (their
+ * services are).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

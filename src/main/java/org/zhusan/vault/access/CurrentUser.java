@@ -22,7 +22,8 @@ public class CurrentUser {
 
   public StaffUser get() {
     // MicroProfile JWT's user name: upn, else preferred_username, else sub. An identity provider's
-    // sub is often an opaque id (a UUID in Keycloak); the log, grants and break-glass name people by
+    // sub is often an opaque id (a UUID in Keycloak); the log, grants and break-glass name people
+    // by
     // a stable name that colleagues and auditors can read. Development tokens carry upn = sub.
     String id = token.getName() != null ? token.getName() : token.getSubject();
     Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -30,7 +30,10 @@ public class Gatekeeper {
   @Inject Grants grants;
   @Inject BreakGlassSessions breakGlassSessions;
 
-  /** The allowed decision of this request, until the request succeeds (see {@link AuditedInterceptor}). */
+  /**
+   * The allowed decision of this request, until the request succeeds (see {@link
+   * AuditedInterceptor}).
+   */
   private AccessEvent pending;
 
   /** Depth of {@link AuditedService} calls; while above zero, allowed entries wait for its end. */
@@ -48,44 +51,60 @@ public class Gatekeeper {
    *
    * @param centre the target's centre, or null for actions not tied to one
    */
-  public AccessEvent require(Action action, String targetType, String targetId, String centre, String purpose) {
+  public AccessEvent require(
+      Action action, String targetType, String targetId, String centre, String purpose) {
     StaffUser user = caller();
-    return enforce(user, policy.decide(user, action, centre), action, targetType, targetId, centre, purpose, null, false);
+    return enforce(
+        user,
+        policy.decide(user, action, centre),
+        action,
+        targetType,
+        targetId,
+        centre,
+        purpose,
+        null,
+        false);
   }
 
   /**
-   * Decides and records a read of subjects (one, a centre's list, a lookup): the entry names the field
-   * set disclosed — action {@code SUBJECT_READ_SENSITIVE} and rule {@code subject:<ROLE>:read-identifying}
-   * for identifying fields, else {@code plain} with rule {@code subject:<ROLE>:read-name} or {@code
-   * :read-metadata}; the reason ends with {@code Fields disclosed: <FIELDS>.} Denied → 403/404.
+   * Decides and records a read of subjects (one, a centre's list, a lookup): the entry names the
+   * field set disclosed — action {@code SUBJECT_READ_SENSITIVE} and rule {@code
+   * subject:<ROLE>:read-identifying} for identifying fields, else {@code plain} with rule {@code
+   * subject:<ROLE>:read-name} or {@code :read-metadata}; the reason ends with {@code Fields
+   * disclosed: <FIELDS>.} Denied → 403/404.
    *
    * @param centre the subjects' centre, or null for a read across the caller's centres (roles only)
    * @return the fields the caller may be shown
    */
-  public SubjectFields requireSubjectRead(Action plain, String targetType, String targetId, String centre) {
+  public SubjectFields requireSubjectRead(
+      Action plain, String targetType, String targetId, String centre) {
     return requireSubjectRead(plain, targetType, targetId, centre, SubjectFields.METADATA);
   }
 
   /**
-   * As {@link #requireSubjectRead(Action, String, String, String)}, refused unless the caller may see at
-   * least {@code atLeast}: a lookup by IIN needs identifying fields, one by name at least the name, so
-   * that a lookup never turns a value the caller may not see into a record (the denial names the
-   * missing right, e.g. {@code subject:THEOLOGIAN:read-name}).
+   * As {@link #requireSubjectRead(Action, String, String, String)}, refused unless the caller may
+   * see at least {@code atLeast}: a lookup by IIN needs identifying fields, one by name at least
+   * the name, so that a lookup never turns a value the caller may not see into a record (the denial
+   * names the missing right, e.g. {@code subject:THEOLOGIAN:read-name}).
    */
-  public SubjectFields requireSubjectRead(Action plain, String targetType, String targetId, String centre,
-      SubjectFields atLeast) {
+  public SubjectFields requireSubjectRead(
+      Action plain, String targetType, String targetId, String centre, SubjectFields atLeast) {
     StaffUser user = caller();
     SubjectRead read = policy.decideSubjectRead(user, centre);
     PolicyDecision d = read.decision();
     if (d.allowed() && read.fields().compareTo(atLeast) < 0) {
       d = policy.decideSubject(user, centre, atLeast.operation());
     }
-    Action action = d.allowed() && read.fields().showsIdentifying() ? Action.SUBJECT_READ_SENSITIVE : plain;
+    Action action =
+        d.allowed() && read.fields().showsIdentifying() ? Action.SUBJECT_READ_SENSITIVE : plain;
     enforce(user, d, action, targetType, targetId, centre, null, null, false);
     return read.fields();
   }
 
-  /** Decides without enforcing or recording; the caller must record the outcome via {@link #require}. */
+  /**
+   * Decides without enforcing or recording; the caller must record the outcome via {@link
+   * #require}.
+   */
   public PolicyDecision peek(Action action, String centre) {
     return policy.decide(caller(), action, centre);
   }
@@ -95,7 +114,12 @@ public class Gatekeeper {
    * live grant to the caller, then an active break-glass session of the caller. The purpose must be
    * one the caller's role may state. Exactly one entry is recorded.
    */
-  public AccessEvent requireDocument(Action action, String documentType, UUID documentId, UUID versionId, String centre,
+  public AccessEvent requireDocument(
+      Action action,
+      String documentType,
+      UUID documentId,
+      UUID versionId,
+      String centre,
       Purpose purpose) {
     StaffUser user = caller();
     Policy rules = policy.policy();
@@ -107,7 +131,14 @@ public class Gatekeeper {
     if (!d.allowed() && action == Action.DOCUMENT_READ) {
       Instant now = Instant.now();
       for (Grant g : grants.liveFor(user.userId(), documentId, now)) {
-        PolicyDecision viaGrant = rules.decideWithGrant(user, g, documentId.toString(), versionId == null ? null : versionId.toString(), now, Operation.READ);
+        PolicyDecision viaGrant =
+            rules.decideWithGrant(
+                user,
+                g,
+                documentId.toString(),
+                versionId == null ? null : versionId.toString(),
+                now,
+                Operation.READ);
         if (viaGrant.allowed()) {
           d = viaGrant;
           stated = g.purpose();
@@ -115,9 +146,11 @@ public class Gatekeeper {
         }
       }
       if (!d.allowed()) {
-        Optional<BreakGlassSessions.Session> session = breakGlassSessions.active(user.userId(), documentId, now);
+        Optional<BreakGlassSessions.Session> session =
+            breakGlassSessions.active(user.userId(), documentId, now);
         if (session.isPresent()) {
-          PolicyDecision under = rules.decideUnderBreakGlass(user, session.get().expiresAt(), now, Operation.READ);
+          PolicyDecision under =
+              rules.decideUnderBreakGlass(user, session.get().expiresAt(), now, Operation.READ);
           if (under.allowed()) {
             d = under;
             breakGlass = true;
@@ -132,29 +165,74 @@ public class Gatekeeper {
         d = p;
       }
     }
-    return enforce(user, d, action, "DOCUMENT", target, centre, stated == null ? null : stated.name(), justification, breakGlass);
+    return enforce(
+        user,
+        d,
+        action,
+        "DOCUMENT",
+        target,
+        centre,
+        stated == null ? null : stated.name(),
+        justification,
+        breakGlass);
   }
 
   /** Records a break-glass opening (allowed or refused) and returns the event; refused → 403. */
-  public AccessEvent requireBreakGlass(PolicyDecision d, UUID documentId, String centre, String justification) {
+  public AccessEvent requireBreakGlass(
+      PolicyDecision d, UUID documentId, String centre, String justification) {
     StaffUser user = caller();
-    return enforce(user, d, Action.BREAK_GLASS, "DOCUMENT", documentId.toString(), centre, Purpose.EMERGENCY.name(),
-        justification, true);
+    return enforce(
+        user,
+        d,
+        Action.BREAK_GLASS,
+        "DOCUMENT",
+        documentId.toString(),
+        centre,
+        Purpose.EMERGENCY.name(),
+        justification,
+        true);
   }
 
   /** Records a decision the caller made with the policy itself (grants); refused → 403/404. */
-  public AccessEvent enforceDecision(PolicyDecision d, Action action, String targetType, String targetId, String centre,
+  public AccessEvent enforceDecision(
+      PolicyDecision d,
+      Action action,
+      String targetType,
+      String targetId,
+      String centre,
       String purpose) {
     return enforce(caller(), d, action, targetType, targetId, centre, purpose, null, false);
   }
 
-  private AccessEvent enforce(StaffUser user, PolicyDecision d, Action action, String targetType, String targetId,
-      String centre, String purpose, String justification, boolean breakGlass) {
-    AccessEvent event = new AccessEvent(user.userId(), d.roleForLog(user), centre, action.name(), targetType,
-        targetId, purpose, justification, d.allowed() ? "ALLOWED" : "DENIED", d.rule(), d.reason(), breakGlass);
+  private AccessEvent enforce(
+      StaffUser user,
+      PolicyDecision d,
+      Action action,
+      String targetType,
+      String targetId,
+      String centre,
+      String purpose,
+      String justification,
+      boolean breakGlass) {
+    AccessEvent event =
+        new AccessEvent(
+            user.userId(),
+            d.roleForLog(user),
+            centre,
+            action.name(),
+            targetType,
+            targetId,
+            purpose,
+            justification,
+            d.allowed() ? "ALLOWED" : "DENIED",
+            d.rule(),
+            d.reason(),
+            breakGlass);
     if (!d.allowed()) {
       accessLog.appendAlone(event);
-      throw d.hideExistence() ? VaultException.notFound("The " + targetType.toLowerCase()) : VaultException.forbidden(d.reason());
+      throw d.hideExistence()
+          ? VaultException.notFound("The " + targetType.toLowerCase())
+          : VaultException.forbidden(d.reason());
     }
     if (scopeDepth > 0) {
       deferred.add(event);
@@ -195,9 +273,10 @@ public class Gatekeeper {
   }
 
   /**
-   * Called (by {@link AuditedInterceptor}) when a request whose access was allowed failed afterwards:
-   * its transaction rolled back, taking the ALLOWED entry with it, so one FAILED entry is written in
-   * a new transaction instead. Must run outside any transaction that holds the log head.
+   * Called (by {@link AuditedInterceptor}) when a request whose access was allowed failed
+   * afterwards: its transaction rolled back, taking the ALLOWED entry with it, so one FAILED entry
+   * is written in a new transaction instead. Must run outside any transaction that holds the log
+   * head.
    */
   void recordFailureIfPending(String reason) {
     AccessEvent allowed = pending;
@@ -208,21 +287,50 @@ public class Gatekeeper {
   }
 
   /**
-   * Records, in a transaction of its own, that an allowed action failed part-way; {@code rule} names
-   * the kind of failure ({@code integrity} for stored data that failed authentication, {@code
+   * Records, in a transaction of its own, that an allowed action failed part-way; {@code rule}
+   * names the kind of failure ({@code integrity} for stored data that failed authentication, {@code
    * storage} for data that could not be read).
    */
-  public void recordFailureNow(Action action, String targetType, String targetId, String rule, String reason) {
+  public void recordFailureNow(
+      Action action, String targetType, String targetId, String rule, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), allRoles(user), null, action.name(), targetType,
-        targetId, null, null, "FAILED", rule, reason, false));
+    accessLog.appendAlone(
+        new AccessEvent(
+            user.userId(),
+            allRoles(user),
+            null,
+            action.name(),
+            targetType,
+            targetId,
+            null,
+            null,
+            "FAILED",
+            rule,
+            reason,
+            false));
   }
 
-  /** Records a decision made outside {@link #require} (e.g. a lookup of something that does not exist). */
-  public void recordDenied(Action action, String targetType, String targetId, String rule, String reason) {
+  /**
+   * Records a decision made outside {@link #require} (e.g. a lookup of something that does not
+   * exist).
+   */
+  public void recordDenied(
+      Action action, String targetType, String targetId, String rule, String reason) {
     StaffUser user = caller();
-    accessLog.appendAlone(new AccessEvent(user.userId(), allRoles(user), null, action.name(), targetType,
-        targetId, null, null, "DENIED", rule, reason, false));
+    accessLog.appendAlone(
+        new AccessEvent(
+            user.userId(),
+            allRoles(user),
+            null,
+            action.name(),
+            targetType,
+            targetId,
+            null,
+            null,
+            "DENIED",
+            rule,
+            reason,
+            false));
   }
 
   /** The caller's roles, joined, for entries where no single role decided. */

@@ -22,8 +22,8 @@ import org.zhusan.vault.platform.problem.Problem;
 /**
  * Refuses (401) a token MP-JWT has verified but the vault does not accept: not yet valid, issued in
  * the future, living longer than {@link TokenSettings} allows, or with a {@code centres} claim that
- * is not an array of strings. Runs right after {@code AuthenticationRequiredFilter}, before roles are
- * checked and before any resource or audit code.
+ * is not an array of strings. Runs right after {@code AuthenticationRequiredFilter}, before roles
+ * are checked and before any resource or audit code.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 2)
@@ -37,10 +37,13 @@ public class TokenClaimsFilter implements ContainerRequestFilter {
       return; // no token: AuthenticationRequiredFilter answers
     }
     Optional<String> problem = problem();
-    problem.ifPresent(detail -> ctx.abortWith(Response.fromResponse(
-            Problem.of(401, "unauthenticated", "Unauthorized", detail).toResponse())
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-        .build()));
+    problem.ifPresent(
+        detail ->
+            ctx.abortWith(
+                Response.fromResponse(
+                        Problem.of(401, "unauthenticated", "Unauthorized", detail).toResponse())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .build()));
   }
 
   private Optional<String> problem() {
@@ -68,10 +71,13 @@ public class TokenClaimsFilter implements ContainerRequestFilter {
     if (v instanceof Long || v instanceof Integer) {
       return ((Number) v).longValue();
     }
-    throw new IllegalArgumentException("The token's " + claim + " claim must be a whole number of seconds.");
+    throw new IllegalArgumentException(
+        "The token's " + claim + " claim must be a whole number of seconds.");
   }
 
-  /** MP-JWT hands custom claims over as JSON-P values or, depending on the runtime, as Java ones. */
+  /**
+   * MP-JWT hands custom claims over as JSON-P values or, depending on the runtime, as Java ones.
+   */
   static boolean isArrayOfStrings(Object claim) {
     if (claim instanceof JsonArray array) {
       return array.stream().allMatch(v -> v.getValueType() == JsonValue.ValueType.STRING);

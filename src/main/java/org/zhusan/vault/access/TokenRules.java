@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The vault's own rules for a token's time claims and shape, on top of what MP-JWT checks (signature,
- * {@code iss}, {@code aud}, {@code exp}). Pure and immutable; thread-safe.
+ * The vault's own rules for a token's time claims and shape, on top of what MP-JWT checks
+ * (signature, {@code iss}, {@code aud}, {@code exp}). Pure and immutable; thread-safe.
  *
- * <p>Why: MP-JWT accepts a token whose {@code nbf} lies in the future and one whose {@code exp} is a
- * century away. A stolen long-lived token is a standing credential to the most sensitive records
+ * <p>Why: MP-JWT accepts a token whose {@code nbf} lies in the future and one whose {@code exp} is
+ * a century away. A stolen long-lived token is a standing credential to the most sensitive records
  * the programme has, so the lifetime an identity provider may give a staff token is bounded here.
  *
  * @param clockSkew how far the issuer's clock may run ahead of ours ({@code nbf}, {@code iat})
@@ -21,10 +21,12 @@ public record TokenRules(Duration clockSkew, Duration maxLifetime) {
     Objects.requireNonNull(clockSkew, "clockSkew is required.");
     Objects.requireNonNull(maxLifetime, "maxLifetime is required.");
     if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new IllegalArgumentException("clock skew must be between PT0S and PT5M, was " + clockSkew);
+      throw new IllegalArgumentException(
+          "clock skew must be between PT0S and PT5M, was " + clockSkew);
     }
     if (maxLifetime.isNegative() || maxLifetime.isZero()) {
-      throw new IllegalArgumentException("maximum token lifetime must be positive, was " + maxLifetime);
+      throw new IllegalArgumentException(
+          "maximum token lifetime must be positive, was " + maxLifetime);
     }
   }
 
@@ -51,7 +53,10 @@ public record TokenRules(Duration clockSkew, Duration maxLifetime) {
       return Optional.of("The token was issued in the future (iat).");
     }
     if (claims.expiresAt() - claims.issuedAt() > maxLifetime.toSeconds()) {
-      return Optional.of("The token's lifetime (exp - iat) is longer than the " + maxLifetime + " this vault accepts.");
+      return Optional.of(
+          "The token's lifetime (exp - iat) is longer than the "
+              + maxLifetime
+              + " this vault accepts.");
     }
     return Optional.empty();
   }

@@ -40,27 +40,89 @@ public record AccessEvent(
     Objects.requireNonNull(outcome, "outcome is required.");
   }
 
-  public static AccessEvent allowed(String userId, String role, String action, String targetType, String targetId) {
-    return new AccessEvent(userId, role, null, action, targetType, targetId, null, null, "ALLOWED", null, null, false);
+  public static AccessEvent allowed(
+      String userId, String role, String action, String targetType, String targetId) {
+    return new AccessEvent(
+        userId, role, null, action, targetType, targetId, null, null, "ALLOWED", null, null, false);
   }
 
   public AccessEvent withCentre(String c) {
-    return new AccessEvent(userId, role, c, action, targetType, targetId, purpose, justification, outcome, rule, reason, breakGlass);
+    return new AccessEvent(
+        userId,
+        role,
+        c,
+        action,
+        targetType,
+        targetId,
+        purpose,
+        justification,
+        outcome,
+        rule,
+        reason,
+        breakGlass);
   }
 
   public AccessEvent withPurpose(String p) {
-    return new AccessEvent(userId, role, centre, action, targetType, targetId, p, justification, outcome, rule, reason, breakGlass);
+    return new AccessEvent(
+        userId,
+        role,
+        centre,
+        action,
+        targetType,
+        targetId,
+        p,
+        justification,
+        outcome,
+        rule,
+        reason,
+        breakGlass);
   }
 
   public AccessEvent withTarget(String type, String id) {
-    return new AccessEvent(userId, role, centre, action, type, id, purpose, justification, outcome, rule, reason, breakGlass);
+    return new AccessEvent(
+        userId,
+        role,
+        centre,
+        action,
+        type,
+        id,
+        purpose,
+        justification,
+        outcome,
+        rule,
+        reason,
+        breakGlass);
   }
 
   public AccessEvent withOutcome(String o, String r, String why) {
-    return new AccessEvent(userId, role, centre, action, targetType, targetId, purpose, justification, o, r, why, breakGlass);
+    return new AccessEvent(
+        userId,
+        role,
+        centre,
+        action,
+        targetType,
+        targetId,
+        purpose,
+        justification,
+        o,
+        r,
+        why,
+        breakGlass);
   }
 
   public AccessEvent withBreakGlass(String why) {
-    return new AccessEvent(userId, role, centre, action, targetType, targetId, purpose, why, outcome, rule, reason, true);
+    return new AccessEvent(
+        userId,
+        role,
+        centre,
+        action,
+        targetType,
+        targetId,
+        purpose,
+        why,
+        outcome,
+        rule,
+        reason,
+        true);
   }
 }

@@ -26,22 +26,22 @@ import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
- * The only writer of the access log (invariant 4): appends one entry per access decision. Three ways,
- * by what the entry must be atomic with:
+ * The only writer of the access log (invariant 4): appends one entry per access decision. Three
+ * ways, by what the entry must be atomic with:
  *
  * <ul>
  *   <li>{@link #append}: in the caller's transaction, for actions that change state, so the action
  *       and its entry commit or fail together. Appending locks the single {@code access_log_head}
  *       row until the transaction ends; that is what makes sequence numbers gap-free and totally
  *       ordered across threads and instances sharing the database. Callers therefore append last,
- *       just before their transaction commits, and {@link AppendGate} queues appending
- *       transactions in the JVM so that at most one of them at a time waits for that row.
- *   <li>{@link #appendBeforeCommit}: for actions that change nothing (reads). The entry is committed
- *       by {@link BatchAppender}, together with other requests' entries, just before the caller's
- *       transaction commits and so before its result is returned; if it cannot be, that transaction
- *       rolls back and the request fails with 503.
- *   <li>{@link #appendAlone}: through {@link BatchAppender} at once, for denials and failures, which
- *       must be recorded even though the request then fails.
+ *       just before their transaction commits, and {@link AppendGate} queues appending transactions
+ *       in the JVM so that at most one of them at a time waits for that row.
+ *   <li>{@link #appendBeforeCommit}: for actions that change nothing (reads). The entry is
+ *       committed by {@link BatchAppender}, together with other requests' entries, just before the
+ *       caller's transaction commits and so before its result is returned; if it cannot be, that
+ *       transaction rolls back and the request fails with 503.
+ *   <li>{@link #appendAlone}: through {@link BatchAppender} at once, for denials and failures,
+ *       which must be recorded even though the request then fails.
  * </ul>
  *
  * If an entry cannot be written the request fails with 503 and its action does not take place.
@@ -62,13 +62,17 @@ public class AccessLog {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
-  private static final String LOCK_HEAD = "SELECT next_sequence, last_hash FROM access_log_head WHERE id = 1 FOR UPDATE";
+  private static final String LOCK_HEAD =
+      "SELECT next_sequence, last_hash FROM access_log_head WHERE id = 1 FOR UPDATE";
   private static final String INSERT =
-      "INSERT INTO access_log (sequence, occurred_at, user_id, role, centre, action, target_type, target_id, purpose,"
-          + " justification, outcome, rule, reason, break_glass, client_address, request_id, previous_hash, leaf_hash)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO access_log (sequence, occurred_at, user_id, role, centre, action, target_type,"
+          + " target_id, purpose, justification, outcome, rule, reason, break_glass,"
+          + " client_address, request_id, previous_hash, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** Appends in the caller's transaction (which must exist): the action and its entry are atomic. */
+  /**
+   * Appends in the caller's transaction (which must exist): the action and its entry are atomic.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public long append(AccessEvent event) {
     List<EntryRequest> records = new ArrayList<>(takeBeforeCommit());
@@ -80,9 +84,9 @@ public class AccessLog {
   /**
    * Records the decision of an action that changes nothing: the entry is committed just before the
    * caller's transaction commits (in a batch of its own, see {@link BatchAppender}), and if it
-   * cannot be, the caller's transaction rolls back instead. Without a transaction it is committed at
-   * once. A state-changing action must use {@link #append}: its entry would otherwise survive the
-   * action's rollback.
+   * cannot be, the caller's transaction rolls back instead. Without a transaction it is committed
+   * at once. A state-changing action must use {@link #append}: its entry would otherwise survive
+   * the action's rollback.
    */
   public void appendBeforeCommit(AccessEvent event) {
     if (transactions.getTransactionKey() == null) {
@@ -112,13 +116,17 @@ public class AccessLog {
     if (gate.heldByCurrentThread()) {
       // This thread's own transaction (current or suspended) holds the log head: the writer would
       // wait for it for ever.
-      LOG.severe("Access log append outside a transaction that holds the log head on the same thread; refused");
+      LOG.severe(
+          "Access log append outside a transaction that holds the log head on the same thread;"
+              + " refused");
       throw unavailable();
     }
     try {
       return batches.appendAll(records);
     } catch (BatchAppender.AppendFailedException e) {
-      LOG.log(Level.SEVERE, "Access log entry could not be written (" + e.getMessage() + "); failing the request");
+      LOG.log(
+          Level.SEVERE,
+          "Access log entry could not be written (" + e.getMessage() + "); failing the request");
       throw unavailable();
     }
   }
@@ -134,19 +142,21 @@ public class AccessLog {
     if (waiting == null && create) {
       List<EntryRequest> list = new ArrayList<>();
       transactions.putResource(BEFORE_COMMIT, list);
-      transactions.registerInterposedSynchronization(new Synchronization() {
-        @Override
-        public void beforeCompletion() {
-          if (!list.isEmpty() && !transactions.getRollbackOnly()) {
-            List<EntryRequest> now = List.copyOf(list);
-            list.clear();
-            writeAlone(now); // throws: the transaction rolls back and the result is never returned
-          }
-        }
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+              if (!list.isEmpty() && !transactions.getRollbackOnly()) {
+                List<EntryRequest> now = List.copyOf(list);
+                list.clear();
+                writeAlone(
+                    now); // throws: the transaction rolls back and the result is never returned
+              }
+            }
 
-        @Override
-        public void afterCompletion(int status) {}
-      });
+            @Override
+            public void afterCompletion(int status) {}
+          });
       waiting = list;
     }
     return waiting == null ? List.of() : waiting;
@@ -172,7 +182,10 @@ public class AccessLog {
     }
     try {
       if (!gate.enter()) {
-        LOG.log(Level.SEVERE, "Access log entry could not be written: timed out waiting to append; failing the request");
+        LOG.log(
+            Level.SEVERE,
+            "Access log entry could not be written: timed out waiting to append; failing the"
+                + " request");
         throw unavailable();
       }
       // Batches are written only while holding the gate, so none can run between here and this
@@ -186,23 +199,29 @@ public class AccessLog {
       Thread.currentThread().interrupt();
       throw unavailable();
     } catch (PersistenceException | IllegalArgumentException ex) {
-      LOG.log(Level.SEVERE, "Access log entry could not be written; failing the request (" + ex.getClass().getSimpleName() + ")");
+      LOG.log(
+          Level.SEVERE,
+          "Access log entry could not be written; failing the request ("
+              + ex.getClass().getSimpleName()
+              + ")");
       throw unavailable();
     }
   }
 
   /**
-   * The append itself, on a connection in a transaction: lock and read the head unless it is
-   * {@code known}, then insert the entries chained to it.
+   * The append itself, on a connection in a transaction: lock and read the head unless it is {@code
+   * known}, then insert the entries chained to it.
    */
-  static Appended insert(Connection connection, List<EntryRequest> records, Head known) throws SQLException {
+  static Appended insert(Connection connection, List<EntryRequest> records, Head known)
+      throws SQLException {
     long sequence;
     byte[] previous;
     if (known != null) {
       sequence = known.nextSequence();
       previous = known.lastHash();
     } else {
-      try (PreparedStatement head = connection.prepareStatement(LOCK_HEAD); ResultSet row = head.executeQuery()) {
+      try (PreparedStatement head = connection.prepareStatement(LOCK_HEAD);
+          ResultSet row = head.executeQuery()) {
         if (!row.next()) {
           throw new SQLException("access_log_head is missing");
         }
@@ -216,9 +235,25 @@ public class AccessLog {
         EntryRequest r = records.get(i);
         AccessEvent e = r.event();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = new AuditEntry(sequence, now, e.userId(), e.role(), e.centre(), e.action(), e.targetType(),
-            e.targetId(), e.purpose(), e.justification(), e.outcome(), e.rule(), e.reason(), e.breakGlass(),
-            r.clientAddress(), r.requestId(), previous);
+        AuditEntry entry =
+            new AuditEntry(
+                sequence,
+                now,
+                e.userId(),
+                e.role(),
+                e.centre(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.purpose(),
+                e.justification(),
+                e.outcome(),
+                e.rule(),
+                e.reason(),
+                e.breakGlass(),
+                r.clientAddress(),
+                r.requestId(),
+                previous);
         byte[] leaf = AuditEntryEncoding.leafHash(entry);
         insert.setLong(1, sequence);
         insert.setTimestamp(2, Timestamp.from(now));
@@ -254,7 +289,8 @@ public class AccessLog {
   }
 
   private static VaultException unavailable() {
-    return VaultException.unavailable("audit-unavailable",
+    return VaultException.unavailable(
+        "audit-unavailable",
         "The access log cannot be written, so the request was not carried out.");
   }
 }

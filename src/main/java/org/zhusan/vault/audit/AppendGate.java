@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Lets one transaction of this instance at a time append to the access log, from its first append
  * until it has committed or rolled back.
  *
- * <p>Why: appends are serialised anyway by the row lock on {@code access_log_head}, which is held to
- * commit (and still orders appends across instances). Without this gate every concurrent request
+ * <p>Why: appends are serialised anyway by the row lock on {@code access_log_head}, which is held
+ * to commit (and still orders appends across instances). Without this gate every concurrent request
  * queues for that row inside PostgreSQL, where each hand-over costs lock-manager work and wake-ups
  * of the waiting backends; queuing here, in the JVM, costs a park and an unpark and leaves at most
  * one backend per instance waiting on the row. A fair semaphore rather than a lock, because the
@@ -83,7 +83,9 @@ public class AppendGate {
     if (holder == Thread.currentThread()) {
       // A new transaction appending while this thread's suspended outer transaction holds the gate
       // (and the head row): waiting could never end, in the JVM or in PostgreSQL.
-      LOG.severe("Access log append in a nested transaction while the outer one holds the log head; refused");
+      LOG.severe(
+          "Access log append in a nested transaction while the outer one holds the log head;"
+              + " refused");
       return false;
     }
     if (!permit.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -92,16 +94,17 @@ public class AppendGate {
     holder = Thread.currentThread();
     try {
       transactions.putResource(HELD, Boolean.TRUE);
-      transactions.registerInterposedSynchronization(new Synchronization() {
-        @Override
-        public void beforeCompletion() {}
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
 
-        @Override
-        public void afterCompletion(int status) {
-          holder = null;
-          permit.release();
-        }
-      });
+            @Override
+            public void afterCompletion(int status) {
+              holder = null;
+              permit.release();
+            }
+          });
       return true;
     } catch (RuntimeException e) {
       holder = null;

@@ -10,8 +10,17 @@ import java.util.List;
  * Auditor query over the access log. Every criterion is optional; values are bound as parameters,
  * never spliced into SQL.
  */
-public record AuditFilter(String userId, String role, String centre, String targetType, String targetId, String action,
-    String outcome, Boolean breakGlass, Instant from, Instant to) {
+public record AuditFilter(
+    String userId,
+    String role,
+    String centre,
+    String targetType,
+    String targetId,
+    String action,
+    String outcome,
+    Boolean breakGlass,
+    Instant from,
+    Instant to) {
 
   public static AuditFilter all() {
     return new AuditFilter(null, null, null, null, null, null, null, null, null, null);

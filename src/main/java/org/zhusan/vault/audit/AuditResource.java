@@ -34,43 +34,94 @@ public class AuditResource {
 
   @GET
   @Path("/entries")
-  @Operation(summary = "Query the access log by user, role, centre, subject, document, action, outcome, break-glass and time; ordered by sequence")
-  public Page<EntryView> entries(@QueryParam("user") String user, @QueryParam("role") String role,
-      @QueryParam("centre") String centre, @QueryParam("subject") String subject, @QueryParam("document") String document,
-      @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
-      @QueryParam("action") String action, @QueryParam("outcome") String outcome,
-      @QueryParam("breakGlass") String breakGlass, @QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-    return service.query(filter(user, role, centre, subject, document, targetType, targetId, action, outcome, breakGlass, from, to),
+  @Operation(
+      summary =
+          "Query the access log by user, role, centre, subject, document, action, outcome,"
+              + " break-glass and time; ordered by sequence")
+  public Page<EntryView> entries(
+      @QueryParam("user") String user,
+      @QueryParam("role") String role,
+      @QueryParam("centre") String centre,
+      @QueryParam("subject") String subject,
+      @QueryParam("document") String document,
+      @QueryParam("targetType") String targetType,
+      @QueryParam("targetId") String targetId,
+      @QueryParam("action") String action,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("breakGlass") String breakGlass,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("offset") String offset,
+      @QueryParam("limit") String limit) {
+    return service.query(
+        filter(
+            user,
+            role,
+            centre,
+            subject,
+            document,
+            targetType,
+            targetId,
+            action,
+            outcome,
+            breakGlass,
+            from,
+            to),
         PageRequest.of(offset, limit));
   }
 
   @GET
   @Path("/export")
   @Produces({"application/x-ndjson", "text/csv"})
-  @Operation(summary = "Stream the log: without filters a verifiable JSON Lines export (entries + signed checkpoints); with filters, matching entries with inclusion proofs (JSON Lines or CSV)")
-  public Response export(@QueryParam("format") String format, @QueryParam("user") String user,
-      @QueryParam("role") String role, @QueryParam("centre") String centre, @QueryParam("subject") String subject,
-      @QueryParam("document") String document, @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome, @QueryParam("breakGlass") String breakGlass,
-      @QueryParam("from") String from, @QueryParam("to") String to) {
+  @Operation(
+      summary =
+          "Stream the log: without filters a verifiable JSON Lines export (entries + signed"
+              + " checkpoints); with filters, matching entries with inclusion proofs (JSON Lines or"
+              + " CSV)")
+  public Response export(
+      @QueryParam("format") String format,
+      @QueryParam("user") String user,
+      @QueryParam("role") String role,
+      @QueryParam("centre") String centre,
+      @QueryParam("subject") String subject,
+      @QueryParam("document") String document,
+      @QueryParam("action") String action,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("breakGlass") String breakGlass,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
     String fmt = format == null ? "jsonl" : format;
     if (!fmt.equals("jsonl") && !fmt.equals("csv")) {
       throw VaultException.badRequest("invalid-format", "format must be jsonl or csv.");
     }
-    AuditFilter filter = filter(user, role, centre, subject, document, null, null, action, outcome, breakGlass, from, to);
+    AuditFilter filter =
+        filter(
+            user,
+            role,
+            centre,
+            subject,
+            document,
+            null,
+            null,
+            action,
+            outcome,
+            breakGlass,
+            from,
+            to);
     boolean csv = fmt.equals("csv");
     service.authorizeExport(filter, fmt);
-    StreamingOutput body = out -> {
-      Writer w = AuditService.utf8(out);
-      if (filter.isAll() && !csv) {
-        service.exportAll(w);
-      } else {
-        service.exportFiltered(filter, csv, w);
-      }
-      w.flush();
-    };
-    return Response.ok(body, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
+    StreamingOutput body =
+        out -> {
+          Writer w = AuditService.utf8(out);
+          if (filter.isAll() && !csv) {
+            service.exportAll(w);
+          } else {
+            service.exportFiltered(filter, csv, w);
+          }
+          w.flush();
+        };
+    return Response.ok(
+            body, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"access-log." + fmt + "\"")
         .build();
   }
@@ -92,14 +143,16 @@ public class AuditResource {
   @GET
   @Path("/proofs/inclusion")
   @Operation(summary = "RFC 9162 inclusion proof of an entry in the tree of a given size")
-  public AuditViews.InclusionProofView inclusion(@QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize) {
+  public AuditViews.InclusionProofView inclusion(
+      @QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize) {
     return service.inclusion(number("sequence", sequence), number("treeSize", treeSize));
   }
 
   @GET
   @Path("/proofs/consistency")
   @Operation(summary = "RFC 9162 consistency proof between two tree sizes")
-  public AuditViews.ConsistencyProofView consistency(@QueryParam("first") String first, @QueryParam("second") String second) {
+  public AuditViews.ConsistencyProofView consistency(
+      @QueryParam("first") String first, @QueryParam("second") String second) {
     return service.consistency(number("first", first), number("second", second));
   }
 
@@ -115,18 +168,35 @@ public class AuditResource {
   @Path("/summary/users/{userId}")
   @Operation(summary = "What one staff member touched, when and why")
   public AuditViews.Summary userSummary(@PathParam("userId") String userId) {
-    return service.summary(new AuditFilter(userId, null, null, null, null, null, null, null, null, null), userId, true);
+    return service.summary(
+        new AuditFilter(userId, null, null, null, null, null, null, null, null, null),
+        userId,
+        true);
   }
 
   @GET
   @Path("/summary/subjects/{subjectId}")
   @Operation(summary = "Who touched one subject's record, when and why")
   public AuditViews.Summary subjectSummary(@PathParam("subjectId") String subjectId) {
-    return service.summary(new AuditFilter(null, null, null, "SUBJECT", subjectId, null, null, null, null, null), subjectId, false);
+    return service.summary(
+        new AuditFilter(null, null, null, "SUBJECT", subjectId, null, null, null, null, null),
+        subjectId,
+        false);
   }
 
-  static AuditFilter filter(String user, String role, String centre, String subject, String document, String targetType,
-      String targetId, String action, String outcome, String breakGlass, String from, String to) {
+  static AuditFilter filter(
+      String user,
+      String role,
+      String centre,
+      String subject,
+      String document,
+      String targetType,
+      String targetId,
+      String action,
+      String outcome,
+      String breakGlass,
+      String from,
+      String to) {
     if (subject != null && document != null) {
       throw VaultException.badRequest("invalid-filter", "Give subject or document, not both.");
     }
@@ -149,7 +219,17 @@ public class AuditResource {
       }
       bg = Boolean.valueOf(breakGlass);
     }
-    return new AuditFilter(blank(user), blank(role), blank(centre), type, id, blank(action), outcome, bg, time("from", from), time("to", to));
+    return new AuditFilter(
+        blank(user),
+        blank(role),
+        blank(centre),
+        type,
+        id,
+        blank(action),
+        outcome,
+        bg,
+        time("from", from),
+        time("to", to));
   }
 
   private static String blank(String s) {
@@ -163,7 +243,8 @@ public class AuditResource {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw VaultException.badRequest("invalid-filter", name + " must be an ISO-8601 instant such as 2026-11-25T00:00:00Z.");
+      throw VaultException.badRequest(
+          "invalid-filter", name + " must be an ISO-8601 instant such as 2026-11-25T00:00:00Z.");
     }
   }
 

@@ -55,7 +55,8 @@ public class AuditService {
   @Transactional
   public Page<EntryView> query(AuditFilter filter, PageRequest page) {
     gatekeeper.require(Action.LOG_READ, "LOG", "query", null, null);
-    List<EntryView> items = store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
+    List<EntryView> items =
+        store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
     return new Page<>(items, page.offset(), page.limit(), store.count(filter));
   }
 
@@ -76,11 +77,17 @@ public class AuditService {
     gatekeeper.require(Action.LOG_READ, "LOG", "inclusion-proof", null, null);
     long size = store.size();
     if (treeSize < 1 || treeSize > size || index < 0 || index >= treeSize) {
-      throw VaultException.badRequest("invalid-proof-request", "Need 0 <= sequence < treeSize <= " + size + ".");
+      throw VaultException.badRequest(
+          "invalid-proof-request", "Need 0 <= sequence < treeSize <= " + size + ".");
     }
     LeafSource leaves = store.leaves(treeSize);
-    List<byte[]> proof = new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves).inclusionProof(index, treeSize);
-    return new InclusionProofView(index, treeSize, b64(leaves.leafHash(index)), proof.stream().map(AuditService::b64).toList(),
+    List<byte[]> proof =
+        new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves).inclusionProof(index, treeSize);
+    return new InclusionProofView(
+        index,
+        treeSize,
+        b64(leaves.leafHash(index)),
+        proof.stream().map(AuditService::b64).toList(),
         b64(MerkleTree.rfc9162().rootHash(leaves, treeSize)));
   }
 
@@ -89,20 +96,26 @@ public class AuditService {
     gatekeeper.require(Action.LOG_READ, "LOG", "consistency-proof", null, null);
     long size = store.size();
     if (first < 1 || first > second || second > size) {
-      throw VaultException.badRequest("invalid-proof-request", "Need 1 <= first <= second <= " + size + ".");
+      throw VaultException.badRequest(
+          "invalid-proof-request", "Need 1 <= first <= second <= " + size + ".");
     }
     LeafSource leaves = store.leaves(second);
     MerkleTree tree = MerkleTree.rfc9162();
-    List<byte[]> proof = new ConsistencyProofs(tree.hasher(), leaves).consistencyProof(first, second);
-    return new ConsistencyProofView(first, second, b64(tree.rootHash(leaves, first)), b64(tree.rootHash(leaves, second)),
+    List<byte[]> proof =
+        new ConsistencyProofs(tree.hasher(), leaves).consistencyProof(first, second);
+    return new ConsistencyProofView(
+        first,
+        second,
+        b64(tree.rootHash(leaves, first)),
+        b64(tree.rootHash(leaves, second)),
         proof.stream().map(AuditService::b64).toList());
   }
 
   /**
-   * Writes the whole log as a verifiable JSON Lines export: every entry as stored (even where it was
-   * tampered with: the export must show what is there), each stored checkpoint after the entry that
-   * reaches its size, and, if the log still verifies, a fresh checkpoint of the full size at the end.
-   * Streams with a database cursor.
+   * Writes the whole log as a verifiable JSON Lines export: every entry as stored (even where it
+   * was tampered with: the export must show what is there), each stored checkpoint after the entry
+   * that reaches its size, and, if the log still verifies, a fresh checkpoint of the full size at
+   * the end. Streams with a database cursor.
    *
    * <p>When a fresh checkpoint was signed, the export is the log that checkpoint covers and nothing
    * more: entries other requests append while the log is being checked and signed (the verifying
@@ -120,24 +133,32 @@ public class AuditService {
   public void exportAll(Writer out, Progress checking) {
     Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent(checking);
     long end = fresh.map(c -> c.checkpoint().size()).orElse(Long.MAX_VALUE);
-    List<SignedCheckpoint> stored = new ArrayList<>(store.checkpoints().stream().filter(c -> c.checkpoint().size() <= end).toList());
-    if (fresh.isPresent() && (stored.isEmpty() || stored.get(stored.size() - 1).checkpoint().size() != end)) {
-      stored.add(fresh.get()); // signed by us, but another caller's checkpoint of the same size won the insert and is not visible yet
+    List<SignedCheckpoint> stored =
+        new ArrayList<>(
+            store.checkpoints().stream().filter(c -> c.checkpoint().size() <= end).toList());
+    if (fresh.isPresent()
+        && (stored.isEmpty() || stored.get(stored.size() - 1).checkpoint().size() != end)) {
+      stored.add(
+          fresh.get()); // signed by us, but another caller's checkpoint of the same size won the
+      // insert and is not visible yet
     }
     long size = store.size();
     int[] next = {0};
     try {
       writeCheckpointsUpTo(out, stored, next, 0);
-      store.forEach(0, end, e -> {
-        try {
-          writeCheckpointsUpTo(out, stored, next, e.sequence());
-          out.write(ExportFormat.entryLine(e));
-          out.write('\n');
-          writeCheckpointsUpTo(out, stored, next, e.sequence() + 1);
-        } catch (IOException ex) {
-          throw new UncheckedIOException(ex);
-        }
-      });
+      store.forEach(
+          0,
+          end,
+          e -> {
+            try {
+              writeCheckpointsUpTo(out, stored, next, e.sequence());
+              out.write(ExportFormat.entryLine(e));
+              out.write('\n');
+              writeCheckpointsUpTo(out, stored, next, e.sequence() + 1);
+            } catch (IOException ex) {
+              throw new UncheckedIOException(ex);
+            }
+          });
       writeCheckpointsUpTo(out, stored, next, Long.MAX_VALUE);
       out.flush();
     } catch (IOException e) {
@@ -145,11 +166,15 @@ public class AuditService {
     }
     if (fresh.isEmpty()) {
       java.util.logging.Logger.getLogger(AuditService.class.getName())
-          .warning("Exported an access log of " + size + " entries that does not verify; no fresh checkpoint added");
+          .warning(
+              "Exported an access log of "
+                  + size
+                  + " entries that does not verify; no fresh checkpoint added");
     }
   }
 
-  private static void writeCheckpointsUpTo(Writer w, List<SignedCheckpoint> stored, int[] next, long size) throws IOException {
+  private static void writeCheckpointsUpTo(
+      Writer w, List<SignedCheckpoint> stored, int[] next, long size) throws IOException {
     while (next[0] < stored.size() && stored.get(next[0]).checkpoint().size() <= size) {
       w.write(ExportFormat.checkpointLine(stored.get(next[0]++)));
       w.write('\n');
@@ -170,28 +195,35 @@ public class AuditService {
       if (csv) {
         out.write(AuditCsv.HEADER);
         out.write('\n');
-        out.write("# checkpoint " + CheckpointView.of(cp).note().replace("\n", "\\n") + " signature "
-            + Base64.getEncoder().encodeToString(cp.signature()) + "\n");
+        out.write(
+            "# checkpoint "
+                + CheckpointView.of(cp).note().replace("\n", "\\n")
+                + " signature "
+                + Base64.getEncoder().encodeToString(cp.signature())
+                + "\n");
       } else {
         out.write(ExportFormat.checkpointLine(cp));
         out.write('\n');
       }
-      store.forEachMatching(filter, e -> {
-        if (e.sequence() >= size) {
-          return;
-        }
-        List<String> proof = proofs.inclusionProof(e.sequence(), size).stream().map(AuditService::b64).toList();
-        try {
-          if (csv) {
-            out.write(AuditCsv.row(e, b64(leaves.leafHash(e.sequence())), proof));
-          } else {
-            out.write(AuditCsv.proofLine(e, b64(leaves.leafHash(e.sequence())), size, proof));
-          }
-          out.write('\n');
-        } catch (IOException ex) {
-          throw new UncheckedIOException(ex);
-        }
-      });
+      store.forEachMatching(
+          filter,
+          e -> {
+            if (e.sequence() >= size) {
+              return;
+            }
+            List<String> proof =
+                proofs.inclusionProof(e.sequence(), size).stream().map(AuditService::b64).toList();
+            try {
+              if (csv) {
+                out.write(AuditCsv.row(e, b64(leaves.leafHash(e.sequence())), proof));
+              } else {
+                out.write(AuditCsv.proofLine(e, b64(leaves.leafHash(e.sequence())), size, proof));
+              }
+              out.write('\n');
+            } catch (IOException ex) {
+              throw new UncheckedIOException(ex);
+            }
+          });
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -201,24 +233,36 @@ public class AuditService {
   /** Records the export request (the export itself then streams outside this transaction). */
   @Transactional
   public void authorizeExport(AuditFilter filter, String format) {
-    gatekeeper.require(Action.LOG_EXPORT, "LOG", "export:" + format + (filter.isAll() ? ":all" : ":filtered"), null, null);
+    gatekeeper.require(
+        Action.LOG_EXPORT,
+        "LOG",
+        "export:" + format + (filter.isAll() ? ":all" : ":filtered"),
+        null,
+        null);
   }
 
   /** The same check the offline verifier does, run on the server over a fresh export. */
   public VerificationView verifyOnline(AuditService self) {
     ChunkPipe pipe = new ChunkPipe();
     try (java.io.Reader reader = pipe.reader) {
-      Future<?> producer = executor.submit(() -> {
-        try (Writer w = pipe.writer) {
-          self.exportAll(w);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        return null;
-      });
-      VerificationReport report = new OfflineLogVerifier(checkpoints.signer().verifier()).verify(reader);
+      Future<?> producer =
+          executor.submit(
+              () -> {
+                try (Writer w = pipe.writer) {
+                  self.exportAll(w);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                return null;
+              });
+      VerificationReport report =
+          new OfflineLogVerifier(checkpoints.signer().verifier()).verify(reader);
       producer.cancel(true);
-      return new VerificationView(report.ok(), report.entriesChecked(), report.checkpointsChecked(), report.signedSize(),
+      return new VerificationView(
+          report.ok(),
+          report.entriesChecked(),
+          report.checkpointsChecked(),
+          report.signedSize(),
           report.problem().map(Object::toString).orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -233,27 +277,35 @@ public class AuditService {
   /** Who touched this subject (or document), when and why; or what this user touched. */
   @Transactional
   public Summary summary(AuditFilter filter, String key, boolean byUser) {
-    gatekeeper.require(Action.LOG_READ, "LOG", "summary:" + (byUser ? "user" : "target"), null, null);
+    gatekeeper.require(
+        Action.LOG_READ, "LOG", "summary:" + (byUser ? "user" : "target"), null, null);
     Map<String, Long> byAction = new TreeMap<>();
     Map<String, Long> byOutcome = new TreeMap<>();
     Map<String, Long> byCounterpart = new LinkedHashMap<>();
     List<EntryView> recent = new ArrayList<>();
     long[] count = {0};
     java.time.Instant[] span = new java.time.Instant[2];
-    store.forEachMatching(filter, e -> {
-      count[0]++;
-      byAction.merge(e.action(), 1L, Long::sum);
-      byOutcome.merge(e.outcome(), 1L, Long::sum);
-      byCounterpart.merge(byUser ? String.valueOf(e.targetType()) + ":" + e.targetId() : e.userId() + " (" + e.role() + ")", 1L, Long::sum);
-      if (span[0] == null) {
-        span[0] = e.occurredAt();
-      }
-      span[1] = e.occurredAt();
-      recent.add(EntryView.of(e));
-      if (recent.size() > 100) {
-        recent.remove(0);
-      }
-    });
+    store.forEachMatching(
+        filter,
+        e -> {
+          count[0]++;
+          byAction.merge(e.action(), 1L, Long::sum);
+          byOutcome.merge(e.outcome(), 1L, Long::sum);
+          byCounterpart.merge(
+              byUser
+                  ? String.valueOf(e.targetType()) + ":" + e.targetId()
+                  : e.userId() + " (" + e.role() + ")",
+              1L,
+              Long::sum);
+          if (span[0] == null) {
+            span[0] = e.occurredAt();
+          }
+          span[1] = e.occurredAt();
+          recent.add(EntryView.of(e));
+          if (recent.size() > 100) {
+            recent.remove(0);
+          }
+        });
     return new Summary(key, count[0], span[0], span[1], byAction, byOutcome, byCounterpart, recent);
   }
 

@@ -19,27 +19,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Group commit for entries that need not share a transaction with their action: denials, failures,
  * and the decisions of actions that change nothing (reads). Callers queue their entries; one of the
- * waiting callers at a time leads — it takes whatever has queued up (its own entries among them) and
- * appends it in one transaction on the log's own connection ({@link LogConnection}), one head-row lock
- * and one WAL flush for the whole batch, then hands the lead to the oldest caller still waiting. A
- * caller returns once the transaction holding its entries has committed (see docs/audit-log.md,
- * "Cost on the request path"). Leading from the callers' own threads, rather than from a writer
- * thread, spares each batch two thread hand-overs, which on a busy machine cost more than the write.
+ * waiting callers at a time leads — it takes whatever has queued up (its own entries among them)
+ * and appends it in one transaction on the log's own connection ({@link LogConnection}), one
+ * head-row lock and one WAL flush for the whole batch, then hands the lead to the oldest caller
+ * still waiting. A caller returns once the transaction holding its entries has committed (see
+ * docs/audit-log.md, "Cost on the request path"). Leading from the callers' own threads, rather
+ * than from a writer thread, spares each batch two thread hand-overs, which on a busy machine cost
+ * more than the write.
  *
  * <p>The appender remembers the head its last batch left, so that the next batch need not lock and
- * read it first; when another instance has appended meanwhile, the database rejects the batch and it
- * is written again after reading the head.
+ * read it first; when another instance has appended meanwhile, the database rejects the batch and
+ * it is written again after reading the head.
  *
  * <p>Fail closed: a caller whose entry is not committed within {@code vault.audit.append-wait}, or
  * whose entry could not be written, gets {@link AppendFailedException} and must not carry out the
- * action. A batch that fails is retried entry by entry, so that one entry the database rejects fails
- * only its own request.
+ * action. A batch that fails is retried entry by entry, so that one entry the database rejects
+ * fails only its own request.
  */
 @ApplicationScoped
 public class BatchAppender {
   private static final Logger LOG = Logger.getLogger(BatchAppender.class.getName());
 
-  /** Batches still to be written after reading the head, following a conflict with another instance. */
+  /**
+   * Batches still to be written after reading the head, following a conflict with another instance.
+   */
   private static final int LOCKED_AFTER_CONFLICT = 64;
 
   /** Writes one batch in one transaction. */
@@ -72,7 +75,9 @@ public class BatchAppender {
   @ConfigProperty(name = "vault.audit.append-batch-max", defaultValue = "256")
   int batchMax;
 
-  /** The head after the last batch, while no other append is known to have moved it (leader only). */
+  /**
+   * The head after the last batch, while no other append is known to have moved it (leader only).
+   */
   private volatile AccessLog.Head head;
 
   /** Leader only. */
@@ -116,16 +121,22 @@ public class BatchAppender {
         if (left > 0) {
           Thread.currentThread().interrupt();
         }
-        throw new AppendFailedException(left <= 0 ? "timed out after " + maxWait + " waiting for the access log" : "interrupted");
+        throw new AppendFailedException(
+            left <= 0
+                ? "timed out after " + maxWait + " waiting for the access log"
+                : "interrupted");
       }
-      LockSupport.parkNanos(this, left); // woken when a leader completes our entries or hands us the lead
+      LockSupport.parkNanos(
+          this, left); // woken when a leader completes our entries or hands us the lead
     }
     long[] sequences = new long[mine.size()];
     for (int i = 0; i < sequences.length; i++) {
       try {
         sequences[i] = mine.get(i).done().get();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof AppendFailedException a ? a : new AppendFailedException(e.getCause().getClass().getSimpleName());
+        throw e.getCause() instanceof AppendFailedException a
+            ? a
+            : new AppendFailedException(e.getCause().getClass().getSimpleName());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AppendFailedException("interrupted");
@@ -136,7 +147,10 @@ public class BatchAppender {
     return sequences;
   }
 
-  /** Writes one batch of the oldest queued entries (the leader's own entries among them, unless older ones fill it). */
+  /**
+   * Writes one batch of the oldest queued entries (the leader's own entries among them, unless
+   * older ones fill it).
+   */
   private void lead(long deadline) {
     List<Pending> batch = new ArrayList<>();
     for (Pending p; batch.size() < batchMax && (p = queue.poll()) != null; ) {
@@ -160,7 +174,9 @@ public class BatchAppender {
     try {
       write(batch);
     } catch (RuntimeException | Error e) {
-      LOG.log(Level.SEVERE, "Access log batch failed (" + e.getClass().getSimpleName() + "); its requests fail");
+      LOG.log(
+          Level.SEVERE,
+          "Access log batch failed (" + e.getClass().getSimpleName() + "); its requests fail");
       fail(batch, e);
     } finally {
       gate.leaveAlone();
@@ -188,12 +204,19 @@ public class BatchAppender {
     } catch (RuntimeException e) {
       head = null;
       if (batch.size() == 1) {
-        LOG.log(Level.SEVERE, "Access log entry could not be written (" + e.getClass().getSimpleName() + ")");
+        LOG.log(
+            Level.SEVERE,
+            "Access log entry could not be written (" + e.getClass().getSimpleName() + ")");
         fail(batch, e);
         return;
       }
-      LOG.log(Level.WARNING, "Access log batch of " + batch.size() + " could not be written ("
-          + e.getClass().getSimpleName() + "); writing its entries one by one");
+      LOG.log(
+          Level.WARNING,
+          "Access log batch of "
+              + batch.size()
+              + " could not be written ("
+              + e.getClass().getSimpleName()
+              + "); writing its entries one by one");
       for (Pending p : batch) {
         write(List.of(p));
       }

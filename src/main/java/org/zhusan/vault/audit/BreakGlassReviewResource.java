@@ -33,8 +33,13 @@ public class BreakGlassReviewResource {
   public record ReviewNote(String note) {}
 
   @GET
-  @Operation(summary = "Break-glass sessions: pending=true (default) those not yet reviewed, oldest first; pending=false all of them, newest first (AUDITOR)")
-  public List<BreakGlassSessions.Session> queue(@QueryParam("pending") String pending, @QueryParam("offset") String offset,
+  @Operation(
+      summary =
+          "Break-glass sessions: pending=true (default) those not yet reviewed, oldest first;"
+              + " pending=false all of them, newest first (AUDITOR)")
+  public List<BreakGlassSessions.Session> queue(
+      @QueryParam("pending") String pending,
+      @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
     PageRequest p = PageRequest.of(offset, limit);
     return review.queue(!"false".equals(pending), p);
@@ -70,14 +75,16 @@ public class BreakGlassReviewResource {
     @Transactional
     public BreakGlassSessions.Session markReviewed(UUID id, String note) {
       if (note == null || note.isBlank() || note.length() > 2000) {
-        throw VaultException.badRequest("note-required", "A review note (1 to 2000 characters) is required.");
+        throw VaultException.badRequest(
+            "note-required", "A review note (1 to 2000 characters) is required.");
       }
       gatekeeper.require(Action.LOG_REVIEW, "BREAK_GLASS", id.toString(), null, null);
       if (sessions.byId(id).isEmpty()) {
         throw VaultException.notFound("The break-glass session");
       }
       if (!sessions.review(id, gatekeeper.caller().userId(), note.strip(), Instant.now())) {
-        throw VaultException.conflict("already-reviewed", "This break-glass session has already been reviewed.");
+        throw VaultException.conflict(
+            "already-reviewed", "This break-glass session has already been reviewed.");
       }
       return sessions.byId(id).orElseThrow();
     }

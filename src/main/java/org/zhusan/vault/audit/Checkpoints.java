@@ -28,9 +28,9 @@ import org.zhusan.vault.platform.health.KeyStatus;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
- * Signs checkpoints of the access log's Merkle tree (size, root, time; Ed25519), periodically and on
- * demand, and stores them. The root is recomputed from the stored leaf hashes, streaming through a
- * compact range (O(log n) memory).
+ * Signs checkpoints of the access log's Merkle tree (size, root, time; Ed25519), periodically and
+ * on demand, and stores them. The root is recomputed from the stored leaf hashes, streaming through
+ * a compact range (O(log n) memory).
  */
 @ApplicationScoped
 public class Checkpoints implements KeyStatus {
@@ -78,7 +78,9 @@ public class Checkpoints implements KeyStatus {
       return;
     }
     if (!interval.isZero() && !interval.isNegative()) {
-      periodic = scheduler.scheduleAtFixedRate(this::periodic, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+      periodic =
+          scheduler.scheduleAtFixedRate(
+              this::periodic, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -99,16 +101,23 @@ public class Checkpoints implements KeyStatus {
 
   /**
    * Signs a checkpoint of the log as it is now (idempotent for an unchanged size), but only after
-   * checking the log the signature would vouch for: every entry's encoding hashes to its stored leaf
-   * hash, each entry chains to its predecessor, sequence numbers have no gaps, and the tree agrees
-   * with every checkpoint signed before. A log that fails is never signed (that would launder the
-   * tampering); the failure is logged as an integrity alarm and answered 500.
+   * checking the log the signature would vouch for: every entry's encoding hashes to its stored
+   * leaf hash, each entry chains to its predecessor, sequence numbers have no gaps, and the tree
+   * agrees with every checkpoint signed before. A log that fails is never signed (that would
+   * launder the tampering); the failure is logged as an integrity alarm and answered 500.
    */
   @Transactional
   public SignedCheckpoint create() {
-    return createIfConsistent().orElseThrow(() -> new VaultException(org.zhusan.vault.platform.problem.Problem.of(500,
-        "audit-integrity-failure", "Access log integrity failure",
-        "The access log does not verify, so no checkpoint was signed. Export it and run the verifier to see where.")));
+    return createIfConsistent()
+        .orElseThrow(
+            () ->
+                new VaultException(
+                    org.zhusan.vault.platform.problem.Problem.of(
+                        500,
+                        "audit-integrity-failure",
+                        "Access log integrity failure",
+                        "The access log does not verify, so no checkpoint was signed. Export it and"
+                            + " run the verifier to see where.")));
   }
 
   /** As {@link #create()}, but empty instead of failing when the log does not verify. */
@@ -130,28 +139,34 @@ public class Checkpoints implements KeyStatus {
     CompactRange range = MerkleTree.rfc9162().newCompactRange();
     byte[][] previous = {new byte[32]};
     String[] problem = {null};
-    store.forEachWithLeaf(0, size, (e, stored) -> {
-      if (problem[0] != null) {
-        return;
-      }
-      byte[] leaf = org.zhusan.vault.audit.tree.AuditEntryEncoding.leafHash(e);
-      if (e.sequence() != range.size()) {
-        problem[0] = "sequence gap or duplicate at entry " + range.size();
-      } else if (!java.util.Arrays.equals(leaf, stored)) {
-        problem[0] = "entry " + e.sequence() + " does not match its stored leaf hash";
-      } else if (!java.util.Arrays.equals(previous[0], e.previousLeafHash())) {
-        problem[0] = "entry " + e.sequence() + " does not chain to entry " + (e.sequence() - 1);
-      }
-      range.append(leaf);
-      previous[0] = leaf;
-      if (range.size() % PROGRESS_EVERY == 0) {
-        progress.report(range.size(), size);
-      }
-      SignedCheckpoint c = earlier.get(range.size());
-      if (problem[0] == null && c != null && !java.util.Arrays.equals(c.checkpoint().rootHash(), range.rootHash())) {
-        problem[0] = "tree of size " + range.size() + " no longer matches its signed checkpoint";
-      }
-    });
+    store.forEachWithLeaf(
+        0,
+        size,
+        (e, stored) -> {
+          if (problem[0] != null) {
+            return;
+          }
+          byte[] leaf = org.zhusan.vault.audit.tree.AuditEntryEncoding.leafHash(e);
+          if (e.sequence() != range.size()) {
+            problem[0] = "sequence gap or duplicate at entry " + range.size();
+          } else if (!java.util.Arrays.equals(leaf, stored)) {
+            problem[0] = "entry " + e.sequence() + " does not match its stored leaf hash";
+          } else if (!java.util.Arrays.equals(previous[0], e.previousLeafHash())) {
+            problem[0] = "entry " + e.sequence() + " does not chain to entry " + (e.sequence() - 1);
+          }
+          range.append(leaf);
+          previous[0] = leaf;
+          if (range.size() % PROGRESS_EVERY == 0) {
+            progress.report(range.size(), size);
+          }
+          SignedCheckpoint c = earlier.get(range.size());
+          if (problem[0] == null
+              && c != null
+              && !java.util.Arrays.equals(c.checkpoint().rootHash(), range.rootHash())) {
+            problem[0] =
+                "tree of size " + range.size() + " no longer matches its signed checkpoint";
+          }
+        });
     progress.report(range.size(), size);
     if (problem[0] == null && range.size() != size) {
       problem[0] = "the log holds " + range.size() + " entries but its head says " + size;
@@ -163,7 +178,10 @@ public class Checkpoints implements KeyStatus {
       LOG.severe("ACCESS LOG INTEGRITY ALARM: " + problem[0] + "; no checkpoint signed");
       return Optional.empty();
     }
-    SignedCheckpoint signed = s.sign(new Checkpoint(origin, size, range.rootHash(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    SignedCheckpoint signed =
+        s.sign(
+            new Checkpoint(
+                origin, size, range.rootHash(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     store.store(signed);
     return Optional.of(signed);
   }
@@ -181,7 +199,10 @@ public class Checkpoints implements KeyStatus {
   public CheckpointSigner signer() {
     CheckpointSigner s = signer;
     if (s == null) {
-      throw VaultException.unavailable("signing-key-unavailable", "The checkpoint signing key is not loaded; an administrator sees why in the server log and GET /api/admin/status.");
+      throw VaultException.unavailable(
+          "signing-key-unavailable",
+          "The checkpoint signing key is not loaded; an administrator sees why in the server log"
+              + " and GET /api/admin/status.");
     }
     return s;
   }

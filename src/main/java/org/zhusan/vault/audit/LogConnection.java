@@ -15,15 +15,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zhusan.vault.platform.db.DatabaseSettings;
 
 /**
- * The access log's own database connection, for {@link BatchAppender}: one plain JDBC connection per
- * instance, as the application role, with local transactions.
+ * The access log's own database connection, for {@link BatchAppender}: one plain JDBC connection
+ * per instance, as the application role, with local transactions.
  *
  * <p>Why not the container's pool and a JTA transaction: batches are written by the request thread
- * that happens to lead (see {@link BatchAppender}), from inside its own transaction's commit, where a
- * new container transaction cannot be started; and a batch is two statements and a commit, for which
- * a JTA transaction, a Hibernate session and a pooled, enlisted connection cost more than the work.
- * Statements time out after {@code vault.audit.append-wait}, so a leader never waits longer than its
- * followers would.
+ * that happens to lead (see {@link BatchAppender}), from inside its own transaction's commit, where
+ * a new container transaction cannot be started; and a batch is two statements and a commit, for
+ * which a JTA transaction, a Hibernate session and a pooled, enlisted connection cost more than the
+ * work. Statements time out after {@code vault.audit.append-wait}, so a leader never waits longer
+ * than its followers would.
  */
 @ApplicationScoped
 public class LogConnection implements BatchAppender.BatchWriter {
@@ -52,7 +52,9 @@ public class LogConnection implements BatchAppender.BatchWriter {
       }
     } catch (SQLException e) {
       if (known == null) {
-        LOG.log(Level.SEVERE, "Access log batch could not be written (SQLState " + e.getSQLState() + ")");
+        LOG.log(
+            Level.SEVERE,
+            "Access log batch could not be written (SQLState " + e.getSQLState() + ")");
       }
       throw new BatchAppender.AppendFailedException("SQLState " + e.getSQLState());
     }
@@ -62,7 +64,8 @@ public class LogConnection implements BatchAppender.BatchWriter {
     if (connection != null && !connection.isClosed()) {
       return connection;
     }
-    Connection c = DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
+    Connection c =
+        DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
       s.execute("SET statement_timeout = " + Math.max(1, maxWait.toMillis()));

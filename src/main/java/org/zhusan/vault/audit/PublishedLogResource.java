@@ -24,10 +24,10 @@ import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * {@code /api/audit/published}: what an auditor takes away to verify an export offline with {@code
- * verify-log}: the log's Ed25519 public key (X.509 PEM, as {@code openssl pkey -pubout} writes it, for
- * {@code --public-key}) and the latest signed checkpoint as one export line (for {@code --checkpoint}
- * next time). AUDITOR; each download is recorded in the log. The key is only as trustworthy as the
- * channel: compare it with the copy the administrator published elsewhere.
+ * verify-log}: the log's Ed25519 public key (X.509 PEM, as {@code openssl pkey -pubout} writes it,
+ * for {@code --public-key}) and the latest signed checkpoint as one export line (for {@code
+ * --checkpoint} next time). AUDITOR; each download is recorded in the log. The key is only as
+ * trustworthy as the channel: compare it with the copy the administrator published elsewhere.
  */
 @Path("/audit/published")
 @Audited
@@ -40,16 +40,20 @@ public class PublishedLogResource {
   @Operation(summary = "The log's Ed25519 public key (PEM) that verifies its checkpoints (AUDITOR)")
   public Response publicKey() {
     return Response.ok(service.publicKeyPem(), "application/x-pem-file")
-        .header("Content-Disposition", "attachment; filename=\"audit-signing-ed25519.pub.pem\"").build();
+        .header("Content-Disposition", "attachment; filename=\"audit-signing-ed25519.pub.pem\"")
+        .build();
   }
 
   @GET
   @Path("checkpoint")
   @Produces("application/json")
-  @Operation(summary = "The latest signed checkpoint as one export line, for verify-log --checkpoint (AUDITOR)")
+  @Operation(
+      summary =
+          "The latest signed checkpoint as one export line, for verify-log --checkpoint (AUDITOR)")
   public Response latestCheckpoint() {
     return Response.ok(service.latestCheckpointLine() + "\n", "application/json")
-        .header("Content-Disposition", "attachment; filename=\"last-audit-checkpoint.json\"").build();
+        .header("Content-Disposition", "attachment; filename=\"last-audit-checkpoint.json\"")
+        .build();
   }
 
   /** The transactional, audited side. */
@@ -80,7 +84,10 @@ public class PublishedLogResource {
   /** X.509 SubjectPublicKeyInfo PEM of a raw Ed25519 public key, 64 characters a line. */
   static String pem(byte[] rawPublicKey) {
     try {
-      byte[] der = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(new Ed25519PublicKeyParameters(rawPublicKey, 0)).getEncoded();
+      byte[] der =
+          SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                  new Ed25519PublicKeyParameters(rawPublicKey, 0))
+              .getEncoded();
       String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
       return "-----BEGIN PUBLIC KEY-----\n" + b64 + "\n-----END PUBLIC KEY-----\n";
     } catch (IOException e) {

@@ -79,22 +79,27 @@ public class VerificationJobs {
   void run(Job job) {
     ChunkPipe pipe = new ChunkPipe();
     try (Reader in = pipe.reader) {
-      Future<?> producer = executor.submit(() -> {
-        try (Writer w = pipe.writer) {
-          service.exportAll(w, job::checking);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        return null;
-      });
+      Future<?> producer =
+          executor.submit(
+              () -> {
+                try (Writer w = pipe.writer) {
+                  service.exportAll(w, job::checking);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                return null;
+              });
       EntryCounter counted = new EntryCounter(in, job);
-      VerificationReport report = new OfflineLogVerifier(checkpoints.signer().verifier()).verify(counted);
+      VerificationReport report =
+          new OfflineLogVerifier(checkpoints.signer().verifier()).verify(counted);
       in.close(); // the verifier may have stopped at its first finding: the export need not go on
       try {
         producer.get(60, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         if (counted.ended) { // the export failed (it was not cut short by the verifier stopping)
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          throw e.getCause() instanceof RuntimeException r
+              ? r
+              : new IllegalStateException(e.getCause());
         }
       } catch (TimeoutException e) {
         producer.cancel(true);
@@ -110,15 +115,34 @@ public class VerificationJobs {
   /**
    * A verification as reported: state RUNNING, DONE (verified: {@code ok} says whether the log is
    * intact) or FAILED (it could not run: {@code error}); phase CHECK (the stored log is re-hashed
-   * before a checkpoint is signed) or VERIFY (the export is verified); {@code done} of {@code total}
-   * entries in that phase at {@code rate} entries per second.
+   * before a checkpoint is signed) or VERIFY (the export is verified); {@code done} of {@code
+   * total} entries in that phase at {@code rate} entries per second.
    */
-  public record View(String id, String state, String phase, long done, long total, long rate, String startedBy,
-      Instant startedAt, Instant finishedAt, Boolean ok, Long entriesChecked, Long checkpointsChecked, Long signedSize,
-      FindingView problem, String error) {}
+  public record View(
+      String id,
+      String state,
+      String phase,
+      long done,
+      long total,
+      long rate,
+      String startedBy,
+      Instant startedAt,
+      Instant finishedAt,
+      Boolean ok,
+      Long entriesChecked,
+      Long checkpointsChecked,
+      Long signedSize,
+      FindingView problem,
+      String error) {}
 
   /** The verifier's first finding: its kind, the entries and/or checkpoint it names, a sentence. */
-  public record FindingView(String kind, Long firstEntry, Long lastEntry, Long checkpointSize, Long line, String message) {}
+  public record FindingView(
+      String kind,
+      Long firstEntry,
+      Long lastEntry,
+      Long checkpointSize,
+      Long line,
+      String message) {}
 
   /** One verification: its phase, progress and result. */
   public static final class Job {
@@ -176,17 +200,35 @@ public class VerificationJobs {
 
     public View view() {
       VerificationReport r = report;
-      FindingView problem = r == null ? null : r.problem().map(VerificationJobs::findingView).orElse(null);
-      return new View(id.toString(), state, phase, done, total, Math.round(rate()), startedBy,
-          startedAt, finishedAt, r == null ? null : r.ok(), r == null ? null : r.entriesChecked(),
-          r == null ? null : r.checkpointsChecked(), r == null ? null : r.signedSize(), problem, error);
+      FindingView problem =
+          r == null ? null : r.problem().map(VerificationJobs::findingView).orElse(null);
+      return new View(
+          id.toString(),
+          state,
+          phase,
+          done,
+          total,
+          Math.round(rate()),
+          startedBy,
+          startedAt,
+          finishedAt,
+          r == null ? null : r.ok(),
+          r == null ? null : r.entriesChecked(),
+          r == null ? null : r.checkpointsChecked(),
+          r == null ? null : r.signedSize(),
+          problem,
+          error);
     }
   }
 
   static FindingView findingView(Finding f) {
-    return new FindingView(f.kind().name(), f.entries().map(e -> e.first()).orElse(null),
-        f.entries().map(e -> e.last()).orElse(null), f.checkpointSize().isPresent() ? f.checkpointSize().getAsLong() : null,
-        f.line() == 0 ? null : f.line(), f.message());
+    return new FindingView(
+        f.kind().name(),
+        f.entries().map(e -> e.first()).orElse(null),
+        f.entries().map(e -> e.last()).orElse(null),
+        f.checkpointSize().isPresent() ? f.checkpointSize().getAsLong() : null,
+        f.line() == 0 ? null : f.line(),
+        f.message());
   }
 
   /**

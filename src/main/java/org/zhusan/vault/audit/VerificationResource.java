@@ -21,9 +21,9 @@ import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
- * {@code /api/audit/verifications}: "verify now" as a job that reports its progress (AUDITOR). Start
- * one with POST (202, or the one already running), then poll it with GET until its state is DONE or
- * FAILED. Each call is recorded in the log.
+ * {@code /api/audit/verifications}: "verify now" as a job that reports its progress (AUDITOR).
+ * Start one with POST (202, or the one already running), then poll it with GET until its state is
+ * DONE or FAILED. Each call is recorded in the log.
  */
 @Path("/audit/verifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,11 +33,16 @@ public class VerificationResource {
   @Inject VerificationJobs jobs;
 
   @POST
-  @Operation(summary = "Start verifying the whole log on the server (or return the verification already running); 202 with the job to poll")
+  @Operation(
+      summary =
+          "Start verifying the whole log on the server (or return the verification already"
+              + " running); 202 with the job to poll")
   public Response start() {
     String user = service.authorizeStart();
     VerificationJobs.View job = jobs.start(user).view();
-    return Response.accepted(job).location(URI.create("/api/audit/verifications/" + job.id())).build();
+    return Response.accepted(job)
+        .location(URI.create("/api/audit/verifications/" + job.id()))
+        .build();
   }
 
   @GET
@@ -49,7 +54,10 @@ public class VerificationResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One verification: state, phase, entries done of total, rate, and the result (OK, or the first problem)")
+  @Operation(
+      summary =
+          "One verification: state, phase, entries done of total, rate, and the result (OK, or the"
+              + " first problem)")
   public VerificationJobs.View get(@PathParam("id") String id) {
     UUID uuid;
     try {

@@ -43,32 +43,51 @@ public class BlindIndexAdminResource {
    * @param loaded whether the keystore holds it now
    * @param primary whether new indexes are computed under it
    * @param subjects live subjects whose name/IIN indexes are under it
-   * @param indexedDocumentVersions indexed document versions (of live subjects) whose tokens are under it
-   * @param recordedQueries recorded searches encrypted under it: unreadable to auditors once it is removed
+   * @param indexedDocumentVersions indexed document versions (of live subjects) whose tokens are
+   *     under it
+   * @param recordedQueries recorded searches encrypted under it: unreadable to auditors once it is
+   *     removed
    * @param shreddedSubjects crypto-shredded subjects with indexes under it (unused; need no key)
-   * @param removable not primary and no subject or document depends on it: it may leave the keystore
-   *     (mind {@code recordedQueries})
+   * @param removable not primary and no subject or document depends on it: it may leave the
+   *     keystore (mind {@code recordedQueries})
    */
-  public record VersionView(int version, boolean loaded, boolean primary, long subjects, long indexedDocumentVersions,
-      long recordedQueries, long shreddedSubjects, boolean removable) {}
+  public record VersionView(
+      int version,
+      boolean loaded,
+      boolean primary,
+      long subjects,
+      long indexedDocumentVersions,
+      long recordedQueries,
+      long shreddedSubjects,
+      boolean removable) {}
 
   /**
    * @param rotation the latest rotation run since start-up, or null
-   * @param reindex the latest search re-index run since start-up (the rotation's document phase), or null
+   * @param reindex the latest search re-index run since start-up (the rotation's document phase),
+   *     or null
    */
-  public record StatusView(int primaryVersion, List<Integer> loadedVersions, List<VersionView> versions, RotationRun rotation,
+  public record StatusView(
+      int primaryVersion,
+      List<Integer> loadedVersions,
+      List<VersionView> versions,
+      RotationRun rotation,
       ReindexRun reindex) {}
 
   @GET
-  @Operation(summary = "Blind-index key versions, how many rows depend on each, and the latest rotation (ADMIN)")
+  @Operation(
+      summary =
+          "Blind-index key versions, how many rows depend on each, and the latest rotation (ADMIN)")
   public StatusView status() {
     return admin.status();
   }
 
   @POST
   @Path("/rotate")
-  @Operation(summary = "Re-key subject indexes and re-index documents under the primary blind-index key, in the background "
-      + "(ADMIN); add blind-index-v(N+1) to the keystore and reload first; 202 with the run; starting again resumes")
+  @Operation(
+      summary =
+          "Re-key subject indexes and re-index documents under the primary blind-index key, in the"
+              + " background (ADMIN); add blind-index-v(N+1) to the keystore and reload first; 202"
+              + " with the run; starting again resumes")
   public Response rotate() {
     return Response.accepted(admin.rotate()).build();
   }
@@ -99,17 +118,34 @@ public class BlindIndexAdminResource {
       List<VersionView> versions = new ArrayList<>();
       for (VersionUsage u : byVersion.values()) {
         boolean isPrimary = u.version() == primary;
-        versions.add(new VersionView(u.version(), loaded.contains(u.version()), isPrimary, u.subjects(), u.indexedVersions(),
-            u.recordedQueries(), u.shreddedSubjects(), !isPrimary && !u.needed()));
+        versions.add(
+            new VersionView(
+                u.version(),
+                loaded.contains(u.version()),
+                isPrimary,
+                u.subjects(),
+                u.indexedVersions(),
+                u.recordedQueries(),
+                u.shreddedSubjects(),
+                !isPrimary && !u.needed()));
       }
-      return new StatusView(primary, List.copyOf(loaded), versions, rotation.current().orElse(null),
+      return new StatusView(
+          primary,
+          List.copyOf(loaded),
+          versions,
+          rotation.current().orElse(null),
           reindexer.current().orElse(null));
     }
 
     @Transactional
     public RotationRun rotate() {
-      var event = gatekeeper.require(Action.KEY_ROTATE, "KEY", "blind-index-v" + vaultKeys.keyring().primaryBlindIndexVersion(),
-          null, null);
+      var event =
+          gatekeeper.require(
+              Action.KEY_ROTATE,
+              "KEY",
+              "blind-index-v" + vaultKeys.keyring().primaryBlindIndexVersion(),
+              null,
+              null);
       return rotation.start(event.userId(), event.role());
     }
   }

@@ -6,7 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Objects;
 
-/** A regional rehabilitation centre. Staff and subjects belong to centres; seeded by migration V1. */
+/**
+ * A regional rehabilitation centre. Staff and subjects belong to centres; seeded by migration V1.
+ */
 @Entity
 @Table(name = "centre")
 public class Centre {

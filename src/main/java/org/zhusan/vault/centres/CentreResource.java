@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;
 
-/** {@code GET /api/centres}: the regional centres (not sensitive: any authenticated staff member). */
+/**
+ * {@code GET /api/centres}: the regional centres (not sensitive: any authenticated staff member).
+ */
 @Path("/centres")
 @Produces(MediaType.APPLICATION_JSON)
 public class CentreResource {
@@ -29,7 +31,9 @@ public class CentreResource {
       @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     PageRequest page = PageRequest.of(offset, limit);
     return new Page<>(
-        centres.page(page.offset(), page.limit()).stream().map(c -> new CentreView(c.code(), c.name(), c.region())).toList(),
+        centres.page(page.offset(), page.limit()).stream()
+            .map(c -> new CentreView(c.code(), c.name(), c.region()))
+            .toList(),
         page.offset(),
         page.limit(),
         centres.count());

@@ -16,10 +16,16 @@ import picocli.CommandLine.Option;
  * --token} options they share (a picocli mixin) and JSON requests with the bearer token.
  */
 public class AdminApi {
-  @Option(names = "--url", defaultValue = "${env:VAULT_URL:-http://localhost:8080}", description = "Vault base URL (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--url",
+      defaultValue = "${env:VAULT_URL:-http://localhost:8080}",
+      description = "Vault base URL (default ${DEFAULT-VALUE}).")
   String url;
 
-  @Option(names = "--token", defaultValue = "${env:VAULT_TOKEN}", description = "ADMIN bearer token (or VAULT_TOKEN).")
+  @Option(
+      names = "--token",
+      defaultValue = "${env:VAULT_TOKEN}",
+      description = "ADMIN bearer token (or VAULT_TOKEN).")
   String token;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -38,12 +44,15 @@ public class AdminApi {
   }
 
   JsonObject post(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(url + path)).POST(HttpRequest.BodyPublishers.noBody()));
+    return send(
+        HttpRequest.newBuilder(URI.create(url + path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   private JsonObject send(HttpRequest.Builder b) throws Exception {
-    HttpResponse<String> r = http.send(b.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            b.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
       throw new IllegalStateException("vault answered " + r.statusCode() + ": " + r.body());
     }

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The development profile: on only when asked for ({@code --dev} or {@code VAULT_PROFILE=dev}). Only
- * then may the example keys in {@code keys-example/} be used.
+ * The development profile: on only when asked for ({@code --dev} or {@code VAULT_PROFILE=dev}).
+ * Only then may the example keys in {@code keys-example/} be used.
  */
 final class DevProfile {
   private DevProfile() {}

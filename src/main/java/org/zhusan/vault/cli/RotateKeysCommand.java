@@ -11,15 +11,21 @@ import picocli.CommandLine.Option;
  * key under the keystore's primary KEK (add the new {@code kek-vN} to the keystore and run with
  * {@code --reload} first). Needs an ADMIN token.
  */
-@Command(name = "rotate-keys", mixinStandardHelpOptions = true,
+@Command(
+    name = "rotate-keys",
+    mixinStandardHelpOptions = true,
     description = "Rewrap every data key under the primary KEK on a running vault (ADMIN token).")
 public class RotateKeysCommand implements Callable<Integer> {
   @Mixin AdminApi vault;
 
-  @Option(names = "--reload", description = "Re-read the keystore first (after adding a KEK version).")
+  @Option(
+      names = "--reload",
+      description = "Re-read the keystore first (after adding a KEK version).")
   boolean reload;
 
-  @Option(names = "--retire", description = "Afterwards, retire every KEK version no data key uses any more.")
+  @Option(
+      names = "--retire",
+      description = "Afterwards, retire every KEK version no data key uses any more.")
   boolean retire;
 
   @Override
@@ -39,7 +45,12 @@ public class RotateKeysCommand implements Callable<Integer> {
       JsonObject status = vault.get("/api/admin/keys");
       for (JsonObject r : status.getJsonArray("rotations").getValuesAs(JsonObject.class)) {
         if (r.getJsonNumber("id").longValue() == id) {
-          System.out.println("  " + r.getString("state") + ": " + r.getJsonNumber("rewrapped") + " data keys rewrapped");
+          System.out.println(
+              "  "
+                  + r.getString("state")
+                  + ": "
+                  + r.getJsonNumber("rewrapped")
+                  + " data keys rewrapped");
           if (!"RUNNING".equals(r.getString("state"))) {
             if (retire && "DONE".equals(r.getString("state"))) {
               retireUnused(status);
@@ -52,10 +63,16 @@ public class RotateKeysCommand implements Callable<Integer> {
   }
 
   private void retireUnused(JsonObject status) throws Exception {
-    for (JsonObject v : vault.get("/api/admin/keys").getJsonArray("versions").getValuesAs(JsonObject.class)) {
-      if (!v.getBoolean("primary") && "ACTIVE".equals(v.getString("state")) && v.getJsonNumber("liveDataKeys").longValue() == 0) {
+    for (JsonObject v :
+        vault.get("/api/admin/keys").getJsonArray("versions").getValuesAs(JsonObject.class)) {
+      if (!v.getBoolean("primary")
+          && "ACTIVE".equals(v.getString("state"))
+          && v.getJsonNumber("liveDataKeys").longValue() == 0) {
         vault.post("/api/admin/keys/" + v.getInt("version") + "/retire");
-        System.out.println("Retired KEK v" + v.getInt("version") + " (remove it from the keystore when convenient)");
+        System.out.println(
+            "Retired KEK v"
+                + v.getInt("version")
+                + " (remove it from the keystore when convenient)");
       }
     }
   }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Payara Micro running the vault WAR in a child process. The launcher and the integration tests both
- * start the vault this way, so the tests exercise exactly what users run.
+ * Payara Micro running the vault WAR in a child process. The launcher and the integration tests
+ * both start the vault this way, so the tests exercise exactly what users run.
  */
 public final class VaultProcess implements AutoCloseable {
   private final Process process;
@@ -37,12 +37,36 @@ public final class VaultProcess implements AutoCloseable {
     final Map<String, String> env = new LinkedHashMap<>();
     Path log;
 
-    public Spec payaraJar(Path p) { payaraJar = p; return this; }
-    public Spec war(Path p) { war = p; return this; }
-    public Spec rootDir(Path p) { rootDir = p; return this; }
-    public Spec port(int p) { port = p; return this; }
-    public Spec heap(String h) { heap = h; return this; }
-    public Spec env(String k, String v) { env.put(k, v); return this; }
+    public Spec payaraJar(Path p) {
+      payaraJar = p;
+      return this;
+    }
+
+    public Spec war(Path p) {
+      war = p;
+      return this;
+    }
+
+    public Spec rootDir(Path p) {
+      rootDir = p;
+      return this;
+    }
+
+    public Spec port(int p) {
+      port = p;
+      return this;
+    }
+
+    public Spec heap(String h) {
+      heap = h;
+      return this;
+    }
+
+    public Spec env(String k, String v) {
+      env.put(k, v);
+      return this;
+    }
+
     /** A copy to start another instance from. */
     public Spec copy() {
       Spec c = new Spec();
@@ -57,16 +81,32 @@ public final class VaultProcess implements AutoCloseable {
     }
 
     /** Send the server's output to this file instead of this process's console. */
-    public Spec log(Path p) { log = p; return this; }
+    public Spec log(Path p) {
+      log = p;
+      return this;
+    }
   }
 
   public static VaultProcess start(Spec spec) throws IOException {
     requireFile(spec.payaraJar, "Payara Micro");
     requireFile(spec.war, "the vault WAR");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + spec.heap, "-XX:+ExitOnOutOfMemoryError",
-        "-jar", spec.payaraJar.toString(), "--deploy", spec.war.toString(), "--contextroot", "/",
-        "--port", Integer.toString(spec.port), "--nocluster", "--nohostaware"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-Xmx" + spec.heap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                spec.payaraJar.toString(),
+                "--deploy",
+                spec.war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(spec.port),
+                "--nocluster",
+                "--nohostaware"));
     if (spec.rootDir != null) {
       // Payara Micro remembers deployed applications in its root directory and would first redeploy
       // the previous build (running its migrations) before the new one: start from an empty one.
@@ -79,12 +119,14 @@ public final class VaultProcess implements AutoCloseable {
     pb.environment().putAll(spec.env);
     if (spec.log != null) {
       Files.createDirectories(spec.log.toAbsolutePath().getParent());
-      pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log.toFile()));
+      pb.redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log.toFile()));
     } else {
       pb.inheritIO();
     }
     Process process = pb.start();
-    // Never leave an orphaned server behind when the JVM that started it exits (e.g. a failed test).
+    // Never leave an orphaned server behind when the JVM that started it exits (e.g. a failed
+    // test).
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "vault-process-reaper"));
     return new VaultProcess(process, spec.port);
   }
@@ -102,22 +144,27 @@ public final class VaultProcess implements AutoCloseable {
 
   private static void requireFile(Path p, String what) {
     if (!Files.isRegularFile(p)) {
-      throw new IllegalStateException(what + " not found at " + p + "; build first: mvn -DskipTests package");
+      throw new IllegalStateException(
+          what + " not found at " + p + "; build first: mvn -DskipTests package");
     }
   }
 
   /**
    * Waits until {@code /health/ready} answers 200 and the application's own paths answer (an
-   * unauthenticated {@code /api/me} gets problem JSON), five times in a row over two seconds — Payara
-   * answers health before the application has finished registering, and requests in that window
-   * fail — or until the process dies or the timeout passes.
+   * unauthenticated {@code /api/me} gets problem JSON), five times in a row over two seconds —
+   * Payara answers health before the application has finished registering, and requests in that
+   * window fail — or until the process dies or the timeout passes.
    */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     return awaitReady(timeout, timeout, elapsed -> {});
   }
 
-  /** As {@link #awaitReady(Duration)}, telling {@code progress} the time waited so far every {@code every}. */
-  public boolean awaitReady(Duration timeout, Duration every, java.util.function.Consumer<Duration> progress)
+  /**
+   * As {@link #awaitReady(Duration)}, telling {@code progress} the time waited so far every {@code
+   * every}.
+   */
+  public boolean awaitReady(
+      Duration timeout, Duration every, java.util.function.Consumer<Duration> progress)
       throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long start = System.nanoTime();
@@ -133,13 +180,27 @@ public final class VaultProcess implements AutoCloseable {
         nextReport += every.toNanos();
       }
       try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         // Health can answer before the application's own paths are mapped: wait for both.
-        HttpResponse<Void> api = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/me"))
-            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200 && api.statusCode() == 401
-            && api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+        HttpResponse<Void> api =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/me"))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200
+            && api.statusCode() == 401
+            && api.headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/problem+json")) {
           if (++consecutive >= 5) {
             return true;
           }

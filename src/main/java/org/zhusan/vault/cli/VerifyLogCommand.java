@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
     name = "verify-log",
     mixinStandardHelpOptions = true,
     description = {
-      "Verifies an access-log export offline: entry sequence, hash chain, Merkle roots and the Ed25519"
-          + " signatures of its checkpoints.",
-      "Names the first entry or checkpoint that was altered, removed, inserted, reordered or cut off."
+      "Verifies an access-log export offline: entry sequence, hash chain, Merkle roots and the"
+          + " Ed25519 signatures of its checkpoints.",
+      "Names the first entry or checkpoint that was altered, removed, inserted, reordered or cut"
+          + " off."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -49,17 +50,27 @@ public final class VerifyLogCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--export", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--export",
+      required = true,
+      paramLabel = "FILE",
       description = "The export to verify (JSON Lines, UTF-8).")
   private Path export;
 
-  @Option(names = "--public-key", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--public-key",
+      required = true,
+      paramLabel = "FILE",
       description = "The log's Ed25519 public key (PEM, -----BEGIN PUBLIC KEY-----).")
   private Path publicKey;
 
-  @Option(names = "--checkpoint", paramLabel = "FILE",
-      description = "Optional: a checkpoint line kept from an earlier export or received from a witness; "
-          + "the export must extend it (this detects a tail cut off together with its checkpoints).")
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "FILE",
+      description =
+          "Optional: a checkpoint line kept from an earlier export or received from a witness; the"
+              + " export must extend it (this detects a tail cut off together with its"
+              + " checkpoints).")
   private Path trustedCheckpoint;
 
   @Override
@@ -68,7 +79,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     VerificationReport report;
     try {
-      OfflineLogVerifier verifier = new OfflineLogVerifier(CheckpointVerifier.fromPublicKeyPemFile(publicKey));
+      OfflineLogVerifier verifier =
+          new OfflineLogVerifier(CheckpointVerifier.fromPublicKeyPemFile(publicKey));
       if (trustedCheckpoint != null) {
         verifier = verifier.withTrustedCheckpoint(readTrustedCheckpoint(trustedCheckpoint));
       }

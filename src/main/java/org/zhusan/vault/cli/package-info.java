@@ -1,2 +1,4 @@
-/** The command line (picocli): launcher with embedded PostgreSQL, development tokens, offline tools. */
+/**
+ * The command line (picocli): launcher with embedded PostgreSQL, development tokens, offline tools.
+ */
 package org.zhusan.vault.cli;

@@ -3,16 +3,17 @@ package org.zhusan.vault.crypto;
 import java.security.GeneralSecurityException;
 
 /**
- * Authenticated encryption with associated data, for small values such as a field of a database row.
+ * Authenticated encryption with associated data, for small values such as a field of a database
+ * row.
  *
  * <p>Security guarantees of every implementation: confidentiality of the plaintext (IND-CPA) and
- * integrity of both ciphertext and associated data (INT-CTXT). {@link #decrypt} succeeds only if the
- * ciphertext was produced by {@link #encrypt} of this primitive (same key) with exactly the same
- * associated data. The associated data is not encrypted and not stored in the ciphertext; use {@link
- * AssociatedData} to bind a ciphertext to its table, column and row so that a ciphertext copied into
- * another row or column fails to decrypt. Encryption is randomised: equal plaintexts give unrelated
- * ciphertexts (use {@link BlindIndex} for equality search). The length of the plaintext is not
- * hidden.
+ * integrity of both ciphertext and associated data (INT-CTXT). {@link #decrypt} succeeds only if
+ * the ciphertext was produced by {@link #encrypt} of this primitive (same key) with exactly the
+ * same associated data. The associated data is not encrypted and not stored in the ciphertext; use
+ * {@link AssociatedData} to bind a ciphertext to its table, column and row so that a ciphertext
+ * copied into another row or column fails to decrypt. Encryption is randomised: equal plaintexts
+ * give unrelated ciphertexts (use {@link BlindIndex} for equality search). The length of the
+ * plaintext is not hidden.
  *
  * <p>Thread safety: implementations are safe for concurrent use.
  */

@@ -164,7 +164,10 @@ public final class AesGcmAead implements Aead {
     long before = encryptions.getAndUpdate(n -> n < maxEncryptions ? n + 1 : n);
     if (before >= maxEncryptions) {
       throw new KeyUsageLimitExceededException(
-          "key version " + primaryVersion + " reached its limit of " + maxEncryptions
+          "key version "
+              + primaryVersion
+              + " reached its limit of "
+              + maxEncryptions
               + " encryptions; rotate to a new key version");
     }
   }
@@ -187,8 +190,16 @@ public final class AesGcmAead implements Aead {
       SecretBytes key, byte[] nonce, byte[] plaintext, byte[] additionalData) {
     byte[] out = new byte[plaintext.length + Gcm.TAG_SIZE];
     Gcm.seal(
-        Gcm.newCipher(), Gcm.aesKey(key), nonce, null, additionalData, plaintext, 0,
-        plaintext.length, out, 0);
+        Gcm.newCipher(),
+        Gcm.aesKey(key),
+        nonce,
+        null,
+        additionalData,
+        plaintext,
+        0,
+        plaintext.length,
+        out,
+        0);
     return out;
   }
 
@@ -198,8 +209,16 @@ public final class AesGcmAead implements Aead {
       throws DecryptionFailedException {
     byte[] out = new byte[Math.max(0, ciphertextAndTag.length - Gcm.TAG_SIZE)];
     Gcm.open(
-        Gcm.newCipher(), Gcm.aesKey(key), nonce, null, additionalData, ciphertextAndTag, 0,
-        ciphertextAndTag.length, out, 0);
+        Gcm.newCipher(),
+        Gcm.aesKey(key),
+        nonce,
+        null,
+        additionalData,
+        ciphertextAndTag,
+        0,
+        ciphertextAndTag.length,
+        out,
+        0);
     return out;
   }
 
@@ -212,8 +231,16 @@ public final class AesGcmAead implements Aead {
     System.arraycopy(primaryHeader, 0, out, 0, HEADER_SIZE);
     System.arraycopy(nonce, 0, out, HEADER_SIZE, Gcm.NONCE_SIZE);
     Gcm.seal(
-        Gcm.newCipher(), primaryKey, nonce, primaryHeader, associatedData, plaintext, 0,
-        plaintext.length, out, PREFIX_SIZE);
+        Gcm.newCipher(),
+        primaryKey,
+        nonce,
+        primaryHeader,
+        associatedData,
+        plaintext,
+        0,
+        plaintext.length,
+        out,
+        PREFIX_SIZE);
     return out;
   }
 

@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * {@link StreamingAead} for document content, in the style of Tink's AES-GCM-HKDF streaming: every
  * stream gets its own AES-256 key derived with HKDF-SHA256 from the data key, a random salt and the
- * associated data, and the plaintext is cut into fixed-size segments, each sealed with AES-GCM under
- * a nonce that encodes its index and whether it is the last one. Memory use is constant (two
+ * associated data, and the plaintext is cut into fixed-size segments, each sealed with AES-GCM
+ * under a nonce that encodes its index and whether it is the last one. Memory use is constant (two
  * segment buffers) whatever the stream length.
  *
  * <h2>Ciphertext layout (format 0x01)</h2>
@@ -53,8 +53,8 @@ import javax.crypto.spec.SecretKeySpec;
  * segmentSize plaintext bytes (256 TiB with the default 64 KiB segments). Because every stream
  * derives a fresh key from a 256-bit random salt, streams do not consume the data key's
  * random-nonce budget of {@link AesGcmAead}; within a stream, nonces are distinct by construction.
- * The segment size ({@value #MIN_SEGMENT_SIZE}..{@value #MAX_SEGMENT_SIZE} bytes, default
- * {@value #DEFAULT_SEGMENT_SIZE}) is configuration, not stored in the header: a reader must use the
+ * The segment size ({@value #MIN_SEGMENT_SIZE}..{@value #MAX_SEGMENT_SIZE} bytes, default {@value
+ * #DEFAULT_SEGMENT_SIZE}) is configuration, not stored in the header: a reader must use the
  * writer's value (it is bound into the key, so a mismatch fails cleanly). When encrypting, each
  * segment is fed to the JDK cipher in calls of at most 64 KiB; the JDK decrypts a segment in one
  * {@code doFinal} (it buffers GCM input until the tag is checked), so 64 KiB segments are the fast

@@ -40,7 +40,10 @@ public final class AssociatedData {
    * @param rowId the owning row's id (canonical string form), not empty
    */
   public static byte[] forField(String table, String column, String rowId) {
-    return of("field", requireNonEmpty(table, "table"), requireNonEmpty(column, "column"),
+    return of(
+        "field",
+        requireNonEmpty(table, "table"),
+        requireNonEmpty(column, "column"),
         requireNonEmpty(rowId, "rowId"));
   }
 
@@ -70,9 +73,13 @@ public final class AssociatedData {
     return forContent(Long.toString(documentVersionId));
   }
 
-  /** For a data key wrapped by a KEK: binds it to its purpose and owner (see {@link DataKeyWrapper}). */
+  /**
+   * For a data key wrapped by a KEK: binds it to its purpose and owner (see {@link
+   * DataKeyWrapper}).
+   */
   static byte[] forWrappedKey(String purpose, String ownerId) {
-    return of("wrapped-key", requireNonEmpty(purpose, "purpose"), requireNonEmpty(ownerId, "ownerId"));
+    return of(
+        "wrapped-key", requireNonEmpty(purpose, "purpose"), requireNonEmpty(ownerId, "ownerId"));
   }
 
   /**
@@ -85,7 +92,8 @@ public final class AssociatedData {
     out.write(ENCODING_VERSION);
     writeInt(out, components.length);
     for (String component : components) {
-      byte[] bytes = Encoding.utf8Strict(Objects.requireNonNull(component, "component is required."));
+      byte[] bytes =
+          Encoding.utf8Strict(Objects.requireNonNull(component, "component is required."));
       writeInt(out, bytes.length);
       out.writeBytes(bytes);
     }

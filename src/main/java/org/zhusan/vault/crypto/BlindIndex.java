@@ -9,9 +9,9 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * A blind index: a keyed, deterministic, truncated HMAC-SHA256 of a (normalised) value, stored beside
- * the encrypted value so that the vault can answer exact-match lookups ("which subject has this
- * IIN?") without storing the value in clear and without decrypting every row.
+ * A blind index: a keyed, deterministic, truncated HMAC-SHA256 of a (normalised) value, stored
+ * beside the encrypted value so that the vault can answer exact-match lookups ("which subject has
+ * this IIN?") without storing the value in clear and without decrypting every row.
  *
  * <h2>Keys</h2>
  *
@@ -29,13 +29,13 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * <ul>
  *   <li>Deterministic by design: whoever can read the index column learns which rows share a value
  *       (equality pattern and frequencies, e.g. that two subjects share a surname) but, without the
- *       index key, nothing about the value itself. Low-entropy values (a 12-digit IIN, a name) can be
- *       brute-forced by anyone who also holds the index key, so that key is guarded like a KEK.
- *   <li>With t = 8 × {@code outputBytes} bits and n distinct indexed values, a lookup for a value not
- *       present matches some row with probability about n / 2<sup>t</sup> (for t = 128 and n =
+ *       index key, nothing about the value itself. Low-entropy values (a 12-digit IIN, a name) can
+ *       be brute-forced by anyone who also holds the index key, so that key is guarded like a KEK.
+ *   <li>With t = 8 × {@code outputBytes} bits and n distinct indexed values, a lookup for a value
+ *       not present matches some row with probability about n / 2<sup>t</sup> (for t = 128 and n =
  *       10<sup>6</sup>, about 3 × 10<sup>-33</sup>). Shorter outputs raise the false-positive rate
- *       but also make the index less precise, which hides a little more; callers must always decrypt
- *       and compare candidates, so false positives cost only time.
+ *       but also make the index less precise, which hides a little more; callers must always
+ *       decrypt and compare candidates, so false positives cost only time.
  * </ul>
  *
  * <p>The caller normalises first (see {@link Normalizer}); this class hashes exactly the string it
@@ -94,7 +94,8 @@ public final class BlindIndex {
    *
    * @throws IllegalArgumentException if that key version is not in the keyring
    */
-  public static BlindIndex create(Keyring keyring, int keyVersion, String purpose, int outputBytes) {
+  public static BlindIndex create(
+      Keyring keyring, int keyVersion, String purpose, int outputBytes) {
     Objects.requireNonNull(keyring, "keyring is required.");
     return new BlindIndex(keyring.blindIndexKey(keyVersion), keyVersion, purpose, outputBytes);
   }
@@ -139,7 +140,13 @@ public final class BlindIndex {
 
   @Override
   public String toString() {
-    return "BlindIndex[keyVersion=" + keyVersion + ", purpose=" + purpose + ", outputBytes=" + outputBytes + "]";
+    return "BlindIndex[keyVersion="
+        + keyVersion
+        + ", purpose="
+        + purpose
+        + ", outputBytes="
+        + outputBytes
+        + "]";
   }
 
   private static byte[] deriveSubkey(SecretBytes indexKey, String purpose) {

@@ -23,7 +23,9 @@ public final class ContentDigest {
     this.mac = mac;
   }
 
-  /** A fresh digest for content owned by the holder of {@code dataKey}, bound to {@code binding}. */
+  /**
+   * A fresh digest for content owned by the holder of {@code dataKey}, bound to {@code binding}.
+   */
   public static ContentDigest start(DataKey dataKey, byte[] binding) {
     byte[] info = new byte[INFO.length + binding.length];
     System.arraycopy(INFO, 0, info, 0, INFO.length);

@@ -14,12 +14,13 @@ import java.util.function.LongSupplier;
  * requests need it), so that a burst of requests about one subject unwraps its key once.
  *
  * <p>Entries expire a fixed time after they were loaded (not after last use), and the oldest entry
- * is evicted when {@code maxEntries} is reached. {@link #invalidate} removes an owner's key at once,
- * which is part of crypto-shredding: after the wrapped key is destroyed, invalidate here so that no
- * new request can use the cached copy. A load that was already running when {@code invalidate} was
- * called still returns its key to its own caller but is not cached.
+ * is evicted when {@code maxEntries} is reached. {@link #invalidate} removes an owner's key at
+ * once, which is part of crypto-shredding: after the wrapped key is destroyed, invalidate here so
+ * that no new request can use the cached copy. A load that was already running when {@code
+ * invalidate} was called still returns its key to its own caller but is not cached.
  *
- * <p>Thread safety: thread-safe; the map is guarded by a private lock, and loaders run outside it (concurrent misses for the same owner may load twice, which is harmless).
+ * <p>Thread safety: thread-safe; the map is guarded by a private lock, and loaders run outside it
+ * (concurrent misses for the same owner may load twice, which is harmless).
  */
 public final class DataKeyCache {
 

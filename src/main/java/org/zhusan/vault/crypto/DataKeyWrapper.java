@@ -118,6 +118,7 @@ public final class DataKeyWrapper {
   }
 
   private byte[] associatedData(String ownerId) {
-    return AssociatedData.forWrappedKey(purpose, Objects.requireNonNull(ownerId, "ownerId is required."));
+    return AssociatedData.forWrappedKey(
+        purpose, Objects.requireNonNull(ownerId, "ownerId is required."));
   }
 }

@@ -4,12 +4,12 @@ import java.security.GeneralSecurityException;
 
 /**
  * The one failure every decryption in the vault reports, whatever went wrong: tampered or truncated
- * ciphertext, wrong associated data (ciphertext moved to another row or column), unknown or wrong key
- * version, malformed header, reordered stream segments.
+ * ciphertext, wrong associated data (ciphertext moved to another row or column), unknown or wrong
+ * key version, malformed header, reordered stream segments.
  *
  * <p>Security: the message is always {@value #MESSAGE} and there is never a cause, so neither the
- * exception nor a log line built from it tells an attacker which check failed. Callers must treat it
- * as "this record cannot be trusted" and must never fall back to returning the bytes.
+ * exception nor a log line built from it tells an attacker which check failed. Callers must treat
+ * it as "this record cannot be trusted" and must never fall back to returning the bytes.
  *
  * <p>It is a checked {@link GeneralSecurityException} on purpose: the compiler makes every caller
  * decide what an unreadable record means (a JPA converter typically rethrows it as its own

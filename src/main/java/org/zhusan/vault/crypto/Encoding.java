@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Small byte-encoding helpers used when strings become cryptographic input.
  *
- * <p>Strict UTF-8: {@code String.getBytes(UTF_8)} silently replaces unpaired surrogates with
- * {@code '?'}, which would make two different strings produce the same associated data or blind
- * index. Here such strings are rejected instead; the error message never repeats the value, which
- * may be sensitive.
+ * <p>Strict UTF-8: {@code String.getBytes(UTF_8)} silently replaces unpaired surrogates with {@code
+ * '?'}, which would make two different strings produce the same associated data or blind index.
+ * Here such strings are rejected instead; the error message never repeats the value, which may be
+ * sensitive.
  *
  * <p>Thread safety: stateless.
  */

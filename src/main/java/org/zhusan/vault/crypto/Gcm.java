@@ -12,19 +12,19 @@ import javax.crypto.spec.SecretKeySpec;
  * wrapper: one place that talks to the JDK cipher.
  *
  * <p>Why the JDK and not BouncyCastle: the SunJCE {@code AES/GCM/NoPadding} implementation uses the
- * HotSpot AES-NI/CLMUL (and AVX-512 VAES) intrinsics and is an order of magnitude faster. The SunJCE
- * provider is requested by name so that registering BouncyCastle as a JCA provider elsewhere can
- * never silently swap in a slower or different implementation; other JDKs fall back to the default
- * provider. Encryption input is fed in calls of at most {@value #MAX_CHUNK} bytes because the JDK's
- * GCM intrinsics are only fast for such chunk sizes; decryption is one {@code doFinal} (see {@link
- * #open}).
+ * HotSpot AES-NI/CLMUL (and AVX-512 VAES) intrinsics and is an order of magnitude faster. The
+ * SunJCE provider is requested by name so that registering BouncyCastle as a JCA provider elsewhere
+ * can never silently swap in a slower or different implementation; other JDKs fall back to the
+ * default provider. Encryption input is fed in calls of at most {@value #MAX_CHUNK} bytes because
+ * the JDK's GCM intrinsics are only fast for such chunk sizes; decryption is one {@code doFinal}
+ * (see {@link #open}).
  *
  * <p>Nonces are 96 bits and tags 128 bits, always. Decryption reports every authentication failure
  * as {@link DecryptionFailedException}; the output buffer must not be read after a failure.
  *
  * <p>Thread safety: the static methods are safe; a {@link Cipher} passed in must be confined to the
- * calling thread ({@link #threadLocalCipher()} gives one per thread; the thread-local holds only JDK
- * objects, so it pins no application class loader in a server).
+ * calling thread ({@link #threadLocalCipher()} gives one per thread; the thread-local holds only
+ * JDK objects, so it pins no application class loader in a server).
  */
 final class Gcm {
   static final int KEY_SIZE = 32;
@@ -50,7 +50,9 @@ final class Gcm {
     }
   }
 
-  /** This thread's reusable cipher (re-initialised by every call of {@link #seal}/{@link #open}). */
+  /**
+   * This thread's reusable cipher (re-initialised by every call of {@link #seal}/{@link #open}).
+   */
   static Cipher threadLocalCipher() {
     return CIPHERS.get();
   }
@@ -69,8 +71,8 @@ final class Gcm {
   }
 
   /**
-   * Encrypts {@code in[inOff, inOff+len)} and writes ciphertext followed by the 16-byte tag to {@code
-   * out} at {@code outOff}. The GCM additional data is {@code aadPrefix || aad}.
+   * Encrypts {@code in[inOff, inOff+len)} and writes ciphertext followed by the 16-byte tag to
+   * {@code out} at {@code outOff}. The GCM additional data is {@code aadPrefix || aad}.
    *
    * @return number of bytes written, always {@code len + TAG_SIZE}
    */
@@ -102,8 +104,8 @@ final class Gcm {
   }
 
   /**
-   * Verifies and decrypts {@code in[inOff, inOff+len)} (ciphertext followed by tag) into {@code out}
-   * at {@code outOff}.
+   * Verifies and decrypts {@code in[inOff, inOff+len)} (ciphertext followed by tag) into {@code
+   * out} at {@code outOff}.
    *
    * <p>One {@code doFinal} call: the JDK's GCM decryption buffers all input until {@code doFinal}
    * anyway (it must not release unverified plaintext), so feeding it through {@code update} would

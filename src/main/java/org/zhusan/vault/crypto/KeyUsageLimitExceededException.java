@@ -15,7 +15,9 @@ import java.security.GeneralSecurityException;
 public final class KeyUsageLimitExceededException extends GeneralSecurityException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message says which key version hit which limit; must not contain key material */
+  /**
+   * @param message says which key version hit which limit; must not contain key material
+   */
   public KeyUsageLimitExceededException(String message) {
     super(message);
   }

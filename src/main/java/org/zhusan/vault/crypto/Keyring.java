@@ -28,14 +28,14 @@ import javax.crypto.SecretKey;
  * <h2>Keystore contents</h2>
  *
  * <ul>
- *   <li>{@code kek-v1}, {@code kek-v2}, … : 256-bit AES secret-key entries, one per KEK version. The
- *       highest version is the primary, used for all new wrapping; older versions remain for
+ *   <li>{@code kek-v1}, {@code kek-v2}, … : 256-bit AES secret-key entries, one per KEK version.
+ *       The highest version is the primary, used for all new wrapping; older versions remain for
  *       unwrapping until everything has been rewrapped ({@link DataKeyWrapper#rewrap}).
- *   <li>{@code blind-index-v1}, {@code blind-index-v2}, … : 256-bit AES secret-key entries used only
- *       as HMAC key material for {@link BlindIndex}, one per blind-index key version. The highest is
- *       the primary, used for all new indexing; older versions remain usable for lookups (and for
- *       reading what they encrypted) until the database no longer depends on them and they are
- *       removed from the keystore. At least one is required.
+ *   <li>{@code blind-index-v1}, {@code blind-index-v2}, … : 256-bit AES secret-key entries used
+ *       only as HMAC key material for {@link BlindIndex}, one per blind-index key version. The
+ *       highest is the primary, used for all new indexing; older versions remain usable for lookups
+ *       (and for reading what they encrypted) until the database no longer depends on them and they
+ *       are removed from the keystore. At least one is required.
  * </ul>
  *
  * Entries are protected by the keystore password (what {@code keytool -genseckey -storetype PKCS12}
@@ -58,7 +58,8 @@ public final class Keyring {
   public static final String BLIND_INDEX_ALIAS = BLIND_INDEX_ALIAS_PREFIX + "1";
 
   private static final Pattern KEK_ALIAS = Pattern.compile("kek-v([1-9][0-9]{0,8})");
-  private static final Pattern BLIND_INDEX_KEY_ALIAS = Pattern.compile("blind-index-v([1-9][0-9]{0,8})");
+  private static final Pattern BLIND_INDEX_KEY_ALIAS =
+      Pattern.compile("blind-index-v([1-9][0-9]{0,8})");
 
   private final AeadKeyset keks;
   private final SortedMap<Integer, SecretBytes> blindIndexKeys;
@@ -92,18 +93,29 @@ public final class Keyring {
         if (kek.matches()) {
           keks.put(Integer.parseInt(kek.group(1)), readAesKey(store, keystore, alias, password));
         } else if (blind.matches()) {
-          blindIndexKeys.put(Integer.parseInt(blind.group(1)), readAesKey(store, keystore, alias, password));
+          blindIndexKeys.put(
+              Integer.parseInt(blind.group(1)), readAesKey(store, keystore, alias, password));
         }
       }
       if (keks.isEmpty()) {
         throw new KeyringException(
-            "keystore " + keystore + " has no key-encryption key: expected secret-key entries '"
-                + KEK_ALIAS_PREFIX + "1', '" + KEK_ALIAS_PREFIX + "2', …");
+            "keystore "
+                + keystore
+                + " has no key-encryption key: expected secret-key entries '"
+                + KEK_ALIAS_PREFIX
+                + "1', '"
+                + KEK_ALIAS_PREFIX
+                + "2', …");
       }
       if (blindIndexKeys.isEmpty()) {
         throw new KeyringException(
-            "keystore " + keystore + " has no entry '" + BLIND_INDEX_ALIAS
-                + "' (the blind-index key; later versions are '" + BLIND_INDEX_ALIAS_PREFIX + "2', …)");
+            "keystore "
+                + keystore
+                + " has no entry '"
+                + BLIND_INDEX_ALIAS
+                + "' (the blind-index key; later versions are '"
+                + BLIND_INDEX_ALIAS_PREFIX
+                + "2', …)");
       }
       return new Keyring(kekKeyset(keks), blindIndexKeys);
     } catch (KeyringException e) {
@@ -114,8 +126,8 @@ public final class Keyring {
   }
 
   /**
-   * Builds a keyring from raw key bytes, for tests and tooling only: keys that exist as plain
-   * byte arrays have not been protected by a keystore.
+   * Builds a keyring from raw key bytes, for tests and tooling only: keys that exist as plain byte
+   * arrays have not been protected by a keystore.
    *
    * @param keks KEK version → 32 key bytes (the highest version becomes primary)
    * @param blindIndexKey 32 key bytes, blind-index key version 1
@@ -130,9 +142,11 @@ public final class Keyring {
    * and tooling only.
    *
    * @param keks KEK version → 32 key bytes (the highest version becomes primary)
-   * @param blindIndexKeys blind-index key version (≥ 1) → 32 key bytes (the highest becomes primary)
+   * @param blindIndexKeys blind-index key version (≥ 1) → 32 key bytes (the highest becomes
+   *     primary)
    */
-  public static Keyring insecureFromRawKeys(Map<Integer, byte[]> keks, Map<Integer, byte[]> blindIndexKeys) {
+  public static Keyring insecureFromRawKeys(
+      Map<Integer, byte[]> keks, Map<Integer, byte[]> blindIndexKeys) {
     Objects.requireNonNull(keks, "keks are required.");
     Objects.requireNonNull(blindIndexKeys, "blindIndexKeys are required.");
     Map<Integer, SecretBytes> secrets = new TreeMap<>();
@@ -141,15 +155,16 @@ public final class Keyring {
       throw new IllegalArgumentException("at least one KEK is required");
     }
     SortedMap<Integer, SecretBytes> blind = new TreeMap<>();
-    blindIndexKeys.forEach((version, bytes) -> {
-      if (version == null || version < 1) {
-        throw new IllegalArgumentException("blind-index key versions start at 1");
-      }
-      if (bytes == null || bytes.length != 32) {
-        throw new IllegalArgumentException("the blind-index key must be 32 bytes");
-      }
-      blind.put(version, SecretBytes.copyOf(bytes));
-    });
+    blindIndexKeys.forEach(
+        (version, bytes) -> {
+          if (version == null || version < 1) {
+            throw new IllegalArgumentException("blind-index key versions start at 1");
+          }
+          if (bytes == null || bytes.length != 32) {
+            throw new IllegalArgumentException("the blind-index key must be 32 bytes");
+          }
+          blind.put(version, SecretBytes.copyOf(bytes));
+        });
     if (blind.isEmpty()) {
       throw new IllegalArgumentException("at least one blind-index key is required");
     }
@@ -161,7 +176,10 @@ public final class Keyring {
     return keks.primaryVersion();
   }
 
-  /** All loaded KEK versions, ascending: check at start-up that every version the database uses is here. */
+  /**
+   * All loaded KEK versions, ascending: check at start-up that every version the database uses is
+   * here.
+   */
   public SortedSet<Integer> kekVersions() {
     return keks.versions();
   }
@@ -204,9 +222,15 @@ public final class Keyring {
 
   @Override
   public String toString() {
-    return "Keyring[kekVersions=" + keks.versions() + ", primary=" + keks.primaryVersion()
-        + ", blindIndexVersions=" + blindIndexKeys.keySet() + ", primaryBlindIndex="
-        + primaryBlindIndexVersion() + "]";
+    return "Keyring[kekVersions="
+        + keks.versions()
+        + ", primary="
+        + keks.primaryVersion()
+        + ", blindIndexVersions="
+        + blindIndexKeys.keySet()
+        + ", primaryBlindIndex="
+        + primaryBlindIndexVersion()
+        + "]";
   }
 
   private static AeadKeyset kekKeyset(Map<Integer, SecretBytes> keks) {
@@ -240,7 +264,10 @@ public final class Keyring {
       key = store.getKey(alias, password);
     } catch (UnrecoverableKeyException e) {
       throw new KeyringException(
-          "cannot recover entry '" + alias + "' of keystore " + keystore
+          "cannot recover entry '"
+              + alias
+              + "' of keystore "
+              + keystore
               + ": its password differs from the keystore password");
     }
     byte[] raw = key instanceof SecretKey ? key.getEncoded() : null;

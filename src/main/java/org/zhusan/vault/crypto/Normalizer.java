@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  *   <li>{@link #name}: Unicode NFKC (compatibility forms such as full-width letters and ligatures,
  *       precomposed vs. combining accents), lower case with {@link Locale#ROOT}, NFKC again (lower
  *       casing can produce unnormalised sequences), invisible format characters removed (soft
- *       hyphen, zero-width space, zero-width no-break space / BOM), every run of Unicode white space
- *       collapsed to one space, leading and trailing space stripped. So {@code " ÁLIYA  Nurova"} and
- *       {@code "áliya nurova"} agree. Accents are kept: "Áliya" and "Aliya" are different names.
+ *       hyphen, zero-width space, zero-width no-break space / BOM), every run of Unicode white
+ *       space collapsed to one space, leading and trailing space stripped. So {@code " ÁLIYA
+ *       Nurova"} and {@code "áliya nurova"} agree. Accents are kept: "Áliya" and "Aliya" are
+ *       different names.
  *   <li>{@link #iin}: Kazakhstan individual identification number: spaces and hyphens are dropped
  *       (also full-width digits are folded by NFKC), then exactly 12 ASCII digits must remain.
  * </ul>

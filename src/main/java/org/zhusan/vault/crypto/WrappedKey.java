@@ -6,12 +6,12 @@ import java.util.Objects;
 /**
  * A data key encrypted under a key-encryption key: what the key table stores for a subject.
  *
- * <p>{@code ciphertext} is an {@link AesGcmAead} ciphertext (format 0x01, {@value
- * #CIPHERTEXT_SIZE} bytes: 1 format byte, 4-byte KEK version, 12-byte nonce, 32 encrypted key
- * bytes, 16-byte tag) whose associated data binds it to its purpose and owner (see {@link
- * DataKeyWrapper}). {@code kekVersion} repeats the version from the ciphertext header so that the
- * database can find keys still wrapped under an old KEK ({@code WHERE kek_version < primary}); the
- * two must agree or unwrapping fails.
+ * <p>{@code ciphertext} is an {@link AesGcmAead} ciphertext (format 0x01, {@value #CIPHERTEXT_SIZE}
+ * bytes: 1 format byte, 4-byte KEK version, 12-byte nonce, 32 encrypted key bytes, 16-byte tag)
+ * whose associated data binds it to its purpose and owner (see {@link DataKeyWrapper}). {@code
+ * kekVersion} repeats the version from the ciphertext header so that the database can find keys
+ * still wrapped under an old KEK ({@code WHERE kek_version < primary}); the two must agree or
+ * unwrapping fails.
  *
  * <p>Not secret by itself (useless without the KEK), but destroying every copy of it is what
  * crypto-shreds a subject.

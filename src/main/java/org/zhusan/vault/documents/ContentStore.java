@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Encrypted content in PostgreSQL, cut into rows of {@code vault.documents.chunk-bytes} (default
- * 1 MiB). Writing and reading happen on the caller's JTA transaction's connection, so the chunks of a
+ * Encrypted content in PostgreSQL, cut into rows of {@code vault.documents.chunk-bytes} (default 1
+ * MiB). Writing and reading happen on the caller's JTA transaction's connection, so the chunks of a
  * version commit together with its metadata and its access-log entry, or not at all: a crash
  * mid-upload leaves nothing behind, and no sweeper is needed. Only ciphertext passes through here.
  */
@@ -52,7 +52,9 @@ public class ContentStore {
 
     ChunkWriter(Connection connection, UUID versionId, int chunkBytes) throws SQLException {
       this.connection = connection;
-      this.insert = connection.prepareStatement("INSERT INTO content_chunk (version_id, seq, data) VALUES (?, ?, ?)");
+      this.insert =
+          connection.prepareStatement(
+              "INSERT INTO content_chunk (version_id, seq, data) VALUES (?, ?, ?)");
       this.versionId = versionId;
       this.buffer = new byte[chunkBytes];
     }
@@ -84,7 +86,8 @@ public class ContentStore {
       try {
         insert.setObject(1, versionId);
         insert.setInt(2, seq++);
-        insert.setBytes(3, filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled));
+        insert.setBytes(
+            3, filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled));
         insert.executeUpdate();
         filled = 0;
       } catch (SQLException e) {
@@ -130,7 +133,9 @@ public class ContentStore {
 
     ChunkReader(Connection connection, UUID versionId, int chunkCount) throws SQLException {
       this.connection = connection;
-      this.select = connection.prepareStatement("SELECT data FROM content_chunk WHERE version_id = ? AND seq = ?");
+      this.select =
+          connection.prepareStatement(
+              "SELECT data FROM content_chunk WHERE version_id = ? AND seq = ?");
       this.select.setObject(1, versionId);
       this.chunkCount = chunkCount;
     }

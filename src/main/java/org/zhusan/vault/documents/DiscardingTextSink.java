@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 @Default
 public class DiscardingTextSink implements TextSink {
   @Override
-  public Consumer<String> open(UUID subjectId, UUID documentId, UUID versionId, String documentType) {
-    return text -> { };
+  public Consumer<String> open(
+      UUID subjectId, UUID documentId, UUID versionId, String documentType) {
+    return text -> {};
   }
 
   @Override

@@ -58,19 +58,37 @@ public class Document {
     return new FieldBinding(subjectId, "document", "title_ct", id);
   }
 
-  public UUID id() { return id; }
-  public UUID subjectId() { return subjectId; }
-  public DocumentType type() { return type; }
-  public Instant createdAt() { return createdAt; }
-  public String createdBy() { return createdBy; }
-  public int latestVersion() { return latestVersion; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID subjectId() {
+    return subjectId;
+  }
+
+  public DocumentType type() {
+    return type;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public int latestVersion() {
+    return latestVersion;
+  }
 
   public String title() {
     return Sealing.open(titleBinding(), title);
   }
 
   void changeTitle(String plaintext) {
-    this.title = Sealing.seal(titleBinding(), Objects.requireNonNull(plaintext, "title is required."));
+    this.title =
+        Sealing.seal(titleBinding(), Objects.requireNonNull(plaintext, "title is required."));
   }
 
   /** Reserves the next version number (optimistic locking guards concurrent uploads). */

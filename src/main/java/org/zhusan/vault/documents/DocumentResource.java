@@ -20,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.platform.problem.VaultException;
-import org.zhusan.vault.platform.rest.Page;
-import org.zhusan.vault.platform.rest.PageRequest;
 
 /** {@code /api/documents}: new versions, metadata and streaming download of one document. */
 @Path("/documents")
@@ -34,11 +32,17 @@ public class DocumentResource {
   @Path("{documentId}/versions")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Upload a new version of a document (multipart: field purpose, then file); earlier versions stay readable")
-  public Response addVersion(@PathParam("documentId") String documentId, @Context HttpServletRequest request) {
+  @Operation(
+      summary =
+          "Upload a new version of a document (multipart: field purpose, then file); earlier"
+              + " versions stay readable")
+  public Response addVersion(
+      @PathParam("documentId") String documentId, @Context HttpServletRequest request) {
     DocumentView updated = service.addVersion(uuid(documentId, "document"), request);
-    return Response.created(URI.create("/api/documents/" + updated.id() + "/versions/" + updated.latestVersion()))
-        .entity(updated).build();
+    return Response.created(
+            URI.create("/api/documents/" + updated.id() + "/versions/" + updated.latestVersion()))
+        .entity(updated)
+        .build();
   }
 
   @GET
@@ -52,9 +56,13 @@ public class DocumentResource {
   @GET
   @Path("{documentId}/versions/{version}/content")
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "Download a version's content, streamed and verified; a purpose of use is required")
-  public Response download(@PathParam("documentId") String documentId, @PathParam("version") String version,
-      @QueryParam("purpose") String purpose, @HeaderParam("X-Purpose-Of-Use") String purposeHeader,
+  @Operation(
+      summary = "Download a version's content, streamed and verified; a purpose of use is required")
+  public Response download(
+      @PathParam("documentId") String documentId,
+      @PathParam("version") String version,
+      @QueryParam("purpose") String purpose,
+      @HeaderParam("X-Purpose-Of-Use") String purposeHeader,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     int n;
     try {
@@ -62,17 +70,20 @@ public class DocumentResource {
     } catch (NumberFormatException e) {
       throw VaultException.notFound("That version");
     }
-    DocumentService.Download d = service.authorizeDownload(uuid(documentId, "document"), n, purpose != null ? purpose : purposeHeader);
+    DocumentService.Download d =
+        service.authorizeDownload(
+            uuid(documentId, "document"), n, purpose != null ? purpose : purposeHeader);
     if (d.etag().equals(ifNoneMatch)) {
       return Response.notModified().tag(d.etag().replace("\"", "")).build();
     }
-    StreamingOutput body = out -> {
-      try {
-        service.stream(d, out);
-      } catch (DocumentService.ClientAbortedException gone) {
-        // Already logged as an ordinary aborted read; there is nobody left to answer.
-      }
-    };
+    StreamingOutput body =
+        out -> {
+          try {
+            service.stream(d, out);
+          } catch (DocumentService.ClientAbortedException gone) {
+            // Already logged as an ordinary aborted read; there is nobody left to answer.
+          }
+        };
     return Response.ok(body, d.mediaType())
         .header("Content-Length", d.size())
         .header("Content-Disposition", FileNames.contentDisposition(d.fileName()))
@@ -89,7 +100,10 @@ public class DocumentResource {
   @Path("{documentId}/grants")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Share a document (or one version: versionId) with a named user for a purpose until an expiry (duration, ISO-8601)")
+  @Operation(
+      summary =
+          "Share a document (or one version: versionId) with a named user for a purpose until an"
+              + " expiry (duration, ISO-8601)")
   public Response share(@PathParam("documentId") String documentId, SharingService.NewGrant body) {
     return Response.status(201).entity(sharing.share(uuid(documentId, "document"), body)).build();
   }
@@ -98,9 +112,16 @@ public class DocumentResource {
   @Path("{documentId}/break-glass")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open a document outside policy (LAWYER, PSYCHOLOGIST, PSYCHIATRIST, DOCTOR) with a written justification, for a limited time; every use is flagged and reviewed by auditors")
-  public Response breakGlass(@PathParam("documentId") String documentId, SharingService.BreakGlassRequest body) {
-    return Response.status(201).entity(sharing.openBreakGlass(uuid(documentId, "document"), body)).build();
+  @Operation(
+      summary =
+          "Open a document outside policy (LAWYER, PSYCHOLOGIST, PSYCHIATRIST, DOCTOR) with a"
+              + " written justification, for a limited time; every use is flagged and reviewed by"
+              + " auditors")
+  public Response breakGlass(
+      @PathParam("documentId") String documentId, SharingService.BreakGlassRequest body) {
+    return Response.status(201)
+        .entity(sharing.openBreakGlass(uuid(documentId, "document"), body))
+        .build();
   }
 
   static UUID uuid(String raw, String what) {

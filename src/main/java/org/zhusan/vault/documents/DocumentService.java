@@ -30,13 +30,13 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.zhusan.vault.audit.AccessEvent;
+import org.zhusan.vault.access.AccessPolicy;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.StaffUser;
-import org.zhusan.vault.access.AccessPolicy;
 import org.zhusan.vault.access.policy.Purpose;
+import org.zhusan.vault.audit.AccessEvent;
 import org.zhusan.vault.crypto.ContentDigest;
 import org.zhusan.vault.crypto.DecryptionFailedException;
 import org.zhusan.vault.crypto.StreamingAead;
@@ -93,19 +93,35 @@ public class DocumentService {
   public DocumentView addVersion(UUID documentId, HttpServletRequest request) {
     Document doc = em.find(Document.class, documentId);
     if (doc == null) {
-      gatekeeper.recordDenied(Action.DOCUMENT_CREATE, "DOCUMENT", documentId.toString(), "not-found", "no such document");
+      gatekeeper.recordDenied(
+          Action.DOCUMENT_CREATE,
+          "DOCUMENT",
+          documentId.toString(),
+          "not-found",
+          "no such document");
       throw VaultException.notFound("The document");
     }
     return receive(doc.subjectId(), doc, request);
   }
 
   private DocumentView receive(UUID subjectId, Document existing, HttpServletRequest request) {
-    String centre = subjects.centreOf(subjectId).orElseGet(() -> {
-      gatekeeper.recordDenied(Action.DOCUMENT_CREATE, "SUBJECT", subjectId.toString(), "not-found", "no such subject");
-      throw VaultException.notFound("The subject");
-    });
+    String centre =
+        subjects
+            .centreOf(subjectId)
+            .orElseGet(
+                () -> {
+                  gatekeeper.recordDenied(
+                      Action.DOCUMENT_CREATE,
+                      "SUBJECT",
+                      subjectId.toString(),
+                      "not-found",
+                      "no such subject");
+                  throw VaultException.notFound("The subject");
+                });
     if (!JakartaServletFileUpload.isMultipartContent(request)) {
-      throw VaultException.badRequest("multipart-required", "Send the upload as multipart/form-data (fields type, title, purpose, then file).");
+      throw VaultException.badRequest(
+          "multipart-required",
+          "Send the upload as multipart/form-data (fields type, title, purpose, then file).");
     }
     long declared = request.getContentLengthLong();
     if (declared > maxUploadBytes + 64 * 1024) {
@@ -129,29 +145,37 @@ public class DocumentService {
       }
     } catch (java.nio.file.InvalidPathException e) {
       // The parser checks part file names as it meets them (a NUL byte); see FileNames.sent.
-      throw VaultException.badRequest("invalid-file-name", "The file name must not contain a NUL character.");
+      throw VaultException.badRequest(
+          "invalid-file-name", "The file name must not contain a NUL character.");
     } catch (FileUploadException e) {
-      throw VaultException.badRequest("invalid-upload", "The multipart body could not be read: " + e.getClass().getSimpleName() + ".");
+      throw VaultException.badRequest(
+          "invalid-upload",
+          "The multipart body could not be read: " + e.getClass().getSimpleName() + ".");
     } catch (IOException e) {
       throw VaultException.badRequest("invalid-upload", "The upload was interrupted or malformed.");
     }
     throw VaultException.badRequest("file-required", "No file part was sent (field 'file').");
   }
 
-  private DocumentView store(UUID subjectId, String centre, Document existing, UploadForm form, FileItemInput file)
+  private DocumentView store(
+      UUID subjectId, String centre, Document existing, UploadForm form, FileItemInput file)
       throws IOException {
     String fileName = FileNames.clean(FileNames.sent(file));
     DocumentType type = existing != null ? existing.type() : documentType(form.get("type"));
     Purpose purpose = accessPolicy.policy().parsePurpose(form.get("purpose"));
     String title = form.get("title");
     if (existing == null && title == null) {
-      throw VaultException.badRequest("title-required", "A title is required (send the fields before the file).");
+      throw VaultException.badRequest(
+          "title-required", "A title is required (send the fields before the file).");
     }
     if (title != null && title.length() > MAX_TITLE) {
-      throw VaultException.badRequest("title-too-long", "title must be at most " + MAX_TITLE + " characters.");
+      throw VaultException.badRequest(
+          "title-too-long", "title must be at most " + MAX_TITLE + " characters.");
     }
     UUID documentId = existing != null ? existing.id() : UUID.randomUUID();
-    AccessEvent allowed = gatekeeper.requireDocument(Action.DOCUMENT_CREATE, type.name(), documentId, null, centre, purpose);
+    AccessEvent allowed =
+        gatekeeper.requireDocument(
+            Action.DOCUMENT_CREATE, type.name(), documentId, null, centre, purpose);
     Document doc = existing;
     if (doc == null) {
       doc = new Document(documentId, subjectId, type, allowed.userId());
@@ -167,8 +191,16 @@ public class DocumentService {
     }
     Verdict verdict = inspection.policy().check(type, detected);
     if (verdict.rejected()) {
-      throw new VaultException(Problem.of(415, "unsupported-file-type", "Unsupported file type",
-          "The file's content is " + detected.mediaType() + ", which is not accepted for " + type + " documents."));
+      throw new VaultException(
+          Problem.of(
+              415,
+              "unsupported-file-type",
+              "Unsupported file type",
+              "The file's content is "
+                  + detected.mediaType()
+                  + ", which is not accepted for "
+                  + type
+                  + " documents."));
     }
 
     StreamingAead aead = keys.contentCipher(subjectId, true);
@@ -180,9 +212,11 @@ public class DocumentService {
     try {
       rows = store.writer(versionId);
     } catch (SQLException e) {
-      throw VaultException.unavailable("storage-unavailable", "The content store is not available.");
+      throw VaultException.unavailable(
+          "storage-unavailable", "The content store is not available.");
     }
-    try (rows; OutputStream sealed = aead.newEncryptingStream(rows, binding)) {
+    try (rows;
+        OutputStream sealed = aead.newEncryptingStream(rows, binding)) {
       byte[] buf = new byte[IO_BUFFER];
       int n;
       while ((n = in.read(buf)) > 0) {
@@ -198,28 +232,68 @@ public class DocumentService {
     if (trailer.appendedArchive()) {
       // A polyglot (e.g. PDF + JAR): refused, and the transaction takes its rows with it. See
       // docs/extraction.md, "Polyglots".
-      throw new VaultException(Problem.of(415, "polyglot-file", "Unsupported file type",
-          "The file's content is " + detected.mediaType() + " with a ZIP archive appended (a polyglot file), which is not accepted."));
+      throw new VaultException(
+          Problem.of(
+              415,
+              "polyglot-file",
+              "Unsupported file type",
+              "The file's content is "
+                  + detected.mediaType()
+                  + " with a ZIP archive appended (a polyglot file), which is not accepted."));
     }
-    ExtractionResult extraction = extract(subjectId, doc, versionId, detected, aead, binding, rows, size);
+    ExtractionResult extraction =
+        extract(subjectId, doc, versionId, detected, aead, binding, rows, size);
     int versionNo = doc.nextVersion();
-    DocumentVersion version = new DocumentVersion(versionId, doc.id(), subjectId, versionNo, detected.mediaType(), size,
-        rows.bytes(), rows.chunks(), digest.finish(), fileName, metadataJson(extraction.metadata()),
-        extraction.status().name(), extraction.reason() == null || extraction.reason().isBlank() ? null : extraction.reason(),
-        allowed.userId());
+    DocumentVersion version =
+        new DocumentVersion(
+            versionId,
+            doc.id(),
+            subjectId,
+            versionNo,
+            detected.mediaType(),
+            size,
+            rows.bytes(),
+            rows.chunks(),
+            digest.finish(),
+            fileName,
+            metadataJson(extraction.metadata()),
+            extraction.status().name(),
+            extraction.reason() == null || extraction.reason().isBlank()
+                ? null
+                : extraction.reason(),
+            allowed.userId());
     em.persist(version);
-    LOG.info("Stored document version " + versionId + " (" + size + " bytes, " + detected.mediaType() + ", " + extraction.status() + ")");
+    LOG.info(
+        "Stored document version "
+            + versionId
+            + " ("
+            + size
+            + " bytes, "
+            + detected.mediaType()
+            + ", "
+            + extraction.status()
+            + ")");
     return view(doc, List.of(version));
   }
 
-  private ExtractionResult extract(UUID subjectId, Document doc, UUID versionId, DetectedType detected, StreamingAead aead,
-      byte[] binding, ContentStore.ChunkWriter rows, long size) throws IOException {
+  private ExtractionResult extract(
+      UUID subjectId,
+      Document doc,
+      UUID versionId,
+      DetectedType detected,
+      StreamingAead aead,
+      byte[] binding,
+      ContentStore.ChunkWriter rows,
+      long size)
+      throws IOException {
     var sink = textSink.open(subjectId, doc.id(), versionId, doc.type().name());
     ExtractionResult result;
-    try (InputStream plain = aead.newDecryptingStream(store.reader(versionId, rows.chunks()), binding)) {
+    try (InputStream plain =
+        aead.newDecryptingStream(store.reader(versionId, rows.chunks()), binding)) {
       result = inspection.extractor().extract(plain, detected, sink);
     } catch (SQLException e) {
-      throw VaultException.unavailable("storage-unavailable", "The content store is not available.");
+      throw VaultException.unavailable(
+          "storage-unavailable", "The content store is not available.");
     }
     textSink.finish(versionId, result.extracted());
     return result;
@@ -227,25 +301,54 @@ public class DocumentService {
 
   @Transactional
   public Page<DocumentView> listForSubject(UUID subjectId, PageRequest page) {
-    String centre = subjects.centreOf(subjectId).orElseGet(() -> {
-      gatekeeper.recordDenied(Action.DOCUMENT_LIST, "SUBJECT", subjectId.toString(), "not-found", "no such subject");
-      throw VaultException.notFound("The subject");
-    });
+    String centre =
+        subjects
+            .centreOf(subjectId)
+            .orElseGet(
+                () -> {
+                  gatekeeper.recordDenied(
+                      Action.DOCUMENT_LIST,
+                      "SUBJECT",
+                      subjectId.toString(),
+                      "not-found",
+                      "no such subject");
+                  throw VaultException.notFound("The subject");
+                });
     gatekeeper.require(Action.DOCUMENT_LIST, "SUBJECT", subjectId.toString(), centre, null);
     guardShredded(subjectId);
     Set<String> readableNames = readableTypes(gatekeeper.caller(), centre);
     List<DocumentType> readableTypes = readableNames.stream().map(DocumentType::valueOf).toList();
-    List<Document> docs = readableTypes.isEmpty() ? List.of()
-        : em.createQuery("select d from Document d where d.subjectId = :s and d.type in :t order by d.createdAt, d.id", Document.class)
-            .setParameter("s", subjectId).setParameter("t", readableTypes).setFirstResult(page.offset()).setMaxResults(page.limit())
-            .getResultList();
-    long total = readableTypes.isEmpty() ? 0
-        : em.createQuery("select count(d) from Document d where d.subjectId = :s and d.type in :t", Long.class)
-            .setParameter("s", subjectId).setParameter("t", readableTypes).getSingleResult();
+    List<Document> docs =
+        readableTypes.isEmpty()
+            ? List.of()
+            : em.createQuery(
+                    "select d from Document d where d.subjectId = :s and d.type in :t order by"
+                        + " d.createdAt, d.id",
+                    Document.class)
+                .setParameter("s", subjectId)
+                .setParameter("t", readableTypes)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.limit())
+                .getResultList();
+    long total =
+        readableTypes.isEmpty()
+            ? 0
+            : em.createQuery(
+                    "select count(d) from Document d where d.subjectId = :s and d.type in :t",
+                    Long.class)
+                .setParameter("s", subjectId)
+                .setParameter("t", readableTypes)
+                .getSingleResult();
     var user = gatekeeper.caller();
     Set<String> readable = readableTypes(user, centre);
-    return new Page<>(docs.stream().filter(d -> readable.contains(d.type().name())).map(d -> view(d, versions(d.id()))).toList(),
-        page.offset(), page.limit(), total);
+    return new Page<>(
+        docs.stream()
+            .filter(d -> readable.contains(d.type().name()))
+            .map(d -> view(d, versions(d.id())))
+            .toList(),
+        page.offset(),
+        page.limit(),
+        total);
   }
 
   /** Document types whose content the caller may read at this centre (listings show only those). */
@@ -259,19 +362,36 @@ public class DocumentService {
     return out;
   }
 
-  /** A document's metadata: for those who may read its type, or hold a grant or break-glass session for it. */
+  /**
+   * A document's metadata: for those who may read its type, or hold a grant or break-glass session
+   * for it.
+   */
   @Transactional
   public DocumentView read(UUID documentId) {
     Document doc = find(documentId, Action.DOCUMENT_LIST);
-    gatekeeper.requireDocument(Action.DOCUMENT_READ, doc.type().name(), documentId, null,
-        subjects.centreOf(doc.subjectId()).orElseThrow(), null);
+    gatekeeper.requireDocument(
+        Action.DOCUMENT_READ,
+        doc.type().name(),
+        documentId,
+        null,
+        subjects.centreOf(doc.subjectId()).orElseThrow(),
+        null);
     guardShredded(doc.subjectId());
     return view(doc, versions(documentId));
   }
 
-  /** What a download needs, decided and recorded in its own (short) transaction before streaming. */
-  public record Download(UUID subjectId, UUID versionId, int chunkCount, String mediaType, long size, String fileName,
-      byte[] digest, String etag) {}
+  /**
+   * What a download needs, decided and recorded in its own (short) transaction before streaming.
+   */
+  public record Download(
+      UUID subjectId,
+      UUID versionId,
+      int chunkCount,
+      String mediaType,
+      long size,
+      String fileName,
+      byte[] digest,
+      String etag) {}
 
   @Transactional
   public Download authorizeDownload(UUID documentId, int versionNo, String purposeRaw) {
@@ -279,13 +399,26 @@ public class DocumentService {
     Document doc = find(documentId, Action.DOCUMENT_READ);
     String centre = subjects.centreOf(doc.subjectId()).orElseThrow();
     DocumentVersion v = versionOrNull(documentId, versionNo);
-    gatekeeper.requireDocument(Action.DOCUMENT_READ, doc.type().name(), documentId, v == null ? null : v.id(), centre, purpose);
+    gatekeeper.requireDocument(
+        Action.DOCUMENT_READ,
+        doc.type().name(),
+        documentId,
+        v == null ? null : v.id(),
+        centre,
+        purpose);
     guardShredded(doc.subjectId());
     if (v == null) {
       throw VaultException.notFound("That version");
     }
-    return new Download(doc.subjectId(), v.id(), v.chunkCount(), v.mediaType(), v.sizeBytes(),
-        v.fileName(doc.subjectId()).orElse("document"), v.contentDigest(), "\"" + v.id() + "\"");
+    return new Download(
+        doc.subjectId(),
+        v.id(),
+        v.chunkCount(),
+        v.mediaType(),
+        v.sizeBytes(),
+        v.fileName(doc.subjectId()).orElse("document"),
+        v.contentDigest(),
+        "\"" + v.id() + "\"");
   }
 
   /**
@@ -316,7 +449,8 @@ public class DocumentService {
     } catch (SQLException e) {
       throw storageFailure(d, e);
     }
-    try (InputStream plain = aead.newDecryptingStream(stored, SubjectKeys.contentBinding(d.versionId()))) {
+    try (InputStream plain =
+        aead.newDecryptingStream(stored, SubjectKeys.contentBinding(d.versionId()))) {
       byte[] buf = new byte[IO_BUFFER];
       int n;
       while ((n = plain.read(buf)) > 0) {
@@ -331,7 +465,9 @@ public class DocumentService {
     } catch (ClientAbortedException e) {
       throw e;
     } catch (IOException e) {
-      throw isAuthenticationFailure(e) ? integrityAlarm(d, "content failed authentication while streaming") : storageFailure(d, e);
+      throw isAuthenticationFailure(e)
+          ? integrityAlarm(d, "content failed authentication while streaming")
+          : storageFailure(d, e);
     }
     if (size != d.size() || !ContentDigest.matches(digest.finish(), d.digest())) {
       throw integrityAlarm(d, "content digest mismatch");
@@ -343,7 +479,9 @@ public class DocumentService {
     }
   }
 
-  /** The client stopped reading; distinct from the read-side failures so it is never taken for one. */
+  /**
+   * The client stopped reading; distinct from the read-side failures so it is never taken for one.
+   */
   static final class ClientAbortedException extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -362,75 +500,129 @@ public class DocumentService {
   }
 
   private IOException abortedByClient(Download d, long sent, IOException cause) {
-    LOG.info("download of document version " + d.versionId() + " aborted by the client after " + sent + " bytes");
+    LOG.info(
+        "download of document version "
+            + d.versionId()
+            + " aborted by the client after "
+            + sent
+            + " bytes");
     return new ClientAbortedException(cause);
   }
 
   private IOException storageFailure(Download d, Exception cause) {
-    LOG.warning("document version " + d.versionId() + ": stored content could not be read ("
-        + cause.getClass().getSimpleName() + "); download aborted");
-    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, "VERSION", d.versionId().toString(), "storage",
+    LOG.warning(
+        "document version "
+            + d.versionId()
+            + ": stored content could not be read ("
+            + cause.getClass().getSimpleName()
+            + "); download aborted");
+    gatekeeper.recordFailureNow(
+        Action.DOCUMENT_READ,
+        "VERSION",
+        d.versionId().toString(),
+        "storage",
         "storage-failure: stored content could not be read");
     return new IOException("download aborted: stored content could not be read");
   }
 
   private IOException integrityAlarm(Download d, String what) {
-    LOG.severe("INTEGRITY ALARM: document version " + d.versionId() + ": " + what + "; download aborted");
-    gatekeeper.recordFailureNow(Action.DOCUMENT_READ, "VERSION", d.versionId().toString(), "integrity", "integrity-failure: " + what);
+    LOG.severe(
+        "INTEGRITY ALARM: document version " + d.versionId() + ": " + what + "; download aborted");
+    gatekeeper.recordFailureNow(
+        Action.DOCUMENT_READ,
+        "VERSION",
+        d.versionId().toString(),
+        "integrity",
+        "integrity-failure: " + what);
     return new IOException("download aborted: integrity failure");
   }
 
   private Document find(UUID documentId, Action action) {
     Document doc = em.find(Document.class, documentId);
     if (doc == null) {
-      gatekeeper.recordDenied(action, "DOCUMENT", documentId.toString(), "not-found", "no such document");
+      gatekeeper.recordDenied(
+          action, "DOCUMENT", documentId.toString(), "not-found", "no such document");
       throw VaultException.notFound("The document");
     }
     return doc;
   }
 
   private DocumentVersion versionOrNull(UUID documentId, int versionNo) {
-    return em.createQuery("select v from DocumentVersion v where v.documentId = :d and v.versionNo = :n", DocumentVersion.class)
-        .setParameter("d", documentId).setParameter("n", versionNo).getResultStream().findFirst().orElse(null);
+    return em.createQuery(
+            "select v from DocumentVersion v where v.documentId = :d and v.versionNo = :n",
+            DocumentVersion.class)
+        .setParameter("d", documentId)
+        .setParameter("n", versionNo)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
   }
 
   private List<DocumentVersion> versions(UUID documentId) {
-    return em.createQuery("select v from DocumentVersion v where v.documentId = :d order by v.versionNo", DocumentVersion.class)
-        .setParameter("d", documentId).getResultList();
+    return em.createQuery(
+            "select v from DocumentVersion v where v.documentId = :d order by v.versionNo",
+            DocumentVersion.class)
+        .setParameter("d", documentId)
+        .getResultList();
   }
 
   private void guardShredded(UUID subjectId) {
     if (keys.isShredded(subjectId)) {
-      throw VaultException.gone("crypto-shredded",
-          "This record's encryption key was destroyed (crypto-shredding); its documents can no longer be read.");
+      throw VaultException.gone(
+          "crypto-shredded",
+          "This record's encryption key was destroyed (crypto-shredding); its documents can no"
+              + " longer be read.");
     }
   }
 
   private DocumentView view(Document d, List<DocumentVersion> versions) {
-    return new DocumentView(d.id(), d.subjectId(), d.type().name(), d.title(), d.latestVersion(), d.createdAt(), d.createdBy(),
-        versions.stream().map(v -> new VersionView(v.id(), v.versionNo(), v.mediaType(), v.sizeBytes(),
-            v.fileName(d.subjectId()).orElse(null), v.uploadedBy(), v.uploadedAt(), v.extractionStatus(),
-            v.extractionReason().orElse(null), metadata(v.metadataJson(d.subjectId()).orElse(null)))).toList());
+    return new DocumentView(
+        d.id(),
+        d.subjectId(),
+        d.type().name(),
+        d.title(),
+        d.latestVersion(),
+        d.createdAt(),
+        d.createdBy(),
+        versions.stream()
+            .map(
+                v ->
+                    new VersionView(
+                        v.id(),
+                        v.versionNo(),
+                        v.mediaType(),
+                        v.sizeBytes(),
+                        v.fileName(d.subjectId()).orElse(null),
+                        v.uploadedBy(),
+                        v.uploadedAt(),
+                        v.extractionStatus(),
+                        v.extractionReason().orElse(null),
+                        metadata(v.metadataJson(d.subjectId()).orElse(null))))
+            .toList());
   }
 
   private static DocumentType documentType(String raw) {
     if (raw == null) {
-      throw VaultException.badRequest("type-required", "A document type is required (send the fields before the file).");
+      throw VaultException.badRequest(
+          "type-required", "A document type is required (send the fields before the file).");
     }
     try {
       return DocumentType.valueOf(raw);
     } catch (IllegalArgumentException e) {
-      throw VaultException.badRequest("invalid-document-type", "type must be one of " + Arrays.toString(DocumentType.values()) + ".");
+      throw VaultException.badRequest(
+          "invalid-document-type",
+          "type must be one of " + Arrays.toString(DocumentType.values()) + ".");
     }
   }
 
   private static String metadataJson(Map<String, String> metadata) {
     JsonObjectBuilder b = Json.createObjectBuilder();
-    metadata.forEach((k, v) -> {
-      if (k != null && v != null) {
-        b.add(k, v);
-      }
-    });
+    metadata.forEach(
+        (k, v) -> {
+          if (k != null && v != null) {
+            b.add(k, v);
+          }
+        });
     return b.build().toString();
   }
 
@@ -447,7 +639,11 @@ public class DocumentService {
   }
 
   private VaultException tooLarge() {
-    return new VaultException(Problem.of(413, "payload-too-large", "Payload too large",
-        "The file is larger than the limit of " + maxUploadBytes + " bytes."));
+    return new VaultException(
+        Problem.of(
+            413,
+            "payload-too-large",
+            "Payload too large",
+            "The file is larger than the limit of " + maxUploadBytes + " bytes."));
   }
 }

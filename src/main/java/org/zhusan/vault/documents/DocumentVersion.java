@@ -63,9 +63,21 @@ public class DocumentVersion {
   protected DocumentVersion() {}
 
   /** All of a version is known once its content has been stored; it is created complete. */
-  DocumentVersion(UUID id, UUID documentId, UUID keyOwner, int versionNo, String mediaType, long sizeBytes,
-      long ciphertextBytes, int chunkCount, byte[] contentDigest, String fileName, String metadataJson,
-      String extractionStatus, String extractionReason, String uploadedBy) {
+  DocumentVersion(
+      UUID id,
+      UUID documentId,
+      UUID keyOwner,
+      int versionNo,
+      String mediaType,
+      long sizeBytes,
+      long ciphertextBytes,
+      int chunkCount,
+      byte[] contentDigest,
+      String fileName,
+      String metadataJson,
+      String extractionStatus,
+      String extractionReason,
+      String uploadedBy) {
     this.id = id;
     this.documentId = documentId;
     this.versionNo = versionNo;
@@ -74,32 +86,72 @@ public class DocumentVersion {
     this.ciphertextBytes = ciphertextBytes;
     this.chunkCount = chunkCount;
     this.contentDigest = contentDigest.clone();
-    this.fileName = Sealing.seal(new FieldBinding(keyOwner, "document_version", "file_name_ct", id), fileName);
-    this.metadata = Sealing.seal(new FieldBinding(keyOwner, "document_version", "metadata_ct", id), metadataJson);
+    this.fileName =
+        Sealing.seal(new FieldBinding(keyOwner, "document_version", "file_name_ct", id), fileName);
+    this.metadata =
+        Sealing.seal(
+            new FieldBinding(keyOwner, "document_version", "metadata_ct", id), metadataJson);
     this.extractionStatus = extractionStatus;
     this.extractionReason = extractionReason;
     this.uploadedBy = uploadedBy;
     this.uploadedAt = Instant.now();
   }
 
-  public UUID id() { return id; }
-  public UUID documentId() { return documentId; }
-  public int versionNo() { return versionNo; }
-  public String mediaType() { return mediaType; }
-  public long sizeBytes() { return sizeBytes; }
-  public long ciphertextBytes() { return ciphertextBytes; }
-  public int chunkCount() { return chunkCount; }
-  public byte[] contentDigest() { return contentDigest.clone(); }
-  public String extractionStatus() { return extractionStatus; }
-  public Optional<String> extractionReason() { return Optional.ofNullable(extractionReason); }
-  public String uploadedBy() { return uploadedBy; }
-  public Instant uploadedAt() { return uploadedAt; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID documentId() {
+    return documentId;
+  }
+
+  public int versionNo() {
+    return versionNo;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public long ciphertextBytes() {
+    return ciphertextBytes;
+  }
+
+  public int chunkCount() {
+    return chunkCount;
+  }
+
+  public byte[] contentDigest() {
+    return contentDigest.clone();
+  }
+
+  public String extractionStatus() {
+    return extractionStatus;
+  }
+
+  public Optional<String> extractionReason() {
+    return Optional.ofNullable(extractionReason);
+  }
+
+  public String uploadedBy() {
+    return uploadedBy;
+  }
+
+  public Instant uploadedAt() {
+    return uploadedAt;
+  }
 
   public Optional<String> fileName(UUID keyOwner) {
-    return Optional.ofNullable(Sealing.open(new FieldBinding(keyOwner, "document_version", "file_name_ct", id), fileName));
+    return Optional.ofNullable(
+        Sealing.open(new FieldBinding(keyOwner, "document_version", "file_name_ct", id), fileName));
   }
 
   public Optional<String> metadataJson(UUID keyOwner) {
-    return Optional.ofNullable(Sealing.open(new FieldBinding(keyOwner, "document_version", "metadata_ct", id), metadata));
+    return Optional.ofNullable(
+        Sealing.open(new FieldBinding(keyOwner, "document_version", "metadata_ct", id), metadata));
   }
 }

@@ -9,9 +9,25 @@ import java.util.UUID;
 public final class DocumentViews {
   private DocumentViews() {}
 
-  public record VersionView(UUID id, int version, String mediaType, long sizeBytes, String fileName,
-      String uploadedBy, Instant uploadedAt, String extractionStatus, String extractionReason, Map<String, String> metadata) {}
+  public record VersionView(
+      UUID id,
+      int version,
+      String mediaType,
+      long sizeBytes,
+      String fileName,
+      String uploadedBy,
+      Instant uploadedAt,
+      String extractionStatus,
+      String extractionReason,
+      Map<String, String> metadata) {}
 
-  public record DocumentView(UUID id, UUID subjectId, String type, String title, int latestVersion, Instant createdAt,
-      String createdBy, List<VersionView> versions) {}
+  public record DocumentView(
+      UUID id,
+      UUID subjectId,
+      String type,
+      String title,
+      int latestVersion,
+      Instant createdAt,
+      String createdBy,
+      List<VersionView> versions) {}
 }

@@ -1,11 +1,11 @@
 package org.zhusan.vault.documents;
 
 import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
+import java.text.Normalizer;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.zhusan.vault.platform.problem.VaultException;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 
 /**
  * Client file names are untrusted: only the last path segment is kept, control and separator
@@ -25,7 +25,8 @@ final class FileNames {
     try {
       return file.getName();
     } catch (InvalidPathException e) {
-      throw VaultException.badRequest("invalid-file-name", "The file name must not contain a NUL character.");
+      throw VaultException.badRequest(
+          "invalid-file-name", "The file name must not contain a NUL character.");
     }
   }
 
@@ -37,8 +38,15 @@ final class FileNames {
     int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
     s = s.substring(slash + 1);
     StringBuilder b = new StringBuilder();
-    s.codePoints().filter(cp -> !Character.isISOControl(cp) && cp != '"' && cp != ';' && Character.getType(cp) != Character.FORMAT
-        && cp != 0xFFFD).forEach(b::appendCodePoint);
+    s.codePoints()
+        .filter(
+            cp ->
+                !Character.isISOControl(cp)
+                    && cp != '"'
+                    && cp != ';'
+                    && Character.getType(cp) != Character.FORMAT
+                    && cp != 0xFFFD)
+        .forEach(b::appendCodePoint);
     String out = b.toString().strip();
     while (out.startsWith(".")) {
       out = out.substring(1);

@@ -22,7 +22,8 @@ public class GrantResource {
 
   @GET
   @Operation(summary = "Grants you gave or received, newest first")
-  public List<SharingService.GrantView> mine(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  public List<SharingService.GrantView> mine(
+      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     PageRequest p = PageRequest.of(offset, limit);
     return service.mine(p.offset(), p.limit());
   }

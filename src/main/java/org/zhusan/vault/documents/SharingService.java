@@ -38,11 +38,27 @@ public class SharingService {
   @Inject SubjectLookup subjects;
 
   /** A grant as shown to its parties. */
-  public record GrantView(String id, String documentId, String versionId, String grantor, String grantee, String purpose,
-      Instant expiresAt, Instant revokedAt, boolean live) {
+  public record GrantView(
+      String id,
+      String documentId,
+      String versionId,
+      String grantor,
+      String grantee,
+      String purpose,
+      Instant expiresAt,
+      Instant revokedAt,
+      boolean live) {
     static GrantView of(Grant g, Instant now) {
-      return new GrantView(g.id(), g.documentId(), g.versionId(), g.grantor(), g.grantee(), g.purpose().name(), g.expiresAt(),
-          g.revokedAt(), g.isLive(now));
+      return new GrantView(
+          g.id(),
+          g.documentId(),
+          g.versionId(),
+          g.grantor(),
+          g.grantee(),
+          g.purpose().name(),
+          g.expiresAt(),
+          g.revokedAt(),
+          g.isLive(now));
     }
   }
 
@@ -63,19 +79,45 @@ public class SharingService {
     UUID versionId = null;
     if (body.versionId() != null) {
       versionId = parseUuid(body.versionId(), "versionId");
-      Long n = em.createQuery("select count(v) from DocumentVersion v where v.id = :v and v.documentId = :d", Long.class)
-          .setParameter("v", versionId).setParameter("d", documentId).getSingleResult();
+      Long n =
+          em.createQuery(
+                  "select count(v) from DocumentVersion v where v.id = :v and v.documentId = :d",
+                  Long.class)
+              .setParameter("v", versionId)
+              .setParameter("d", documentId)
+              .getSingleResult();
       if (n == 0) {
-        throw VaultException.badRequest("invalid-version", "versionId is not a version of this document.");
+        throw VaultException.badRequest(
+            "invalid-version", "versionId is not a version of this document.");
       }
     }
-    boolean mayRead = accessPolicy.decideDocument(user, Action.DOCUMENT_READ, doc.type().name(), centre).allowed();
+    boolean mayRead =
+        accessPolicy
+            .decideDocument(user, Action.DOCUMENT_READ, doc.type().name(), centre)
+            .allowed();
     Instant now = Instant.now();
-    PolicyDecision d = accessPolicy.policy().validateNewGrant(user, mayRead, body.grantee().strip(), body.purpose(),
-        duration(body.duration()), now);
-    gatekeeper.enforceDecision(d, Action.GRANT_CREATE, "DOCUMENT", documentId.toString(), centre, body.purpose());
-    Grant g = new Grant(UUID.randomUUID().toString(), documentId.toString(), versionId == null ? null : versionId.toString(),
-        user.userId(), body.grantee().strip(), Purpose.valueOf(body.purpose().strip()), d.expiresAt().orElseThrow(), null);
+    PolicyDecision d =
+        accessPolicy
+            .policy()
+            .validateNewGrant(
+                user,
+                mayRead,
+                body.grantee().strip(),
+                body.purpose(),
+                duration(body.duration()),
+                now);
+    gatekeeper.enforceDecision(
+        d, Action.GRANT_CREATE, "DOCUMENT", documentId.toString(), centre, body.purpose());
+    Grant g =
+        new Grant(
+            UUID.randomUUID().toString(),
+            documentId.toString(),
+            versionId == null ? null : versionId.toString(),
+            user.userId(),
+            body.grantee().strip(),
+            Purpose.valueOf(body.purpose().strip()),
+            d.expiresAt().orElseThrow(),
+            null);
     grants.store(g, now);
     return GrantView.of(g, now);
   }
@@ -83,16 +125,33 @@ public class SharingService {
   @Transactional
   public GrantView revoke(UUID grantId) {
     StaffUser user = gatekeeper.caller();
-    Grant g = grants.find(grantId).orElseGet(() -> {
-      gatekeeper.recordDenied(Action.GRANT_REVOKE, "GRANT", grantId.toString(), "not-found", "no such grant");
-      throw VaultException.notFound("The grant");
-    });
+    Grant g =
+        grants
+            .find(grantId)
+            .orElseGet(
+                () -> {
+                  gatekeeper.recordDenied(
+                      Action.GRANT_REVOKE,
+                      "GRANT",
+                      grantId.toString(),
+                      "not-found",
+                      "no such grant");
+                  throw VaultException.notFound("The grant");
+                });
     boolean may = g.grantor().equals(user.userId()) || user.hasRole(Role.ADMIN);
-    gatekeeper.enforceDecision(may
-            ? PolicyDecision.allow("grant-revoke", "the grantor or an ADMIN may revoke a grant",
+    gatekeeper.enforceDecision(
+        may
+            ? PolicyDecision.allow(
+                "grant-revoke",
+                "the grantor or an ADMIN may revoke a grant",
                 user.hasRole(Role.ADMIN) && !g.grantor().equals(user.userId()) ? Role.ADMIN : null)
-            : PolicyDecision.deny("grant-revoke", "Only the grantor or an ADMIN may revoke this grant."),
-        Action.GRANT_REVOKE, "GRANT", grantId.toString(), null, null);
+            : PolicyDecision.deny(
+                "grant-revoke", "Only the grantor or an ADMIN may revoke this grant."),
+        Action.GRANT_REVOKE,
+        "GRANT",
+        grantId.toString(),
+        null,
+        null);
     Instant now = Instant.now();
     if (!grants.revoke(grantId, user.userId(), now)) {
       throw VaultException.conflict("grant-already-revoked", "The grant was already revoked.");
@@ -103,10 +162,17 @@ public class SharingService {
   @Transactional
   public List<GrantView> mine(int offset, int limit) {
     StaffUser user = gatekeeper.caller();
-    gatekeeper.enforceDecision(PolicyDecision.allow("grant-list", "everyone sees their own grants", null),
-        Action.GRANT_LIST, "GRANT", "mine", null, null);
+    gatekeeper.enforceDecision(
+        PolicyDecision.allow("grant-list", "everyone sees their own grants", null),
+        Action.GRANT_LIST,
+        "GRANT",
+        "mine",
+        null,
+        null);
     Instant now = Instant.now();
-    return grants.involving(user.userId(), offset, limit).stream().map(g -> GrantView.of(g, now)).toList();
+    return grants.involving(user.userId(), offset, limit).stream()
+        .map(g -> GrantView.of(g, now))
+        .toList();
   }
 
   @Transactional
@@ -116,19 +182,36 @@ public class SharingService {
     StaffUser user = gatekeeper.caller();
     Instant now = Instant.now();
     String justification = body == null ? null : body.justification();
-    PolicyDecision d = accessPolicy.policy().decideBreakGlass(user, justification, duration(body == null ? null : body.duration()), now);
-    var event = gatekeeper.requireBreakGlass(d, documentId, centre, justification == null ? null : justification.strip());
+    PolicyDecision d =
+        accessPolicy
+            .policy()
+            .decideBreakGlass(
+                user, justification, duration(body == null ? null : body.duration()), now);
+    var event =
+        gatekeeper.requireBreakGlass(
+            d, documentId, centre, justification == null ? null : justification.strip());
     UUID id = UUID.randomUUID();
     Instant expires = d.expiresAt().orElseThrow();
-    breakGlass.open(new BreakGlassSessions.Session(id, user.userId(), event.role(), documentId, justification.strip(), now,
-        expires, null, null, null));
+    breakGlass.open(
+        new BreakGlassSessions.Session(
+            id,
+            user.userId(),
+            event.role(),
+            documentId,
+            justification.strip(),
+            now,
+            expires,
+            null,
+            null,
+            null));
     return new BreakGlassView(id, documentId, expires);
   }
 
   private Document document(UUID documentId, Action action) {
     Document doc = em.find(Document.class, documentId);
     if (doc == null) {
-      gatekeeper.recordDenied(action, "DOCUMENT", documentId.toString(), "not-found", "no such document");
+      gatekeeper.recordDenied(
+          action, "DOCUMENT", documentId.toString(), "not-found", "no such document");
       throw VaultException.notFound("The document");
     }
     return doc;
@@ -141,7 +224,8 @@ public class SharingService {
     try {
       return Duration.parse(raw.strip());
     } catch (DateTimeParseException e) {
-      throw VaultException.badRequest("invalid-duration", "duration must be an ISO-8601 duration such as PT2H or P7D.");
+      throw VaultException.badRequest(
+          "invalid-duration", "duration must be an ISO-8601 duration such as PT2H or P7D.");
     }
   }
 

@@ -19,7 +19,9 @@ import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;
 
-/** {@code /api/subjects/{subjectId}/documents}: a subject's documents; streaming multipart upload. */
+/**
+ * {@code /api/subjects/{subjectId}/documents}: a subject's documents; streaming multipart upload.
+ */
 @Path("/subjects/{subjectId}/documents")
 @Audited
 public class SubjectDocumentsResource {
@@ -28,8 +30,12 @@ public class SubjectDocumentsResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Upload a document (multipart: fields type, title, purpose, then file); 415 names the detected type if it is not accepted")
-  public Response upload(@PathParam("subjectId") String subjectId, @Context HttpServletRequest request) {
+  @Operation(
+      summary =
+          "Upload a document (multipart: fields type, title, purpose, then file); 415 names the"
+              + " detected type if it is not accepted")
+  public Response upload(
+      @PathParam("subjectId") String subjectId, @Context HttpServletRequest request) {
     DocumentView created = service.create(DocumentResource.uuid(subjectId, "subject"), request);
     return Response.created(URI.create("/api/documents/" + created.id())).entity(created).build();
   }
@@ -37,9 +43,11 @@ public class SubjectDocumentsResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "A subject's documents with their versions (metadata only), paginated")
-  public Page<DocumentView> list(@PathParam("subjectId") String subjectId, @QueryParam("offset") String offset,
+  public Page<DocumentView> list(
+      @PathParam("subjectId") String subjectId,
+      @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
-    return service.listForSubject(DocumentResource.uuid(subjectId, "subject"), PageRequest.of(offset, limit));
+    return service.listForSubject(
+        DocumentResource.uuid(subjectId, "subject"), PageRequest.of(offset, limit));
   }
-
 }

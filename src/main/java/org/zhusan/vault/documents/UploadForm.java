@@ -24,15 +24,23 @@ final class UploadForm {
     int n;
     while ((n = in.read(buf)) > 0) {
       if (out.size() + n > MAX_FIELD_BYTES) {
-        throw VaultException.badRequest("invalid-upload", "Form field '" + safe(name) + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
+        throw VaultException.badRequest(
+            "invalid-upload",
+            "Form field '" + safe(name) + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
       }
       out.write(buf, 0, n);
     }
     try {
-      fields.put(name, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString());
+      fields.put(
+          name,
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(out.toByteArray()))
+              .toString());
     } catch (CharacterCodingException e) {
-      throw VaultException.badRequest("invalid-upload", "Form field '" + safe(name) + "' is not UTF-8 text.");
+      throw VaultException.badRequest(
+          "invalid-upload", "Form field '" + safe(name) + "' is not UTF-8 text.");
     }
   }
 

@@ -25,7 +25,9 @@ public class KekVersions {
   @Transactional
   public void sync() {
     for (int v : vaultKeys.keyring().kekVersions()) {
-      em.createNativeQuery("INSERT INTO kek_version (version, state, first_seen) VALUES (?1, 'ACTIVE', now()) ON CONFLICT DO NOTHING")
+      em.createNativeQuery(
+              "INSERT INTO kek_version (version, state, first_seen) VALUES (?1, 'ACTIVE', now()) ON"
+                  + " CONFLICT DO NOTHING")
           .setParameter(1, v)
           .executeUpdate();
     }
@@ -34,7 +36,9 @@ public class KekVersions {
   @Transactional(Transactional.TxType.MANDATORY)
   void countWrap(int version) {
     sync();
-    em.createNativeQuery("UPDATE kek_version SET wraps = wraps + 1 WHERE version = ?1").setParameter(1, version).executeUpdate();
+    em.createNativeQuery("UPDATE kek_version SET wraps = wraps + 1 WHERE version = ?1")
+        .setParameter(1, version)
+        .executeUpdate();
   }
 
   /**
@@ -45,15 +49,20 @@ public class KekVersions {
   @Transactional
   public String missingFrom(Set<Integer> loaded) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "SELECT kek_version, count(*) FROM data_key WHERE wrapped IS NOT NULL GROUP BY kek_version ORDER BY kek_version")
-        .getResultList();
-    String missing = rows.stream()
-        .filter(r -> !loaded.contains(((Number) r[0]).intValue()))
-        .map(r -> "kek-v" + r[0] + " (" + r[1] + " data keys)")
-        .collect(Collectors.joining(", "));
-    return missing.isEmpty() ? null
-        : "the keystore lacks key-encryption key version(s) that live data keys are wrapped under: " + missing
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT kek_version, count(*) FROM data_key WHERE wrapped IS NOT NULL GROUP BY"
+                    + " kek_version ORDER BY kek_version")
+            .getResultList();
+    String missing =
+        rows.stream()
+            .filter(r -> !loaded.contains(((Number) r[0]).intValue()))
+            .map(r -> "kek-v" + r[0] + " (" + r[1] + " data keys)")
+            .collect(Collectors.joining(", "));
+    return missing.isEmpty()
+        ? null
+        : "the keystore lacks key-encryption key version(s) that live data keys are wrapped under: "
+            + missing
             + "; put the key(s) back into the keystore (see docs/operations.md, key rotation)";
   }
 
@@ -62,27 +71,40 @@ public class KekVersions {
   public List<Object[]> usage() {
     sync();
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "SELECT k.version, k.state, k.wraps, count(d.owner_id) FROM kek_version k "
-                + "LEFT JOIN data_key d ON d.kek_version = k.version AND d.wrapped IS NOT NULL "
-                + "GROUP BY k.version, k.state, k.wraps ORDER BY k.version")
-        .getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT k.version, k.state, k.wraps, count(d.owner_id) FROM kek_version k "
+                    + "LEFT JOIN data_key d ON d.kek_version = k.version AND d.wrapped IS NOT NULL "
+                    + "GROUP BY k.version, k.state, k.wraps ORDER BY k.version")
+            .getResultList();
     return rows;
   }
 
-  /** Marks a version retired; refused while any live data key still uses it, or if it is primary. */
+  /**
+   * Marks a version retired; refused while any live data key still uses it, or if it is primary.
+   */
   @Transactional
   public void retire(int version) {
     if (version == vaultKeys.keyring().primaryKekVersion()) {
-      throw VaultException.conflict("kek-primary", "KEK v" + version + " is the primary version and cannot be retired.");
+      throw VaultException.conflict(
+          "kek-primary", "KEK v" + version + " is the primary version and cannot be retired.");
     }
-    Number inUse = (Number) em.createNativeQuery("SELECT count(*) FROM data_key WHERE kek_version = ?1 AND wrapped IS NOT NULL")
-        .setParameter(1, version).getSingleResult();
+    Number inUse =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM data_key WHERE kek_version = ?1 AND wrapped IS NOT NULL")
+                .setParameter(1, version)
+                .getSingleResult();
     if (inUse.longValue() > 0) {
-      throw VaultException.conflict("kek-in-use", "KEK v" + version + " still wraps " + inUse + " data keys; rotate first.");
+      throw VaultException.conflict(
+          "kek-in-use", "KEK v" + version + " still wraps " + inUse + " data keys; rotate first.");
     }
-    int n = em.createNativeQuery("UPDATE kek_version SET state = 'RETIRED', retired_at = now() WHERE version = ?1 AND state = 'ACTIVE'")
-        .setParameter(1, version).executeUpdate();
+    int n =
+        em.createNativeQuery(
+                "UPDATE kek_version SET state = 'RETIRED', retired_at = now() WHERE version = ?1"
+                    + " AND state = 'ACTIVE'")
+            .setParameter(1, version)
+            .executeUpdate();
     if (n == 0) {
       throw VaultException.notFound("Active KEK v" + version);
     }

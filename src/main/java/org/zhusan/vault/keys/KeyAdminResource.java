@@ -22,8 +22,12 @@ import org.zhusan.vault.platform.problem.VaultException;
 public class KeyAdminResource {
   @Inject KeyAdmin admin;
 
-  /** One KEK version: its state, how many data keys it has wrapped in all, and how many it wraps now. */
-  public record KekView(int version, String state, long wrapsSoFar, long liveDataKeys, boolean primary) {}
+  /**
+   * One KEK version: its state, how many data keys it has wrapped in all, and how many it wraps
+   * now.
+   */
+  public record KekView(
+      int version, String state, long wrapsSoFar, long liveDataKeys, boolean primary) {}
 
   public record KeysView(List<KekView> versions, List<KeyRotation.RotationRun> rotations) {}
 
@@ -42,7 +46,10 @@ public class KeyAdminResource {
 
   @POST
   @Path("/rotate")
-  @Operation(summary = "Rewrap every data key under the primary KEK, in the background (ADMIN); 202 with the run")
+  @Operation(
+      summary =
+          "Rewrap every data key under the primary KEK, in the background (ADMIN); 202 with the"
+              + " run")
   public Response rotate() {
     return Response.accepted(admin.rotate()).build();
   }
@@ -74,8 +81,11 @@ public class KeyAdminResource {
       gatekeeper.require(Action.KEY_STATUS, "KEY", "keystore-reload", null, null);
       if (!vaultKeys.load()) {
         // The keys already loaded stay in use; say why the new keystore was not taken.
-        throw VaultException.conflict("keystore-refused", "The keystore was not reloaded: " + vaultKeys.problem()
-            + ". The keys loaded before stay in use.");
+        throw VaultException.conflict(
+            "keystore-refused",
+            "The keystore was not reloaded: "
+                + vaultKeys.problem()
+                + ". The keys loaded before stay in use.");
       }
       kekVersions.sync();
       return view();
@@ -83,7 +93,13 @@ public class KeyAdminResource {
 
     @jakarta.transaction.Transactional
     public KeyRotation.RotationRun rotate() {
-      var event = gatekeeper.require(Action.KEY_ROTATE, "KEY", "kek-v" + vaultKeys.keyring().primaryKekVersion(), null, null);
+      var event =
+          gatekeeper.require(
+              Action.KEY_ROTATE,
+              "KEY",
+              "kek-v" + vaultKeys.keyring().primaryKekVersion(),
+              null,
+              null);
       long id = rotation.start(event.userId(), event.role());
       return rotation.recent().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
@@ -97,10 +113,17 @@ public class KeyAdminResource {
 
     private KeysView view() {
       int primary = vaultKeys.keyring().primaryKekVersion();
-      List<KekView> versions = kekVersions.usage().stream()
-          .map(r -> new KekView(((Number) r[0]).intValue(), (String) r[1], ((Number) r[2]).longValue(),
-              ((Number) r[3]).longValue(), ((Number) r[0]).intValue() == primary))
-          .toList();
+      List<KekView> versions =
+          kekVersions.usage().stream()
+              .map(
+                  r ->
+                      new KekView(
+                          ((Number) r[0]).intValue(),
+                          (String) r[1],
+                          ((Number) r[2]).longValue(),
+                          ((Number) r[3]).longValue(),
+                          ((Number) r[0]).intValue() == primary))
+              .toList();
       return new KeysView(versions, rotation.recent());
     }
   }

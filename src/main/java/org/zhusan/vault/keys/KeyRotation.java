@@ -42,12 +42,20 @@ public class KeyRotation {
   int batchSize;
 
   /**
-   * A rotation run as reported to administrators: {@code rewrapped} of {@code total} data keys (while
-   * it runs, the live data keys under another KEK when it started; once it has ended, what it
-   * rewrapped) at {@code rate} data keys per second since it started.
+   * A rotation run as reported to administrators: {@code rewrapped} of {@code total} data keys
+   * (while it runs, the live data keys under another KEK when it started; once it has ended, what
+   * it rewrapped) at {@code rate} data keys per second since it started.
    */
-  public record RotationRun(long id, int targetVersion, String state, long rewrapped, long total, long rate,
-      String startedBy, java.time.Instant startedAt, java.time.Instant finishedAt) {}
+  public record RotationRun(
+      long id,
+      int targetVersion,
+      String state,
+      long rewrapped,
+      long total,
+      long rate,
+      String startedBy,
+      java.time.Instant startedAt,
+      java.time.Instant finishedAt) {}
 
   /** Starts (or resumes) a rotation to the primary KEK in the background; returns its id. */
   public long start(String actor, String role) {
@@ -72,37 +80,75 @@ public class KeyRotation {
       }
       batch.progress(id, total, "DONE");
       LOG.info("Key rotation " + id + " done: " + total + " data keys now under KEK v" + target);
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
-          .withOutcome("ALLOWED", "admin-keys", "rotation " + id + " finished: " + total + " data keys rewrapped"));
+      accessLog.appendAlone(
+          AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
+              .withOutcome(
+                  "ALLOWED",
+                  "admin-keys",
+                  "rotation " + id + " finished: " + total + " data keys rewrapped"));
     } catch (RuntimeException e) {
       batch.progress(id, total, "FAILED");
-      LOG.severe("Key rotation " + id + " failed after " + total + " data keys: " + e.getMessage() + " (start again to resume)");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
-          .withOutcome("FAILED", "admin-keys", "rotation " + id + " failed after " + total + " data keys"));
+      LOG.severe(
+          "Key rotation "
+              + id
+              + " failed after "
+              + total
+              + " data keys: "
+              + e.getMessage()
+              + " (start again to resume)");
+      accessLog.appendAlone(
+          AccessEvent.allowed(actor, role, "KEY_ROTATE", "KEY", "kek-v" + target)
+              .withOutcome(
+                  "FAILED",
+                  "admin-keys",
+                  "rotation " + id + " failed after " + total + " data keys"));
     }
   }
 
   @Transactional
   public List<RotationRun> recent() {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "SELECT id, target_version, state, rewrapped, started_by, started_at, finished_at FROM key_rotation ORDER BY id DESC LIMIT 20")
-        .getResultList();
-    return rows.stream().map(r -> {
-      int target = ((Number) r[1]).intValue();
-      String state = (String) r[2];
-      long rewrapped = ((Number) r[3]).longValue();
-      java.time.Instant started = SqlTimes.instant(r[5]);
-      java.time.Instant finished = SqlTimes.instant(r[6]);
-      // What the run set out to do when this instance started it; otherwise (another instance's run)
-      // what it did plus what is still under another version.
-      Long planned = totals.get(((Number) r[0]).longValue());
-      long total = !"RUNNING".equals(state) ? rewrapped
-          : planned != null ? Math.max(planned, rewrapped) : rewrapped + batch.remaining(target);
-      double seconds = Math.max(1, java.time.Duration.between(started, finished == null ? java.time.Instant.now() : finished).toMillis()) / 1000.0;
-      return new RotationRun(((Number) r[0]).longValue(), target, state, rewrapped, total, Math.round(rewrapped / seconds),
-          (String) r[4], started, finished);
-    }).toList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, target_version, state, rewrapped, started_by, started_at, finished_at"
+                    + " FROM key_rotation ORDER BY id DESC LIMIT 20")
+            .getResultList();
+    return rows.stream()
+        .map(
+            r -> {
+              int target = ((Number) r[1]).intValue();
+              String state = (String) r[2];
+              long rewrapped = ((Number) r[3]).longValue();
+              java.time.Instant started = SqlTimes.instant(r[5]);
+              java.time.Instant finished = SqlTimes.instant(r[6]);
+              // What the run set out to do when this instance started it; otherwise (another
+              // instance's run)
+              // what it did plus what is still under another version.
+              Long planned = totals.get(((Number) r[0]).longValue());
+              long total =
+                  !"RUNNING".equals(state)
+                      ? rewrapped
+                      : planned != null
+                          ? Math.max(planned, rewrapped)
+                          : rewrapped + batch.remaining(target);
+              double seconds =
+                  Math.max(
+                          1,
+                          java.time.Duration.between(
+                                  started, finished == null ? java.time.Instant.now() : finished)
+                              .toMillis())
+                      / 1000.0;
+              return new RotationRun(
+                  ((Number) r[0]).longValue(),
+                  target,
+                  state,
+                  rewrapped,
+                  total,
+                  Math.round(rewrapped / seconds),
+                  (String) r[4],
+                  started,
+                  finished);
+            })
+        .toList();
   }
-
 }

@@ -29,12 +29,14 @@ public class RotationBatch {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int rewrapNext(int targetVersion, int size) {
     @SuppressWarnings("unchecked")
-    List<UUID> owners = em.createNativeQuery(
-            "SELECT owner_id FROM data_key WHERE wrapped IS NOT NULL AND kek_version <> ?1 "
-                + "ORDER BY owner_id LIMIT ?2 FOR UPDATE SKIP LOCKED", UUID.class)
-        .setParameter(1, targetVersion)
-        .setParameter(2, size)
-        .getResultList();
+    List<UUID> owners =
+        em.createNativeQuery(
+                "SELECT owner_id FROM data_key WHERE wrapped IS NOT NULL AND kek_version <> ?1 "
+                    + "ORDER BY owner_id LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                UUID.class)
+            .setParameter(1, targetVersion)
+            .setParameter(2, size)
+            .getResultList();
     DataKeyWrapper wrapper = vaultKeys.subjectKeyWrapper();
     Instant now = Instant.now();
     for (UUID owner : owners) {
@@ -53,17 +55,27 @@ public class RotationBatch {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long remaining(int targetVersion) {
-    return ((Number) em.createNativeQuery(
-            "SELECT count(*) FROM data_key WHERE wrapped IS NOT NULL AND kek_version <> ?1")
-        .setParameter(1, targetVersion).getSingleResult()).longValue();
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM data_key WHERE wrapped IS NOT NULL AND kek_version <> ?1")
+                .setParameter(1, targetVersion)
+                .getSingleResult())
+        .longValue();
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long begin(int target, String actor) {
-    em.createNativeQuery("UPDATE key_rotation SET state = 'FAILED', finished_at = now() WHERE state = 'RUNNING'").executeUpdate();
-    return ((Number) em.createNativeQuery(
-            "INSERT INTO key_rotation (target_version, started_at, started_by, state) VALUES (?1, now(), ?2, 'RUNNING') RETURNING id")
-        .setParameter(1, target).setParameter(2, actor).getSingleResult()).longValue();
+    em.createNativeQuery(
+            "UPDATE key_rotation SET state = 'FAILED', finished_at = now() WHERE state = 'RUNNING'")
+        .executeUpdate();
+    return ((Number)
+            em.createNativeQuery(
+                    "INSERT INTO key_rotation (target_version, started_at, started_by, state)"
+                        + " VALUES (?1, now(), ?2, 'RUNNING') RETURNING id")
+                .setParameter(1, target)
+                .setParameter(2, actor)
+                .getSingleResult())
+        .longValue();
   }
 
   /** Records progress; a non-null state also ends the run. */
@@ -71,10 +83,17 @@ public class RotationBatch {
   public void progress(long id, long rewrapped, String state) {
     if (state == null) {
       em.createNativeQuery("UPDATE key_rotation SET rewrapped = ?1 WHERE id = ?2")
-          .setParameter(1, rewrapped).setParameter(2, id).executeUpdate();
+          .setParameter(1, rewrapped)
+          .setParameter(2, id)
+          .executeUpdate();
     } else {
-      em.createNativeQuery("UPDATE key_rotation SET rewrapped = ?1, state = ?2, finished_at = now() WHERE id = ?3")
-          .setParameter(1, rewrapped).setParameter(2, state).setParameter(3, id).executeUpdate();
+      em.createNativeQuery(
+              "UPDATE key_rotation SET rewrapped = ?1, state = ?2, finished_at = now() WHERE id ="
+                  + " ?3")
+          .setParameter(1, rewrapped)
+          .setParameter(2, state)
+          .setParameter(3, id)
+          .executeUpdate();
     }
   }
 }

@@ -37,6 +37,10 @@ public final class SealedText {
   /** Shows only a short fingerprint; never the bytes (they are harmless but noisy). */
   @Override
   public String toString() {
-    return "SealedText[" + ciphertext.length + " bytes, " + HexFormat.of().formatHex(ciphertext, 0, Math.min(4, ciphertext.length)) + "…]";
+    return "SealedText["
+        + ciphertext.length
+        + " bytes, "
+        + HexFormat.of().formatHex(ciphertext, 0, Math.min(4, ciphertext.length))
+        + "…]";
   }
 }

@@ -34,6 +34,7 @@ import org.zhusan.vault.platform.problem.VaultException;
 @ApplicationScoped
 public class SubjectKeys implements FieldCipher {
   private static final Logger LOG = Logger.getLogger(SubjectKeys.class.getName());
+
   /** Data keys have a single version; KEK rotation rewraps them without changing them. */
   static final int DATA_KEY_VERSION = 1;
 
@@ -81,7 +82,8 @@ public class SubjectKeys implements FieldCipher {
     try {
       wrapped = vaultKeys.subjectKeyWrapper().wrap(key, owner.toString());
     } catch (GeneralSecurityException e) {
-      throw VaultException.unavailable("key-limit", "The key-encryption key reached its use limit; rotate keys.");
+      throw VaultException.unavailable(
+          "key-limit", "The key-encryption key reached its use limit; rotate keys.");
     }
     kekVersions.countWrap(wrapped.kekVersion());
     em.persist(new DataKeyRecord(owner, wrapped, Instant.now()));
@@ -99,7 +101,8 @@ public class SubjectKeys implements FieldCipher {
     }
     if (encryptions > 0) {
       if (record.encryptions() + encryptions > maxEncryptionsPerKey) {
-        throw VaultException.unavailable("key-limit", "This record's data key reached its encryption limit.");
+        throw VaultException.unavailable(
+            "key-limit", "This record's data key reached its encryption limit.");
       }
       em.createNativeQuery("UPDATE data_key SET encryptions = encryptions + ?1 WHERE owner_id = ?2")
           .setParameter(1, (long) encryptions)
@@ -108,7 +111,10 @@ public class SubjectKeys implements FieldCipher {
     }
     WrappedKey wrapped = record.wrappedKey().orElseThrow(SubjectKeys::shredded);
     try {
-      return cache().get(owner.toString(), () -> vaultKeys.subjectKeyWrapper().unwrap(wrapped, owner.toString()));
+      return cache()
+          .get(
+              owner.toString(),
+              () -> vaultKeys.subjectKeyWrapper().unwrap(wrapped, owner.toString()));
     } catch (GeneralSecurityException e) {
       LOG.severe("Data key of a record failed to unwrap (altered wrapped key or wrong keystore)");
       throw integrity();
@@ -118,7 +124,8 @@ public class SubjectKeys implements FieldCipher {
   @Override
   public SealedText seal(FieldBinding b, String plaintext) {
     try {
-      AesGcmAead aead = AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(b.keyOwner(), 1)));
+      AesGcmAead aead =
+          AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(b.keyOwner(), 1)));
       return SealedText.of(aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), ad(b)));
     } catch (GeneralSecurityException e) {
       throw VaultException.unavailable("encryption-failed", "The field could not be encrypted.");
@@ -128,22 +135,29 @@ public class SubjectKeys implements FieldCipher {
   @Override
   public String open(FieldBinding b, SealedText sealed) {
     try {
-      AesGcmAead aead = AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(b.keyOwner(), 0)));
+      AesGcmAead aead =
+          AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(b.keyOwner(), 0)));
       return new String(aead.decrypt(sealed.ciphertext(), ad(b)), StandardCharsets.UTF_8);
     } catch (DecryptionFailedException e) {
-      LOG.severe("Integrity failure opening " + b.table() + "." + b.column() + " of row " + b.rowId());
+      LOG.severe(
+          "Integrity failure opening " + b.table() + "." + b.column() + " of row " + b.rowId());
       throw integrity();
     }
   }
 
-  /** Streaming AEAD for content owned by {@code owner}; counts one encryption when {@code forWriting}. */
+  /**
+   * Streaming AEAD for content owned by {@code owner}; counts one encryption when {@code
+   * forWriting}.
+   */
   public StreamingAead contentCipher(UUID owner, boolean forWriting) {
-    return AesGcmHkdfStreaming.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(owner, forWriting ? 1 : 0)));
+    return AesGcmHkdfStreaming.create(
+        AeadKeyset.of(DATA_KEY_VERSION, dataKey(owner, forWriting ? 1 : 0)));
   }
 
   /** A keyed digest of content owned by {@code owner}, bound to {@code versionId}. */
   public org.zhusan.vault.crypto.ContentDigest contentDigest(UUID owner, UUID versionId) {
-    return org.zhusan.vault.crypto.ContentDigest.start(dataKey(owner, 0), contentBinding(versionId));
+    return org.zhusan.vault.crypto.ContentDigest.start(
+        dataKey(owner, 0), contentBinding(versionId));
   }
 
   /** Associated data of a document version's content. */
@@ -177,12 +191,18 @@ public class SubjectKeys implements FieldCipher {
   }
 
   static VaultException shredded() {
-    return VaultException.gone("crypto-shredded",
-        "This record's encryption key was destroyed (crypto-shredding); its content can no longer be read.");
+    return VaultException.gone(
+        "crypto-shredded",
+        "This record's encryption key was destroyed (crypto-shredding); its content can no longer"
+            + " be read.");
   }
 
   static VaultException integrity() {
-    return new VaultException(Problem.of(500, "integrity-failure", "Integrity failure",
-        "Stored data failed its integrity check and was not returned. The event was logged."));
+    return new VaultException(
+        Problem.of(
+            500,
+            "integrity-failure",
+            "Integrity failure",
+            "Stored data failed its integrity check and was not returned. The event was logged."));
   }
 }

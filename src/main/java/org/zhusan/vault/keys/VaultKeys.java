@@ -54,7 +54,11 @@ public class VaultKeys implements KeyStatus {
    * the schema migration (default observer priority), because loading checks the keystore against
    * the blind-index key versions the data depends on.
    */
-  void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class) Object ignored) {
+  void onStart(
+      @Observes
+          @Priority(Interceptor.Priority.APPLICATION + 1000)
+          @Initialized(ApplicationScoped.class)
+          Object ignored) {
     load();
   }
 
@@ -67,7 +71,9 @@ public class VaultKeys implements KeyStatus {
   public synchronized boolean load() {
     if (location.filter(s -> !s.isBlank()).isEmpty()) {
       problem = "vault.keys.keystore.location is not set";
-      LOG.severe("No keystore configured (vault.keys.keystore.location); the vault cannot encrypt or decrypt.");
+      LOG.severe(
+          "No keystore configured (vault.keys.keystore.location); the vault cannot encrypt or"
+              + " decrypt.");
       return false;
     }
     Keyring candidate;
@@ -87,22 +93,32 @@ public class VaultKeys implements KeyStatus {
     }
     keyring = candidate;
     problem = null;
-    LOG.info("Keystore loaded: KEK versions " + candidate.kekVersions() + ", primary v" + candidate.primaryKekVersion()
-        + "; blind-index key versions " + candidate.blindIndexVersions() + ", primary v" + candidate.primaryBlindIndexVersion());
+    LOG.info(
+        "Keystore loaded: KEK versions "
+            + candidate.kekVersions()
+            + ", primary v"
+            + candidate.primaryKekVersion()
+            + "; blind-index key versions "
+            + candidate.blindIndexVersions()
+            + ", primary v"
+            + candidate.primaryBlindIndexVersion());
     return true;
   }
 
   /** Null if the database needs no KEK or blind-index version the keyring lacks, else why. */
   private String missingKeyVersions(Keyring candidate) {
     if (!migrator.migrated()) {
-      return "the database schema is not migrated, so the key versions its rows depend on could not be checked";
+      return "the database schema is not migrated, so the key versions its rows depend on could not"
+          + " be checked";
     }
     try {
       String keks = kekVersions.missingFrom(candidate.kekVersions());
       String blindIndexes = blindIndexUsage.missingFrom(candidate.blindIndexVersions());
       return keks == null ? blindIndexes : blindIndexes == null ? keks : keks + "; " + blindIndexes;
     } catch (RuntimeException e) {
-      return "the key versions the data depends on could not be read (" + e.getClass().getSimpleName() + ")";
+      return "the key versions the data depends on could not be read ("
+          + e.getClass().getSimpleName()
+          + ")";
     }
   }
 
@@ -110,7 +126,10 @@ public class VaultKeys implements KeyStatus {
   public Keyring keyring() {
     Keyring k = keyring;
     if (k == null) {
-      throw VaultException.unavailable("keys-unavailable", "The vault's keys are not loaded; an administrator sees why in the server log and GET /api/admin/status.");
+      throw VaultException.unavailable(
+          "keys-unavailable",
+          "The vault's keys are not loaded; an administrator sees why in the server log and GET"
+              + " /api/admin/status.");
     }
     return k;
   }

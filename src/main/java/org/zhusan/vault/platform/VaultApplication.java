@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The JAX-RS application: every resource lives under {@code /api} and is protected by MicroProfile JWT.
+ * The JAX-RS application: every resource lives under {@code /api} and is protected by MicroProfile
+ * JWT.
  *
  * <p>It must be a CDI bean ({@code @ApplicationScoped}); otherwise Payara cannot inject {@code
  * JsonWebToken} (WELD-001408).
@@ -21,8 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({
-  "LAWYER", "PSYCHOLOGIST", "PSYCHIATRIST", "DOCTOR", "SOCIAL_WORKER", "TEACHER", "THEOLOGIAN",
-  "NGO_PARTNER", "AUDITOR", "ADMIN"
+  "LAWYER",
+  "PSYCHOLOGIST",
+  "PSYCHIATRIST",
+  "DOCTOR",
+  "SOCIAL_WORKER",
+  "TEACHER",
+  "THEOLOGIAN",
+  "NGO_PARTNER",
+  "AUDITOR",
+  "ADMIN"
 })
 @OpenAPIDefinition(
     info =
@@ -30,8 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "Zhusan Vault",
             version = "0.1.0",
             description =
-                "Encrypted, audited records vault. Every request needs a bearer JWT; errors are RFC 9457"
-                    + " problem JSON."),
+                "Encrypted, audited records vault. Every request needs a bearer JWT; errors are RFC"
+                    + " 9457 problem JSON."),
     security = @SecurityRequirement(name = "jwt"))
 @SecurityScheme(
     securitySchemeName = "jwt",

@@ -24,13 +24,13 @@ import org.zhusan.vault.crypto.Keyring;
  * root key stays in the keystore, never in the database, and the query key is unrelated to the
  * search-token key. A fresh key per query means a random 96-bit nonce is used once per key.
  *
- * <p>Ciphertext: {@code 0x01 ‖ nonce (12) ‖ AES-256-GCM(K_q, nonce, UTF-8(query), ad)} with {@code ad
- * = AssociatedData.forField("search_query", "query_ct", queryId)}, so a ciphertext moved to another
- * row does not decrypt.
+ * <p>Ciphertext: {@code 0x01 ‖ nonce (12) ‖ AES-256-GCM(K_q, nonce, UTF-8(query), ad)} with {@code
+ * ad = AssociatedData.forField("search_query", "query_ct", queryId)}, so a ciphertext moved to
+ * another row does not decrypt.
  *
- * <p>The blind-index key is versioned; each row records the version its key was derived from ({@code
- * search_query.bidx_key_version}). Rows are immutable and are never re-encrypted, so a recorded
- * query stays readable exactly as long as its key version stays in the keystore.
+ * <p>The blind-index key is versioned; each row records the version its key was derived from
+ * ({@code search_query.bidx_key_version}). Rows are immutable and are never re-encrypted, so a
+ * recorded query stays readable exactly as long as its key version stays in the keystore.
  *
  * <p>Thread safety: immutable.
  */
@@ -62,7 +62,8 @@ public final class QueryAuditCipher {
    */
   public static QueryAuditCipher create(Keyring keyring, int keyVersion) {
     Objects.requireNonNull(keyring, "keyring is required.");
-    return new QueryAuditCipher(BlindIndex.create(keyring, keyVersion, PURPOSE, BlindIndex.MAX_OUTPUT_BYTES));
+    return new QueryAuditCipher(
+        BlindIndex.create(keyring, keyVersion, PURPOSE, BlindIndex.MAX_OUTPUT_BYTES));
   }
 
   /** The blind-index key version this cipher's keys derive from. */
@@ -78,7 +79,10 @@ public final class QueryAuditCipher {
     byte[] key = key(queryId);
     try {
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+      gcm.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_BITS, nonce));
       gcm.updateAAD(ad(queryId));
       byte[] sealed = gcm.doFinal(query.getBytes(StandardCharsets.UTF_8));
       byte[] out = new byte[1 + NONCE_BYTES + sealed.length];
@@ -102,7 +106,9 @@ public final class QueryAuditCipher {
     byte[] key = key(queryId);
     try {
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+      gcm.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
           new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
       gcm.updateAAD(ad(queryId));
       byte[] plain = gcm.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);

@@ -63,7 +63,8 @@ public final class QueryParser {
    * in use, during a key rotation): a word's {@link Query.Term} then holds its stems' tokens under
    * every version. Each document version's tokens are all under one key version, so for any
    * document the term matches exactly when it would under that document's key alone, and its score
-   * (the sum of tf over the term's tokens present) is unchanged; AND, OR and NOT keep their meaning.
+   * (the sum of tf over the term's tokens present) is unchanged; AND, OR and NOT keep their
+   * meaning.
    */
   public QueryParser(TermAnalyzer analyzer, List<BlindTokens> tokens) {
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer is required.");

@@ -39,7 +39,12 @@ public class ReindexWork {
   private static final Logger LOG = Logger.getLogger(ReindexWork.class.getName());
 
   /** What happened to one version. */
-  public enum Outcome { INDEXED, NOT_INDEXED, FAILED, SKIPPED }
+  public enum Outcome {
+    INDEXED,
+    NOT_INDEXED,
+    FAILED,
+    SKIPPED
+  }
 
   @PersistenceContext(unitName = "vault")
   EntityManager em;
@@ -69,21 +74,28 @@ public class ReindexWork {
     OLD_KEY
   }
 
-  /** Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects, in {@code scope}. */
+  /**
+   * Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects, in
+   * {@code scope}.
+   */
   @Transactional
   public List<UUID> next(UUID after, Scope scope, int limit) {
-    String sql = "SELECT v.id FROM document_version v"
-        + " JOIN document d ON d.id = v.document_id"
-        + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
-        + " LEFT JOIN search_index_state st ON st.version_id = v.id"
-        + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
-        + switch (scope) {
-          case ALL -> "";
-          case STALE -> " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ? OR st.bidx_key_version <> ?)";
-          case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
-        }
-        + " ORDER BY v.id LIMIT ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT v.id FROM document_version v"
+            + " JOIN document d ON d.id = v.document_id"
+            + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
+            + " LEFT JOIN search_index_state st ON st.version_id = v.id"
+            + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
+            + switch (scope) {
+              case ALL -> "";
+              case STALE ->
+                  " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ?"
+                      + " OR st.bidx_key_version <> ?)";
+              case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
+            }
+            + " ORDER BY v.id LIMIT ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       ps.setObject(i++, after);
       ps.setObject(i++, after);
@@ -102,26 +114,35 @@ public class ReindexWork {
       }
       return ids;
     } catch (SQLException e) {
-      throw VaultException.unavailable("search-unavailable", "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
+      throw VaultException.unavailable(
+          "search-unavailable",
+          "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
     }
   }
 
   /**
-   * Deletes the tokens and index state of every version of a crypto-shredded subject (search already
-   * ignores them; this removes the last trace of their vocabulary). Returns the token rows deleted.
+   * Deletes the tokens and index state of every version of a crypto-shredded subject (search
+   * already ignores them; this removes the last trace of their vocabulary). Returns the token rows
+   * deleted.
    */
   @Transactional
   public int purgeShredded() {
-    String shredded = "SELECT v.id FROM document_version v JOIN document d ON d.id = v.document_id"
-        + " JOIN data_key k ON k.owner_id = d.subject_id WHERE k.wrapped IS NULL";
+    String shredded =
+        "SELECT v.id FROM document_version v JOIN document d ON d.id = v.document_id"
+            + " JOIN data_key k ON k.owner_id = d.subject_id WHERE k.wrapped IS NULL";
     try (Connection c = dataSource.getConnection();
-        PreparedStatement tokens = c.prepareStatement("DELETE FROM search_token WHERE version_id IN (" + shredded + ")");
-        PreparedStatement states = c.prepareStatement("DELETE FROM search_index_state WHERE version_id IN (" + shredded + ")")) {
+        PreparedStatement tokens =
+            c.prepareStatement("DELETE FROM search_token WHERE version_id IN (" + shredded + ")");
+        PreparedStatement states =
+            c.prepareStatement(
+                "DELETE FROM search_index_state WHERE version_id IN (" + shredded + ")")) {
       int n = tokens.executeUpdate();
       states.executeUpdate();
       return n;
     } catch (SQLException e) {
-      throw VaultException.unavailable("search-unavailable", "Tokens of shredded subjects could not be purged (SQL state " + e.getSQLState() + ").");
+      throw VaultException.unavailable(
+          "search-unavailable",
+          "Tokens of shredded subjects could not be purged (SQL state " + e.getSQLState() + ").");
     }
   }
 
@@ -141,19 +162,30 @@ public class ReindexWork {
     TermFrequencies.Builder builder = engine.newIndex();
     boolean[] analysisFailed = {false};
     ExtractionResult result;
-    try (InputStream plain = aead.newDecryptingStream(contentStore.reader(versionId, version.chunkCount()),
-        SubjectKeys.contentBinding(versionId))) {
-      result = inspection.extractor().extract(plain, new DetectedType(version.mediaType()), chunk -> {
-        if (!analysisFailed[0] && chunk != null && !chunk.isEmpty()) {
-          try {
-            builder.add(chunk);
-          } catch (RuntimeException e) {
-            analysisFailed[0] = true;
-          }
-        }
-      });
+    try (InputStream plain =
+        aead.newDecryptingStream(
+            contentStore.reader(versionId, version.chunkCount()),
+            SubjectKeys.contentBinding(versionId))) {
+      result =
+          inspection
+              .extractor()
+              .extract(
+                  plain,
+                  new DetectedType(version.mediaType()),
+                  chunk -> {
+                    if (!analysisFailed[0] && chunk != null && !chunk.isEmpty()) {
+                      try {
+                        builder.add(chunk);
+                      } catch (RuntimeException e) {
+                        analysisFailed[0] = true;
+                      }
+                    }
+                  });
     } catch (IOException | SQLException e) {
-      LOG.severe("Re-index: content of version " + versionId + " could not be read or failed authentication; recorded FAILED");
+      LOG.severe(
+          "Re-index: content of version "
+              + versionId
+              + " could not be read or failed authentication; recorded FAILED");
       store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
       return Outcome.FAILED;
     }
@@ -168,7 +200,12 @@ public class ReindexWork {
       }
       index = builder.build();
     } catch (RuntimeException e) {
-      LOG.warning("Re-index: analysis of version " + versionId + " failed (" + e.getClass().getSimpleName() + "); recorded FAILED");
+      LOG.warning(
+          "Re-index: analysis of version "
+              + versionId
+              + " failed ("
+              + e.getClass().getSimpleName()
+              + "); recorded FAILED");
       store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
       return Outcome.FAILED;
     }

@@ -21,7 +21,9 @@ import org.zhusan.vault.access.policy.PolicyDocumentType;
 public class SearchAccess {
   @Inject AccessPolicy accessPolicy;
 
-  /** The document types (names of {@code DocumentType}) any of the caller's roles may READ; sorted. */
+  /**
+   * The document types (names of {@code DocumentType}) any of the caller's roles may READ; sorted.
+   */
   public Set<String> readableTypes(StaffUser user) {
     return readableTypes(accessPolicy.policy(), user);
   }

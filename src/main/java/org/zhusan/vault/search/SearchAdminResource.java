@@ -18,7 +18,9 @@ import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.search.SearchReindexer.ReindexRun;
 
-/** {@code /api/admin/search} (ADMIN): re-indexing. Administrators start it; they never see content. */
+/**
+ * {@code /api/admin/search} (ADMIN): re-indexing. Administrators start it; they never see content.
+ */
 @Path("/admin/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Audited
@@ -27,8 +29,11 @@ public class SearchAdminResource {
 
   @POST
   @Path("/reindex")
-  @Operation(summary = "Re-extract and re-index stored versions in the background (ADMIN): scope=stale (default: not indexed "
-      + "with the current token purpose, failed, without text, or never indexed) or scope=all; 202 with the run")
+  @Operation(
+      summary =
+          "Re-extract and re-index stored versions in the background (ADMIN): scope=stale (default:"
+              + " not indexed with the current token purpose, failed, without text, or never"
+              + " indexed) or scope=all; 202 with the run")
   public Response reindex(@QueryParam("scope") String scope) {
     return Response.accepted(admin.start(scope)).build();
   }
@@ -57,7 +62,9 @@ public class SearchAdminResource {
       } else {
         throw VaultException.badRequest("invalid-scope", "scope must be 'stale' or 'all'.");
       }
-      var event = gatekeeper.require(Action.SEARCH_REINDEX, "SEARCH_INDEX", all ? "all" : "stale", null, null);
+      var event =
+          gatekeeper.require(
+              Action.SEARCH_REINDEX, "SEARCH_INDEX", all ? "all" : "stale", null, null);
       return reindexer.start(all, event.userId(), event.role());
     }
 

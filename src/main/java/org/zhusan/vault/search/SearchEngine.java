@@ -30,8 +30,11 @@ public class SearchEngine {
   private final TermAnalyzer analyzer = new TermAnalyzer();
   private volatile Keyed keyed;
 
-  /** Everything derived from one keyring: tokens per loaded key version, the primary's query cipher. */
-  private record Keyed(Keyring keyring, Map<Integer, BlindTokens> tokens, QueryAuditCipher queries) {
+  /**
+   * Everything derived from one keyring: tokens per loaded key version, the primary's query cipher.
+   */
+  private record Keyed(
+      Keyring keyring, Map<Integer, BlindTokens> tokens, QueryAuditCipher queries) {
     BlindTokens primary() {
       return tokens.get(keyring.primaryBlindIndexVersion());
     }
@@ -51,7 +54,10 @@ public class SearchEngine {
     return k;
   }
 
-  /** A builder for one version's term frequencies under the primary key (language detected from its first text). */
+  /**
+   * A builder for one version's term frequencies under the primary key (language detected from its
+   * first text).
+   */
   public TermFrequencies.Builder newIndex() {
     return TermFrequencies.builder(analyzer, keyed().primary());
   }
@@ -89,10 +95,15 @@ public class SearchEngine {
     return keyed().queries();
   }
 
-  /** The cipher for query texts stored under key {@code keyVersion}, empty if that version is no longer loaded. */
+  /**
+   * The cipher for query texts stored under key {@code keyVersion}, empty if that version is no
+   * longer loaded.
+   */
   public Optional<QueryAuditCipher> queryCipher(int keyVersion) {
     Keyring keyring = keyed().keyring();
-    return keyring.hasBlindIndexVersion(keyVersion) ? Optional.of(QueryAuditCipher.create(keyring, keyVersion)) : Optional.empty();
+    return keyring.hasBlindIndexVersion(keyVersion)
+        ? Optional.of(QueryAuditCipher.create(keyring, keyVersion))
+        : Optional.empty();
   }
 
   @PreDestroy

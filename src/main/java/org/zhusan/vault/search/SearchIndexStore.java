@@ -22,7 +22,11 @@ import org.zhusan.vault.platform.problem.VaultException;
 @ApplicationScoped
 public class SearchIndexStore {
   /** Index state of a version. */
-  public enum Status { INDEXED, NOT_INDEXED, FAILED }
+  public enum Status {
+    INDEXED,
+    NOT_INDEXED,
+    FAILED
+  }
 
   private static final Logger LOG = Logger.getLogger(SearchIndexStore.class.getName());
   static final int BATCH_ROWS = 1000;
@@ -30,11 +34,15 @@ public class SearchIndexStore {
   @Resource(lookup = "java:app/jdbc/vault")
   DataSource dataSource;
 
-  /** Replaces the version's tokens with {@code index} and marks it INDEXED. Must run in a transaction. */
+  /**
+   * Replaces the version's tokens with {@code index} and marks it INDEXED. Must run in a
+   * transaction.
+   */
   public void writeIndexed(UUID versionId, TermFrequencies index) {
     try (Connection c = dataSource.getConnection()) {
       clear(c, versionId);
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO search_token (version_id, token, tf) VALUES (?, ?, ?)")) {
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO search_token (version_id, token, tf) VALUES (?, ?, ?)")) {
         int pending = 0;
         for (Map.Entry<BlindToken, Integer> e : index.counts().entrySet()) {
           insert.setObject(1, versionId);
@@ -70,7 +78,11 @@ public class SearchIndexStore {
   }
 
   private static void clear(Connection c, UUID versionId) throws SQLException {
-    for (String sql : new String[] {"DELETE FROM search_token WHERE version_id = ?", "DELETE FROM search_index_state WHERE version_id = ?"}) {
+    for (String sql :
+        new String[] {
+          "DELETE FROM search_token WHERE version_id = ?",
+          "DELETE FROM search_index_state WHERE version_id = ?"
+        }) {
       try (PreparedStatement delete = c.prepareStatement(sql)) {
         delete.setObject(1, versionId);
         delete.executeUpdate();
@@ -78,10 +90,17 @@ public class SearchIndexStore {
     }
   }
 
-  /** {@code keyVersion}: the blind-index key version of the tokens (from the builder, not the current primary: a reload may have happened meanwhile). */
-  private static void state(Connection c, UUID versionId, Status status, Integer keyVersion, boolean truncated) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO search_index_state (version_id, status, token_purpose, bidx_key_version, truncated, indexed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+  /**
+   * {@code keyVersion}: the blind-index key version of the tokens (from the builder, not the
+   * current primary: a reload may have happened meanwhile).
+   */
+  private static void state(
+      Connection c, UUID versionId, Status status, Integer keyVersion, boolean truncated)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO search_index_state (version_id, status, token_purpose, bidx_key_version,"
+                + " truncated, indexed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, versionId);
       insert.setString(2, status.name());
       insert.setString(3, status == Status.INDEXED ? BlindTokens.PURPOSE : null);
@@ -94,7 +113,13 @@ public class SearchIndexStore {
 
   private static VaultException unavailable(UUID versionId, SQLException e) {
     // SQL state only: messages may quote row values (tokens here, but keep the habit).
-    LOG.warning("Search index of version " + versionId + " could not be written (SQL state " + e.getSQLState() + ")");
-    return VaultException.unavailable("search-index-unavailable", "The search index could not be written.");
+    LOG.warning(
+        "Search index of version "
+            + versionId
+            + " could not be written (SQL state "
+            + e.getSQLState()
+            + ")");
+    return VaultException.unavailable(
+        "search-index-unavailable", "The search index could not be written.");
   }
 }

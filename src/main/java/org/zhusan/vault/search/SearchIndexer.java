@@ -18,18 +18,18 @@ import java.util.logging.Logger;
 import org.zhusan.vault.documents.TextSink;
 
 /**
- * The search side of an upload: receives the extracted text of a new document version in chunks
- * (on the request thread), turns it into blind-token frequencies as it arrives ({@link
+ * The search side of an upload: receives the extracted text of a new document version in chunks (on
+ * the request thread), turns it into blind-token frequencies as it arrives ({@link
  * TermFrequencies.Builder}: stems exist only inside the builder), and in {@link #finish} — still in
  * the upload's transaction — writes the tokens and the version's index state ({@link
  * SearchIndexStore}). So a version and its index commit together or not at all.
  *
- * <p>Replaces {@code DiscardingTextSink} as the application's {@link TextSink} (enabled alternative).
- * Per-upload state is keyed by version id and dropped in {@link #finish}, or when the transaction
- * ends if the upload failed before {@link #finish} was reached. Text, stems and words are never
- * logged or stored; when extraction did not succeed ({@code extracted == false}) whatever arrived is
- * discarded and the version is recorded NOT_INDEXED. If the analysis itself fails, the version is
- * still stored and recorded FAILED (re-indexing retries it).
+ * <p>Replaces {@code DiscardingTextSink} as the application's {@link TextSink} (enabled
+ * alternative). Per-upload state is keyed by version id and dropped in {@link #finish}, or when the
+ * transaction ends if the upload failed before {@link #finish} was reached. Text, stems and words
+ * are never logged or stored; when extraction did not succeed ({@code extracted == false}) whatever
+ * arrived is discarded and the version is recorded NOT_INDEXED. If the analysis itself fails, the
+ * version is still stored and recorded FAILED (re-indexing retries it).
  */
 @ApplicationScoped
 @Alternative
@@ -61,13 +61,17 @@ public class SearchIndexer implements TextSink {
         builder.add(chunk);
       } catch (RuntimeException e) {
         failed = true;
-        LOG.warning("Search analysis failed (" + e.getClass().getSimpleName() + "); the version will be recorded FAILED");
+        LOG.warning(
+            "Search analysis failed ("
+                + e.getClass().getSimpleName()
+                + "); the version will be recorded FAILED");
       }
     }
   }
 
   @Override
-  public Consumer<String> open(UUID subjectId, UUID documentId, UUID versionId, String documentType) {
+  public Consumer<String> open(
+      UUID subjectId, UUID documentId, UUID versionId, String documentType) {
     Objects.requireNonNull(versionId, "versionId is required.");
     Pending p = new Pending(engine.newIndex());
     pending.put(versionId, p);
@@ -90,12 +94,24 @@ public class SearchIndexer implements TextSink {
     try {
       index = p.builder.build();
     } catch (RuntimeException e) {
-      LOG.warning("Search analysis of version " + versionId + " failed (" + e.getClass().getSimpleName() + "); recorded FAILED");
+      LOG.warning(
+          "Search analysis of version "
+              + versionId
+              + " failed ("
+              + e.getClass().getSimpleName()
+              + "); recorded FAILED");
       store.writeWithoutTokens(versionId, SearchIndexStore.Status.FAILED);
       return;
     }
     store.writeIndexed(versionId, index);
-    LOG.fine(() -> "Indexed version " + versionId + ": " + index.distinctTerms() + " tokens" + (index.truncated() ? " (truncated)" : ""));
+    LOG.fine(
+        () ->
+            "Indexed version "
+                + versionId
+                + ": "
+                + index.distinctTerms()
+                + " tokens"
+                + (index.truncated() ? " (truncated)" : ""));
   }
 
   /** Number of uploads being indexed right now (for tests and diagnostics). */
@@ -106,15 +122,16 @@ public class SearchIndexer implements TextSink {
   private void forgetWhenTransactionEnds(UUID versionId) {
     try {
       if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+        transactions.registerInterposedSynchronization(
+            new Synchronization() {
+              @Override
+              public void beforeCompletion() {}
 
-          @Override
-          public void afterCompletion(int status) {
-            pending.remove(versionId);
-          }
-        });
+              @Override
+              public void afterCompletion(int status) {
+                pending.remove(versionId);
+              }
+            });
       }
     } catch (RuntimeException e) {
       // No transaction to follow: finish() removes the entry.

@@ -18,11 +18,11 @@ import org.zhusan.vault.platform.problem.VaultException;
  * Re-indexing for when the analysers (or the token purpose, or the blind-index key) change, or
  * after OCR was installed: re-extracts the text of every stored version of live subjects — or only
  * of those not indexed with the current token purpose under the primary blind-index key — and
- * rewrites its tokens, one transaction
- * per version, in the background, batch by batch, with progress in the server log and in {@link
- * #current()}. One run at a time; a run that stopped is resumed by starting a "stale" run (versions
- * already done are skipped). Every run first deletes the tokens of crypto-shredded subjects' versions.
- * The end of a run is written to the access log, like key rotation.
+ * rewrites its tokens, one transaction per version, in the background, batch by batch, with
+ * progress in the server log and in {@link #current()}. One run at a time; a run that stopped is
+ * resumed by starting a "stale" run (versions already done are skipped). Every run first deletes
+ * the tokens of crypto-shredded subjects' versions. The end of a run is written to the access log,
+ * like key rotation.
  *
  * <p>Progress is kept in memory only (lost on restart; the index state table says what is left).
  */
@@ -43,8 +43,9 @@ public class SearchReindexer {
    * A re-index run.
    *
    * @param id random run id
-   * @param scope ALL (every version), STALE (versions not indexed with the current purpose and primary
-   *     key) or OLD_KEY (indexed versions under another key version: a blind-index key rotation)
+   * @param scope ALL (every version), STALE (versions not indexed with the current purpose and
+   *     primary key) or OLD_KEY (indexed versions under another key version: a blind-index key
+   *     rotation)
    * @param state RUNNING, DONE or FAILED
    * @param processed versions handled so far
    * @param indexed of which indexed
@@ -52,17 +53,49 @@ public class SearchReindexer {
    * @param failed of which failed (content unreadable, analysis failed)
    * @param skipped of which skipped (subject shredded meanwhile)
    */
-  public record ReindexRun(String id, String scope, String state, long processed, long indexed, long notIndexed, long failed,
-      long skipped, String tokenPurpose, String startedBy, Instant startedAt, Instant finishedAt) {
+  public record ReindexRun(
+      String id,
+      String scope,
+      String state,
+      long processed,
+      long indexed,
+      long notIndexed,
+      long failed,
+      long skipped,
+      String tokenPurpose,
+      String startedBy,
+      Instant startedAt,
+      Instant finishedAt) {
     ReindexRun count(ReindexWork.Outcome o) {
-      return new ReindexRun(id, scope, state, processed + 1, indexed + (o == ReindexWork.Outcome.INDEXED ? 1 : 0),
-          notIndexed + (o == ReindexWork.Outcome.NOT_INDEXED ? 1 : 0), failed + (o == ReindexWork.Outcome.FAILED ? 1 : 0),
-          skipped + (o == ReindexWork.Outcome.SKIPPED ? 1 : 0), tokenPurpose, startedBy, startedAt, finishedAt);
+      return new ReindexRun(
+          id,
+          scope,
+          state,
+          processed + 1,
+          indexed + (o == ReindexWork.Outcome.INDEXED ? 1 : 0),
+          notIndexed + (o == ReindexWork.Outcome.NOT_INDEXED ? 1 : 0),
+          failed + (o == ReindexWork.Outcome.FAILED ? 1 : 0),
+          skipped + (o == ReindexWork.Outcome.SKIPPED ? 1 : 0),
+          tokenPurpose,
+          startedBy,
+          startedAt,
+          finishedAt);
     }
 
     ReindexRun end(String finalState) {
-      return new ReindexRun(id, scope, finalState, processed, indexed, notIndexed, failed, skipped, tokenPurpose, startedBy,
-          startedAt, Instant.now());
+      return new ReindexRun(
+          id,
+          scope,
+          finalState,
+          processed,
+          indexed,
+          notIndexed,
+          failed,
+          skipped,
+          tokenPurpose,
+          startedBy,
+          startedAt,
+          Instant.now());
     }
   }
 
@@ -96,10 +129,23 @@ public class SearchReindexer {
   private synchronized ReindexRun claim(ReindexWork.Scope scope, String actor) {
     ReindexRun running = current;
     if (running != null && "RUNNING".equals(running.state())) {
-      throw VaultException.conflict("reindex-running", "A re-index run is already in progress (" + running.id() + ").");
+      throw VaultException.conflict(
+          "reindex-running", "A re-index run is already in progress (" + running.id() + ").");
     }
-    ReindexRun run = new ReindexRun(UUID.randomUUID().toString(), scope.name(), "RUNNING", 0, 0, 0, 0, 0,
-        BlindTokens.PURPOSE, actor, Instant.now(), null);
+    ReindexRun run =
+        new ReindexRun(
+            UUID.randomUUID().toString(),
+            scope.name(),
+            "RUNNING",
+            0,
+            0,
+            0,
+            0,
+            0,
+            BlindTokens.PURPOSE,
+            actor,
+            Instant.now(),
+            null);
     current = run;
     return run;
   }
@@ -111,11 +157,24 @@ public class SearchReindexer {
 
   void run(ReindexWork.Scope scope, String actor, String role) {
     ReindexRun run = current;
-    LOG.info("Search re-index " + run.id() + " (" + run.scope() + ", " + BlindTokens.PURPOSE + ") started by " + actor);
+    LOG.info(
+        "Search re-index "
+            + run.id()
+            + " ("
+            + run.scope()
+            + ", "
+            + BlindTokens.PURPOSE
+            + ") started by "
+            + actor);
     try {
       int purged = work.purgeShredded();
       if (purged > 0) {
-        LOG.info("Search re-index " + run.id() + ": purged " + purged + " token rows of crypto-shredded subjects");
+        LOG.info(
+            "Search re-index "
+                + run.id()
+                + ": purged "
+                + purged
+                + " token rows of crypto-shredded subjects");
       }
       UUID after = null;
       List<UUID> batch;
@@ -125,29 +184,69 @@ public class SearchReindexer {
           try {
             outcome = work.reindex(versionId);
           } catch (RuntimeException e) {
-            LOG.warning("Search re-index " + run.id() + ": version " + versionId + " failed (" + e.getClass().getSimpleName() + ")");
+            LOG.warning(
+                "Search re-index "
+                    + run.id()
+                    + ": version "
+                    + versionId
+                    + " failed ("
+                    + e.getClass().getSimpleName()
+                    + ")");
             outcome = ReindexWork.Outcome.FAILED;
           }
           run = run.count(outcome);
           current = run;
         }
         after = batch.get(batch.size() - 1);
-        LOG.info("Search re-index " + run.id() + ": " + run.processed() + " versions (" + run.indexed() + " indexed, "
-            + run.notIndexed() + " without text, " + run.failed() + " failed, " + run.skipped() + " skipped)");
+        LOG.info(
+            "Search re-index "
+                + run.id()
+                + ": "
+                + run.processed()
+                + " versions ("
+                + run.indexed()
+                + " indexed, "
+                + run.notIndexed()
+                + " without text, "
+                + run.failed()
+                + " failed, "
+                + run.skipped()
+                + " skipped)");
       }
       run = run.end("DONE");
       current = run;
       LOG.info("Search re-index " + run.id() + " done: " + run.processed() + " versions");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
-          .withOutcome("ALLOWED", "admin-search", "re-index " + run.scope() + " finished: " + run.processed() + " versions, "
-              + run.indexed() + " indexed, " + run.failed() + " failed"));
+      accessLog.appendAlone(
+          AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
+              .withOutcome(
+                  "ALLOWED",
+                  "admin-search",
+                  "re-index "
+                      + run.scope()
+                      + " finished: "
+                      + run.processed()
+                      + " versions, "
+                      + run.indexed()
+                      + " indexed, "
+                      + run.failed()
+                      + " failed"));
     } catch (RuntimeException e) {
       run = run.end("FAILED");
       current = run;
-      LOG.severe("Search re-index " + run.id() + " failed after " + run.processed() + " versions: " + e.getClass().getSimpleName()
-          + " (start again to resume)");
-      accessLog.appendAlone(AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
-          .withOutcome("FAILED", "admin-search", "re-index failed after " + run.processed() + " versions"));
+      LOG.severe(
+          "Search re-index "
+              + run.id()
+              + " failed after "
+              + run.processed()
+              + " versions: "
+              + e.getClass().getSimpleName()
+              + " (start again to resume)");
+      accessLog.appendAlone(
+          AccessEvent.allowed(actor, role, "SEARCH_REINDEX", "SEARCH_INDEX", run.id())
+              .withOutcome(
+                  "FAILED",
+                  "admin-search",
+                  "re-index failed after " + run.processed() + " versions"));
     }
   }
 }

@@ -34,23 +34,33 @@ public class SearchResource {
   @Inject SearchService service;
 
   @POST
-  @Operation(summary = "Search documents you may read: body {\"q\": \"суд AND (hearing OR решение) NOT appeal\", \"subject\": optional id}; "
-      + "ranked by occurrences, paginated; 400 for a malformed query; every search is written to the access log")
-  public Page<SearchHit> search(SearchRequest body, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  @Operation(
+      summary =
+          "Search documents you may read: body {\"q\": \"суд AND (hearing OR решение) NOT appeal\","
+              + " \"subject\": optional id}; ranked by occurrences, paginated; 400 for a malformed"
+              + " query; every search is written to the access log")
+  public Page<SearchHit> search(
+      SearchRequest body, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return service.search(body, PageRequest.of(offset, limit));
   }
 
   @GET
   @Path("/status")
   @PermitAll
-  @Operation(summary = "Search health: OCR on/off and its languages, current token purpose, versions by index state (any staff)")
+  @Operation(
+      summary =
+          "Search health: OCR on/off and its languages, current token purpose, versions by index"
+              + " state (any staff)")
   public SearchStatus status() {
     return service.status();
   }
 
   @GET
   @Path("/queries/{queryId}")
-  @Operation(summary = "What was searched under a query id from the access log (AUDITOR); the read is itself logged")
+  @Operation(
+      summary =
+          "What was searched under a query id from the access log (AUDITOR); the read is itself"
+              + " logged")
   public StoredQuery query(@PathParam("queryId") String queryId) {
     UUID id;
     try {

@@ -75,7 +75,8 @@ public class SearchService {
     try {
       query = engine.parser(keyVersionsInIndex()).parse(body.q());
     } catch (QuerySyntaxException e) {
-      throw VaultException.badRequest("invalid-query", e.getMessage()); // rolls back; @Audited records FAILED
+      throw VaultException.badRequest(
+          "invalid-query", e.getMessage()); // rolls back; @Audited records FAILED
     }
     storeQuery(queryId, user.userId(), body.q());
     Set<String> centres = new TreeSet<>(user.centres());
@@ -101,8 +102,10 @@ public class SearchService {
       return versions;
     }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT EXISTS (SELECT 1 FROM search_index_state WHERE bidx_key_version = ? AND status = 'INDEXED')")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM search_index_state WHERE bidx_key_version = ? AND"
+                    + " status = 'INDEXED')")) {
       for (int version : engine.loadedKeyVersions()) {
         if (version == primary) {
           continue;
@@ -122,29 +125,47 @@ public class SearchService {
     return versions;
   }
 
-  private Page<SearchHit> run(Query query, Set<String> centres, Set<String> types, UUID subject, PageRequest page) {
+  private Page<SearchHit> run(
+      Query query, Set<String> centres, Set<String> types, UUID subject, PageRequest page) {
     QuerySql.Fragment fragment = QuerySql.candidates(query);
-    String accessible = " FROM (" + fragment.sql() + ") AS h"
-        + " JOIN document_version v ON v.id = h.version_id"
-        + " JOIN document d ON d.id = v.document_id"
-        + " JOIN subject s ON s.id = d.subject_id"
-        + " JOIN data_key k ON k.owner_id = d.subject_id"
-        + " WHERE k.wrapped IS NOT NULL"                                   // crypto-shredded subjects: never
-        + " AND s.centre_code IN (" + placeholders(centres.size()) + ")"   // centre scope
-        + " AND d.doc_type IN (" + placeholders(types.size()) + ")"         // readable document types
-        + (subject != null ? " AND d.subject_id = ?" : "");
-    String sql = "SELECT h.version_id, h.score, v.document_id, v.version_no, d.subject_id, d.doc_type, count(*) OVER () AS total"
-        + accessible + " ORDER BY h.score DESC, h.version_id LIMIT ? OFFSET ?";
+    String accessible =
+        " FROM ("
+            + fragment.sql()
+            + ") AS h"
+            + " JOIN document_version v ON v.id = h.version_id"
+            + " JOIN document d ON d.id = v.document_id"
+            + " JOIN subject s ON s.id = d.subject_id"
+            + " JOIN data_key k ON k.owner_id = d.subject_id"
+            + " WHERE k.wrapped IS NOT NULL" // crypto-shredded subjects: never
+            + " AND s.centre_code IN ("
+            + placeholders(centres.size())
+            + ")" // centre scope
+            + " AND d.doc_type IN ("
+            + placeholders(types.size())
+            + ")" // readable document types
+            + (subject != null ? " AND d.subject_id = ?" : "");
+    String sql =
+        "SELECT h.version_id, h.score, v.document_id, v.version_no, d.subject_id, d.doc_type,"
+            + " count(*) OVER () AS total"
+            + accessible
+            + " ORDER BY h.score DESC, h.version_id LIMIT ? OFFSET ?";
     List<Row> rows = new ArrayList<>();
     long total = 0;
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       int i = bindAccess(ps, fragment, centres, types, subject);
       ps.setInt(i++, page.limit());
       ps.setInt(i, page.offset());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class), rs.getInt(4),
-              rs.getObject(5, UUID.class), rs.getString(6)));
+          rows.add(
+              new Row(
+                  rs.getObject(1, UUID.class),
+                  rs.getLong(2),
+                  rs.getObject(3, UUID.class),
+                  rs.getInt(4),
+                  rs.getObject(5, UUID.class),
+                  rs.getString(6)));
           total = rs.getLong(7);
         }
       }
@@ -164,16 +185,31 @@ public class SearchService {
     Map<UUID, String> titles = new HashMap<>();
     List<SearchHit> hits = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      String title = titles.computeIfAbsent(r.documentId(), id -> em.find(Document.class, id).title());
-      hits.add(new SearchHit(r.documentId(), r.versionNo(), r.versionId(), r.subjectId(), r.type(), r.score(), title));
+      String title =
+          titles.computeIfAbsent(r.documentId(), id -> em.find(Document.class, id).title());
+      hits.add(
+          new SearchHit(
+              r.documentId(),
+              r.versionNo(),
+              r.versionId(),
+              r.subjectId(),
+              r.type(),
+              r.score(),
+              title));
     }
     return new Page<>(hits, page.offset(), page.limit(), total);
   }
 
-  private record Row(UUID versionId, long score, UUID documentId, int versionNo, UUID subjectId, String type) {}
+  private record Row(
+      UUID versionId, long score, UUID documentId, int versionNo, UUID subjectId, String type) {}
 
-  private static int bindAccess(PreparedStatement ps, QuerySql.Fragment fragment, Set<String> centres, Set<String> types,
-      UUID subject) throws SQLException {
+  private static int bindAccess(
+      PreparedStatement ps,
+      QuerySql.Fragment fragment,
+      Set<String> centres,
+      Set<String> types,
+      UUID subject)
+      throws SQLException {
     int i = fragment.bind(ps, 1);
     for (String centre : centres) {
       ps.setString(i++, centre);
@@ -207,8 +243,10 @@ public class SearchService {
     QueryAuditCipher cipher = engine.queryCipher();
     byte[] ct = cipher.encrypt(queryId, text);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO search_query (id, user_id, created_at, key_purpose, bidx_key_version, query_ct) VALUES (?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO search_query (id, user_id, created_at, key_purpose, bidx_key_version,"
+                    + " query_ct) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, queryId);
       ps.setString(2, userId);
       ps.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -218,17 +256,23 @@ public class SearchService {
       ps.executeUpdate();
     } catch (SQLException e) {
       LOG.warning("Search query could not be recorded (SQL state " + e.getSQLState() + ")");
-      throw VaultException.unavailable("search-unavailable", "The search could not be recorded, so it was not run.");
+      throw VaultException.unavailable(
+          "search-unavailable", "The search could not be recorded, so it was not run.");
     }
   }
 
-  /** AUDITOR: what was searched under a query id taken from the access log. Itself logged (LOG_READ). */
+  /**
+   * AUDITOR: what was searched under a query id taken from the access log. Itself logged
+   * (LOG_READ).
+   */
   @Transactional
   public StoredQuery readQuery(UUID queryId) {
     gatekeeper.require(Action.LOG_READ, "QUERY", queryId.toString(), null, null);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT user_id, created_at, key_purpose, bidx_key_version, query_ct FROM search_query WHERE id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT user_id, created_at, key_purpose, bidx_key_version, query_ct FROM"
+                    + " search_query WHERE id = ?")) {
       ps.setObject(1, queryId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -237,20 +281,36 @@ public class SearchService {
         String userId = rs.getString(1);
         Instant at = rs.getTimestamp(2).toInstant();
         if (!QueryAuditCipher.PURPOSE.equals(rs.getString(3))) {
-          throw VaultException.unavailable("query-key-unavailable", "This query was encrypted under a key this vault does not have.");
+          throw VaultException.unavailable(
+              "query-key-unavailable",
+              "This query was encrypted under a key this vault does not have.");
         }
         int keyVersion = rs.getInt(4);
         // Recorded queries are immutable and never re-encrypted: once their blind-index key version
         // has been removed from the keystore (after a rotation), their words are gone for good.
-        QueryAuditCipher cipher = engine.queryCipher(keyVersion).orElseThrow(() -> VaultException.gone("query-key-removed",
-            "The words of this search were encrypted under blind-index key v" + keyVersion + ", which has been removed from "
-                + "the keystore; they can no longer be read. Who searched, when and with which outcome remain in the access log."));
+        QueryAuditCipher cipher =
+            engine
+                .queryCipher(keyVersion)
+                .orElseThrow(
+                    () ->
+                        VaultException.gone(
+                            "query-key-removed",
+                            "The words of this search were encrypted under blind-index key v"
+                                + keyVersion
+                                + ", which has been removed from the keystore; they can no longer"
+                                + " be read. Who searched, when and with which outcome remain in"
+                                + " the access log."));
         try {
           return new StoredQuery(queryId, userId, at, cipher.decrypt(queryId, rs.getBytes(5)));
         } catch (DecryptionFailedException e) {
           LOG.severe("Integrity failure opening search_query.query_ct of row " + queryId);
-          throw new VaultException(Problem.of(500, "integrity-failure", "Integrity failure",
-              "Stored data failed its integrity check and was not returned. The event was logged."));
+          throw new VaultException(
+              Problem.of(
+                  500,
+                  "integrity-failure",
+                  "Integrity failure",
+                  "Stored data failed its integrity check and was not returned. The event was"
+                      + " logged."));
         }
       }
     } catch (SQLException e) {
@@ -258,22 +318,39 @@ public class SearchService {
     }
   }
 
-  /** Any staff: whether OCR is on, and how many versions are indexed (no content, no per-centre figures). */
+  /**
+   * Any staff: whether OCR is on, and how many versions are indexed (no content, no per-centre
+   * figures).
+   */
   @Transactional
   public SearchStatus status() {
     var ocr = inspection.ocr();
     String live = " AND k.wrapped IS NOT NULL)";
     String current = "st.token_purpose = ? AND st.bidx_key_version = ?";
-    String sql = "SELECT count(*),"
-        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND " + current + live + ","
-        + " count(*) FILTER (WHERE st.status = 'INDEXED' AND NOT (" + current + ")" + live + ","
-        + " count(*) FILTER (WHERE st.status = 'NOT_INDEXED'" + live + ","
-        + " count(*) FILTER (WHERE st.status = 'FAILED'" + live + ","
-        + " count(*) FILTER (WHERE st.version_id IS NULL" + live + ","
-        + " count(*) FILTER (WHERE k.wrapped IS NULL)"
-        + " FROM document_version v JOIN document d ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id"
-        + " LEFT JOIN search_index_state st ON st.version_id = v.id";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT count(*),"
+            + " count(*) FILTER (WHERE st.status = 'INDEXED' AND "
+            + current
+            + live
+            + ","
+            + " count(*) FILTER (WHERE st.status = 'INDEXED' AND NOT ("
+            + current
+            + ")"
+            + live
+            + ","
+            + " count(*) FILTER (WHERE st.status = 'NOT_INDEXED'"
+            + live
+            + ","
+            + " count(*) FILTER (WHERE st.status = 'FAILED'"
+            + live
+            + ","
+            + " count(*) FILTER (WHERE st.version_id IS NULL"
+            + live
+            + ", count(*) FILTER (WHERE k.wrapped IS NULL) FROM document_version v JOIN document d"
+            + " ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id LEFT JOIN"
+            + " search_index_state st ON st.version_id = v.id";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       int keyVersion = engine.primaryKeyVersion();
       ps.setString(1, BlindTokens.PURPOSE);
       ps.setInt(2, keyVersion);
@@ -281,9 +358,17 @@ public class SearchService {
       ps.setInt(4, keyVersion);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        IndexCounts counts = new IndexCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-            rs.getLong(7));
-        return new SearchStatus(ocr.enabled(), ocr.languages(), BlindTokens.PURPOSE, keyVersion, counts);
+        IndexCounts counts =
+            new IndexCounts(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7));
+        return new SearchStatus(
+            ocr.enabled(), ocr.languages(), BlindTokens.PURPOSE, keyVersion, counts);
       }
     } catch (SQLException e) {
       throw VaultException.unavailable("search-unavailable", "The search index is not available.");

@@ -28,7 +28,14 @@ public final class SearchViews {
    * @param score occurrences of the query's positive words in the version
    * @param title the document's title (decrypted for the caller)
    */
-  public record SearchHit(UUID documentId, int version, UUID versionId, UUID subjectId, String type, long score, String title) {}
+  public record SearchHit(
+      UUID documentId,
+      int version,
+      UUID versionId,
+      UUID subjectId,
+      String type,
+      long score,
+      String title) {}
 
   /**
    * Document versions by index state (whole vault).
@@ -40,9 +47,17 @@ public final class SearchViews {
    * @param notIndexed no text: extraction refused or failed, or an image without OCR
    * @param failed indexing failed (re-index)
    * @param missing no index state (stored before search existed; re-index)
-   * @param shredded versions of crypto-shredded subjects (never searched; the others count only live ones)
+   * @param shredded versions of crypto-shredded subjects (never searched; the others count only
+   *     live ones)
    */
-  public record IndexCounts(long versions, long indexed, long stale, long notIndexed, long failed, long missing, long shredded) {}
+  public record IndexCounts(
+      long versions,
+      long indexed,
+      long stale,
+      long notIndexed,
+      long failed,
+      long missing,
+      long shredded) {}
 
   /**
    * Search health and metadata.
@@ -53,7 +68,12 @@ public final class SearchViews {
    * @param keyVersion the primary blind-index key version (new tokens are computed under it)
    * @param index versions by index state
    */
-  public record SearchStatus(boolean ocrEnabled, List<String> ocrLanguages, String tokenPurpose, int keyVersion, IndexCounts index) {}
+  public record SearchStatus(
+      boolean ocrEnabled,
+      List<String> ocrLanguages,
+      String tokenPurpose,
+      int keyVersion,
+      IndexCounts index) {}
 
   /**
    * A recorded search, as an auditor reads it.

@@ -46,7 +46,11 @@ public final class TermFrequencies {
   private final long droppedTerms;
 
   private TermFrequencies(
-      Language language, int keyVersion, Map<BlindToken, Integer> counts, long totalTerms, long droppedTerms) {
+      Language language,
+      int keyVersion,
+      Map<BlindToken, Integer> counts,
+      long totalTerms,
+      long droppedTerms) {
     this.language = language;
     this.keyVersion = keyVersion;
     this.counts = Collections.unmodifiableMap(counts);

@@ -1,6 +1,6 @@
 /**
- * Full-text search over encrypted documents (DESIGN.md invariant 7: search never
- * stores plaintext terms). Text is folded, tokenised and stemmed with Lucene analysers ({@link
+ * Full-text search over encrypted documents (DESIGN.md invariant 7: search never stores plaintext
+ * terms). Text is folded, tokenised and stemmed with Lucene analysers ({@link
  * org.zhusan.vault.search.TermAnalyzer}, language from {@link
  * org.zhusan.vault.search.LanguageDetector}); each stem becomes a keyed blind token ({@link
  * org.zhusan.vault.search.BlindTokens}); a document version's index is its token → frequency map
@@ -20,9 +20,9 @@
  * <p>Rules of this package:
  *
  * <ul>
- *   <li>The core types ({@code TermAnalyzer} … {@code QuerySql}, {@code QueryAuditCipher}) are plain
- *       Java 17, Lucene analysis and the {@code crypto} package only; no JPA, CDI or JAX-RS. Only the
- *       server-side classes named above use CDI, JTA, JDBC and JAX-RS.
+ *   <li>The core types ({@code TermAnalyzer} … {@code QuerySql}, {@code QueryAuditCipher}) are
+ *       plain Java 17, Lucene analysis and the {@code crypto} package only; no JPA, CDI or JAX-RS.
+ *       Only the server-side classes named above use CDI, JTA, JDBC and JAX-RS.
  *   <li>Stems and query words are plaintext: they live only inside a method call or a {@link
  *       org.zhusan.vault.search.TermFrequencies.Builder}, never in a returned object, an exception
  *       message or a log line. Returned objects hold tokens.

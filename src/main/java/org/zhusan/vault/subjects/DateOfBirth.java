@@ -13,7 +13,8 @@ import org.zhusan.vault.platform.problem.VaultException;
  * unknown gets a {@code birthYearBand} instead.)
  */
 final class DateOfBirth {
-  private static final DateTimeFormatter ISO_STRICT = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter ISO_STRICT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
   private DateOfBirth() {}
 
@@ -26,11 +27,12 @@ final class DateOfBirth {
     try {
       date = LocalDate.parse(raw, ISO_STRICT);
     } catch (DateTimeParseException e) {
-      throw VaultException.badRequest("invalid-date-of-birth",
-          "dateOfBirth must be a real calendar date written YYYY-MM-DD.");
+      throw VaultException.badRequest(
+          "invalid-date-of-birth", "dateOfBirth must be a real calendar date written YYYY-MM-DD.");
     }
     if (date.isAfter(today)) {
-      throw VaultException.badRequest("invalid-date-of-birth", "dateOfBirth must not be in the future.");
+      throw VaultException.badRequest(
+          "invalid-date-of-birth", "dateOfBirth must not be in the future.");
     }
     return raw;
   }

@@ -42,7 +42,12 @@ public class StageTransition {
 
   protected StageTransition() {}
 
-  StageTransition(UUID subjectId, ProgrammeStage from, ProgrammeStage to, LocalDate effectiveOn, String recordedBy) {
+  StageTransition(
+      UUID subjectId,
+      ProgrammeStage from,
+      ProgrammeStage to,
+      LocalDate effectiveOn,
+      String recordedBy) {
     this.subjectId = subjectId;
     this.from = from;
     this.to = to;
@@ -51,8 +56,19 @@ public class StageTransition {
     this.recordedBy = recordedBy;
   }
 
-  public ProgrammeStage from() { return from; }
-  public ProgrammeStage to() { return to; }
-  public LocalDate effectiveOn() { return effectiveOn; }
-  public Instant recordedAt() { return recordedAt; }
+  public ProgrammeStage from() {
+    return from;
+  }
+
+  public ProgrammeStage to() {
+    return to;
+  }
+
+  public LocalDate effectiveOn() {
+    return effectiveOn;
+  }
+
+  public Instant recordedAt() {
+    return recordedAt;
+  }
 }

@@ -19,8 +19,8 @@ import org.zhusan.vault.keys.Sealing;
 /**
  * Aggregate root: a person whose records are kept. Identifying fields are held only sealed (AES-GCM
  * under the subject's own data key, bound to this row and column); reading them opens them, writing
- * them seals them, so the persistence context never holds their plaintext. Blind indexes allow exact
- * lookup by IIN and normalised full name; both are under the blind-index key version the row
+ * them seals them, so the persistence context never holds their plaintext. Blind indexes allow
+ * exact lookup by IIN and normalised full name; both are under the blind-index key version the row
  * records, which a key rotation moves to the primary.
  */
 @Entity
@@ -90,7 +90,13 @@ public class Subject {
   protected Subject() {}
 
   /** A new subject; its data key must exist before sensitive fields are set. */
-  Subject(UUID id, String centre, String sex, ProgrammeStage stage, String createdBy, Instant createdAt) {
+  Subject(
+      UUID id,
+      String centre,
+      String sex,
+      ProgrammeStage stage,
+      String createdBy,
+      Instant createdAt) {
     this.id = Objects.requireNonNull(id, "id is required.");
     this.centre = Objects.requireNonNull(centre, "centre is required.");
     this.sex = Objects.requireNonNull(sex, "sex is required.");
@@ -103,25 +109,66 @@ public class Subject {
     return FieldBinding.ownRow(TABLE, column, id);
   }
 
-  public UUID id() { return id; }
-  public String centre() { return centre; }
-  public String sex() { return sex; }
-  public Optional<String> birthYearBand() { return Optional.ofNullable(birthYearBand); }
-  public ProgrammeStage stage() { return stage; }
-  public Optional<LocalDate> arrivalDate() { return Optional.ofNullable(arrivalDate); }
-  public Optional<String> legalStatus() { return Optional.ofNullable(legalStatus); }
-  public Optional<UUID> guardianId() { return Optional.ofNullable(guardianId); }
-  public Instant createdAt() { return createdAt; }
+  public UUID id() {
+    return id;
+  }
 
-  public String fullName() { return Sealing.open(field("full_name_ct"), fullName); }
-  public Optional<String> dateOfBirth() { return Optional.ofNullable(Sealing.open(field("date_of_birth_ct"), dateOfBirth)); }
-  public Optional<String> iin() { return Optional.ofNullable(Sealing.open(field("iin_ct"), iin)); }
-  public Optional<String> placeOfOrigin() { return Optional.ofNullable(Sealing.open(field("place_of_origin_ct"), placeOfOrigin)); }
-  public Optional<String> notes() { return Optional.ofNullable(Sealing.open(field("notes_ct"), notes)); }
+  public String centre() {
+    return centre;
+  }
+
+  public String sex() {
+    return sex;
+  }
+
+  public Optional<String> birthYearBand() {
+    return Optional.ofNullable(birthYearBand);
+  }
+
+  public ProgrammeStage stage() {
+    return stage;
+  }
+
+  public Optional<LocalDate> arrivalDate() {
+    return Optional.ofNullable(arrivalDate);
+  }
+
+  public Optional<String> legalStatus() {
+    return Optional.ofNullable(legalStatus);
+  }
+
+  public Optional<UUID> guardianId() {
+    return Optional.ofNullable(guardianId);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String fullName() {
+    return Sealing.open(field("full_name_ct"), fullName);
+  }
+
+  public Optional<String> dateOfBirth() {
+    return Optional.ofNullable(Sealing.open(field("date_of_birth_ct"), dateOfBirth));
+  }
+
+  public Optional<String> iin() {
+    return Optional.ofNullable(Sealing.open(field("iin_ct"), iin));
+  }
+
+  public Optional<String> placeOfOrigin() {
+    return Optional.ofNullable(Sealing.open(field("place_of_origin_ct"), placeOfOrigin));
+  }
+
+  public Optional<String> notes() {
+    return Optional.ofNullable(Sealing.open(field("notes_ct"), notes));
+  }
 
   /** Sets the name and IIN together: their blind indexes must be under one key version. */
   void changeNameAndIin(String name, String iinValue, SubjectIndexes.Indexes indexes) {
-    this.fullName = Sealing.seal(field("full_name_ct"), Objects.requireNonNull(name, "full name is required."));
+    this.fullName =
+        Sealing.seal(field("full_name_ct"), Objects.requireNonNull(name, "full name is required."));
     this.iin = Sealing.seal(field("iin_ct"), iinValue);
     useIndexes(indexes, iinValue != null);
   }
@@ -140,13 +187,33 @@ public class Subject {
     this.indexKeyVersion = indexes.keyVersion();
   }
 
-  void changeDateOfBirth(String value) { this.dateOfBirth = Sealing.seal(field("date_of_birth_ct"), value); }
-  void changePlaceOfOrigin(String value) { this.placeOfOrigin = Sealing.seal(field("place_of_origin_ct"), value); }
-  void changeNotes(String value) { this.notes = Sealing.seal(field("notes_ct"), value); }
-  void changeBirthYearBand(String band) { this.birthYearBand = band; }
-  void changeArrivalDate(LocalDate date) { this.arrivalDate = date; }
-  void changeLegalStatus(String status) { this.legalStatus = status; }
-  void linkGuardian(UUID guardian) { this.guardianId = guardian; }
+  void changeDateOfBirth(String value) {
+    this.dateOfBirth = Sealing.seal(field("date_of_birth_ct"), value);
+  }
+
+  void changePlaceOfOrigin(String value) {
+    this.placeOfOrigin = Sealing.seal(field("place_of_origin_ct"), value);
+  }
+
+  void changeNotes(String value) {
+    this.notes = Sealing.seal(field("notes_ct"), value);
+  }
+
+  void changeBirthYearBand(String band) {
+    this.birthYearBand = band;
+  }
+
+  void changeArrivalDate(LocalDate date) {
+    this.arrivalDate = date;
+  }
+
+  void changeLegalStatus(String status) {
+    this.legalStatus = status;
+  }
+
+  void linkGuardian(UUID guardian) {
+    this.guardianId = guardian;
+  }
 
   void moveTo(ProgrammeStage next) {
     this.stage = next;

@@ -51,17 +51,20 @@ public class SubjectIndexRekeying {
   public Batch rekeyNext(int targetVersion, int size, UUID after) {
     Keyring keyring = vaultKeys.keyring();
     if (!keyring.hasBlindIndexVersion(targetVersion)) {
-      throw new IllegalStateException("blind-index key v" + targetVersion + " is no longer in the keystore");
+      throw new IllegalStateException(
+          "blind-index key v" + targetVersion + " is no longer in the keystore");
     }
     @SuppressWarnings("unchecked")
-    List<UUID> ids = em.createNativeQuery(
-            "SELECT s.id FROM subject s JOIN data_key k ON k.owner_id = s.id AND k.wrapped IS NOT NULL"
-                + " WHERE s.bidx_key_version <> ?1 AND s.id > ?3 ORDER BY s.id LIMIT ?2 FOR UPDATE OF s, k SKIP LOCKED",
-            UUID.class)
-        .setParameter(1, targetVersion)
-        .setParameter(2, size)
-        .setParameter(3, after)
-        .getResultList();
+    List<UUID> ids =
+        em.createNativeQuery(
+                "SELECT s.id FROM subject s JOIN data_key k ON k.owner_id = s.id AND k.wrapped IS"
+                    + " NOT NULL WHERE s.bidx_key_version <> ?1 AND s.id > ?3 ORDER BY s.id LIMIT"
+                    + " ?2 FOR UPDATE OF s, k SKIP LOCKED",
+                UUID.class)
+            .setParameter(1, targetVersion)
+            .setParameter(2, size)
+            .setParameter(3, after)
+            .getResultList();
     int failed = 0;
     for (UUID id : ids) {
       Subject s = em.find(Subject.class, id);
@@ -70,20 +73,28 @@ public class SubjectIndexRekeying {
         s.rekeyIndexes(indexes.under(keyring, targetVersion, s.fullName(), iin));
       } catch (VaultException e) { // an integrity failure opening the name or IIN (logged there)
         failed++;
-        LOG.warning("Blind-index rotation: subject " + id + " could not be re-keyed (" + e.problem().type()
-            + "); its indexes stay under their old key version");
+        LOG.warning(
+            "Blind-index rotation: subject "
+                + id
+                + " could not be re-keyed ("
+                + e.problem().type()
+                + "); its indexes stay under their old key version");
       }
     }
     em.flush();
-    return new Batch(ids.size(), ids.size() - failed, failed, ids.isEmpty() ? after : ids.get(ids.size() - 1));
+    return new Batch(
+        ids.size(), ids.size() - failed, failed, ids.isEmpty() ? after : ids.get(ids.size() - 1));
   }
 
   /** Live subjects whose indexes are not yet under {@code targetVersion}. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long remaining(int targetVersion) {
-    return ((Number) em.createNativeQuery(
-            "SELECT count(*) FROM subject s JOIN data_key k ON k.owner_id = s.id AND k.wrapped IS NOT NULL"
-                + " WHERE s.bidx_key_version <> ?1")
-        .setParameter(1, targetVersion).getSingleResult()).longValue();
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM subject s JOIN data_key k ON k.owner_id = s.id AND"
+                        + " k.wrapped IS NOT NULL WHERE s.bidx_key_version <> ?1")
+                .setParameter(1, targetVersion)
+                .getSingleResult())
+        .longValue();
   }
 }

@@ -12,9 +12,8 @@ import org.zhusan.vault.keys.VaultKeys;
 /**
  * A subject's blind indexes (normalised full name and IIN, purposes {@value #NAME} and {@value
  * #IIN}) under a blind-index key version: the primary for rows being written, every loaded version
- * for lookups (so that subjects not yet re-keyed by a rotation are still found). Each lookup
- * value carries its version, so a candidate row matches only under its own {@code
- * bidx_key_version}.
+ * for lookups (so that subjects not yet re-keyed by a rotation are still found). Each lookup value
+ * carries its version, so a candidate row matches only under its own {@code bidx_key_version}.
  */
 @ApplicationScoped
 public class SubjectIndexes {
@@ -23,7 +22,10 @@ public class SubjectIndexes {
 
   @Inject VaultKeys vaultKeys;
 
-  /** Both indexes of one subject under one key version; {@code iin} is null when the subject has none. */
+  /**
+   * Both indexes of one subject under one key version; {@code iin} is null when the subject has
+   * none.
+   */
   public record Indexes(int keyVersion, byte[] fullName, byte[] iin) {
     public Indexes {
       Objects.requireNonNull(fullName, "fullName index is required.");
@@ -39,7 +41,10 @@ public class SubjectIndexes {
   /** The indexes under key {@code version} of {@code keyring}. */
   Indexes under(Keyring keyring, int version, String fullName, String normalizedIinOrNull) {
     byte[] name = vaultKeys.blindIndex(keyring, version, NAME).compute(Normalizer.name(fullName));
-    byte[] iin = normalizedIinOrNull == null ? null : vaultKeys.blindIndex(keyring, version, IIN).compute(normalizedIinOrNull);
+    byte[] iin =
+        normalizedIinOrNull == null
+            ? null
+            : vaultKeys.blindIndex(keyring, version, IIN).compute(normalizedIinOrNull);
     return new Indexes(version, name, iin);
   }
 

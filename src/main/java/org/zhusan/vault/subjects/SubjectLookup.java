@@ -6,7 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What other capabilities may ask about a subject without opening it: does it exist, which centre. */
+/**
+ * What other capabilities may ask about a subject without opening it: does it exist, which centre.
+ */
 @ApplicationScoped
 public class SubjectLookup {
   @PersistenceContext(unitName = "vault")
@@ -14,6 +16,8 @@ public class SubjectLookup {
 
   public Optional<String> centreOf(UUID subjectId) {
     return em.createQuery("select s.centre from Subject s where s.id = :id", String.class)
-        .setParameter("id", subjectId).getResultStream().findFirst();
+        .setParameter("id", subjectId)
+        .getResultStream()
+        .findFirst();
   }
 }

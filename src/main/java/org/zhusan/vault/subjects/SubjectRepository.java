@@ -28,7 +28,8 @@ public class SubjectRepository {
   }
 
   public List<Subject> byCentre(String centre, int offset, int limit) {
-    return em.createQuery("select s from Subject s where s.centre = :c order by s.createdAt, s.id", Subject.class)
+    return em.createQuery(
+            "select s from Subject s where s.centre = :c order by s.createdAt, s.id", Subject.class)
         .setParameter("c", centre)
         .setFirstResult(offset)
         .setMaxResults(limit)
@@ -36,12 +37,18 @@ public class SubjectRepository {
   }
 
   public long countByCentre(String centre) {
-    return em.createQuery("select count(s) from Subject s where s.centre = :c", Long.class).setParameter("c", centre).getSingleResult();
+    return em.createQuery("select count(s) from Subject s where s.centre = :c", Long.class)
+        .setParameter("c", centre)
+        .getSingleResult();
   }
 
   /** Subjects of a centre in one programme stage, oldest first (the web app's stage filter). */
-  public List<Subject> byCentreAndStage(String centre, ProgrammeStage stage, int offset, int limit) {
-    return em.createQuery("select s from Subject s where s.centre = :c and s.stage = :st order by s.createdAt, s.id", Subject.class)
+  public List<Subject> byCentreAndStage(
+      String centre, ProgrammeStage stage, int offset, int limit) {
+    return em.createQuery(
+            "select s from Subject s where s.centre = :c and s.stage = :st order by s.createdAt,"
+                + " s.id",
+            Subject.class)
         .setParameter("c", centre)
         .setParameter("st", stage)
         .setFirstResult(offset)
@@ -50,16 +57,23 @@ public class SubjectRepository {
   }
 
   public long countByCentreAndStage(String centre, ProgrammeStage stage) {
-    return em.createQuery("select count(s) from Subject s where s.centre = :c and s.stage = :st", Long.class)
-        .setParameter("c", centre).setParameter("st", stage).getSingleResult();
+    return em.createQuery(
+            "select count(s) from Subject s where s.centre = :c and s.stage = :st", Long.class)
+        .setParameter("c", centre)
+        .setParameter("st", stage)
+        .getSingleResult();
   }
 
-  /** Subjects whose IIN index equals the index under their own key version (key version → index). */
+  /**
+   * Subjects whose IIN index equals the index under their own key version (key version → index).
+   */
   public List<Subject> byIinIndex(Map<Integer, byte[]> indexByKeyVersion) {
     return byIndex("iinIndex", indexByKeyVersion);
   }
 
-  /** Subjects whose name index equals the index under their own key version (key version → index). */
+  /**
+   * Subjects whose name index equals the index under their own key version (key version → index).
+   */
   public List<Subject> byNameIndex(Map<Integer, byte[]> indexByKeyVersion) {
     return byIndex("fullNameIndex", indexByKeyVersion);
   }
@@ -76,11 +90,20 @@ public class SubjectRepository {
     StringBuilder where = new StringBuilder();
     int n = 0;
     for (int ignored : indexByKeyVersion.keySet()) {
-      where.append(n == 0 ? "" : " or ").append("(s.indexKeyVersion = :v").append(n).append(" and s.").append(attribute)
-          .append(" = :i").append(n).append(')');
+      where
+          .append(n == 0 ? "" : " or ")
+          .append("(s.indexKeyVersion = :v")
+          .append(n)
+          .append(" and s.")
+          .append(attribute)
+          .append(" = :i")
+          .append(n)
+          .append(')');
       n++;
     }
-    TypedQuery<Subject> q = em.createQuery("select s from Subject s where " + where + " order by s.createdAt", Subject.class);
+    TypedQuery<Subject> q =
+        em.createQuery(
+            "select s from Subject s where " + where + " order by s.createdAt", Subject.class);
     n = 0;
     for (Map.Entry<Integer, byte[]> e : indexByKeyVersion.entrySet()) {
       q.setParameter("v" + n, e.getKey()).setParameter("i" + n, e.getValue());
@@ -90,12 +113,17 @@ public class SubjectRepository {
   }
 
   public List<StageTransition> transitions(UUID subjectId) {
-    return em.createQuery("select t from StageTransition t where t.subjectId = :s order by t.id", StageTransition.class)
-        .setParameter("s", subjectId).getResultList();
+    return em.createQuery(
+            "select t from StageTransition t where t.subjectId = :s order by t.id",
+            StageTransition.class)
+        .setParameter("s", subjectId)
+        .getResultList();
   }
 
   public List<Subject> children(UUID guardianId) {
-    return em.createQuery("select s from Subject s where s.guardianId = :g order by s.createdAt", Subject.class)
-        .setParameter("g", guardianId).getResultList();
+    return em.createQuery(
+            "select s from Subject s where s.guardianId = :g order by s.createdAt", Subject.class)
+        .setParameter("g", guardianId)
+        .getResultList();
   }
 }

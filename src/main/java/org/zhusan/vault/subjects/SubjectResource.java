@@ -31,29 +31,43 @@ public class SubjectResource {
   @Inject SubjectService service;
 
   @POST
-  @Operation(summary = "Register a subject; identifying fields are encrypted with the subject's own data key")
+  @Operation(
+      summary =
+          "Register a subject; identifying fields are encrypted with the subject's own data key")
   public Response create(SubjectViews.NewSubject body, @jakarta.ws.rs.core.Context UriInfo uri) {
     SubjectView created = service.create(body);
-    return Response.created(URI.create(uri.getBaseUri() + "subjects/" + created.id())).entity(created).build();
+    return Response.created(URI.create(uri.getBaseUri() + "subjects/" + created.id()))
+        .entity(created)
+        .build();
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "A subject; identifying fields only for roles that may see them; 410 once shredded")
+  @Operation(
+      summary = "A subject; identifying fields only for roles that may see them; 410 once shredded")
   public SubjectView read(@PathParam("id") String id) {
     return service.read(uuid(id));
   }
 
   @GET
-  @Operation(summary = "Subjects of one of your centres, oldest first, paginated; optionally of one programme stage")
-  public Page<SubjectView> list(@QueryParam("centre") String centre, @QueryParam("stage") String stage,
-      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  @Operation(
+      summary =
+          "Subjects of one of your centres, oldest first, paginated; optionally of one programme"
+              + " stage")
+  public Page<SubjectView> list(
+      @QueryParam("centre") String centre,
+      @QueryParam("stage") String stage,
+      @QueryParam("offset") String offset,
+      @QueryParam("limit") String limit) {
     return service.list(centre, stage, PageRequest.of(offset, limit));
   }
 
   @POST
   @Path("/lookup")
-  @Operation(summary = "Exact lookup by IIN or full name through blind indexes (value in the body, never in the URL)")
+  @Operation(
+      summary =
+          "Exact lookup by IIN or full name through blind indexes (value in the body, never in the"
+              + " URL)")
   public List<SubjectView> lookup(SubjectViews.Lookup body) {
     return service.lookup(body);
   }
@@ -74,7 +88,8 @@ public class SubjectResource {
 
   @POST
   @Path("/{id}/shred")
-  @Operation(summary = "Crypto-shred a subject (ADMIN): destroy its data key with a recorded reason")
+  @Operation(
+      summary = "Crypto-shred a subject (ADMIN): destroy its data key with a recorded reason")
   public Response shred(@PathParam("id") String id, SubjectViews.ShredRequest body) {
     service.shred(uuid(id), body);
     return Response.noContent().build();

@@ -24,9 +24,10 @@ public final class SubjectViews {
       UUID guardianId) {}
 
   /**
-   * A subject as shown. Fields the caller may not see ({@link org.zhusan.vault.access.policy.SubjectFields})
-   * are left out of the JSON: {@code fullName} unless the caller may see the name, {@code dateOfBirth},
-   * {@code iin}, {@code placeOfOrigin} and {@code notes} unless identifying fields.
+   * A subject as shown. Fields the caller may not see ({@link
+   * org.zhusan.vault.access.policy.SubjectFields}) are left out of the JSON: {@code fullName}
+   * unless the caller may see the name, {@code dateOfBirth}, {@code iin}, {@code placeOfOrigin} and
+   * {@code notes} unless identifying fields.
    */
   @JsonbNillable(false)
   public record SubjectView(
@@ -52,7 +53,9 @@ public final class SubjectViews {
 
   public record GuardianLink(UUID guardianId) {}
 
-  /** Exact lookup, sent in a body so an IIN or a name never appears in a URL or an access log line. */
+  /**
+   * Exact lookup, sent in a body so an IIN or a name never appears in a URL or an access log line.
+   */
   public record Lookup(String iin, String fullName) {}
 
   public record ShredRequest(String reason) {}

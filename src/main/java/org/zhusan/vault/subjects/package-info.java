@@ -1,2 +1,5 @@
-/** Subjects (returnee women and children): registration, encrypted identifying fields, blind-index lookup, programme stages, family links. */
+/**
+ * Subjects (returnee women and children): registration, encrypted identifying fields, blind-index
+ * lookup, programme stages, family links.
+ */
 package org.zhusan.vault.subjects;

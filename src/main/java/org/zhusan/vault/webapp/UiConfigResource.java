@@ -21,7 +21,12 @@ public class UiConfigResource {
   @Inject DevSignIn devSignIn;
 
   /** The app's public configuration. {@code authority} is null when no provider is configured. */
-  public record UiConfig(String authority, String clientId, String scope, long idleTimeoutSeconds, boolean devSignIn) {}
+  public record UiConfig(
+      String authority,
+      String clientId,
+      String scope,
+      long idleTimeoutSeconds,
+      boolean devSignIn) {}
 
   @GET
   @Operation(summary = "Public configuration of the staff web app (no token needed)")

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Settings of the staff web app, read through MicroProfile Config (defaults in
- * {@code META-INF/microprofile-config.properties}, documented in the README). Immutable once read.
+ * Settings of the staff web app, read through MicroProfile Config (defaults in {@code
+ * META-INF/microprofile-config.properties}, documented in the README). Immutable once read.
  */
 @ApplicationScoped
 public class UiSettings {
@@ -61,7 +61,8 @@ public class UiSettings {
 
   static String origin(String url) {
     URI u = URI.create(url);
-    if (u.getScheme() == null || u.getHost() == null
+    if (u.getScheme() == null
+        || u.getHost() == null
         || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
       throw new IllegalStateException("vault.ui.oidc.authority must be an http(s) URL: " + url);
     }

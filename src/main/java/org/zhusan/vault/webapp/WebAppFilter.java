@@ -11,14 +11,15 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Serves the single-page web app: its security headers on every page and asset, and the client-route
- * fallback (a reload of {@code /subjects/123} gets {@code index.html}). The API, health, OpenAPI and
- * error paths pass through untouched — the fallback never shadows them.
+ * Serves the single-page web app: its security headers on every page and asset, and the
+ * client-route fallback (a reload of {@code /subjects/123} gets {@code index.html}). The API,
+ * health, OpenAPI and error paths pass through untouched — the fallback never shadows them.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class WebAppFilter extends HttpFilter {
   /** Paths that belong to the server, never to the app. */
-  static final List<String> SERVER_PATHS = List.of("/api", "/health", "/openapi", "/problem", "/metrics");
+  static final List<String> SERVER_PATHS =
+      List.of("/api", "/health", "/openapi", "/problem", "/metrics");
 
   @Inject UiSettings settings;
 
@@ -48,7 +49,9 @@ public class WebAppFilter extends HttpFilter {
       req.getRequestDispatcher("/index.html").forward(req, resp);
       return;
     }
-    resp.setHeader("Cache-Control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    resp.setHeader(
+        "Cache-Control",
+        path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     chain.doFilter(req, resp);
   }
 
@@ -83,14 +86,19 @@ public class WebAppFilter extends HttpFilter {
   }
 
   /**
-   * The page's Content-Security-Policy: only this origin (plus the OIDC provider for discovery, token
-   * requests and the silent-renewal frame); no inline script or style; blob: images and workers for
-   * the document viewer (object URLs made by the app itself).
+   * The page's Content-Security-Policy: only this origin (plus the OIDC provider for discovery,
+   * token requests and the silent-renewal frame); no inline script or style; blob: images and
+   * workers for the document viewer (object URLs made by the app itself).
    */
   static String policy(String providerOrigin) {
     String provider = providerOrigin == null ? "" : " " + providerOrigin;
-    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; font-src 'self';"
-        + " connect-src 'self'" + provider + "; frame-src 'self'" + provider + "; worker-src 'self' blob:;"
-        + " object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'" + provider;
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:;"
+        + " font-src 'self'; connect-src 'self'"
+        + provider
+        + "; frame-src 'self'"
+        + provider
+        + "; worker-src 'self' blob:;"
+        + " object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        + provider;
   }
 }

@@ -48,12 +48,17 @@ class AuthenticationIT {
 
   @Test
   void lawyerTokenSeesItsRolesAndCentres() throws Exception {
-    HttpResponse<String> r = get("/api/me", Tokens.token("alice", List.of("LAWYER"), List.of("AST-01", "ALA-01")));
+    HttpResponse<String> r =
+        get("/api/me", Tokens.token("alice", List.of("LAWYER"), List.of("AST-01", "ALA-01")));
     assertEquals(200, r.statusCode(), r.body());
     JsonObject me = Http.json(r);
     assertEquals("alice", me.getString("user"));
-    assertEquals(List.of("LAWYER"), me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));
-    assertEquals(List.of("ALA-01", "AST-01"), me.getJsonArray("centres").getValuesAs(jakarta.json.JsonString::getString));
+    assertEquals(
+        List.of("LAWYER"),
+        me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));
+    assertEquals(
+        List.of("ALA-01", "AST-01"),
+        me.getJsonArray("centres").getValuesAs(jakarta.json.JsonString::getString));
   }
 
   @Test
@@ -64,15 +69,26 @@ class AuthenticationIT {
   @Test
   void expiredTokenIsUnauthorized() throws Exception {
     Instant past = Instant.now().minus(Duration.ofHours(3));
-    String token = Tokens.devMinterForTests().mintAt("alice", List.of("LAWYER"), List.of("AST-01"), past,
-        past.plus(Duration.ofHours(1)), TokenMinter.DEV_ISSUER, TokenMinter.DEV_AUDIENCE);
+    String token =
+        Tokens.devMinterForTests()
+            .mintAt(
+                "alice",
+                List.of("LAWYER"),
+                List.of("AST-01"),
+                past,
+                past.plus(Duration.ofHours(1)),
+                TokenMinter.DEV_ISSUER,
+                TokenMinter.DEV_AUDIENCE);
     problem(get("/api/me", token), 401);
   }
 
   @Test
   void tokenSignedByAnotherKeyIsUnauthorized() throws Exception {
     RSAKey other = new RSAKeyGenerator(2048).generate();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), validClaims().build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+            validClaims().build());
     jwt.sign(new RSASSASigner(other));
     problem(get("/api/me", jwt.serialize()), 401);
   }
@@ -80,29 +96,50 @@ class AuthenticationIT {
   @Test
   void unsignedAlgNoneTokenIsUnauthorized() throws Exception {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String body = b64.encodeToString(validClaims().build().toString().getBytes(StandardCharsets.UTF_8));
+    String header =
+        b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String body =
+        b64.encodeToString(validClaims().build().toString().getBytes(StandardCharsets.UTF_8));
     problem(get("/api/me", header + "." + body + "."), 401);
   }
 
   @Test
   void tokenFromAnotherIssuerIsUnauthorized() throws Exception {
-    String token = Tokens.devMinterForTests().mint("alice", List.of("LAWYER"), List.of("AST-01"), Duration.ofHours(1),
-        "https://evil.example/idp", TokenMinter.DEV_AUDIENCE);
+    String token =
+        Tokens.devMinterForTests()
+            .mint(
+                "alice",
+                List.of("LAWYER"),
+                List.of("AST-01"),
+                Duration.ofHours(1),
+                "https://evil.example/idp",
+                TokenMinter.DEV_AUDIENCE);
     problem(get("/api/me", token), 401);
   }
 
   @Test
   void tokenForAnotherAudienceIsUnauthorized() throws Exception {
-    String token = Tokens.devMinterForTests().mint("alice", List.of("LAWYER"), List.of("AST-01"), Duration.ofHours(1),
-        TokenMinter.DEV_ISSUER, "some-other-service");
+    String token =
+        Tokens.devMinterForTests()
+            .mint(
+                "alice",
+                List.of("LAWYER"),
+                List.of("AST-01"),
+                Duration.ofHours(1),
+                TokenMinter.DEV_ISSUER,
+                "some-other-service");
     problem(get("/api/me", token), 401);
   }
 
   private static String devSigned(JWTClaimsSet claims) throws Exception {
-    RSAKey dev = JWK.parseFromPEMEncodedObjects(
-        Files.readString(VaultServer.repoRoot().resolve("keys-example/jwt-dev-private.pem"))).toRSAKey();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+    RSAKey dev =
+        JWK.parseFromPEMEncodedObjects(
+                Files.readString(
+                    VaultServer.repoRoot().resolve("keys-example/jwt-dev-private.pem")))
+            .toRSAKey();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
     jwt.sign(new RSASSASigner(dev));
     return jwt.serialize();
   }
@@ -116,7 +153,8 @@ class AuthenticationIT {
   @Test
   void tokenNotValidYetIsUnauthorized() throws Exception {
     Instant now = Instant.now();
-    String token = devSigned(validClaims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build());
+    String token =
+        devSigned(validClaims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build());
     JsonObject p = problem(get("/api/me", token), 401);
     assertTrue(p.getString("detail").contains("nbf"), p.toString());
   }
@@ -131,7 +169,9 @@ class AuthenticationIT {
   @Test
   void tokenExpiringInACenturyIsUnauthorized() throws Exception {
     Instant now = Instant.now();
-    String token = devSigned(validClaims().expirationTime(Date.from(now.plus(Duration.ofDays(36525)))).build());
+    String token =
+        devSigned(
+            validClaims().expirationTime(Date.from(now.plus(Duration.ofDays(36525)))).build());
     JsonObject p = problem(get("/api/me", token), 401);
     assertTrue(p.getString("detail").contains("lifetime"), p.toString());
   }
@@ -139,7 +179,12 @@ class AuthenticationIT {
   @Test
   void tokenLivingLongerThanAnHourIsUnauthorized() throws Exception {
     Instant now = Instant.now();
-    problem(get("/api/me", devSigned(validClaims().expirationTime(Date.from(now.plus(Duration.ofMinutes(61)))).build())), 401);
+    problem(
+        get(
+            "/api/me",
+            devSigned(
+                validClaims().expirationTime(Date.from(now.plus(Duration.ofMinutes(61)))).build())),
+        401);
   }
 
   @Test
@@ -149,13 +194,18 @@ class AuthenticationIT {
 
   @Test
   void centresClaimThatIsAStringIsUnauthorized() throws Exception {
-    JsonObject p = problem(get("/api/me", devSigned(validClaims().claim("centres", "AST-01").build())), 401);
+    JsonObject p =
+        problem(get("/api/me", devSigned(validClaims().claim("centres", "AST-01").build())), 401);
     assertTrue(p.getString("detail").contains("centres"), p.toString());
   }
 
   @Test
   void centresClaimThatIsAnObjectIsUnauthorized() throws Exception {
-    problem(get("/api/me", devSigned(validClaims().claim("centres", java.util.Map.of("AST-01", true)).build())), 401);
+    problem(
+        get(
+            "/api/me",
+            devSigned(validClaims().claim("centres", java.util.Map.of("AST-01", true)).build())),
+        401);
   }
 
   @Test
@@ -170,7 +220,8 @@ class AuthenticationIT {
 
   @Test
   void validTokenWithoutNeededRoleIsForbidden() throws Exception {
-    JsonObject p = problem(get("/api/admin/status", Tokens.token("alice", "LAWYER", "AST-01")), 403);
+    JsonObject p =
+        problem(get("/api/admin/status", Tokens.token("alice", "LAWYER", "AST-01")), 403);
     assertTrue(p.getString("detail").contains("roles"));
   }
 

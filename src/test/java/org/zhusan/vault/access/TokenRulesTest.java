@@ -27,17 +27,20 @@ class TokenRulesTest {
 
   @Test
   void notBeforeBeyondTheClockSkewIsRefused() {
-    assertTrue(RULES.violation(new TimeClaims(T, T + 61, T + 600), NOW).orElseThrow().contains("nbf"));
+    assertTrue(
+        RULES.violation(new TimeClaims(T, T + 61, T + 600), NOW).orElseThrow().contains("nbf"));
   }
 
   @Test
   void issuedInTheFutureBeyondTheSkewIsRefused() {
-    assertTrue(RULES.violation(new TimeClaims(T + 120, null, T + 600), NOW).orElseThrow().contains("iat"));
+    assertTrue(
+        RULES.violation(new TimeClaims(T + 120, null, T + 600), NOW).orElseThrow().contains("iat"));
   }
 
   @Test
   void lifetimeOneSecondOverTheMaximumIsRefused() {
-    assertTrue(RULES.violation(new TimeClaims(T, null, T + 3601), NOW).orElseThrow().contains("lifetime"));
+    assertTrue(
+        RULES.violation(new TimeClaims(T, null, T + 3601), NOW).orElseThrow().contains("lifetime"));
   }
 
   @Test
@@ -48,7 +51,8 @@ class TokenRulesTest {
 
   @Test
   void missingIssueTimeIsRefusedBecauseTheLifetimeIsUnknown() {
-    assertTrue(RULES.violation(new TimeClaims(null, null, T + 60), NOW).orElseThrow().contains("iat"));
+    assertTrue(
+        RULES.violation(new TimeClaims(null, null, T + 60), NOW).orElseThrow().contains("iat"));
   }
 
   @Test
@@ -58,8 +62,13 @@ class TokenRulesTest {
 
   @Test
   void settingsOutsideSaneBoundsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new TokenRules(Duration.ofMinutes(6), Duration.ofHours(1)));
-    assertThrows(IllegalArgumentException.class, () -> new TokenRules(Duration.ofSeconds(-1), Duration.ofHours(1)));
-    assertThrows(IllegalArgumentException.class, () -> new TokenRules(Duration.ZERO, Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TokenRules(Duration.ofMinutes(6), Duration.ofHours(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TokenRules(Duration.ofSeconds(-1), Duration.ofHours(1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new TokenRules(Duration.ZERO, Duration.ZERO));
   }
 }

@@ -38,9 +38,11 @@ class AccessLogTamperIT {
     for (int i = 0; i < 5; i++) {
       Subjects.create(worker, "MAN-01", "Tamper Subject " + i, null);
     }
-    assertTrue(AuditLogs.verify(AuditLogs.export(), null).ok(), "the log verifies before tampering");
+    assertTrue(
+        AuditLogs.verify(AuditLogs.export(), null).ok(), "the log verifies before tampering");
     c = VaultServer.get().ownerConnection();
-    dba("DROP TABLE IF EXISTS saved_log, saved_cps, saved_head",
+    dba(
+        "DROP TABLE IF EXISTS saved_log, saved_cps, saved_head",
         "CREATE TABLE saved_log AS SELECT * FROM access_log",
         "CREATE TABLE saved_cps AS SELECT * FROM access_log_checkpoint",
         "CREATE TABLE saved_head AS SELECT * FROM access_log_head");
@@ -48,9 +50,13 @@ class AccessLogTamperIT {
 
   @AfterEach
   void restore() throws Exception {
-    dba("DELETE FROM access_log", "INSERT INTO access_log SELECT * FROM saved_log",
-        "DELETE FROM access_log_checkpoint", "INSERT INTO access_log_checkpoint SELECT * FROM saved_cps",
-        "UPDATE access_log_head h SET next_sequence = s.next_sequence, last_hash = s.last_hash FROM saved_head s",
+    dba(
+        "DELETE FROM access_log",
+        "INSERT INTO access_log SELECT * FROM saved_log",
+        "DELETE FROM access_log_checkpoint",
+        "INSERT INTO access_log_checkpoint SELECT * FROM saved_cps",
+        "UPDATE access_log_head h SET next_sequence = s.next_sequence, last_hash = s.last_hash FROM"
+            + " saved_head s",
         "DROP TABLE saved_log, saved_cps, saved_head");
     c.close();
     assertTrue(onlineVerifyOk(), "the log verifies again once restored");
@@ -59,7 +65,10 @@ class AccessLogTamperIT {
   @Test
   void changedFieldOfOneEntryIsNamed() throws Exception {
     long k = middleEntry();
-    dba("UPDATE access_log SET outcome = CASE WHEN outcome = 'ALLOWED' THEN 'DENIED' ELSE 'ALLOWED' END WHERE sequence = " + k);
+    dba(
+        "UPDATE access_log SET outcome = CASE WHEN outcome = 'ALLOWED' THEN 'DENIED' ELSE 'ALLOWED'"
+            + " END WHERE sequence = "
+            + k);
     Finding f = problem(AuditLogs.verify(AuditLogs.export(), null));
     assertEquals(Finding.Kind.ENTRY_ALTERED, f.kind(), f.toString());
     assertTrue(f.entries().orElseThrow().contains(k), f.toString());
@@ -78,11 +87,15 @@ class AccessLogTamperIT {
   @Test
   void forgedEntryInsertedIsNamed() throws Exception {
     long k = middleEntry();
-    dba("UPDATE access_log SET sequence = sequence + 1000000000 WHERE sequence >= " + k,
+    dba(
+        "UPDATE access_log SET sequence = sequence + 1000000000 WHERE sequence >= " + k,
         "UPDATE access_log SET sequence = sequence - 999999999 WHERE sequence >= 1000000000",
-        "INSERT INTO access_log (sequence, occurred_at, user_id, role, action, outcome, break_glass, previous_hash, leaf_hash)"
-            + " SELECT " + k + ", occurred_at, 'nobody', 'AUDITOR', 'LOG_READ', 'ALLOWED', false, leaf_hash, leaf_hash"
-            + " FROM access_log WHERE sequence = " + (k - 1),
+        "INSERT INTO access_log (sequence, occurred_at, user_id, role, action, outcome,"
+            + " break_glass, previous_hash, leaf_hash) SELECT "
+            + k
+            + ", occurred_at, 'nobody', 'AUDITOR', 'LOG_READ', 'ALLOWED', false, leaf_hash,"
+            + " leaf_hash FROM access_log WHERE sequence = "
+            + (k - 1),
         "UPDATE access_log_head SET next_sequence = next_sequence + 1");
     Finding f = problem(AuditLogs.verify(AuditLogs.export(), null));
     assertEquals(Finding.Kind.ENTRY_INSERTED, f.kind(), f.toString());
@@ -92,7 +105,8 @@ class AccessLogTamperIT {
   @Test
   void swappedEntriesAreNamed() throws Exception {
     long k = middleEntry();
-    dba("UPDATE access_log SET sequence = 2000000000 WHERE sequence = " + k,
+    dba(
+        "UPDATE access_log SET sequence = 2000000000 WHERE sequence = " + k,
         "UPDATE access_log SET sequence = " + k + " WHERE sequence = " + (k + 1),
         "UPDATE access_log SET sequence = " + (k + 1) + " WHERE sequence = 2000000000");
     Finding f = problem(AuditLogs.verify(AuditLogs.export(), null));
@@ -105,13 +119,19 @@ class AccessLogTamperIT {
     JsonObject cp = Http.json(Http.postJson("/api/audit/checkpoints", AuditLogs.auditor(), ""));
     long size = cp.getJsonNumber("treeSize").longValue();
     // the auditor kept this checkpoint (e.g. published it); the DBA cannot forge a replacement
-    SignedCheckpoint trusted = new SignedCheckpoint(Checkpoint.parseBody(cp.getString("note")),
-        Base64.getDecoder().decode(cp.getString("signature")));
+    SignedCheckpoint trusted =
+        new SignedCheckpoint(
+            Checkpoint.parseBody(cp.getString("note")),
+            Base64.getDecoder().decode(cp.getString("signature")));
     long cut = size - 3;
-    dba("DELETE FROM access_log WHERE sequence >= " + cut,
+    dba(
+        "DELETE FROM access_log WHERE sequence >= " + cut,
         "DELETE FROM access_log_checkpoint WHERE tree_size > " + cut,
-        "UPDATE access_log_head SET next_sequence = " + cut
-            + ", last_hash = (SELECT leaf_hash FROM access_log WHERE sequence = " + (cut - 1) + ")");
+        "UPDATE access_log_head SET next_sequence = "
+            + cut
+            + ", last_hash = (SELECT leaf_hash FROM access_log WHERE sequence = "
+            + (cut - 1)
+            + ")");
     Finding f = problem(AuditLogs.verify(AuditLogs.export(), trusted));
     assertEquals(Finding.Kind.TRUNCATED, f.kind(), f.toString());
     assertEquals(size, f.checkpointSize().orElseThrow(), f.toString());
@@ -119,21 +139,48 @@ class AccessLogTamperIT {
 
   @Test
   void evenTheOwnerCannotUpdateDeleteOrTruncateWhileTheTriggersStand() throws Exception {
-    for (String sql : new String[] {"UPDATE access_log SET outcome = 'DENIED' WHERE sequence = 0",
-        "DELETE FROM access_log WHERE sequence = 0", "TRUNCATE access_log", "DELETE FROM access_log_checkpoint",
-        "UPDATE access_log_head SET next_sequence = 0"}) {
-      SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> exec(c, sql), sql);
-      assertTrue(e.getMessage().contains("append-only") || e.getMessage().contains("only advances"), e.getMessage());
+    for (String sql :
+        new String[] {
+          "UPDATE access_log SET outcome = 'DENIED' WHERE sequence = 0",
+          "DELETE FROM access_log WHERE sequence = 0",
+          "TRUNCATE access_log",
+          "DELETE FROM access_log_checkpoint",
+          "UPDATE access_log_head SET next_sequence = 0"
+        }) {
+      SQLException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              SQLException.class, () -> exec(c, sql), sql);
+      assertTrue(
+          e.getMessage().contains("append-only") || e.getMessage().contains("only advances"),
+          e.getMessage());
     }
   }
 
   @Test
   void applicationRoleHoldsNoUpdateDeleteOrTruncateOnTheLog() throws Exception {
     for (String privilege : new String[] {"UPDATE", "DELETE", "TRUNCATE"}) {
-      assertEquals("f", scalar("SELECT has_table_privilege('" + VaultServer.APP + "', 'access_log', '" + privilege + "')"), privilege);
-      assertEquals("f", scalar("SELECT has_table_privilege('" + VaultServer.APP + "', 'access_log_checkpoint', '" + privilege + "')"), privilege);
+      assertEquals(
+          "f",
+          scalar(
+              "SELECT has_table_privilege('"
+                  + VaultServer.APP
+                  + "', 'access_log', '"
+                  + privilege
+                  + "')"),
+          privilege);
+      assertEquals(
+          "f",
+          scalar(
+              "SELECT has_table_privilege('"
+                  + VaultServer.APP
+                  + "', 'access_log_checkpoint', '"
+                  + privilege
+                  + "')"),
+          privilege);
     }
-    assertEquals("t", scalar("SELECT has_table_privilege('" + VaultServer.APP + "', 'access_log', 'INSERT')"));
+    assertEquals(
+        "t",
+        scalar("SELECT has_table_privilege('" + VaultServer.APP + "', 'access_log', 'INSERT')"));
   }
 
   private static Finding problem(VerificationReport report) {
@@ -178,7 +225,8 @@ class AccessLogTamperIT {
   }
 
   private String scalar(String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
     }

@@ -28,13 +28,38 @@ class AppendGateTest {
       synchronizations.forEach(s -> s.afterCompletion(Status.STATUS_COMMITTED));
     }
 
-    @Override public Object getTransactionKey() { return this; }
-    @Override public void putResource(Object key, Object value) { resources.put(key, value); }
-    @Override public Object getResource(Object key) { return resources.get(key); }
-    @Override public void registerInterposedSynchronization(Synchronization sync) { synchronizations.add(sync); }
-    @Override public int getTransactionStatus() { return Status.STATUS_ACTIVE; }
-    @Override public void setRollbackOnly() {}
-    @Override public boolean getRollbackOnly() { return false; }
+    @Override
+    public Object getTransactionKey() {
+      return this;
+    }
+
+    @Override
+    public void putResource(Object key, Object value) {
+      resources.put(key, value);
+    }
+
+    @Override
+    public Object getResource(Object key) {
+      return resources.get(key);
+    }
+
+    @Override
+    public void registerInterposedSynchronization(Synchronization sync) {
+      synchronizations.add(sync);
+    }
+
+    @Override
+    public int getTransactionStatus() {
+      return Status.STATUS_ACTIVE;
+    }
+
+    @Override
+    public void setRollbackOnly() {}
+
+    @Override
+    public boolean getRollbackOnly() {
+      return false;
+    }
   }
 
   private static AppendGate gate(FakeTransaction tx, Duration wait) {
@@ -61,7 +86,9 @@ class AppendGateTest {
 
     FakeTransaction second = new FakeTransaction();
     gate.transactions = second; // the registry answers for the calling thread's transaction
-    assertFalse(CompletableFuture.supplyAsync(() -> enter(gate)).get(5, TimeUnit.SECONDS), "times out while held");
+    assertFalse(
+        CompletableFuture.supplyAsync(() -> enter(gate)).get(5, TimeUnit.SECONDS),
+        "times out while held");
 
     CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> enter(gate));
     first.complete();
@@ -76,7 +103,9 @@ class AppendGateTest {
     gate.transactions = new FakeTransaction(); // REQUIRES_NEW on the same thread
     long start = System.nanoTime();
     assertFalse(gate.enter());
-    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "refused without waiting for the timeout");
+    assertTrue(
+        System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5),
+        "refused without waiting for the timeout");
   }
 
   private static boolean enter(AppendGate gate) {

@@ -21,7 +21,8 @@ class AuditorApiIT {
 
   @Test
   void auditorFindsWhoTouchedASubjectAndOthersMayNotLook() throws Exception {
-    String id = Subjects.create(psychologist, "ATY-01", "Audit Trail Subject", null).getString("id");
+    String id =
+        Subjects.create(psychologist, "ATY-01", "Audit Trail Subject", null).getString("id");
     Http.get("/api/subjects/" + id, psychologist);
     Http.get("/api/subjects/" + id, Tokens.token("intruder", "LAWYER", "ALA-01"));
 
@@ -33,13 +34,19 @@ class AuditorApiIT {
     assertEquals("SUBJECT_CREATE", items.get(0).getString("action"));
     assertEquals("DENIED", items.get(2).getString("outcome"));
     assertEquals("intruder", items.get(2).getString("userId"));
-    assertTrue(items.get(0).getJsonNumber("sequence").longValue() < items.get(1).getJsonNumber("sequence").longValue());
+    assertTrue(
+        items.get(0).getJsonNumber("sequence").longValue()
+            < items.get(1).getJsonNumber("sequence").longValue());
 
-    JsonObject summary = Http.json(Http.get("/api/audit/summary/subjects/" + id, AuditLogs.auditor()));
+    JsonObject summary =
+        Http.json(Http.get("/api/audit/summary/subjects/" + id, AuditLogs.auditor()));
     assertEquals(3, summary.getInt("entries"));
-    assertTrue(summary.getJsonObject("byCounterpart").containsKey("intruder (LAWYER)"), summary.toString());
+    assertTrue(
+        summary.getJsonObject("byCounterpart").containsKey("intruder (LAWYER)"),
+        summary.toString());
 
-    JsonObject denied = Http.json(Http.get("/api/audit/entries?user=intruder&outcome=DENIED", AuditLogs.auditor()));
+    JsonObject denied =
+        Http.json(Http.get("/api/audit/entries?user=intruder&outcome=DENIED", AuditLogs.auditor()));
     assertTrue(denied.getInt("total") >= 1);
 
     Http.problem(Http.get("/api/audit/entries", psychologist), 403);
@@ -52,19 +59,42 @@ class AuditorApiIT {
   void inclusionAndConsistencyProofsVerifyAgainstSignedCheckpoints() throws Exception {
     JsonObject first = Http.json(Http.postJson("/api/audit/checkpoints", AuditLogs.auditor(), ""));
     Subjects.create(psychologist, "ATY-01", "Proof Subject", null);
-    JsonObject second = Http.json(Http.postJson("/api/audit/checkpoints", Tokens.token("adm", "ADMIN"), ""));
+    JsonObject second =
+        Http.json(Http.postJson("/api/audit/checkpoints", Tokens.token("adm", "ADMIN"), ""));
     long size1 = first.getJsonNumber("treeSize").longValue();
     long size2 = second.getJsonNumber("treeSize").longValue();
     assertTrue(size2 > size1);
 
-    JsonObject inc = Http.json(Http.get("/api/audit/proofs/inclusion?sequence=" + (size1 - 1) + "&treeSize=" + size2, AuditLogs.auditor()));
-    ProofVerifier.rfc9162().verifyInclusion(size1 - 1, size2, b64(inc.getString("leafHash")), list(inc, "proof"),
-        b64(second.getString("rootHash")));
+    JsonObject inc =
+        Http.json(
+            Http.get(
+                "/api/audit/proofs/inclusion?sequence=" + (size1 - 1) + "&treeSize=" + size2,
+                AuditLogs.auditor()));
+    ProofVerifier.rfc9162()
+        .verifyInclusion(
+            size1 - 1,
+            size2,
+            b64(inc.getString("leafHash")),
+            list(inc, "proof"),
+            b64(second.getString("rootHash")));
 
-    JsonObject cons = Http.json(Http.get("/api/audit/proofs/consistency?first=" + size1 + "&second=" + size2, AuditLogs.auditor()));
-    ProofVerifier.rfc9162().verifyConsistency(size1, size2, b64(first.getString("rootHash")), b64(second.getString("rootHash")),
-        list(cons, "proof"));
-    Http.problem(Http.get("/api/audit/proofs/inclusion?sequence=" + size2 + "&treeSize=" + size2, AuditLogs.auditor()), 400);
+    JsonObject cons =
+        Http.json(
+            Http.get(
+                "/api/audit/proofs/consistency?first=" + size1 + "&second=" + size2,
+                AuditLogs.auditor()));
+    ProofVerifier.rfc9162()
+        .verifyConsistency(
+            size1,
+            size2,
+            b64(first.getString("rootHash")),
+            b64(second.getString("rootHash")),
+            list(cons, "proof"));
+    Http.problem(
+        Http.get(
+            "/api/audit/proofs/inclusion?sequence=" + size2 + "&treeSize=" + size2,
+            AuditLogs.auditor()),
+        400);
   }
 
   @Test
@@ -72,7 +102,8 @@ class AuditorApiIT {
     Subjects.create(psychologist, "ATY-01", "Export Subject", null);
     assertTrue(AuditLogs.verify(AuditLogs.export(), null).ok());
 
-    HttpResponse<String> csv = Http.get("/api/audit/export?format=csv&user=psy-audit", AuditLogs.auditor());
+    HttpResponse<String> csv =
+        Http.get("/api/audit/export?format=csv&user=psy-audit", AuditLogs.auditor());
     assertEquals(200, csv.statusCode(), csv.body());
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     String[] lines = csv.body().split("\n");
@@ -91,6 +122,8 @@ class AuditorApiIT {
   }
 
   private static List<byte[]> list(JsonObject o, String key) {
-    return o.getJsonArray(key).getValuesAs(JsonString.class).stream().map(s -> b64(s.getString())).toList();
+    return o.getJsonArray(key).getValuesAs(JsonString.class).stream()
+        .map(s -> b64(s.getString()))
+        .toList();
   }
 }

@@ -18,7 +18,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The group-commit queue in front of the access log, with the database write replaced by a recorder. */
+/**
+ * The group-commit queue in front of the access log, with the database write replaced by a
+ * recorder.
+ */
 class BatchAppenderTest {
   private final List<List<String>> written = Collections.synchronizedList(new ArrayList<>());
   private final ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -34,10 +37,13 @@ class BatchAppenderTest {
 
   @Test
   void entriesQueuedWhileABatchIsBeingWrittenGoIntoTheNextBatchTogether() throws Exception {
-    appender = appender(Duration.ofSeconds(10), records -> {
-      holdFirstBatch();
-      return null;
-    });
+    appender =
+        appender(
+            Duration.ofSeconds(10),
+            records -> {
+              holdFirstBatch();
+              return null;
+            });
     Future<long[]> first = callers.submit(() -> appender.appendAll(List.of(request("first"))));
     assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
     List<Future<long[]>> others = new ArrayList<>();
@@ -52,10 +58,14 @@ class BatchAppenderTest {
     for (Future<long[]> f : others) {
       sequences.add(f.get(5, TimeUnit.SECONDS)[0]);
     }
-    assertEquals(2, written.size(), "one batch for the first entry, one for the six queued behind it");
+    assertEquals(
+        2, written.size(), "one batch for the first entry, one for the six queued behind it");
     assertEquals(6, written.get(1).size());
     Collections.sort(sequences);
-    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), sequences, "each caller gets its own entry's sequence number");
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L, 5L, 6L),
+        sequences,
+        "each caller gets its own entry's sequence number");
   }
 
   @Test
@@ -68,10 +78,13 @@ class BatchAppenderTest {
 
   @Test
   void aBatchTheDatabaseRejectsIsRetriedEntryByEntrySoOnlyTheBadEntryFails() throws Exception {
-    appender = appender(Duration.ofSeconds(10), records -> {
-      holdFirstBatch();
-      return records.contains("bad") ? new IllegalStateException("rejected") : null;
-    });
+    appender =
+        appender(
+            Duration.ofSeconds(10),
+            records -> {
+              holdFirstBatch();
+              return records.contains("bad") ? new IllegalStateException("rejected") : null;
+            });
     callers.submit(() -> appender.appendAll(List.of(request("first"))));
     assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
     Future<long[]> good1 = callers.submit(() -> appender.appendAll(List.of(request("good1"))));
@@ -82,26 +95,37 @@ class BatchAppenderTest {
     good1.get(5, TimeUnit.SECONDS);
     good2.get(5, TimeUnit.SECONDS);
     Exception e = assertThrows(Exception.class, () -> bad.get(5, TimeUnit.SECONDS));
-    assertTrue(e.getCause() instanceof BatchAppender.AppendFailedException, String.valueOf(e.getCause()));
+    assertTrue(
+        e.getCause() instanceof BatchAppender.AppendFailedException, String.valueOf(e.getCause()));
   }
 
   @Test
   void aCallerWhoseEntryIsNotCommittedInTimeFailsAndItsEntryIsNotWrittenLater() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    appender = appender(Duration.ofMillis(200), records -> {
-      if (records.contains("stuck")) {
-        await(release);
-      }
-      return null;
-    });
+    appender =
+        appender(
+            Duration.ofMillis(200),
+            records -> {
+              if (records.contains("stuck")) {
+                await(release);
+              }
+              return null;
+            });
     Future<long[]> stuck = callers.submit(() -> appender.appendAll(List.of(request("stuck"))));
     waitUntil(() -> written.size() == 1);
-    assertThrows(BatchAppender.AppendFailedException.class, () -> appender.appendAll(List.of(request("late"))));
+    assertThrows(
+        BatchAppender.AppendFailedException.class,
+        () -> appender.appendAll(List.of(request("late"))));
     release.countDown();
-    assertEquals(0L, stuck.get(5, TimeUnit.SECONDS)[0], "the leader's batch commits once the database answers"
-        + " (in the vault, a statement timeout of vault.audit.append-wait bounds that)");
+    assertEquals(
+        0L,
+        stuck.get(5, TimeUnit.SECONDS)[0],
+        "the leader's batch commits once the database answers"
+            + " (in the vault, a statement timeout of vault.audit.append-wait bounds that)");
     appender.appendAll(List.of(request("after")));
-    assertTrue(written.stream().noneMatch(b -> b.contains("late")), "a timed-out caller's entry is not written afterwards");
+    assertTrue(
+        written.stream().noneMatch(b -> b.contains("late")),
+        "a timed-out caller's entry is not written afterwards");
   }
 
   @Test
@@ -109,7 +133,8 @@ class BatchAppenderTest {
     appender = appender(Duration.ofSeconds(10), records -> null);
     assertArrayEquals(new long[] {0}, appender.appendAll(List.of(request("a"))));
     next += 5; // another instance appended five entries
-    assertArrayEquals(new long[] {6}, appender.appendAll(List.of(request("b"))), "no failure reaches the caller");
+    assertArrayEquals(
+        new long[] {6}, appender.appendAll(List.of(request("b"))), "no failure reaches the caller");
     assertArrayEquals(new long[] {7}, appender.appendAll(List.of(request("c"))));
   }
 
@@ -118,14 +143,18 @@ class BatchAppenderTest {
     appender = appender(Duration.ofSeconds(10), records -> null);
     appender.appendAll(List.of(request("a")));
     appender.stop();
-    assertThrows(BatchAppender.AppendFailedException.class, () -> appender.appendAll(List.of(request("b"))));
+    assertThrows(
+        BatchAppender.AppendFailedException.class, () -> appender.appendAll(List.of(request("b"))));
   }
 
   /**
    * An appender whose database write records the batch's user ids and assigns sequence numbers, or
    * fails with what {@code outcome} returns.
    */
-  /** Sequence numbers the fake log hands out next; a test moves it to play another instance appending. */
+  /**
+   * Sequence numbers the fake log hands out next; a test moves it to play another instance
+   * appending.
+   */
   private long next;
 
   private BatchAppender appender(Duration wait, Function<List<String>, RuntimeException> outcome) {
@@ -133,26 +162,29 @@ class BatchAppenderTest {
     a.maxWait = wait;
     a.batchMax = 256;
     a.gate = new AppendGate();
-    a.writer = (records, known) -> {
-      if (known != null && known.nextSequence() != next) {
-        throw new IllegalStateException("stale head"); // as the append trigger would
-      }
-      List<String> users = records.stream().map(r -> r.event().userId()).toList();
-      written.add(users);
-      RuntimeException failure = outcome.apply(users);
-      if (failure != null) {
-        throw failure;
-      }
-      long[] sequences = new long[records.size()];
-      for (int i = 0; i < sequences.length; i++) {
-        sequences[i] = next++;
-      }
-      return new AccessLog.Appended(sequences, new AccessLog.Head(next, new byte[32]));
-    };
+    a.writer =
+        (records, known) -> {
+          if (known != null && known.nextSequence() != next) {
+            throw new IllegalStateException("stale head"); // as the append trigger would
+          }
+          List<String> users = records.stream().map(r -> r.event().userId()).toList();
+          written.add(users);
+          RuntimeException failure = outcome.apply(users);
+          if (failure != null) {
+            throw failure;
+          }
+          long[] sequences = new long[records.size()];
+          for (int i = 0; i < sequences.length; i++) {
+            sequences[i] = next++;
+          }
+          return new AccessLog.Appended(sequences, new AccessLog.Head(next, new byte[32]));
+        };
     return a;
   }
 
-  /** Keeps the first batch "in the database" until {@code releaseFirst}, so that others queue up. */
+  /**
+   * Keeps the first batch "in the database" until {@code releaseFirst}, so that others queue up.
+   */
   private void holdFirstBatch() {
     if (written.size() == 1) {
       firstStarted.countDown();
@@ -161,7 +193,10 @@ class BatchAppenderTest {
   }
 
   private static EntryRequest request(String user) {
-    return new EntryRequest(AccessEvent.allowed(user, "DOCTOR", "SUBJECT_READ", "SUBJECT", "s-1"), "127.0.0.1", "r-" + user);
+    return new EntryRequest(
+        AccessEvent.allowed(user, "DOCTOR", "SUBJECT_READ", "SUBJECT", "s-1"),
+        "127.0.0.1",
+        "r-" + user);
   }
 
   private static void await(CountDownLatch latch) {
@@ -172,7 +207,8 @@ class BatchAppenderTest {
     }
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -41,22 +41,37 @@ class ConcurrentAppendIT {
       for (int t = 0; t < threads; t++) {
         String base = bases.get(t % 2);
         boolean writer = t % 4 == 3; // one thread in four on each instance creates subjects
-        done.add(pool.submit(() -> {
-          int ok = 0;
-          for (int i = 0; i < perThread; i++) {
-            HttpResponse<String> r = writer
-                ? Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/subjects"))
-                    .header("Authorization", "Bearer " + worker).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"centre\":\"ZHA-01\",\"sex\":\"M\",\"fullName\":\"Concurrent Writer " + i + "\"}")).build())
-                : Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/subjects/" + id))
-                    .header("Authorization", "Bearer " + worker).GET().build());
-            if (r.statusCode() == (writer ? 201 : 200)) {
-              ok++;
-            }
-          }
-          return ok;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  int ok = 0;
+                  for (int i = 0; i < perThread; i++) {
+                    HttpResponse<String> r =
+                        writer
+                            ? Http.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(base + "/api/subjects"))
+                                    .header("Authorization", "Bearer " + worker)
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                            "{\"centre\":\"ZHA-01\",\"sex\":\"M\",\"fullName\":\"Concurrent"
+                                                + " Writer "
+                                                + i
+                                                + "\"}"))
+                                    .build())
+                            : Http.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(base + "/api/subjects/" + id))
+                                    .header("Authorization", "Bearer " + worker)
+                                    .GET()
+                                    .build());
+                    if (r.statusCode() == (writer ? 201 : 200)) {
+                      ok++;
+                    }
+                  }
+                  return ok;
+                }));
       }
       int ok = 0;
       for (Future<Integer> f : done) {
@@ -65,13 +80,19 @@ class ConcurrentAppendIT {
       pool.shutdown();
       assertEquals(threads * perThread, ok);
     }
-    assertEquals(before + 8 * 25, count("SELECT count(*) FROM access_log WHERE user_id = 'conc-sw'"));
-    assertEquals(count("SELECT count(*) FROM access_log"), count("SELECT max(sequence) + 1 FROM access_log"), "no gaps, no duplicates");
+    assertEquals(
+        before + 8 * 25, count("SELECT count(*) FROM access_log WHERE user_id = 'conc-sw'"));
+    assertEquals(
+        count("SELECT count(*) FROM access_log"),
+        count("SELECT max(sequence) + 1 FROM access_log"),
+        "no gaps, no duplicates");
     assertTrue(AuditLogs.verify(AuditLogs.export(), null).ok());
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection c = VaultServer.get().ownerConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = VaultServer.get().ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

@@ -33,22 +33,26 @@ class ReadEntriesIT {
     try {
       List<Future<Integer>> readers = new ArrayList<>();
       for (int t = 0; t < 6; t++) {
-        String user = "read-entries-reader-" + t; // one user per thread: its entries are its own reads
+        String user =
+            "read-entries-reader-" + t; // one user per thread: its entries are its own reads
         String token = Tokens.token(user, "LAWYER", "TUR-01");
-        readers.add(pool.submit(() -> {
-          int committedOnAnswer = 0;
-          for (int i = 1; i <= 10; i++) {
-            HttpResponse<String> r = Http.get("/api/subjects/" + id, token);
-            assertEquals(200, r.statusCode(), r.body());
-            if (entries(id, user) == i) {
-              committedOnAnswer++;
-            }
-          }
-          return committedOnAnswer;
-        }));
+        readers.add(
+            pool.submit(
+                () -> {
+                  int committedOnAnswer = 0;
+                  for (int i = 1; i <= 10; i++) {
+                    HttpResponse<String> r = Http.get("/api/subjects/" + id, token);
+                    assertEquals(200, r.statusCode(), r.body());
+                    if (entries(id, user) == i) {
+                      committedOnAnswer++;
+                    }
+                  }
+                  return committedOnAnswer;
+                }));
       }
       for (Future<Integer> f : readers) {
-        assertEquals(10, f.get(), "every read's entry was committed before its answer, and only one");
+        assertEquals(
+            10, f.get(), "every read's entry was committed before its answer, and only one");
       }
     } finally {
       pool.shutdown();
@@ -56,9 +60,9 @@ class ReadEntriesIT {
   }
 
   /**
-   * The shared test server runs in the development profile with {@code VAULT_AUDIT_BENCHMARK_DISABLE=true}
-   * (see VaultServer), the switch that once turned auditing off there: reads, creations and denials
-   * are logged all the same.
+   * The shared test server runs in the development profile with {@code
+   * VAULT_AUDIT_BENCHMARK_DISABLE=true} (see VaultServer), the switch that once turned auditing off
+   * there: reads, creations and denials are logged all the same.
    */
   @Test
   void noSettingSwitchesAuditingOffEvenInTheDevelopmentProfile() throws Exception {
@@ -75,7 +79,11 @@ class ReadEntriesIT {
   @Test
   void aReadThatFailsAfterItsDecisionIsRecordedOnceAsFailed() throws Exception {
     String id = Subjects.create(lawyer, "TUR-01", "Read Entries Shredded", null).getString("id");
-    assertEquals(204, Http.postJson("/api/subjects/" + id + "/shred", admin, "{\"reason\":\"test of read entries\"}").statusCode());
+    assertEquals(
+        204,
+        Http.postJson(
+                "/api/subjects/" + id + "/shred", admin, "{\"reason\":\"test of read entries\"}")
+            .statusCode());
     long allowedBefore = count(id, "ALLOWED");
     Http.problem(Http.get("/api/subjects/" + id, lawyer), 410);
     assertEquals(allowedBefore, count(id, "ALLOWED"), "no ALLOWED entry for the read that failed");
@@ -83,16 +91,21 @@ class ReadEntriesIT {
   }
 
   private static long entries(String target, String user) throws Exception {
-    return query("SELECT count(*) FROM access_log WHERE target_id = ? AND user_id = ?", target, user);
+    return query(
+        "SELECT count(*) FROM access_log WHERE target_id = ? AND user_id = ?", target, user);
   }
 
   private static long count(String target, String outcome) throws Exception {
-    return query("SELECT count(*) FROM access_log WHERE target_id = ? AND user_id = 'read-entries-lawyer' AND outcome = ?",
-        target, outcome);
+    return query(
+        "SELECT count(*) FROM access_log WHERE target_id = ? AND user_id = 'read-entries-lawyer'"
+            + " AND outcome = ?",
+        target,
+        outcome);
   }
 
   private static long query(String sql, String a, String b) throws Exception {
-    try (Connection c = VaultServer.get().ownerConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = VaultServer.get().ownerConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, a);
       ps.setString(2, b);
       try (ResultSet rs = ps.executeQuery()) {

@@ -15,9 +15,10 @@ import org.zhusan.vault.it.Tokens;
 
 /**
  * Verifying and exporting the log while other requests keep appending to it. The export must be the
- * log its fresh checkpoint covers: an entry appended between signing and streaming (a page reloading
- * its checkpoints next to "verify now", which is how the auditor journey failed in the full suite)
- * used to follow the last checkpoint as an unsigned tail, so a sound log was reported as not verifying.
+ * log its fresh checkpoint covers: an entry appended between signing and streaming (a page
+ * reloading its checkpoints next to "verify now", which is how the auditor journey failed in the
+ * full suite) used to follow the last checkpoint as an unsigned tail, so a sound log was reported
+ * as not verifying.
  */
 class VerifyUnderLoadIT {
 
@@ -25,18 +26,19 @@ class VerifyUnderLoadIT {
   void onlineVerificationAndExportsStayOkWhileEntriesAreAppended() throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong appended = new AtomicLong();
-    Runnable reader = () -> {
-      String token = Tokens.token("verify-load-reader", "AUDITOR");
-      while (!stop.get()) {
-        try {
-          if (Http.get("/api/audit/checkpoints", token).statusCode() == 200) {
-            appended.incrementAndGet(); // each audited read appends one entry
+    Runnable reader =
+        () -> {
+          String token = Tokens.token("verify-load-reader", "AUDITOR");
+          while (!stop.get()) {
+            try {
+              if (Http.get("/api/audit/checkpoints", token).statusCode() == 200) {
+                appended.incrementAndGet(); // each audited read appends one entry
+              }
+            } catch (Exception e) {
+              return;
+            }
           }
-        } catch (Exception e) {
-          return;
-        }
-      }
-    };
+        };
     Thread[] load = {new Thread(reader), new Thread(reader)};
     for (Thread t : load) {
       t.start();
@@ -47,13 +49,18 @@ class VerifyUnderLoadIT {
         assertEquals(200, r.statusCode(), r.body());
         JsonObject v = Http.json(r);
         assertTrue(v.getBoolean("ok"), "round " + i + ": " + r.body());
-        assertEquals(v.getJsonNumber("signedSize").longValue(), v.getJsonNumber("entriesChecked").longValue(), r.body());
+        assertEquals(
+            v.getJsonNumber("signedSize").longValue(),
+            v.getJsonNumber("entriesChecked").longValue(),
+            r.body());
         if (i % 2 == 0) {
           VerificationReport offline = AuditLogs.verify(AuditLogs.export(), null);
           assertTrue(offline.ok(), "export " + i + ": " + offline.summary());
         }
       }
-      assertTrue(appended.get() >= 6, "entries were appended meanwhile (else this tests nothing): " + appended.get());
+      assertTrue(
+          appended.get() >= 6,
+          "entries were appended meanwhile (else this tests nothing): " + appended.get());
     } finally {
       stop.set(true);
       for (Thread t : load) {

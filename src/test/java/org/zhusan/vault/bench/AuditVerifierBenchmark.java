@@ -44,17 +44,19 @@ import org.zhusan.vault.audit.verify.VerificationReport;
  * <ul>
  *   <li>{@code sha256Baseline}: SHA-256 of each entry's pre-encoded canonical bytes (the least any
  *       verifier must do);
- *   <li>{@code encodeAndHash}: canonical encoding plus leaf hash from in-memory entries (the verifier
- *       without JSON parsing, chain checks and signatures).
+ *   <li>{@code encodeAndHash}: canonical encoding plus leaf hash from in-memory entries (the
+ *       verifier without JSON parsing, chain checks and signatures).
  * </ul>
  *
- * <p>Run: {@code mvn -o -q -Pbench test -Dbench.args="AuditVerifierBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s"}
- * (see {@code docs/audit-log.md} for the figures measured).
+ * <p>Run: {@code mvn -o -q -Pbench test -Dbench.args="AuditVerifierBenchmark -f 1 -wi 2 -i 3 -w 2s
+ * -r 3s"} (see {@code docs/audit-log.md} for the figures measured).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class AuditVerifierBenchmark {
@@ -69,7 +71,8 @@ public class AuditVerifierBenchmark {
 
   @Setup(Level.Trial)
   public void buildExport() throws IOException {
-    CheckpointSigner signer = new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
+    CheckpointSigner signer =
+        new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
     keys = signer.verifier();
     entries = new ArrayList<>(ENTRIES);
     encoded = new byte[ENTRIES][];
@@ -81,29 +84,31 @@ public class AuditVerifierBenchmark {
     ExportWriter writer = new ExportWriter(out);
     for (int i = 0; i < ENTRIES; i++) {
       time = time.plusNanos(1_000L * (1 + random.nextInt(2_000_000)));
-      AuditEntry entry = AuditEntry.builder()
-          .sequence(i)
-          .occurredAt(time)
-          .userId("u-" + random.nextInt(400))
-          .role(random.nextBoolean() ? "PSYCHOLOGIST" : "LAWYER")
-          .centre(String.format("C%02d", 1 + random.nextInt(17)))
-          .action("READ_VERSION")
-          .targetType("VERSION")
-          .targetId(Long.toHexString(random.nextLong()))
-          .purpose("TREATMENT")
-          .outcome(random.nextInt(10) == 0 ? "DENIED" : "ALLOWED")
-          .rule("policy.psych-eval.read")
-          .clientAddress("10.0." + random.nextInt(256) + "." + random.nextInt(256))
-          .requestId("req-" + Long.toHexString(random.nextLong()))
-          .previousLeafHash(previous)
-          .build();
+      AuditEntry entry =
+          AuditEntry.builder()
+              .sequence(i)
+              .occurredAt(time)
+              .userId("u-" + random.nextInt(400))
+              .role(random.nextBoolean() ? "PSYCHOLOGIST" : "LAWYER")
+              .centre(String.format("C%02d", 1 + random.nextInt(17)))
+              .action("READ_VERSION")
+              .targetType("VERSION")
+              .targetId(Long.toHexString(random.nextLong()))
+              .purpose("TREATMENT")
+              .outcome(random.nextInt(10) == 0 ? "DENIED" : "ALLOWED")
+              .rule("policy.psych-eval.read")
+              .clientAddress("10.0." + random.nextInt(256) + "." + random.nextInt(256))
+              .requestId("req-" + Long.toHexString(random.nextLong()))
+              .previousLeafHash(previous)
+              .build();
       entries.add(entry);
       encoded[i] = AuditEntryEncoding.encode(entry);
       writer.writeEntry(entry);
       previous = AuditEntryEncoding.leafHash(entry);
       range.append(previous);
       if ((i + 1) % CHECKPOINT_EVERY == 0) {
-        writer.writeCheckpoint(signer.sign(new Checkpoint("zhusan-vault/bench", i + 1, range.rootHash(), time)));
+        writer.writeCheckpoint(
+            signer.sign(new Checkpoint("zhusan-vault/bench", i + 1, range.rootHash(), time)));
       }
     }
     export = out.toString();

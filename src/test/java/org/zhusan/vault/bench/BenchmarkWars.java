@@ -22,9 +22,10 @@ final class BenchmarkWars {
   static Path withoutAuditing(Path war) throws IOException {
     Path out = war.resolveSibling("bench-noaudit.war");
     String entry = NoAuditAccessLog.class.getName().replace('.', '/') + ".class";
-    try (ZipFile in = new ZipFile(war.toFile()); OutputStream file = Files.newOutputStream(out);
+    try (ZipFile in = new ZipFile(war.toFile());
+        OutputStream file = Files.newOutputStream(out);
         ZipOutputStream zip = new ZipOutputStream(file)) {
-      for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements();) {
+      for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
         ZipEntry z = e.nextElement();
         zip.putNextEntry(new ZipEntry(z.getName()));
         try (InputStream data = in.getInputStream(z)) {

@@ -38,8 +38,8 @@ import org.zhusan.vault.crypto.DataKey;
  *       buffer, to and from in-memory streams (ops/s × 16 = MiB/s); {@code
  *       streamEncrypt16MiBToDiscardingSink} without the sink's copy.
  *   <li>{@code rawGcmEncrypt16MiB} / {@code rawGcmDecrypt16MiB}: the baseline, the bare JDK {@code
- *       AES/GCM/NoPadding} over the same buffer in 64 KiB chunks, one {@code init} + {@code doFinal}
- *       per chunk with a fresh nonce. Goal: streaming at least 0.8× raw.
+ *       AES/GCM/NoPadding} over the same buffer in 64 KiB chunks, one {@code init} + {@code
+ *       doFinal} per chunk with a fresh nonce. Goal: streaming at least 0.8× raw.
  * </ul>
  *
  * See {@code docs/crypto.md} for how to run it.
@@ -81,7 +81,9 @@ public class CryptoBenchmark {
   public void setUp() throws Exception {
     AeadKeyset keyset = AeadKeyset.of(1, DataKey.generate());
     aead = AesGcmAead.create(keyset);
-    field = Arrays.copyOf("Aliya Nurova, b. 1994-02-15, Almaty oblys".getBytes(StandardCharsets.UTF_8), 40);
+    field =
+        Arrays.copyOf(
+            "Aliya Nurova, b. 1994-02-15, Almaty oblys".getBytes(StandardCharsets.UTF_8), 40);
     fieldAd = AssociatedData.forField("subject", "full_name", UUID.randomUUID());
 
     streaming = AesGcmHkdfStreaming.create(keyset);
@@ -122,8 +124,9 @@ public class CryptoBenchmark {
   }
 
   /**
-   * Same as {@link #streamEncrypt16MiB} into a sink that discards: isolates the cost of the copy that
-   * any {@code OutputStream} sink makes (the raw baseline writes straight into its output array).
+   * Same as {@link #streamEncrypt16MiB} into a sink that discards: isolates the cost of the copy
+   * that any {@code OutputStream} sink makes (the raw baseline writes straight into its output
+   * array).
    */
   @Benchmark
   public int streamEncrypt16MiBToDiscardingSink() throws IOException {
@@ -152,7 +155,10 @@ public class CryptoBenchmark {
     int out = 0;
     for (int i = 0; i < BUFFER; i += CHUNK) {
       // A fresh nonce per chunk (a counter: the JDK refuses to reuse a key and nonce pair).
-      rawCipher.init(Cipher.ENCRYPT_MODE, rawKey, new GCMParameterSpec(128, nonce((1L << 40) + ++rawNonceCounter)));
+      rawCipher.init(
+          Cipher.ENCRYPT_MODE,
+          rawKey,
+          new GCMParameterSpec(128, nonce((1L << 40) + ++rawNonceCounter)));
       out += rawCipher.doFinal(plaintext, i, CHUNK, rawOut, out);
     }
     return out;

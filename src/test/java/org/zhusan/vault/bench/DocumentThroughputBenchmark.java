@@ -39,15 +39,16 @@ import org.zhusan.vault.it.VaultServer;
  *       to reading the same stored (encrypted) rows raw over JDBC.
  * </ol>
  *
- * <p>Run after {@code mvn -DskipTests package}:
- * {@code mvn -q -Pbench test -Dbench.main=org.zhusan.vault.bench.DocumentThroughputBenchmark -Dbench.args="3 1024"}
- * (corpus passes, size of the large file in MiB).
+ * <p>Run after {@code mvn -DskipTests package}: {@code mvn -q -Pbench test
+ * -Dbench.main=org.zhusan.vault.bench.DocumentThroughputBenchmark -Dbench.args="3 1024"} (corpus
+ * passes, size of the large file in MiB).
  */
 public final class DocumentThroughputBenchmark {
   public static void main(String[] args) throws Exception {
     int passes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     long bigMiB = args.length > 1 ? Long.parseLong(args[1]) : 1024;
-    System.setProperty("vault.repo.root", System.getProperty("vault.repo.root", System.getProperty("user.dir")));
+    System.setProperty(
+        "vault.repo.root", System.getProperty("vault.repo.root", System.getProperty("user.dir")));
     List<Path> corpus;
     try (Stream<Path> s = Files.list(org.zhusan.vault.it.TestCorpus.documents())) {
       corpus = s.filter(p -> !p.getFileName().toString().endsWith(".cp500.txt")).sorted().toList();
@@ -58,20 +59,25 @@ public final class DocumentThroughputBenchmark {
     }
 
     // Baseline: contained extraction alone, same files, same limits as the server's defaults.
-    ContainedExtractor extractor = new ContainedExtractor(ExtractionLimits.defaults(), ChildClasspath.derive(), OcrSupport.detect());
+    ContainedExtractor extractor =
+        new ContainedExtractor(
+            ExtractionLimits.defaults(), ChildClasspath.derive(), OcrSupport.detect());
     ContentDetector detector = new ContentDetector();
     long t0 = System.nanoTime();
     for (int pass = 0; pass < passes; pass++) {
       for (Path p : corpus) {
         byte[] content = Files.readAllBytes(p);
         DetectedType type = detector.detect(content);
-        extractor.extract(new java.io.ByteArrayInputStream(content), type, text -> { });
+        extractor.extract(new java.io.ByteArrayInputStream(content), type, text -> {});
       }
     }
     double extractSeconds = (System.nanoTime() - t0) / 1e9;
 
-    VaultServer vault = VaultServer.launch("zhusan_bench_docs", Map.of(
-        "VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString((bigMiB + 16) * 1024 * 1024)), "bench-docs");
+    VaultServer vault =
+        VaultServer.launch(
+            "zhusan_bench_docs",
+            Map.of("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString((bigMiB + 16) * 1024 * 1024)),
+            "bench-docs");
     VaultServer small = null;
     try {
       String token = Tokens.token("bench-lawyer", "LAWYER", "AST-01");
@@ -79,8 +85,13 @@ public final class DocumentThroughputBenchmark {
       t0 = System.nanoTime();
       for (int pass = 0; pass < passes; pass++) {
         for (Path p : corpus) {
-          HttpResponse<String> r = new Multipart().field("type", "COURT").field("title", "bench").field("purpose", "LEGAL_PROCEEDING")
-              .file(p.getFileName().toString(), Files.readAllBytes(p)).postTo(vault.baseUrl(), "/api/subjects/" + subject + "/documents", token);
+          HttpResponse<String> r =
+              new Multipart()
+                  .field("type", "COURT")
+                  .field("title", "bench")
+                  .field("purpose", "LEGAL_PROCEEDING")
+                  .file(p.getFileName().toString(), Files.readAllBytes(p))
+                  .postTo(vault.baseUrl(), "/api/subjects/" + subject + "/documents", token);
           if (r.statusCode() != 201) {
             throw new IllegalStateException(p + ": " + r.statusCode() + " " + r.body());
           }
@@ -89,48 +100,76 @@ public final class DocumentThroughputBenchmark {
       double ingestSeconds = (System.nanoTime() - t0) / 1e9;
       int docs = passes * corpus.size();
       double mb = passes * corpusBytes / 1e6;
-      System.out.printf("ingest   : %d documents, %.1f MB in %.1f s = %.2f docs/s, %.3f MB/s%n", docs, mb, ingestSeconds,
-          docs / ingestSeconds, mb / ingestSeconds);
-      System.out.printf("extract  : same files, contained Tika alone %.1f s = %.2f docs/s, %.3f MB/s%n", extractSeconds,
-          docs / extractSeconds, mb / extractSeconds);
-      System.out.printf("ratio    : ingest / extraction alone = %.2f%n", extractSeconds / ingestSeconds);
+      System.out.printf(
+          "ingest   : %d documents, %.1f MB in %.1f s = %.2f docs/s, %.3f MB/s%n",
+          docs, mb, ingestSeconds, docs / ingestSeconds, mb / ingestSeconds);
+      System.out.printf(
+          "extract  : same files, contained Tika alone %.1f s = %.2f docs/s, %.3f MB/s%n",
+          extractSeconds, docs / extractSeconds, mb / extractSeconds);
+      System.out.printf(
+          "ratio    : ingest / extraction alone = %.2f%n", extractSeconds / ingestSeconds);
     } finally {
       vault.stop();
     }
 
     // The large file, through a vault with a 256 MiB heap.
-    small = VaultServer.launch("zhusan_bench_docs", Map.of("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES",
-        Long.toString((bigMiB + 16) * 1024 * 1024)), "bench-docs-256m", "256m");
+    small =
+        VaultServer.launch(
+            "zhusan_bench_docs",
+            Map.of("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString((bigMiB + 16) * 1024 * 1024)),
+            "bench-docs-256m",
+            "256m");
     try {
       String token = Tokens.token("bench-lawyer", "LAWYER", "AST-01");
       String subject = createSubject(small.baseUrl(), token);
       long size = bigMiB * 1024 * 1024;
       MessageDigest sent = MessageDigest.getInstance("SHA-256");
       t0 = System.nanoTime();
-      HttpResponse<String> up = new Multipart().field("type", "COURT").field("title", "large").field("purpose", "LEGAL_PROCEEDING")
-          .file("large.txt".getBytes(StandardCharsets.UTF_8), () -> new Generated(size, sent))
-          .postTo(small.baseUrl(), "/api/subjects/" + subject + "/documents", token);
+      HttpResponse<String> up =
+          new Multipart()
+              .field("type", "COURT")
+              .field("title", "large")
+              .field("purpose", "LEGAL_PROCEEDING")
+              .file("large.txt".getBytes(StandardCharsets.UTF_8), () -> new Generated(size, sent))
+              .postTo(small.baseUrl(), "/api/subjects/" + subject + "/documents", token);
       double upSeconds = (System.nanoTime() - t0) / 1e9;
       if (up.statusCode() != 201) {
         throw new IllegalStateException("large upload: " + up.statusCode() + " " + up.body());
       }
       String documentId = up.body().replaceAll("^\\{.*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
-      String versionId = up.body().replaceAll(".*\"versions\":\\[\\{.*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
-      System.out.printf("upload   : %d MiB with a 256 MiB heap in %.1f s = %.1f MB/s%n", bigMiB, upSeconds, size / 1e6 / upSeconds);
+      String versionId =
+          up.body().replaceAll(".*\"versions\":\\[\\{.*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+      System.out.printf(
+          "upload   : %d MiB with a 256 MiB heap in %.1f s = %.1f MB/s%n",
+          bigMiB, upSeconds, size / 1e6 / upSeconds);
 
       MessageDigest got = MessageDigest.getInstance("SHA-256");
       t0 = System.nanoTime();
-      HttpResponse<InputStream> down = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-          HttpRequest.newBuilder(URI.create(small.baseUrl() + "/api/documents/" + documentId + "/versions/1/content?purpose=LEGAL_PROCEEDING"))
-              .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> down =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              small.baseUrl()
+                                  + "/api/documents/"
+                                  + documentId
+                                  + "/versions/1/content?purpose=LEGAL_PROCEEDING"))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
       long received = drain(down.body(), got);
       double downSeconds = (System.nanoTime() - t0) / 1e9;
       boolean same = received == size && MessageDigest.isEqual(sent.digest(), got.digest());
 
       t0 = System.nanoTime();
       long raw = 0;
-      try (Connection c = java.sql.DriverManager.getConnection(small.jdbcUrl(), VaultServer.OWNER, "");
-          PreparedStatement ps = c.prepareStatement("SELECT data FROM content_chunk WHERE version_id = ? AND seq = ?")) {
+      try (Connection c =
+              java.sql.DriverManager.getConnection(small.jdbcUrl(), VaultServer.OWNER, "");
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT data FROM content_chunk WHERE version_id = ? AND seq = ?")) {
         ps.setObject(1, UUID.fromString(versionId));
         for (int seq = 0; ; seq++) {
           ps.setInt(2, seq);
@@ -143,8 +182,12 @@ public final class DocumentThroughputBenchmark {
         }
       }
       double rawSeconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("download : %d MiB in %.1f s = %.1f MB/s, identical bytes: %s%n", bigMiB, downSeconds, size / 1e6 / downSeconds, same);
-      System.out.printf("raw read : the same %d encrypted bytes over JDBC in %.1f s = %.1f MB/s%n", raw, rawSeconds, raw / 1e6 / rawSeconds);
+      System.out.printf(
+          "download : %d MiB in %.1f s = %.1f MB/s, identical bytes: %s%n",
+          bigMiB, downSeconds, size / 1e6 / downSeconds, same);
+      System.out.printf(
+          "raw read : the same %d encrypted bytes over JDBC in %.1f s = %.1f MB/s%n",
+          raw, rawSeconds, raw / 1e6 / rawSeconds);
       System.out.printf("ratio    : download / raw read = %.2f%n", rawSeconds / downSeconds);
     } finally {
       small.stop();
@@ -152,10 +195,19 @@ public final class DocumentThroughputBenchmark {
   }
 
   private static String createSubject(String base, String token) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/subjects"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Bench " + Subjects.randomIin() + "\"}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/subjects"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Bench "
+                                + Subjects.randomIin()
+                                + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return r.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
   }
 
@@ -173,7 +225,9 @@ public final class DocumentThroughputBenchmark {
   static final class Generated extends InputStream {
     private final long size;
     private final MessageDigest digest;
-    private final byte[] line = "The hearing was adjourned; the evaluation continues next week.\n".getBytes(StandardCharsets.US_ASCII);
+    private final byte[] line =
+        "The hearing was adjourned; the evaluation continues next week.\n"
+            .getBytes(StandardCharsets.US_ASCII);
     private long pos;
 
     Generated(long size, MessageDigest digest) {

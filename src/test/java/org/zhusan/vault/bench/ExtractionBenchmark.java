@@ -39,7 +39,8 @@ import org.zhusan.vault.documents.content.OcrSupport;
 /**
  * Throughput of {@link ContainedExtractor} (one child JVM per document) next to in-process Tika
  * {@link AutoDetectParser} on the same files in the same run: every file of {@code
- * src/test/resources/corpus/documents} except the EBCDIC text the policy refuses, read into memory first.
+ * src/test/resources/corpus/documents} except the EBCDIC text the policy refuses, read into memory
+ * first.
  *
  * <p>Each invocation extracts one document (round robin over the corpus), so JMH's {@code ops/s} is
  * documents per second; the {@code megabytes} counter is input MB per second. Run it with
@@ -48,8 +49,8 @@ import org.zhusan.vault.documents.content.OcrSupport;
  * mvn -q -Pbench test -Dbench.args="ExtractionBenchmark -f 1 -wi 1 -i 3"
  * </pre>
  *
- * (or {@code java -cp <test classpath> org.zhusan.vault.bench.ExtractionBenchmark}). The
- * {@code ...TwoThreads} variants run two callers at once, as the default child pool allows.
+ * (or {@code java -cp <test classpath> org.zhusan.vault.bench.ExtractionBenchmark}). The {@code
+ * ...TwoThreads} variants run two callers at once, as the default child pool allows.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

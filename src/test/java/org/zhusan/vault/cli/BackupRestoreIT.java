@@ -45,14 +45,19 @@ import picocli.CommandLine;
  * serves every document byte-identical and its access log verifies.
  */
 class BackupRestoreIT {
-  private static final Path ROOT = Path.of(System.getProperty("vault.repo.root", ".")).toAbsolutePath().resolve("target/backup-restore-it");
+  private static final Path ROOT =
+      Path.of(System.getProperty("vault.repo.root", "."))
+          .toAbsolutePath()
+          .resolve("target/backup-restore-it");
   private static final String CENTRE = "AST-01";
   private static final String LAWYER = Tokens.token("backup-lawyer", "LAWYER", CENTRE);
   private static final String AUDITOR = Tokens.token("backup-auditor", "AUDITOR");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Test
-  void aBackupTakenWhileTheVaultRunsRestoresIntoAnEmptyDirectoryWithDocumentsByteIdenticalAndTheLogVerified() throws Exception {
+  void
+      aBackupTakenWhileTheVaultRunsRestoresIntoAnEmptyDirectoryWithDocumentsByteIdenticalAndTheLogVerified()
+          throws Exception {
     TestFiles.deleteRecursively(ROOT);
     Path dataA = ROOT.resolve("a");
     Path dataB = ROOT.resolve("b");
@@ -67,8 +72,14 @@ class BackupRestoreIT {
     try (EmbeddedVault a = EmbeddedVault.start(dataA, "backup-it-a")) {
       lap("vault A ready", t0);
       String subject = a.createSubject(name);
-      documents.put(a.upload(subject, "statement.txt", ("Testimony " + secretWord + "\n").getBytes(StandardCharsets.UTF_8)), null);
-      documents.put(a.upload(subject, "long-ruling.txt", longText(2_500_000)), null); // several 1 MiB chunks
+      documents.put(
+          a.upload(
+              subject,
+              "statement.txt",
+              ("Testimony " + secretWord + "\n").getBytes(StandardCharsets.UTF_8)),
+          null);
+      documents.put(
+          a.upload(subject, "long-ruling.txt", longText(2_500_000)), null); // several 1 MiB chunks
       for (String id : new ArrayList<>(documents.keySet())) {
         documents.put(id, a.download(id).body()); // reads are logged too
       }
@@ -80,15 +91,22 @@ class BackupRestoreIT {
       assertEquals(0, cli("backup", "--data", dataA.toString(), "--out", backup.toString()));
       assertTrue(a.process.isAlive());
       lap("backup written", t0);
-      afterBackup = a.upload(subject, "later.txt", "written after the backup\n".getBytes(StandardCharsets.UTF_8));
+      afterBackup =
+          a.upload(
+              subject, "later.txt", "written after the backup\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)), "it holds the password file");
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)),
+        "it holds the password file");
     assertNoPlaintext(backup, List.of(name, secretWord, "Testimony", "statement.txt"));
 
     assertEquals(0, cli("restore", "--from", backup.toString(), "--data", dataB.toString()));
     lap("restored", t0);
-    assertFalse(cli("restore", "--from", backup.toString(), "--data", dataB.toString()) == 0, "never over a database");
+    assertFalse(
+        cli("restore", "--from", backup.toString(), "--data", dataB.toString()) == 0,
+        "never over a database");
 
     try (EmbeddedVault b = EmbeddedVault.start(dataB, "backup-it-b")) {
       lap("vault B ready", t0);
@@ -97,24 +115,33 @@ class BackupRestoreIT {
         assertEquals(200, r.statusCode());
         assertArrayEquals(d.getValue(), r.body(), "document " + d.getKey());
       }
-      assertEquals(404, b.download(afterBackup).statusCode(), "the restore is the backup, not a later state");
+      assertEquals(
+          404,
+          b.download(afterBackup).statusCode(),
+          "the restore is the backup, not a later state");
 
-      HttpResponse<String> verify = Http.send(b.request("/api/audit/verify", AUDITOR).GET().build());
+      HttpResponse<String> verify =
+          Http.send(b.request("/api/audit/verify", AUDITOR).GET().build());
       assertEquals(200, verify.statusCode(), verify.body());
       JsonObject report = Http.json(verify);
       assertTrue(report.getBoolean("ok"), verify.body());
-      assertTrue(report.getJsonNumber("entriesChecked").longValue() >= entriesAtBackup, verify.body());
+      assertTrue(
+          report.getJsonNumber("entriesChecked").longValue() >= entriesAtBackup, verify.body());
 
       // The vault runs as owner + application role, as on an external PostgreSQL: the application
       // role may not rewrite the access log.
-      try (Connection app = b.db.connectAsApp(); Statement s = app.createStatement()) {
-        SQLException denied = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM access_log"));
+      try (Connection app = b.db.connectAsApp();
+          Statement s = app.createStatement()) {
+        SQLException denied =
+            assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM access_log"));
         assertEquals("42501", denied.getSQLState(), denied.getMessage()); // insufficient_privilege
       }
     }
   }
 
-  /** Every stored byte of the backup, inflated, is searched for the plaintext the vault was given. */
+  /**
+   * Every stored byte of the backup, inflated, is searched for the plaintext the vault was given.
+   */
   private static void assertNoPlaintext(Path backup, List<String> words) throws IOException {
     int entries = 0;
     try (ZipFile zip = new ZipFile(backup.toFile())) {
@@ -129,7 +156,9 @@ class BackupRestoreIT {
         }
         String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
         for (String w : words) {
-          assertFalse(latin1.contains(new String(w.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)),
+          assertFalse(
+              latin1.contains(
+                  new String(w.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)),
               w + " in " + e.getName());
         }
       }
@@ -161,7 +190,9 @@ class BackupRestoreIT {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The embedded database and the vault on it, assembled as {@code run --dev} does, on free ports. */
+  /**
+   * The embedded database and the vault on it, assembled as {@code run --dev} does, on free ports.
+   */
   static final class EmbeddedVault implements AutoCloseable {
     final EmbeddedDatabase db;
     final VaultProcess process;
@@ -174,8 +205,13 @@ class BackupRestoreIT {
     static EmbeddedVault start(Path dataDir, String name) throws Exception {
       EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, VaultServer.freePort());
       Path target = ROOT.getParent();
-      VaultProcess.Spec spec = new VaultProcess.Spec().payaraJar(target.resolve("payara-micro.jar")).war(target.resolve("zhusan-vault.war"))
-          .port(VaultServer.freePort()).rootDir(dataDir.resolve("payara")).log(target.resolve(name + "-server.log"));
+      VaultProcess.Spec spec =
+          new VaultProcess.Spec()
+              .payaraJar(target.resolve("payara-micro.jar"))
+              .war(target.resolve("zhusan-vault.war"))
+              .port(VaultServer.freePort())
+              .rootDir(dataDir.resolve("payara"))
+              .log(target.resolve(name + "-server.log"));
       db.serverEnvironment().forEach(spec::env);
       DevKeys.apply(spec);
       VaultProcess p = VaultProcess.start(spec);
@@ -183,39 +219,68 @@ class BackupRestoreIT {
       if (!p.awaitReady(Duration.parse(StartupProgress.DEFAULT_TIMEOUT))) {
         p.close();
         db.close();
-        throw new IllegalStateException("vault did not become ready; see target/" + name + "-server.log");
+        throw new IllegalStateException(
+            "vault did not become ready; see target/" + name + "-server.log");
       }
       return new EmbeddedVault(db, p);
     }
 
     HttpRequest.Builder request(String path, String token) {
-      return HttpRequest.newBuilder(URI.create(process.baseUrl() + path)).timeout(Duration.ofSeconds(60))
+      return HttpRequest.newBuilder(URI.create(process.baseUrl() + path))
+          .timeout(Duration.ofSeconds(60))
           .header("Authorization", "Bearer " + token);
     }
 
     String createSubject(String fullName) throws Exception {
-      String body = Json.createObjectBuilder().add("centre", CENTRE).add("sex", "F").add("fullName", fullName)
-          .add("dateOfBirth", "1991-03-04").add("placeOfOrigin", "Raqqa").add("notes", "backup test").build().toString();
-      HttpResponse<String> r = Http.send(request("/api/subjects", LAWYER).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      String body =
+          Json.createObjectBuilder()
+              .add("centre", CENTRE)
+              .add("sex", "F")
+              .add("fullName", fullName)
+              .add("dateOfBirth", "1991-03-04")
+              .add("placeOfOrigin", "Raqqa")
+              .add("notes", "backup test")
+              .build()
+              .toString();
+      HttpResponse<String> r =
+          Http.send(
+              request("/api/subjects", LAWYER)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
       assertEquals(201, r.statusCode(), r.body());
       return Http.json(r).getString("id");
     }
 
     String upload(String subject, String fileName, byte[] content) throws Exception {
-      HttpResponse<String> r = new Multipart().field("type", "COURT").field("title", "Backup test").field("purpose", "LEGAL_PROCEEDING")
-          .file(fileName, content).postTo(process.baseUrl(), "/api/subjects/" + subject + "/documents", LAWYER);
+      HttpResponse<String> r =
+          new Multipart()
+              .field("type", "COURT")
+              .field("title", "Backup test")
+              .field("purpose", "LEGAL_PROCEEDING")
+              .file(fileName, content)
+              .postTo(process.baseUrl(), "/api/subjects/" + subject + "/documents", LAWYER);
       assertEquals(201, r.statusCode(), r.body());
       return Http.json(r).getString("id");
     }
 
     HttpResponse<byte[]> download(String documentId) throws Exception {
-      return Http.client().send(request("/api/documents/" + documentId + "/versions/1/content?purpose=LEGAL_PROCEEDING", LAWYER)
-          .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return Http.client()
+          .send(
+              request(
+                      "/api/documents/"
+                          + documentId
+                          + "/versions/1/content?purpose=LEGAL_PROCEEDING",
+                      LAWYER)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
     }
 
     long count(String table) throws SQLException {
-      try (Connection c = db.connectAsOwner(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      try (Connection c = db.connectAsOwner();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
         rs.next();
         return rs.getLong(1);
       }
@@ -227,5 +292,4 @@ class BackupRestoreIT {
       db.close();
     }
   }
-
 }

@@ -48,7 +48,8 @@ class RunCommandTest {
   @Test
   void progressSaysHowLongItHasWaitedAndWhenItWillGiveUp() {
     StartupProgress p = new StartupProgress(Duration.ofMinutes(10));
-    assertEquals("Still starting\u2026 40 s (gives up after 10 min)", p.message(Duration.ofSeconds(40)));
+    assertEquals(
+        "Still starting\u2026 40 s (gives up after 10 min)", p.message(Duration.ofSeconds(40)));
     assertTrue(p.gaveUp("http://localhost:1").contains("VAULT_STARTUP_TIMEOUT"));
     assertEquals("90 s", StartupProgress.human(Duration.ofSeconds(90)));
     assertEquals(Duration.ofSeconds(10), StartupProgress.EVERY);

@@ -34,7 +34,8 @@ class VerifyLogCommandTest {
 
   @BeforeAll
   static void writeExportSignedWithTheDevelopmentKey() throws Exception {
-    CheckpointSigner signer = CheckpointSigner.fromPkcs8PemFile(REPO.resolve("keys-example/audit-signing-ed25519.pem"));
+    CheckpointSigner signer =
+        CheckpointSigner.fromPkcs8PemFile(REPO.resolve("keys-example/audit-signing-ed25519.pem"));
     export = dir.resolve("export.jsonl");
     CompactRange range = MerkleTree.rfc9162().newCompactRange();
     byte[] previous = AuditEntry.genesisPreviousLeafHash();
@@ -42,24 +43,31 @@ class VerifyLogCommandTest {
     try (var out = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
       ExportWriter writer = new ExportWriter(out);
       for (int i = 0; i < 50; i++) {
-        AuditEntry entry = AuditEntry.builder()
-            .sequence(i)
-            .occurredAt(Instant.parse("2025-11-25T10:00:00Z").plusSeconds(i))
-            .userId("u-" + random.nextInt(9))
-            .role("SOCIAL_WORKER")
-            .centre("C03")
-            .action("READ_DOCUMENT")
-            .targetType("DOCUMENT")
-            .targetId("d-" + i)
-            .purpose("ASSESSMENT")
-            .outcome("ALLOWED")
-            .previousLeafHash(previous)
-            .build();
+        AuditEntry entry =
+            AuditEntry.builder()
+                .sequence(i)
+                .occurredAt(Instant.parse("2025-11-25T10:00:00Z").plusSeconds(i))
+                .userId("u-" + random.nextInt(9))
+                .role("SOCIAL_WORKER")
+                .centre("C03")
+                .action("READ_DOCUMENT")
+                .targetType("DOCUMENT")
+                .targetId("d-" + i)
+                .purpose("ASSESSMENT")
+                .outcome("ALLOWED")
+                .previousLeafHash(previous)
+                .build();
         writer.writeEntry(entry);
         previous = AuditEntryEncoding.leafHash(entry);
         range.append(previous);
         if ((i + 1) % 20 == 0 || i == 49) {
-          var signed = signer.sign(new Checkpoint("zhusan-vault/dev", i + 1, range.rootHash(), Instant.parse("2025-11-25T11:00:00Z")));
+          var signed =
+              signer.sign(
+                  new Checkpoint(
+                      "zhusan-vault/dev",
+                      i + 1,
+                      range.rootHash(),
+                      Instant.parse("2025-11-25T11:00:00Z")));
           writer.writeCheckpoint(signed);
           lastCheckpointLine = ExportFormat.checkpointLine(signed);
         }
@@ -92,14 +100,22 @@ class VerifyLogCommandTest {
     Path trusted = dir.resolve("trusted.json");
     Files.writeString(trusted, lastCheckpointLine + "\n");
     assertEquals(0, run("--export", cut.toString(), "--public-key", PUBLIC_KEY.toString()).code);
-    Run run = run("--export", cut.toString(), "--public-key", PUBLIC_KEY.toString(), "--checkpoint", trusted.toString());
+    Run run =
+        run(
+            "--export",
+            cut.toString(),
+            "--public-key",
+            PUBLIC_KEY.toString(),
+            "--checkpoint",
+            trusted.toString());
     assertEquals(1, run.code);
     assertTrue(run.out.contains("TRUNCATED"), run.out);
   }
 
   @Test
   void exitsOneWhenTheKeyCannotBeRead() {
-    Run run = run("--export", export.toString(), "--public-key", dir.resolve("missing.pem").toString());
+    Run run =
+        run("--export", export.toString(), "--public-key", dir.resolve("missing.pem").toString());
     assertEquals(1, run.code);
     assertTrue(run.err.startsWith("verify-log: "), run.err);
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class AesGcmAeadTest {
   private static final UUID SUBJECT = UUID.fromString("6f1c2a4e-3b5d-4c7e-9f10-1a2b3c4d5e6f");
   private static final byte[] AD = AssociatedData.forField("subject", "full_name", SUBJECT);
-  private static final byte[] NAME = "Алия Нурова / Aliya Nurova, b. 1994".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NAME =
+      "Алия Нурова / Aliya Nurova, b. 1994".getBytes(StandardCharsets.UTF_8);
 
   private final AesGcmAead aead = AesGcmAead.create(AeadKeyset.of(1, dataKey(0x42)));
 
@@ -51,7 +52,10 @@ class AesGcmAeadTest {
     byte[] header = hex("01 00000001");
     byte[] gcmAad = concat(header, AD);
     byte[] expected =
-        concat(header, nonce, AesGcmAead.insecureSealWithNonce(dataKey(0x42).secret(), nonce, NAME, gcmAad));
+        concat(
+            header,
+            nonce,
+            AesGcmAead.insecureSealWithNonce(dataKey(0x42).secret(), nonce, NAME, gcmAad));
     assertArrayEquals(expected, ciphertext);
     assertArrayEquals(NAME, aead.decrypt(ciphertext, AD));
   }
@@ -68,7 +72,8 @@ class AesGcmAeadTest {
       for (int bit = 0; bit < 8; bit++) {
         byte[] tampered = ciphertext.clone();
         tampered[i] ^= (byte) (1 << bit);
-        assertThrows(DecryptionFailedException.class, () -> aead.decrypt(tampered, AD), "byte " + i);
+        assertThrows(
+            DecryptionFailedException.class, () -> aead.decrypt(tampered, AD), "byte " + i);
       }
     }
   }
@@ -80,7 +85,8 @@ class AesGcmAeadTest {
       for (int bit = 0; bit < 8; bit++) {
         byte[] ad = AD.clone();
         ad[i] ^= (byte) (1 << bit);
-        assertThrows(DecryptionFailedException.class, () -> aead.decrypt(ciphertext, ad), "byte " + i);
+        assertThrows(
+            DecryptionFailedException.class, () -> aead.decrypt(ciphertext, ad), "byte " + i);
       }
     }
   }
@@ -101,7 +107,8 @@ class AesGcmAeadTest {
     byte[] ciphertext = aead.encrypt(NAME, AD);
     for (int len = 0; len < ciphertext.length; len++) {
       byte[] truncated = Arrays.copyOf(ciphertext, len);
-      assertThrows(DecryptionFailedException.class, () -> aead.decrypt(truncated, AD), "len " + len);
+      assertThrows(
+          DecryptionFailedException.class, () -> aead.decrypt(truncated, AD), "len " + len);
     }
     byte[] extended = Arrays.copyOf(ciphertext, ciphertext.length + 1);
     assertThrows(DecryptionFailedException.class, () -> aead.decrypt(extended, AD));
@@ -185,8 +192,9 @@ class AesGcmAeadTest {
     assertThrows(KeyUsageLimitExceededException.class, () -> nearlyExhausted.encrypt(NAME, AD));
     assertThrows(
         IllegalArgumentException.class,
-        () -> AesGcmAead.builder(AeadKeyset.of(1, dataKey(1)))
-            .maxEncryptions(AesGcmAead.NIST_RANDOM_NONCE_LIMIT + 1));
+        () ->
+            AesGcmAead.builder(AeadKeyset.of(1, dataKey(1)))
+                .maxEncryptions(AesGcmAead.NIST_RANDOM_NONCE_LIMIT + 1));
   }
 
   @Test

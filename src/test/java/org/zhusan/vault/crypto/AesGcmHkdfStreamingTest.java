@@ -25,7 +25,8 @@ class AesGcmHkdfStreamingTest {
   private static final int SEG = AesGcmHkdfStreaming.MIN_SEGMENT_SIZE; // 4 KiB: many segments, fast
   private static final int SEALED = SEG + 16;
   private static final int H = AesGcmHkdfStreaming.HEADER_SIZE;
-  private static final byte[] AD = AssociatedData.forContent(UUID.fromString("0b5e3c3a-0000-4000-8000-000000000001"));
+  private static final byte[] AD =
+      AssociatedData.forContent(UUID.fromString("0b5e3c3a-0000-4000-8000-000000000001"));
 
   private final AeadKeyset keyset = AeadKeyset.of(1, dataKey(0x42));
   private final AesGcmHkdfStreaming small = AesGcmHkdfStreaming.create(keyset, SEG);
@@ -53,7 +54,8 @@ class AesGcmHkdfStreamingTest {
 
   @Test
   void roundTripsWithLargestSegmentsFedInSmallerCipherCalls() throws Exception {
-    AesGcmHkdfStreaming large = AesGcmHkdfStreaming.create(keyset, AesGcmHkdfStreaming.MAX_SEGMENT_SIZE);
+    AesGcmHkdfStreaming large =
+        AesGcmHkdfStreaming.create(keyset, AesGcmHkdfStreaming.MAX_SEGMENT_SIZE);
     byte[] plaintext = bytes(2 * AesGcmHkdfStreaming.MAX_SEGMENT_SIZE + 5, 9);
     assertArrayEquals(plaintext, decrypt(large, encrypt(large, plaintext, AD), AD));
   }
@@ -106,8 +108,11 @@ class AesGcmHkdfStreamingTest {
     assertEquals(44, H);
     assertEquals(0x01, a[0]);
     assertArrayEquals(new byte[] {0, 0, 0, 9}, Arrays.copyOfRange(a, 1, 5));
-    assertFalse(Arrays.equals(Arrays.copyOfRange(a, 5, H), Arrays.copyOfRange(b, 5, H)), "fresh salt and prefix");
-    assertFalse(Arrays.equals(Arrays.copyOfRange(a, H, a.length), Arrays.copyOfRange(b, H, b.length)));
+    assertFalse(
+        Arrays.equals(Arrays.copyOfRange(a, 5, H), Arrays.copyOfRange(b, 5, H)),
+        "fresh salt and prefix");
+    assertFalse(
+        Arrays.equals(Arrays.copyOfRange(a, H, a.length), Arrays.copyOfRange(b, H, b.length)));
   }
 
   @Test
@@ -138,13 +143,18 @@ class AesGcmHkdfStreamingTest {
       assertFailedAuthentication(outcome, "byte " + i);
       assertAuthenticPrefix(plaintext, outcome.plaintext, firstBadSegment * SEG, "byte " + i);
       byte[] badSegment =
-          Arrays.copyOfRange(plaintext, firstBadSegment * SEG, Math.min(plaintext.length, (firstBadSegment + 1) * SEG));
+          Arrays.copyOfRange(
+              plaintext,
+              firstBadSegment * SEG,
+              Math.min(plaintext.length, (firstBadSegment + 1) * SEG));
       int compared = Math.min(badSegment.length, outcome.lastBuffer.length);
       int same = 0;
       for (int k = 0; k < compared; k++) {
         same += outcome.lastBuffer[k] == badSegment[k] ? 1 : 0;
       }
-      assertTrue(same < compared / 8 + 1, "byte " + i + ": bad segment's plaintext left in the caller's buffer");
+      assertTrue(
+          same < compared / 8 + 1,
+          "byte " + i + ": bad segment's plaintext left in the caller's buffer");
     }
   }
 
@@ -192,8 +202,10 @@ class AesGcmHkdfStreamingTest {
     assertFailedAuthentication(swappedLater, "swapped 1 and 2");
     assertAuthenticPrefix(plaintext, swappedLater.plaintext, SEG, "swapped 1 and 2");
 
-    assertFailedAuthentication(readAll(small, AesGcmAeadTest.concat(header, s0, s1, s1, s2, s3), AD), "duplicate");
-    assertFailedAuthentication(readAll(small, AesGcmAeadTest.concat(header, s0, s2, s3), AD), "missing");
+    assertFailedAuthentication(
+        readAll(small, AesGcmAeadTest.concat(header, s0, s1, s1, s2, s3), AD), "duplicate");
+    assertFailedAuthentication(
+        readAll(small, AesGcmAeadTest.concat(header, s0, s2, s3), AD), "missing");
   }
 
   @ParameterizedTest(name = "{0} trailing bytes")
@@ -204,7 +216,8 @@ class AesGcmHkdfStreamingTest {
       byte[] c = encrypt(small, plaintext, AD);
       Outcome outcome = readAll(small, AesGcmAeadTest.concat(c, bytes(extra, 77)), AD);
       assertFailedAuthentication(outcome, size + " + " + extra);
-      assertTrue(outcome.plaintext.length < Math.max(1, size), "the real last segment is not released");
+      assertTrue(
+          outcome.plaintext.length < Math.max(1, size), "the real last segment is not released");
     }
   }
 
@@ -213,7 +226,8 @@ class AesGcmHkdfStreamingTest {
     byte[] a = encrypt(small, bytes(SEG, 1), AD);
     byte[] b = encrypt(small, bytes(SEG, 2), AD);
     assertFailedAuthentication(
-        readAll(small, AesGcmAeadTest.concat(a, Arrays.copyOfRange(b, H, b.length)), AD), "spliced");
+        readAll(small, AesGcmAeadTest.concat(a, Arrays.copyOfRange(b, H, b.length)), AD),
+        "spliced");
   }
 
   @Test
@@ -233,7 +247,8 @@ class AesGcmHkdfStreamingTest {
 
     AesGcmHkdfStreaming sameKeyTwice =
         AesGcmHkdfStreaming.create(
-            AeadKeyset.builder().add(1, dataKey(0x42)).add(2, dataKey(0x42)).primary(1).build(), SEG);
+            AeadKeyset.builder().add(1, dataKey(0x42)).add(2, dataKey(0x42)).primary(1).build(),
+            SEG);
     byte[] rewritten = encrypt(sameKeyTwice, bytes(100, 1), AD);
     rewritten[4] = 2;
     assertFailedAuthentication(readAll(sameKeyTwice, rewritten, AD), "version rewritten");
@@ -243,7 +258,8 @@ class AesGcmHkdfStreamingTest {
   void wrongKeyOrSegmentSizeFails() throws Exception {
     byte[] c = encrypt(small, bytes(100, 1), AD);
     assertFailedAuthentication(
-        readAll(AesGcmHkdfStreaming.create(AeadKeyset.of(1, dataKey(0x43)), SEG), c, AD), "other key");
+        readAll(AesGcmHkdfStreaming.create(AeadKeyset.of(1, dataKey(0x43)), SEG), c, AD),
+        "other key");
     assertFailedAuthentication(
         readAll(AesGcmHkdfStreaming.create(keyset, 2 * SEG), c, AD), "other segment size");
   }
@@ -328,7 +344,8 @@ class AesGcmHkdfStreamingTest {
   @Test
   void rejectsSegmentSizesOutsideTheDocumentedRange() {
     assertThrows(IllegalArgumentException.class, () -> AesGcmHkdfStreaming.create(keyset, 4095));
-    assertThrows(IllegalArgumentException.class, () -> AesGcmHkdfStreaming.create(keyset, (1 << 20) + 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> AesGcmHkdfStreaming.create(keyset, (1 << 20) + 1));
     assertEquals(65_536 * (1L << 32), standard.maxPlaintextSize());
   }
 
@@ -374,8 +391,10 @@ class AesGcmHkdfStreamingTest {
     assertInstanceOf(DecryptionFailedException.class, outcome.failure.getCause(), what);
   }
 
-  private static void assertAuthenticPrefix(byte[] plaintext, byte[] released, int maxLength, String what) {
-    assertTrue(released.length <= maxLength, what + ": released " + released.length + " > " + maxLength);
+  private static void assertAuthenticPrefix(
+      byte[] plaintext, byte[] released, int maxLength, String what) {
+    assertTrue(
+        released.length <= maxLength, what + ": released " + released.length + " > " + maxLength);
     assertArrayEquals(Arrays.copyOf(plaintext, released.length), released, what);
   }
 }

@@ -27,8 +27,7 @@ class AssociatedDataTest {
 
   @Test
   void encodesVersionCountAndLengthPrefixedUtf8() {
-    assertArrayEquals(
-        hex("01 00000002 00000002 6162 00000001 63"), AssociatedData.of("ab", "c"));
+    assertArrayEquals(hex("01 00000002 00000002 6162 00000001 63"), AssociatedData.of("ab", "c"));
     assertArrayEquals(
         hex("01 00000004 00000005 6669656c64 00000001 74 00000001 63 00000002 3432"),
         AssociatedData.forField("t", "c", 42L));
@@ -36,8 +35,7 @@ class AssociatedDataTest {
 
   @Test
   void fieldContentAndWrappedKeyBindingsNeverCollide() {
-    assertFalse(
-        Arrays.equals(AssociatedData.forContent("42"), AssociatedData.of("field", "42")));
+    assertFalse(Arrays.equals(AssociatedData.forContent("42"), AssociatedData.of("field", "42")));
     assertFalse(
         Arrays.equals(
             AssociatedData.forWrappedKey("subject-dek", "42"),

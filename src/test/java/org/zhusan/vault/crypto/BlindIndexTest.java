@@ -25,7 +25,8 @@ class BlindIndexTest {
     assertArrayEquals(iin.compute("940215400123"), iin.compute("940215400123"));
     assertArrayEquals(
         iin.compute("940215400123"),
-        BlindIndex.create(SecretBytes.copyOf(filled(32, 0x77)), "subject.iin", 16).compute("940215400123"));
+        BlindIndex.create(SecretBytes.copyOf(filled(32, 0x77)), "subject.iin", 16)
+            .compute("940215400123"));
   }
 
   @Test
@@ -33,8 +34,10 @@ class BlindIndexTest {
     byte[] a = iin.compute("940215400123");
     assertFalse(Arrays.equals(a, iin.compute("940215400124")));
     assertFalse(Arrays.equals(a, name.compute("940215400123")));
-    assertFalse(Arrays.equals(a, BlindIndex.create(KEY, "search.term", 16).compute("940215400123")));
-    BlindIndex otherKey = BlindIndex.create(SecretBytes.copyOf(filled(32, 0x78)), "subject.iin", 16);
+    assertFalse(
+        Arrays.equals(a, BlindIndex.create(KEY, "search.term", 16).compute("940215400123")));
+    BlindIndex otherKey =
+        BlindIndex.create(SecretBytes.copyOf(filled(32, 0x78)), "subject.iin", 16);
     assertFalse(Arrays.equals(a, otherKey.compute("940215400123")));
   }
 
@@ -51,7 +54,8 @@ class BlindIndexTest {
     hmac.update((byte) 1);
     byte[] subkey = hmac.doFinal();
     hmac.init(new SecretKeySpec(subkey, "HmacSHA256"));
-    byte[] expected = Arrays.copyOf(hmac.doFinal("940215400123".getBytes(StandardCharsets.UTF_8)), 16);
+    byte[] expected =
+        Arrays.copyOf(hmac.doFinal("940215400123".getBytes(StandardCharsets.UTF_8)), 16);
     assertArrayEquals(expected, iin.compute("940215400123"));
   }
 
@@ -77,7 +81,8 @@ class BlindIndexTest {
   void normalisedSpellingsOfANameIndexTheSame() {
     String decomposed = " A\u0301LIYA  Nurova\t";
     assertArrayEquals(
-        name.compute(Normalizer.name(" ÁLIYA  Nurova")), name.compute(Normalizer.name("áliya nurova")));
+        name.compute(Normalizer.name(" ÁLIYA  Nurova")),
+        name.compute(Normalizer.name("áliya nurova")));
     assertArrayEquals(
         name.compute(Normalizer.name(decomposed)), name.compute(Normalizer.name("áliya nurova")));
   }
@@ -89,12 +94,15 @@ class BlindIndexTest {
     assertArrayEquals(
         BlindIndex.create(keyring.blindIndexKey(), "subject.iin", 16).compute("940215400123"),
         fromKeyring.compute("940215400123"));
-    assertEquals("BlindIndex[keyVersion=1, purpose=subject.iin, outputBytes=16]", fromKeyring.toString());
+    assertEquals(
+        "BlindIndex[keyVersion=1, purpose=subject.iin, outputBytes=16]", fromKeyring.toString());
   }
 
   @Test
   void theKeyVersionSelectsTheKeyAndThePrimaryIsTheDefault() {
-    Keyring keyring = Keyring.insecureFromRawKeys(Map.of(1, filled(32, 0x11)), Map.of(1, filled(32, 0x77), 2, filled(32, 0x78)));
+    Keyring keyring =
+        Keyring.insecureFromRawKeys(
+            Map.of(1, filled(32, 0x11)), Map.of(1, filled(32, 0x77), 2, filled(32, 0x78)));
     BlindIndex v1 = BlindIndex.create(keyring, 1, "subject.iin", 16);
     BlindIndex v2 = BlindIndex.create(keyring, 2, "subject.iin", 16);
     BlindIndex primary = BlindIndex.create(keyring, "subject.iin");
@@ -105,7 +113,9 @@ class BlindIndexTest {
     assertFalse(Arrays.equals(v1.compute("940215400123"), v2.compute("940215400123")));
     // ... and each version is exactly the single-key index under that version's key.
     assertArrayEquals(iin.compute("940215400123"), v1.compute("940215400123"));
-    assertArrayEquals(BlindIndex.create(SecretBytes.copyOf(filled(32, 0x78)), "subject.iin", 16).compute("940215400123"),
+    assertArrayEquals(
+        BlindIndex.create(SecretBytes.copyOf(filled(32, 0x78)), "subject.iin", 16)
+            .compute("940215400123"),
         v2.compute("940215400123"));
     assertArrayEquals(v2.compute("940215400123"), primary.compute("940215400123"));
   }
@@ -114,7 +124,8 @@ class BlindIndexTest {
   void aVersionNotInTheKeyringIsRefusedByNumber() {
     Keyring keyring = Keyring.insecureFromRawKeys(Map.of(1, filled(32, 0x11)), filled(32, 0x77));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> BlindIndex.create(keyring, 2, "subject.iin", 16));
+        assertThrows(
+            IllegalArgumentException.class, () -> BlindIndex.create(keyring, 2, "subject.iin", 16));
     assertTrue(e.getMessage().contains("v2"), e.getMessage());
   }
 }

@@ -85,9 +85,12 @@ class DataKeyCacheTest {
   void loaderFailuresAreNotCached() throws Exception {
     assertThrows(
         DecryptionFailedException.class,
-        () -> cache.get("s1", () -> {
-          throw new DecryptionFailedException();
-        }));
+        () ->
+            cache.get(
+                "s1",
+                () -> {
+                  throw new DecryptionFailedException();
+                }));
     assertFalse(cache.getIfPresent("s1").isPresent());
   }
 

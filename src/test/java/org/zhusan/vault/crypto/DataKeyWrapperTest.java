@@ -49,7 +49,9 @@ class DataKeyWrapperTest {
   void rewrapMovesAKeyToThePrimaryKekWithoutChangingTheKeyOrTheContent() throws Exception {
     DataKey key = DataKey.generate();
     byte[] ad = AssociatedData.forField("subject", "full_name", SUBJECT);
-    byte[] field = AesGcmAead.create(AeadKeyset.of(1, key)).encrypt("Aliya".getBytes(StandardCharsets.UTF_8), ad);
+    byte[] field =
+        AesGcmAead.create(AeadKeyset.of(1, key))
+            .encrypt("Aliya".getBytes(StandardCharsets.UTF_8), ad);
 
     WrappedKey underV1 = DataKeyWrapper.forSubjects(rawKeyring(1)).wrap(key, SUBJECT);
     WrappedKey rewrapped = wrapper.rewrap(underV1, SUBJECT);
@@ -57,20 +59,27 @@ class DataKeyWrapperTest {
     assertFalse(wrapper.needsRewrap(rewrapped));
 
     DataKey after = wrapper.unwrap(rewrapped, SUBJECT);
-    assertArrayEquals("Aliya".getBytes(StandardCharsets.UTF_8), AesGcmAead.create(AeadKeyset.of(1, after)).decrypt(field, ad));
+    assertArrayEquals(
+        "Aliya".getBytes(StandardCharsets.UTF_8),
+        AesGcmAead.create(AeadKeyset.of(1, after)).decrypt(field, ad));
     assertSame(rewrapped, wrapper.rewrap(rewrapped, SUBJECT), "already primary: unchanged");
 
     // After rotation, a keyring without kek-v1 can still read the rewrapped key.
-    Keyring onlyV2 = Keyring.insecureFromRawKeys(Map.of(2, TestSupport.filled(32, 0x12)), TestSupport.filled(32, 0x77));
+    Keyring onlyV2 =
+        Keyring.insecureFromRawKeys(
+            Map.of(2, TestSupport.filled(32, 0x12)), TestSupport.filled(32, 0x77));
     assertTrue(key.equalsDataKey(DataKeyWrapper.forSubjects(onlyV2).unwrap(rewrapped, SUBJECT)));
-    assertThrows(DecryptionFailedException.class, () -> DataKeyWrapper.forSubjects(onlyV2).unwrap(underV1, SUBJECT));
+    assertThrows(
+        DecryptionFailedException.class,
+        () -> DataKeyWrapper.forSubjects(onlyV2).unwrap(underV1, SUBJECT));
   }
 
   @Test
   void unwrapFailsForAnotherOwnerOrPurpose() throws Exception {
     WrappedKey wrapped = wrapper.wrap(DataKey.generate(), SUBJECT);
     assertThrows(DecryptionFailedException.class, () -> wrapper.unwrap(wrapped, OTHER_SUBJECT));
-    assertThrows(DecryptionFailedException.class,
+    assertThrows(
+        DecryptionFailedException.class,
         () -> DataKeyWrapper.forPurpose(keyring, "export-dek").unwrap(wrapped, SUBJECT));
     assertThrows(DecryptionFailedException.class, () -> wrapper.rewrap(wrapped, OTHER_SUBJECT));
   }
@@ -96,7 +105,8 @@ class DataKeyWrapperTest {
 
   @Test
   void unwrapFailsWhenTheKekVersionIsNotLoaded() throws Exception {
-    WrappedKey underV3 = DataKeyWrapper.forSubjects(rawKeyring(3)).wrap(DataKey.generate(), SUBJECT);
+    WrappedKey underV3 =
+        DataKeyWrapper.forSubjects(rawKeyring(3)).wrap(DataKey.generate(), SUBJECT);
     assertThrows(DecryptionFailedException.class, () -> wrapper.unwrap(underV3, SUBJECT));
   }
 

@@ -29,15 +29,22 @@ class GcmKnownAnswerTest {
   @ParameterizedTest(name = "McGrew-Viega test case {0}")
   @CsvSource({
     // case, key, iv, plaintext, aad, ciphertext, tag
-    "13, 0000000000000000000000000000000000000000000000000000000000000000, 000000000000000000000000, "
-        + "'', '', '', 530f8afbc74536b9a963b4f1c4cb738b",
-    "14, 0000000000000000000000000000000000000000000000000000000000000000, 000000000000000000000000, "
-        + "00000000000000000000000000000000, '', cea7403d4d606b6e074ec5d3baf39d18, "
-        + "d0d1c8a799996bf0265b98b5d48ab919",
-    "15, " + K15 + ", cafebabefacedbaddecaf888, " + P15 + ", '', " + C15
+    "13, 0000000000000000000000000000000000000000000000000000000000000000,"
+        + " 000000000000000000000000, '', '', '', 530f8afbc74536b9a963b4f1c4cb738b",
+    "14, 0000000000000000000000000000000000000000000000000000000000000000,"
+        + " 000000000000000000000000, 00000000000000000000000000000000, '',"
+        + " cea7403d4d606b6e074ec5d3baf39d18, d0d1c8a799996bf0265b98b5d48ab919",
+    "15, "
+        + K15
+        + ", cafebabefacedbaddecaf888, "
+        + P15
+        + ", '', "
+        + C15
         + ", b094dac5d93471bdec1a502270e3cc6c",
     // Case 16: case 15's plaintext and ciphertext without their last 4 bytes, with 20 bytes of AAD.
-    "16, " + K15 + ", cafebabefacedbaddecaf888, "
+    "16, "
+        + K15
+        + ", cafebabefacedbaddecaf888, "
         + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
         + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39, "
         + "feedfacedeadbeeffeedfacedeadbeefabaddad2, "
@@ -46,13 +53,21 @@ class GcmKnownAnswerTest {
         + "76fc6ece0f4e1768cddf8853bb2d551b",
   })
   void gcmCoreMatchesPublishedVectors(
-      int testCase, String key, String iv, String plaintext, String aad, String ciphertext, String tag)
+      int testCase,
+      String key,
+      String iv,
+      String plaintext,
+      String aad,
+      String ciphertext,
+      String tag)
       throws Exception {
     SecretBytes k = SecretBytes.copyOf(hex(key));
     byte[] expected = hex(ciphertext + tag);
 
-    assertArrayEquals(expected, AesGcmAead.insecureSealWithNonce(k, hex(iv), hex(plaintext), hex(aad)));
-    assertArrayEquals(hex(plaintext), AesGcmAead.insecureOpenWithNonce(k, hex(iv), expected, hex(aad)));
+    assertArrayEquals(
+        expected, AesGcmAead.insecureSealWithNonce(k, hex(iv), hex(plaintext), hex(aad)));
+    assertArrayEquals(
+        hex(plaintext), AesGcmAead.insecureOpenWithNonce(k, hex(iv), expected, hex(aad)));
 
     byte[] badTag = expected.clone();
     badTag[badTag.length - 1] ^= 1;

@@ -11,8 +11,9 @@ class HkdfTest {
 
   @Test
   void matchesRfc5869TestCase1() {
-    byte[] okm = Hkdf.sha256(filled(22, 0x0b), hex("000102030405060708090a0b0c"),
-        hex("f0f1f2f3f4f5f6f7f8f9"), 42);
+    byte[] okm =
+        Hkdf.sha256(
+            filled(22, 0x0b), hex("000102030405060708090a0b0c"), hex("f0f1f2f3f4f5f6f7f8f9"), 42);
     assertEquals(
         "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865",
         hex(okm));

@@ -37,8 +37,12 @@ class NormalizerTest {
 
   @Test
   void iinRejectsAnythingButTwelveDigitsWithoutEchoingTheValue() {
-    for (String bad : new String[] {"", "94021540012", "9402154001234", "94021540012x", "94O215400123", "٩٤٠٢١٥٤٠٠١٢٣"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Normalizer.iin(bad), bad);
+    for (String bad :
+        new String[] {
+          "", "94021540012", "9402154001234", "94021540012x", "94O215400123", "٩٤٠٢١٥٤٠٠١٢٣"
+        }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Normalizer.iin(bad), bad);
       assertFalse(!bad.isEmpty() && e.getMessage().contains(bad));
       assertFalse(Normalizer.isValidIin(bad));
     }

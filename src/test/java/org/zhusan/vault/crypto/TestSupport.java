@@ -19,7 +19,9 @@ final class TestSupport {
     return HexFormat.of().formatHex(b);
   }
 
-  /** Repository root: the {@code vault.repo.root} property set by surefire, else the working dir. */
+  /**
+   * Repository root: the {@code vault.repo.root} property set by surefire, else the working dir.
+   */
   static Path repoRoot() {
     return Path.of(System.getProperty("vault.repo.root", ".")).toAbsolutePath();
   }

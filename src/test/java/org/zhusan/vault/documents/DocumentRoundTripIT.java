@@ -19,9 +19,11 @@ import org.zhusan.vault.it.Http;
 import org.zhusan.vault.it.Multipart;
 import org.zhusan.vault.it.Subjects;
 import org.zhusan.vault.it.Tokens;
-import org.zhusan.vault.it.VaultServer;
 
-/** Upload → list → download returns identical bytes; versions stay readable; content is never in clear in the database. */
+/**
+ * Upload → list → download returns identical bytes; versions stay readable; content is never in
+ * clear in the database.
+ */
 class DocumentRoundTripIT {
   static final String CENTRE = "KOS-01";
   static final String LAWYER = Tokens.token("doc-lawyer", "LAWYER", CENTRE);
@@ -29,7 +31,8 @@ class DocumentRoundTripIT {
 
   static synchronized String subject() throws Exception {
     if (subjectId == null) {
-      subjectId = Subjects.create(LAWYER, CENTRE, "Document Owner", Subjects.randomIin()).getString("id");
+      subjectId =
+          Subjects.create(LAWYER, CENTRE, "Document Owner", Subjects.randomIin()).getString("id");
     }
     return subjectId;
   }
@@ -41,7 +44,9 @@ class DocumentRoundTripIT {
   static Stream<Arguments> corpusFiles() {
     return Stream.of(
         Arguments.of("testPDF.pdf", "application/pdf"),
-        Arguments.of("testWORD.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        Arguments.of(
+            "testWORD.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         Arguments.of("testWORD.doc", "application/msword"),
         Arguments.of("testOpenOffice2.odt", "application/vnd.oasis.opendocument.text"),
         Arguments.of("testRTF.rtf", "application/rtf"),
@@ -71,11 +76,15 @@ class DocumentRoundTripIT {
   @Test
   void plainTextIsAcceptedAndSecondVersionKeepsFirstReadable() throws Exception {
     byte[] first = "The hearing is adjourned to March.\n".getBytes(StandardCharsets.UTF_8);
-    byte[] second = "The hearing is adjourned to April; amended ruling.\n".getBytes(StandardCharsets.UTF_8);
+    byte[] second =
+        "The hearing is adjourned to April; amended ruling.\n".getBytes(StandardCharsets.UTF_8);
     JsonObject doc = upload("COURT", "Adjournment", "ruling.txt", first);
     String id = doc.getString("id");
-    HttpResponse<String> v2 = new Multipart().field("purpose", "LEGAL_PROCEEDING").file("ruling-amended.txt", second)
-        .post("/api/documents/" + id + "/versions", LAWYER);
+    HttpResponse<String> v2 =
+        new Multipart()
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file("ruling-amended.txt", second)
+            .post("/api/documents/" + id + "/versions", LAWYER);
     assertEquals(201, v2.statusCode(), v2.body());
     assertEquals(2, Http.json(v2).getInt("latestVersion"));
     assertArrayEquals(first, download(id, 1).body());
@@ -89,31 +98,59 @@ class DocumentRoundTripIT {
 
   @Test
   void downloadWithoutPurposeIsRejected() throws Exception {
-    JsonObject doc = upload("COURT", "Needs a purpose", "p.txt", "purpose test".getBytes(StandardCharsets.UTF_8));
-    Http.problem(Http.get("/api/documents/" + doc.getString("id") + "/versions/1/content", LAWYER), 400);
-    Http.problem(Http.get("/api/documents/" + doc.getString("id") + "/versions/1/content?purpose=CURIOSITY", LAWYER), 400);
+    JsonObject doc =
+        upload(
+            "COURT", "Needs a purpose", "p.txt", "purpose test".getBytes(StandardCharsets.UTF_8));
+    Http.problem(
+        Http.get("/api/documents/" + doc.getString("id") + "/versions/1/content", LAWYER), 400);
+    Http.problem(
+        Http.get(
+            "/api/documents/" + doc.getString("id") + "/versions/1/content?purpose=CURIOSITY",
+            LAWYER),
+        400);
   }
 
   @Test
   void databaseDumpHoldsNeitherContentNorTitles() throws Exception {
     String words = "Zhaksylykova testified quixotically about the Xylophonist";
-    upload("COURT", "Secret Title Qwertyuiop", "dump.txt", (words + "\n").getBytes(StandardCharsets.UTF_8));
+    upload(
+        "COURT",
+        "Secret Title Qwertyuiop",
+        "dump.txt",
+        (words + "\n").getBytes(StandardCharsets.UTF_8));
     String dump = org.zhusan.vault.it.Dumps.pgDump();
-    for (String w : new String[] {"Zhaksylykova", "quixotically", "Xylophonist", "Qwertyuiop", "dump.txt"}) {
+    for (String w :
+        new String[] {"Zhaksylykova", "quixotically", "Xylophonist", "Qwertyuiop", "dump.txt"}) {
       assertFalse(dump.contains(w), w + " in dump");
       assertFalse(dump.contains(org.zhusan.vault.it.Dumps.hex(w)), w + " as hex in dump");
     }
   }
 
-  static JsonObject upload(String type, String title, String fileName, byte[] content) throws Exception {
-    HttpResponse<String> r = new Multipart().field("type", type).field("title", title).field("purpose", "LEGAL_PROCEEDING")
-        .file(fileName, content).post("/api/subjects/" + subject() + "/documents", LAWYER);
+  static JsonObject upload(String type, String title, String fileName, byte[] content)
+      throws Exception {
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", type)
+            .field("title", title)
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file(fileName, content)
+            .post("/api/subjects/" + subject() + "/documents", LAWYER);
     assertEquals(201, r.statusCode(), r.body());
     return Http.json(r);
   }
 
   static HttpResponse<byte[]> download(String documentId, int version) throws Exception {
-    return Http.client().send(Http.request("/api/documents/" + documentId + "/versions/" + version + "/content?purpose=LEGAL_PROCEEDING", LAWYER)
-        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return Http.client()
+        .send(
+            Http.request(
+                    "/api/documents/"
+                        + documentId
+                        + "/versions/"
+                        + version
+                        + "/content?purpose=LEGAL_PROCEEDING",
+                    LAWYER)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -22,35 +22,47 @@ import org.junit.jupiter.api.Test;
 import org.zhusan.vault.it.VaultServer;
 
 /**
- * How a download that ends early is recorded: only stored ciphertext that fails authentication is an
- * integrity alarm; a client that goes away is an ordinary aborted read.
+ * How a download that ends early is recorded: only stored ciphertext that fails authentication is
+ * an integrity alarm; a client that goes away is an ordinary aborted read.
  */
 class DownloadFailuresIT {
 
   @Test
   void clientThatStopsReadingIsNotAnIntegrityAlarm() throws Exception {
-    // Larger than any socket buffer on loopback, so the server is still writing when the client leaves.
+    // Larger than any socket buffer on loopback, so the server is still writing when the client
+    // leaves.
     byte[] content = lines(12 * 1024 * 1024);
-    JsonObject doc = DocumentRoundTripIT.upload("COURT", "A long transcript", "transcript.txt", content);
+    JsonObject doc =
+        DocumentRoundTripIT.upload("COURT", "A long transcript", "transcript.txt", content);
     String versionId = doc.getJsonArray("versions").getJsonObject(0).getString("id");
 
-    readHeadersAndHangUp("/api/documents/" + doc.getString("id") + "/versions/1/content?purpose=LEGAL_PROCEEDING");
+    readHeadersAndHangUp(
+        "/api/documents/" + doc.getString("id") + "/versions/1/content?purpose=LEGAL_PROCEEDING");
 
     String aborted = "document version " + versionId + " aborted by the client";
     assertTrue(awaitServerLog(aborted), "the server never saw the client go: " + aborted);
-    assertEquals(List.of("ALLOWED"), outcomesFor(versionId, doc.getString("id")),
+    assertEquals(
+        List.of("ALLOWED"),
+        outcomesFor(versionId, doc.getString("id")),
         "an aborted read is the allowed read already recorded, not a failure");
     assertFalse(serverLog().contains("INTEGRITY ALARM: document version " + versionId));
   }
 
   @Test
   void tamperedStoredContentIsAnIntegrityAlarm() throws Exception {
-    JsonObject doc = DocumentRoundTripIT.upload("COURT", "To be tampered with", "t.txt", lines(200_000));
+    JsonObject doc =
+        DocumentRoundTripIT.upload("COURT", "To be tampered with", "t.txt", lines(200_000));
     String versionId = doc.getJsonArray("versions").getJsonObject(0).getString("id");
-    try (Connection c = VaultServer.get().adminConnection(); Statement s = c.createStatement()) {
-      s.execute("SET session_replication_role = replica"); // past the immutability trigger, as a rogue superuser
-      s.executeUpdate("UPDATE content_chunk SET data = overlay(data placing '\\x00'::bytea from 100 for 1) "
-          + "WHERE version_id = '" + versionId + "' AND seq = 0");
+    try (Connection c = VaultServer.get().adminConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "SET session_replication_role = replica"); // past the immutability trigger, as a rogue
+      // superuser
+      s.executeUpdate(
+          "UPDATE content_chunk SET data = overlay(data placing '\\x00'::bytea from 100 for 1) "
+              + "WHERE version_id = '"
+              + versionId
+              + "' AND seq = 0");
     }
 
     var r = DocumentRoundTripIT.download(doc.getString("id"), 1);
@@ -64,8 +76,10 @@ class DownloadFailuresIT {
   private static List<String> outcomesFor(String versionId, String documentId) throws Exception {
     List<String> out = new ArrayList<>();
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement q = c.prepareStatement("SELECT outcome, rule FROM access_log WHERE action = 'DOCUMENT_READ' "
-            + "AND (target_id = ? OR target_id = ?) ORDER BY sequence")) {
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT outcome, rule FROM access_log WHERE action = 'DOCUMENT_READ' "
+                    + "AND (target_id = ? OR target_id = ?) ORDER BY sequence")) {
       q.setString(1, versionId); // failures name the version
       q.setString(2, documentId + "/" + versionId); // decisions name document/version
       try (ResultSet rs = q.executeQuery()) {
@@ -81,8 +95,13 @@ class DownloadFailuresIT {
     URI base = URI.create(VaultServer.get().baseUrl());
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + DocumentRoundTripIT.LAWYER
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                  + DocumentRoundTripIT.LAWYER
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       byte[] first = in.readNBytes(64 * 1024);
@@ -94,7 +113,9 @@ class DownloadFailuresIT {
   private static byte[] lines(int size) {
     StringBuilder b = new StringBuilder(size + 80);
     for (int i = 0; b.length() < size; i++) {
-      b.append("Line ").append(i).append(" of the hearing transcript, recorded by the court clerk.\n");
+      b.append("Line ")
+          .append(i)
+          .append(" of the hearing transcript, recorded by the court clerk.\n");
     }
     return b.substring(0, size).getBytes(StandardCharsets.UTF_8);
   }

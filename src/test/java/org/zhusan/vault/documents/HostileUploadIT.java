@@ -35,7 +35,9 @@ class HostileUploadIT {
 
   @AfterEach
   void vaultStillServesGoodUploads() throws Exception {
-    JsonObject ok = DocumentRoundTripIT.upload("COURT", "After hostile", "fine.txt", "still fine\n".getBytes(StandardCharsets.UTF_8));
+    JsonObject ok =
+        DocumentRoundTripIT.upload(
+            "COURT", "After hostile", "fine.txt", "still fine\n".getBytes(StandardCharsets.UTF_8));
     assertEquals("text/plain", ok.getJsonArray("versions").getJsonObject(0).getString("mediaType"));
   }
 
@@ -60,7 +62,9 @@ class HostileUploadIT {
         assertEquals("EXTRACTED", v.getString("extractionStatus"));
       }
       if (file.getFileName().toString().contains("recursive")) {
-        assertEquals("true", v.getJsonObject("metadata").getString("X-Vault:embedded-depth-limit-reached", "false"));
+        assertEquals(
+            "true",
+            v.getJsonObject("metadata").getString("X-Vault:embedded-depth-limit-reached", "false"));
       }
       assertArrayEqualsDownload(Http.json(r).getString("id"), content);
     } else {
@@ -71,7 +75,9 @@ class HostileUploadIT {
 
   @Test
   void emptyFileIsRejected() throws Exception {
-    assertEquals("urn:zhusan:problem:empty-file", Http.problem(post("COURT", "empty.pdf", new byte[0]), 400).getString("type"));
+    assertEquals(
+        "urn:zhusan:problem:empty-file",
+        Http.problem(post("COURT", "empty.pdf", new byte[0]), 400).getString("type"));
   }
 
   @Test
@@ -80,16 +86,27 @@ class HostileUploadIT {
     byte[] big = new byte[(int) VaultServer.MAX_UPLOAD_BYTES + 1024 * 1024];
     Arrays.fill(big, (byte) 'a');
     System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
-    HttpResponse<String> r = new Multipart().field("type", "COURT").field("title", "big").field("purpose", "LEGAL_PROCEEDING")
-        .file("big.txt", big).postExpectingContinue("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", "COURT")
+            .field("title", "big")
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file("big.txt", big)
+            .postExpectingContinue(
+                "/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
     Http.problem(r, 413);
-    assertEquals(before, count("SELECT count(*) FROM content_chunk"), "nothing of the refused upload was kept");
+    assertEquals(
+        before,
+        count("SELECT count(*) FROM content_chunk"),
+        "nothing of the refused upload was kept");
   }
 
   @Test
   void executableRenamedPdfIsRejectedNamingTheDetectedType() throws Exception {
     byte[] elf = new byte[4096];
-    byte[] header = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0};
+    byte[] header = {
+      0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0
+    };
     System.arraycopy(header, 0, elf, 0, header.length);
     JsonObject p = Http.problem(post("COURT", "ruling.pdf", elf), 415);
     assertTrue(p.getString("detail").contains("application/x-"), p.getString("detail"));
@@ -104,8 +121,12 @@ class HostileUploadIT {
         for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
           zip.putNextEntry(new ZipEntry(e.getName()));
           if (e.getName().equals("word/document.xml")) {
-            byte[] para = "<w:p><w:r><w:t>bomb bomb bomb bomb bomb bomb bomb bomb</w:t></w:r></w:p>".getBytes(StandardCharsets.UTF_8);
-            zip.write("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>".getBytes(StandardCharsets.UTF_8));
+            byte[] para =
+                "<w:p><w:r><w:t>bomb bomb bomb bomb bomb bomb bomb bomb</w:t></w:r></w:p>"
+                    .getBytes(StandardCharsets.UTF_8);
+            zip.write(
+                "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                    .getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 3_000_000; i++) {
               zip.write(para);
             }
@@ -121,7 +142,9 @@ class HostileUploadIT {
     assertTrue(bomb.length < VaultServer.MAX_UPLOAD_BYTES, "bomb is " + bomb.length + " bytes");
     HttpResponse<String> r = post("COURT", "bomb.docx", bomb);
     if (r.statusCode() == 201) {
-      assertEquals("NOT_INDEXED", Http.json(r).getJsonArray("versions").getJsonObject(0).getString("extractionStatus"));
+      assertEquals(
+          "NOT_INDEXED",
+          Http.json(r).getJsonArray("versions").getJsonObject(0).getString("extractionStatus"));
     } else {
       Http.problem(r, 415);
     }
@@ -132,20 +155,26 @@ class HostileUploadIT {
     byte[] pdf = Files.readAllBytes(DocumentRoundTripIT.corpus("testPDF.pdf"));
     HttpResponse<String> r = post("COURT", "broken.pdf", Arrays.copyOf(pdf, pdf.length / 2));
     assertEquals(201, r.statusCode(), r.body());
-    assertEquals("NOT_INDEXED", Http.json(r).getJsonArray("versions").getJsonObject(0).getString("extractionStatus"));
+    assertEquals(
+        "NOT_INDEXED",
+        Http.json(r).getJsonArray("versions").getJsonObject(0).getString("extractionStatus"));
   }
 
   @Test
   void docxWithXxePayloadIsStoredWithoutResolvingTheEntity() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] docx = Files.readAllBytes(DocumentRoundTripIT.corpus("testWORD.docx"));
-    try (ZipOutputStream zip = new ZipOutputStream(out); ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx))) {
+    try (ZipOutputStream zip = new ZipOutputStream(out);
+        ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         zip.putNextEntry(new ZipEntry(e.getName()));
         if (e.getName().equals("word/document.xml")) {
-          zip.write(("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-              + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r>"
-              + "<w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>").getBytes(StandardCharsets.UTF_8));
+          zip.write(
+              ("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM"
+                   + " \"file:///etc/passwd\">]><w:document"
+                   + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r>"
+                   + "<w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>")
+                  .getBytes(StandardCharsets.UTF_8));
         } else {
           in.transferTo(zip);
         }
@@ -159,18 +188,30 @@ class HostileUploadIT {
 
   @Test
   void pathTraversalAndControlCharactersInTheFileNameAreCleaned() throws Exception {
-    HttpResponse<String> r = new Multipart().field("type", "COURT").field("title", "names").field("purpose", "LEGAL_PROCEEDING")
-        .file("../../etc/pass\u0007wd\u0001.txt".getBytes(StandardCharsets.UTF_8), () -> new ByteArrayInputStream("x\n".getBytes()))
-        .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", "COURT")
+            .field("title", "names")
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file(
+                "../../etc/pass\u0007wd\u0001.txt".getBytes(StandardCharsets.UTF_8),
+                () -> new ByteArrayInputStream("x\n".getBytes()))
+            .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
     assertEquals(201, r.statusCode(), r.body());
-    assertEquals("passwd.txt", Http.json(r).getJsonArray("versions").getJsonObject(0).getString("fileName"));
+    assertEquals(
+        "passwd.txt", Http.json(r).getJsonArray("versions").getJsonObject(0).getString("fileName"));
   }
 
   @Test
   void nonUtf8FileNameIsAcceptedAndCleaned() throws Exception {
     byte[] latin1 = {(byte) 0xff, (byte) 0xfe, 'r', 'e', 'p', '.', 't', 'x', 't'};
-    HttpResponse<String> r = new Multipart().field("type", "COURT").field("title", "latin1").field("purpose", "LEGAL_PROCEEDING")
-        .file(latin1, () -> new ByteArrayInputStream("y\n".getBytes())).post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", "COURT")
+            .field("title", "latin1")
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file(latin1, () -> new ByteArrayInputStream("y\n".getBytes()))
+            .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
     assertEquals(201, r.statusCode(), r.body());
     String name = Http.json(r).getJsonArray("versions").getJsonObject(0).getString("fileName");
     assertTrue(name.endsWith("rep.txt"), name);
@@ -180,43 +221,69 @@ class HostileUploadIT {
   @Test
   void unknownDocumentTypeMissingSubjectAndMisorderedFieldsAreRejected() throws Exception {
     Http.problem(post("PASSPORTS", "a.txt", "a".getBytes()), 400);
-    HttpResponse<String> missing = new Multipart().field("type", "COURT").field("title", "x").field("purpose", "LEGAL_PROCEEDING")
-        .file("a.txt", "a".getBytes()).post("/api/subjects/00000000-0000-0000-0000-000000000000/documents", LAWYER);
+    HttpResponse<String> missing =
+        new Multipart()
+            .field("type", "COURT")
+            .field("title", "x")
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file("a.txt", "a".getBytes())
+            .post("/api/subjects/00000000-0000-0000-0000-000000000000/documents", LAWYER);
     Http.problem(missing, 404);
-    HttpResponse<String> fileFirst = new Multipart().file("a.txt", "a".getBytes()).field("type", "COURT")
-        .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
+    HttpResponse<String> fileFirst =
+        new Multipart()
+            .file("a.txt", "a".getBytes())
+            .field("type", "COURT")
+            .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
     Http.problem(fileFirst, 400);
-    Http.problem(Http.postJson("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER, "{}"), 415);
+    Http.problem(
+        Http.postJson(
+            "/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER, "{}"),
+        415);
   }
 
   @Test
   void tamperedStoredContentFailsTheDownloadLoudlyAndIsLogged() throws Exception {
-    JsonObject doc = DocumentRoundTripIT.upload("COURT", "Tamper", "t.txt", "original ruling text\n".getBytes(StandardCharsets.UTF_8));
+    JsonObject doc =
+        DocumentRoundTripIT.upload(
+            "COURT", "Tamper", "t.txt", "original ruling text\n".getBytes(StandardCharsets.UTF_8));
     String versionId = doc.getJsonArray("versions").getJsonObject(0).getString("id");
-    try (Connection c = VaultServer.get().ownerConnection(); Statement s = c.createStatement()) {
+    try (Connection c = VaultServer.get().ownerConnection();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       s.execute("ALTER TABLE content_chunk DISABLE TRIGGER USER");
-      s.execute("UPDATE content_chunk SET data = set_byte(data, 60, get_byte(data, 60) # 1) WHERE version_id = '" + versionId + "'");
+      s.execute(
+          "UPDATE content_chunk SET data = set_byte(data, 60, get_byte(data, 60) # 1) WHERE"
+              + " version_id = '"
+              + versionId
+              + "'");
       s.execute("ALTER TABLE content_chunk ENABLE TRIGGER USER");
       c.commit();
     }
     boolean failed;
     try {
       HttpResponse<byte[]> r = DocumentRoundTripIT.download(doc.getString("id"), 1);
-      failed = r.statusCode() != 200 || !new String(r.body(), StandardCharsets.UTF_8).equals("original ruling text\n");
+      failed =
+          r.statusCode() != 200
+              || !new String(r.body(), StandardCharsets.UTF_8).equals("original ruling text\n");
     } catch (java.io.IOException e) {
       failed = true; // the transfer was aborted
     }
     assertTrue(failed, "a tampered version must not download as if intact");
-    assertTrue(count("SELECT count(*) FROM access_log WHERE outcome = 'FAILED' AND target_id = '" + versionId + "'") >= 1);
+    assertTrue(
+        count(
+                "SELECT count(*) FROM access_log WHERE outcome = 'FAILED' AND target_id = '"
+                    + versionId
+                    + "'")
+            >= 1);
   }
 
   /** A small valid PDF, generated here, and the same PDF with a runnable JAR appended. */
   static byte[] generatedPdf() {
-    String body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-        + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
-        + "trailer << /Root 1 0 R >>\n%%EOF\n";
+    String body =
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
+            + "trailer << /Root 1 0 R >>\n%%EOF\n";
     return body.getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -234,26 +301,39 @@ class HostileUploadIT {
 
   @Test
   void pdfWithAZipArchiveAppendedIsRefusedAsAPolyglotAndNothingIsStored() throws Exception {
-    assertEquals(201, post("COURT", "plain.pdf", generatedPdf()).statusCode(), "the PDF alone is accepted");
+    assertEquals(
+        201, post("COURT", "plain.pdf", generatedPdf()).statusCode(), "the PDF alone is accepted");
     long before = count("SELECT count(*) FROM content_chunk");
     JsonObject p = Http.problem(post("COURT", "ruling.pdf", pdfWithJarAppended()), 415);
     assertEquals("urn:zhusan:problem:polyglot-file", p.getString("type"));
     assertTrue(p.getString("detail").contains("application/pdf"), p.toString());
-    assertEquals(before, count("SELECT count(*) FROM content_chunk"), "nothing of the refused upload was kept");
+    assertEquals(
+        before,
+        count("SELECT count(*) FROM content_chunk"),
+        "nothing of the refused upload was kept");
   }
 
   @Test
   void nulInTheFileNameIsRefusedWith400() throws Exception {
     byte[] name = "ruling\0.txt".getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> r = new Multipart().field("type", "COURT").field("title", "nul name").field("purpose", "LEGAL_PROCEEDING")
-        .file(name, () -> new ByteArrayInputStream("text\n".getBytes(StandardCharsets.UTF_8)))
-        .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", "COURT")
+            .field("title", "nul name")
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file(name, () -> new ByteArrayInputStream("text\n".getBytes(StandardCharsets.UTF_8)))
+            .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
     assertEquals("urn:zhusan:problem:invalid-file-name", Http.problem(r, 400).getString("type"));
   }
 
   @Test
   void downloadCarriesASandboxContentSecurityPolicy() throws Exception {
-    JsonObject doc = DocumentRoundTripIT.upload("COURT", "Sandboxed", "page.txt", "<script>alert(1)</script>\n".getBytes(StandardCharsets.UTF_8));
+    JsonObject doc =
+        DocumentRoundTripIT.upload(
+            "COURT",
+            "Sandboxed",
+            "page.txt",
+            "<script>alert(1)</script>\n".getBytes(StandardCharsets.UTF_8));
     HttpResponse<byte[]> r = DocumentRoundTripIT.download(doc.getString("id"), 1);
     assertEquals(200, r.statusCode());
     assertEquals("sandbox", r.headers().firstValue("Content-Security-Policy").orElse(""));
@@ -261,16 +341,23 @@ class HostileUploadIT {
   }
 
   static HttpResponse<String> post(String type, String name, byte[] content) throws Exception {
-    return new Multipart().field("type", type).field("title", "hostile " + name).field("purpose", "LEGAL_PROCEEDING")
-        .file(name, content).post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
+    return new Multipart()
+        .field("type", type)
+        .field("title", "hostile " + name)
+        .field("purpose", "LEGAL_PROCEEDING")
+        .file(name, content)
+        .post("/api/subjects/" + DocumentRoundTripIT.subject() + "/documents", LAWYER);
   }
 
   static void assertArrayEqualsDownload(String documentId, byte[] expected) throws Exception {
-    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, DocumentRoundTripIT.download(documentId, 1).body());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        expected, DocumentRoundTripIT.download(documentId, 1).body());
   }
 
   static long count(String sql) throws Exception {
-    try (Connection c = VaultServer.get().ownerConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+    try (Connection c = VaultServer.get().ownerConnection();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

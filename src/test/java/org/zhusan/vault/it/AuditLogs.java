@@ -32,7 +32,8 @@ public final class AuditLogs {
     return VaultServer.repoRoot().resolve("keys-example/audit-signing-ed25519.pub.pem");
   }
 
-  public static VerificationReport verify(String export, SignedCheckpoint trusted) throws Exception {
+  public static VerificationReport verify(String export, SignedCheckpoint trusted)
+      throws Exception {
     OfflineLogVerifier v = new OfflineLogVerifier(publicKey());
     if (trusted != null) {
       v = v.withTrustedCheckpoint(trusted);

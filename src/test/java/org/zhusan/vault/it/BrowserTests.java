@@ -28,18 +28,27 @@ public final class BrowserTests {
     return Files.isExecutable(Path.of(chromium()));
   }
 
-  /** Runs {@code files} (relative to src/main/ui) against the vault at {@code vaultUrl}, with extra environment. */
-  public static void run(String vaultUrl, Map<String, String> env, String... files) throws Exception {
+  /**
+   * Runs {@code files} (relative to src/main/ui) against the vault at {@code vaultUrl}, with extra
+   * environment.
+   */
+  public static void run(String vaultUrl, Map<String, String> env, String... files)
+      throws Exception {
     Path ui = VaultServer.repoRoot().resolve("src/main/ui");
-    List<String> cmd = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
+    List<String> cmd =
+        new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
     cmd.addAll(List.of(files));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ui.toFile()).redirectErrorStream(true);
     pb.environment().put("VAULT_URL", vaultUrl);
-    pb.environment().put("SCREENSHOT_DIR", VaultServer.repoRoot().resolve("target/webapp-screenshots").toString());
+    pb.environment()
+        .put(
+            "SCREENSHOT_DIR",
+            VaultServer.repoRoot().resolve("target/webapp-screenshots").toString());
     pb.environment().put("CHROMIUM", chromium());
     pb.environment().putAll(env);
     Process p = pb.start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         System.out.println("[browser] " + line);
       }
@@ -48,6 +57,9 @@ public final class BrowserTests {
       p.destroyForcibly();
       throw new AssertionError("browser tests did not finish in 20 minutes");
     }
-    assertEquals(0, p.exitValue(), "browser tests failed (output above, screenshots in target/webapp-screenshots)");
+    assertEquals(
+        0,
+        p.exitValue(),
+        "browser tests failed (output above, screenshots in target/webapp-screenshots)");
   }
 }

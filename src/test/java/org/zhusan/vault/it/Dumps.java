@@ -13,9 +13,20 @@ public final class Dumps {
   /** The whole database as SQL with INSERTs (bytea as hex). */
   public static String pgDump() throws Exception {
     VaultServer.get();
-    Process p = new ProcessBuilder("pg_dump", "-h", System.getProperty("it.db.host", "127.0.0.1"), "-p",
-        System.getProperty("it.db.port", "5432"), "-U", VaultServer.OWNER, "--no-owner", "--inserts", VaultServer.DATABASE)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "pg_dump",
+                "-h",
+                System.getProperty("it.db.host", "127.0.0.1"),
+                "-p",
+                System.getProperty("it.db.port", "5432"),
+                "-U",
+                VaultServer.OWNER,
+                "--no-owner",
+                "--inserts",
+                VaultServer.DATABASE)
+            .redirectErrorStream(true)
+            .start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     p.getInputStream().transferTo(out);
     assertEquals(0, p.waitFor(), () -> "pg_dump failed: " + out);

@@ -40,8 +40,10 @@ public final class KeycloakServer {
   public static final String DIRECT_CLIENT = "vault-it-direct";
   private static final String ADMIN = "kc-it-admin";
   private static final String ADMIN_PASSWORD = "kc-it-admin-" + Long.toHexString(System.nanoTime());
-  private static final String DATABASE = System.getProperty("it.db.name", "zhusan_it") + "_keycloak";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final String DATABASE =
+      System.getProperty("it.db.name", "zhusan_it") + "_keycloak";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final Process process;
   private final int port;
@@ -69,7 +71,10 @@ public final class KeycloakServer {
     return "http://127.0.0.1:" + port;
   }
 
-  /** A port for Keycloak chosen before it starts, so the vault can be configured with its issuer first. */
+  /**
+   * A port for Keycloak chosen before it starts, so the vault can be configured with its issuer
+   * first.
+   */
   public static int choosePort() throws IOException {
     return VaultServer.freePort();
   }
@@ -81,34 +86,55 @@ public final class KeycloakServer {
   public static KeycloakServer start(int port, String webAppUrl) throws Exception {
     Path home = home();
     if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-      throw new IllegalStateException("Keycloak is not unpacked at " + home + " (the Maven build unpacks it before the integration tests)");
+      throw new IllegalStateException(
+          "Keycloak is not unpacked at "
+              + home
+              + " (the Maven build unpacks it before the integration tests)");
     }
     buildOnce(home);
-    try (Connection c = DriverManager.getConnection(VaultServer.adminUrl("postgres"), System.getProperty("it.db.admin.user", "postgres"), "");
+    try (Connection c =
+            DriverManager.getConnection(
+                VaultServer.adminUrl("postgres"),
+                System.getProperty("it.db.admin.user", "postgres"),
+                "");
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + DATABASE);
     }
     Path imports = home.resolve("data/import");
     Files.createDirectories(imports);
-    Files.copy(VaultServer.repoRoot().resolve("config/keycloak/zhusan-realm.json"), imports.resolve("zhusan-realm.json"),
+    Files.copy(
+        VaultServer.repoRoot().resolve("config/keycloak/zhusan-realm.json"),
+        imports.resolve("zhusan-realm.json"),
         StandardCopyOption.REPLACE_EXISTING);
-    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-        "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-        "--http-management-port=" + VaultServer.freePort(), "--hostname=http://127.0.0.1:" + port,
-        "--cache=local", "--import-realm",
-        "--db-url=" + VaultServer.adminUrl(DATABASE), "--db-username=" + System.getProperty("it.db.admin.user", "postgres"),
-        "--db-password=trust-auth-ignores-it");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            home.resolve("bin/kc.sh").toString(),
+            "start",
+            "--optimized",
+            "--http-enabled=true",
+            "--http-host=127.0.0.1",
+            "--http-port=" + port,
+            "--http-management-port=" + VaultServer.freePort(),
+            "--hostname=http://127.0.0.1:" + port,
+            "--cache=local",
+            "--import-realm",
+            "--db-url=" + VaultServer.adminUrl(DATABASE),
+            "--db-username=" + System.getProperty("it.db.admin.user", "postgres"),
+            "--db-password=trust-auth-ignores-it");
     pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
     pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     pb.environment().put("VAULT_WEB_URL", webAppUrl);
     pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-    pb.redirectErrorStream(true).redirectOutput(VaultServer.repoRoot().resolve("target/keycloak-server.log").toFile());
+    pb.redirectErrorStream(true)
+        .redirectOutput(VaultServer.repoRoot().resolve("target/keycloak-server.log").toFile());
     long started = System.nanoTime();
     KeycloakServer server = new KeycloakServer(pb.start(), port);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     server.awaitRealm(Duration.ofMinutes(8));
-    System.out.printf("Keycloak %s ready in %.1f s (realm imported)%n", VERSION, (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "Keycloak %s ready in %.1f s (realm imported)%n",
+        VERSION, (System.nanoTime() - started) / 1e9);
     server.addDirectClient();
     return server;
   }
@@ -119,13 +145,21 @@ public final class KeycloakServer {
       return;
     }
     long started = System.nanoTime();
-    Process build = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true")
-        .redirectErrorStream(true).redirectOutput(VaultServer.repoRoot().resolve("target/keycloak-build.log").toFile()).start();
+    Process build =
+        new ProcessBuilder(
+                home.resolve("bin/kc.sh").toString(),
+                "build",
+                "--db=postgres",
+                "--health-enabled=true")
+            .redirectErrorStream(true)
+            .redirectOutput(VaultServer.repoRoot().resolve("target/keycloak-build.log").toFile())
+            .start();
     if (build.waitFor() != 0) {
       throw new IllegalStateException("kc.sh build failed; see target/keycloak-build.log");
     }
     Files.writeString(marker, "built\n");
-    System.out.printf("Keycloak %s built in %.1f s%n", VERSION, (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "Keycloak %s built in %.1f s%n", VERSION, (System.nanoTime() - started) / 1e9);
   }
 
   private void awaitRealm(Duration timeout) throws Exception {
@@ -135,8 +169,11 @@ public final class KeycloakServer {
         throw new IllegalStateException("Keycloak exited; see target/keycloak-server.log");
       }
       try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
@@ -145,7 +182,8 @@ public final class KeycloakServer {
       }
       Thread.sleep(1000);
     }
-    throw new IllegalStateException("Keycloak did not become ready; see target/keycloak-server.log");
+    throw new IllegalStateException(
+        "Keycloak did not become ready; see target/keycloak-server.log");
   }
 
   public void stop() {
@@ -157,17 +195,38 @@ public final class KeycloakServer {
     }
   }
 
-  // --- tokens -------------------------------------------------------------------------------------
+  // --- tokens
+  // -------------------------------------------------------------------------------------
 
-  /** The token endpoint's answer for a password grant on the test client (access and refresh token). */
+  /**
+   * The token endpoint's answer for a password grant on the test client (access and refresh token).
+   */
   public JsonObject passwordGrant(String username, String password) throws Exception {
-    return tokenRequest(Map.of("grant_type", "password", "client_id", DIRECT_CLIENT, "username", username, "password", password));
+    return tokenRequest(
+        Map.of(
+            "grant_type",
+            "password",
+            "client_id",
+            DIRECT_CLIENT,
+            "username",
+            username,
+            "password",
+            password));
   }
 
   /** A refresh on the test client: the answer's status and body. */
   public HttpResponse<String> refresh(String refreshToken) throws Exception {
-    return post(issuer() + "/protocol/openid-connect/token",
-        form(Map.of("grant_type", "refresh_token", "client_id", DIRECT_CLIENT, "refresh_token", refreshToken)), null);
+    return post(
+        issuer() + "/protocol/openid-connect/token",
+        form(
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "client_id",
+                DIRECT_CLIENT,
+                "refresh_token",
+                refreshToken)),
+        null);
   }
 
   /** An access token for an example user of the realm file (their development passwords). */
@@ -181,11 +240,24 @@ public final class KeycloakServer {
    */
   public synchronized String shortLivedAccessToken(String username, int seconds) throws Exception {
     String clientId = DIRECT_CLIENT + "-" + seconds + "s";
-    if (!json("{\"list\":" + admin("GET", "/clients?clientId=" + clientId, null).body() + "}").getJsonArray("list").isEmpty()) {
-      return tokenRequest(Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", "dev-only-" + username))
+    if (!json("{\"list\":" + admin("GET", "/clients?clientId=" + clientId, null).body() + "}")
+        .getJsonArray("list")
+        .isEmpty()) {
+      return tokenRequest(
+              Map.of(
+                  "grant_type",
+                  "password",
+                  "client_id",
+                  clientId,
+                  "username",
+                  username,
+                  "password",
+                  "dev-only-" + username))
           .getString("access_token");
     }
-    addClient(clientId, Json.createObjectBuilder().add("access.token.lifespan", Integer.toString(seconds)).build());
+    addClient(
+        clientId,
+        Json.createObjectBuilder().add("access.token.lifespan", Integer.toString(seconds)).build());
     return shortLivedAccessToken(username, seconds);
   }
 
@@ -197,21 +269,36 @@ public final class KeycloakServer {
     return json(r.body());
   }
 
-  // --- administration -----------------------------------------------------------------------------
+  // --- administration
+  // -----------------------------------------------------------------------------
 
   private String adminToken() throws Exception {
-    HttpResponse<String> r = post(baseUrl() + "/realms/master/protocol/openid-connect/token",
-        form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD)), null);
+    HttpResponse<String> r =
+        post(
+            baseUrl() + "/realms/master/protocol/openid-connect/token",
+            form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    "admin-cli",
+                    "username",
+                    ADMIN,
+                    "password",
+                    ADMIN_PASSWORD)),
+            null);
     return json(r.body()).getString("access_token");
   }
 
   /** Calls the admin REST API of the realm ({@code path} below {@code /admin/realms/zhusan}). */
   public HttpResponse<String> admin(String method, String path, String jsonBody) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/" + REALM + path))
-        .header("Authorization", "Bearer " + adminToken())
-        .timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/" + REALM + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .timeout(Duration.ofSeconds(30));
     if (jsonBody != null) {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -224,21 +311,35 @@ public final class KeycloakServer {
 
   /** A password-grant client with the web app client's mappers (audience, groups, centres, upn). */
   private void addClient(String clientId, JsonObject attributes) throws Exception {
-    JsonObject realmFile = json(Files.readString(VaultServer.repoRoot().resolve("config/keycloak/zhusan-realm.json")));
-    JsonArray mappers = realmFile.getJsonArray("clients").getJsonObject(0).getJsonArray("protocolMappers");
-    String client = Json.createObjectBuilder()
-        .add("clientId", clientId).add("publicClient", true).add("directAccessGrantsEnabled", true)
-        .add("standardFlowEnabled", false).add("defaultClientScopes", Json.createArrayBuilder().add("basic"))
-        .add("attributes", attributes).add("protocolMappers", mappers).build().toString();
+    JsonObject realmFile =
+        json(Files.readString(VaultServer.repoRoot().resolve("config/keycloak/zhusan-realm.json")));
+    JsonArray mappers =
+        realmFile.getJsonArray("clients").getJsonObject(0).getJsonArray("protocolMappers");
+    String client =
+        Json.createObjectBuilder()
+            .add("clientId", clientId)
+            .add("publicClient", true)
+            .add("directAccessGrantsEnabled", true)
+            .add("standardFlowEnabled", false)
+            .add("defaultClientScopes", Json.createArrayBuilder().add("basic"))
+            .add("attributes", attributes)
+            .add("protocolMappers", mappers)
+            .build()
+            .toString();
     HttpResponse<String> r = admin("POST", "/clients", client);
     if (r.statusCode() != 201) {
-      throw new IllegalStateException("could not add the test client: " + r.statusCode() + " " + r.body());
+      throw new IllegalStateException(
+          "could not add the test client: " + r.statusCode() + " " + r.body());
     }
   }
 
   /** The id of a user by user name. */
   public String userId(String username) throws Exception {
-    HttpResponse<String> r = admin("GET", "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
+    HttpResponse<String> r =
+        admin(
+            "GET",
+            "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8),
+            null);
     try (var reader = Json.createReader(new StringReader(r.body()))) {
       return reader.readArray().getJsonObject(0).getString("id");
     }
@@ -248,8 +349,10 @@ public final class KeycloakServer {
   public List<JsonObject> keyProviders(String providerId) throws Exception {
     HttpResponse<String> r = admin("GET", "/components?type=org.keycloak.keys.KeyProvider", null);
     try (var reader = Json.createReader(new StringReader(r.body()))) {
-      return reader.readArray().stream().map(JsonObject.class::cast)
-          .filter(c -> providerId.equals(c.getString("providerId"))).toList();
+      return reader.readArray().stream()
+          .map(JsonObject.class::cast)
+          .filter(c -> providerId.equals(c.getString("providerId")))
+          .toList();
     }
   }
 
@@ -258,9 +361,13 @@ public final class KeycloakServer {
     return json(admin("GET", "", null).body()).getString("id");
   }
 
-  private static HttpResponse<String> post(String url, String form, String bearer) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+  private static HttpResponse<String> post(String url, String form, String bearer)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }
@@ -269,7 +376,8 @@ public final class KeycloakServer {
 
   private static String form(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   private static JsonObject json(String body) {

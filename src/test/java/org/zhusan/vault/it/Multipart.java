@@ -54,46 +54,63 @@ public final class Multipart {
   }
 
   /** Posts to any vault instance. */
-  public HttpResponse<String> postTo(String baseUrl, String path, String token) throws IOException, InterruptedException {
+  public HttpResponse<String> postTo(String baseUrl, String path, String token)
+      throws IOException, InterruptedException {
     return Http.send(request(baseUrl, path, token));
   }
 
-  public HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
-    return Http.send(Http.request(path, token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofInputStream(this::body))
-        .build());
+  public HttpResponse<String> post(String path, String token)
+      throws IOException, InterruptedException {
+    return Http.send(
+        Http.request(path, token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(this::body))
+            .build());
   }
 
   /**
-   * Posts with a known Content-Length and {@code Expect: 100-continue}, so a server that refuses the
-   * request from its headers (e.g. 413) answers before the body is sent.
+   * Posts with a known Content-Length and {@code Expect: 100-continue}, so a server that refuses
+   * the request from its headers (e.g. 413) answers before the body is sent.
    */
-  public HttpResponse<String> postExpectingContinue(String path, String token) throws IOException, InterruptedException {
+  public HttpResponse<String> postExpectingContinue(String path, String token)
+      throws IOException, InterruptedException {
     byte[] all = body().readAllBytes();
-    return Http.send(Http.request(path, token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .expectContinue(true)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(all))
-        .build());
+    return Http.send(
+        Http.request(path, token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .expectContinue(true)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(all))
+            .build());
   }
 
   private InputStream body() {
     List<InputStream> parts = new ArrayList<>();
     StringBuilder head = new StringBuilder();
-    fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+    fields.forEach(
+        (k, v) ->
+            head.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
     parts.add(new ByteArrayInputStream(head.toString().getBytes(StandardCharsets.UTF_8)));
     if (file != null) {
-      byte[] pre = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"").getBytes(StandardCharsets.UTF_8);
-      byte[] post = ("\"\r\nContent-Type: " + fileContentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+      byte[] pre =
+          ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+              .getBytes(StandardCharsets.UTF_8);
+      byte[] post =
+          ("\"\r\nContent-Type: " + fileContentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
       parts.add(new ByteArrayInputStream(pre));
       parts.add(new ByteArrayInputStream(fileNameHeader));
       parts.add(new ByteArrayInputStream(post));
       parts.add(file.get());
       parts.add(new ByteArrayInputStream("\r\n".getBytes(StandardCharsets.UTF_8)));
     }
-    parts.add(new ByteArrayInputStream(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
+    parts.add(
+        new ByteArrayInputStream(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
     return new SequenceInputStream(Collections.enumeration(parts));
   }
 }

@@ -23,9 +23,16 @@ public final class Subjects {
     return b.toString();
   }
 
-  public static JsonObject create(String token, String centre, String fullName, String iin) throws Exception {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("centre", centre).add("sex", "F").add("fullName", fullName)
-        .add("dateOfBirth", "1990-04-12").add("placeOfOrigin", "Hasakah").add("notes", "Notes about " + fullName);
+  public static JsonObject create(String token, String centre, String fullName, String iin)
+      throws Exception {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("centre", centre)
+            .add("sex", "F")
+            .add("fullName", fullName)
+            .add("dateOfBirth", "1990-04-12")
+            .add("placeOfOrigin", "Hasakah")
+            .add("notes", "Notes about " + fullName);
     if (iin != null) {
       body.add("iin", iin);
     }

@@ -11,9 +11,13 @@ import java.nio.file.Path;
 public final class TestCorpus {
   private TestCorpus() {}
 
-  /** {@code documents} (ordinary files) or {@code hostile} (files that must be refused or contained). */
+  /**
+   * {@code documents} (ordinary files) or {@code hostile} (files that must be refused or
+   * contained).
+   */
   public static Path dir(String name) {
-    Path dir = VaultServer.repoRoot().resolve("src/test/resources/corpus").resolve(name).normalize();
+    Path dir =
+        VaultServer.repoRoot().resolve("src/test/resources/corpus").resolve(name).normalize();
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException("test corpus directory missing: " + dir);
     }

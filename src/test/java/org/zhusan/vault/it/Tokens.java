@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import org.zhusan.vault.cli.TokenCommand.TokenMinter;
 
-/** Real signed tokens for tests, minted with the development key (and, for negative tests, others). */
+/**
+ * Real signed tokens for tests, minted with the development key (and, for negative tests, others).
+ */
 public final class Tokens {
   private Tokens() {}
 
@@ -15,7 +17,8 @@ public final class Tokens {
 
   static TokenMinter devMinter() {
     try {
-      return TokenMinter.fromPem(VaultServer.repoRoot().resolve("keys-example/jwt-dev-private.pem"));
+      return TokenMinter.fromPem(
+          VaultServer.repoRoot().resolve("keys-example/jwt-dev-private.pem"));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -27,10 +30,16 @@ public final class Tokens {
 
   public static String token(String user, List<String> roles, List<String> centres) {
     try {
-      return devMinter().mint(user, roles, centres, Duration.ofHours(1), TokenMinter.DEV_ISSUER, TokenMinter.DEV_AUDIENCE);
+      return devMinter()
+          .mint(
+              user,
+              roles,
+              centres,
+              Duration.ofHours(1),
+              TokenMinter.DEV_ISSUER,
+              TokenMinter.DEV_AUDIENCE);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
-
 }

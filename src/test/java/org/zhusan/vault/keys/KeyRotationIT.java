@@ -51,21 +51,24 @@ class KeyRotationIT {
     List<Future<?>> running = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int offset = t;
-      running.add(readers.submit(() -> {
-        int i = offset;
-        while (!stop.get()) {
-          String id = ids.get(i++ % ids.size());
-          try {
-            HttpResponse<String> r = Http.get("/api/subjects/" + id, worker);
-            if (r.statusCode() != 200 || !Http.json(r).getString("fullName").equals(names.get(id))) {
-              failures.add(r.statusCode() + " " + r.body());
-            }
-            reads.incrementAndGet();
-          } catch (Exception e) {
-            failures.add(e.toString());
-          }
-        }
-      }));
+      running.add(
+          readers.submit(
+              () -> {
+                int i = offset;
+                while (!stop.get()) {
+                  String id = ids.get(i++ % ids.size());
+                  try {
+                    HttpResponse<String> r = Http.get("/api/subjects/" + id, worker);
+                    if (r.statusCode() != 200
+                        || !Http.json(r).getString("fullName").equals(names.get(id))) {
+                      failures.add(r.statusCode() + " " + r.body());
+                    }
+                    reads.incrementAndGet();
+                  } catch (Exception e) {
+                    failures.add(e.toString());
+                  }
+                }
+              }));
     }
     HttpResponse<String> started = Http.postJson("/api/admin/keys/rotate", admin, "");
     assertEquals(202, started.statusCode(), started.body());
@@ -78,20 +81,27 @@ class KeyRotationIT {
     readers.shutdown();
 
     assertEquals("DONE", finished.getString("state"), finished.toString());
-    assertTrue(failures.isEmpty(), () -> failures.size() + " reads failed, first: " + failures.get(0));
+    assertTrue(
+        failures.isEmpty(), () -> failures.size() + " reads failed, first: " + failures.get(0));
     assertTrue(reads.get() > 0);
     JsonObject status = Http.json(Http.get("/api/admin/keys", admin));
     for (JsonObject v : status.getJsonArray("versions").getValuesAs(JsonObject.class)) {
       if (v.getInt("version") != newVersion) {
-        assertEquals(0, v.getJsonNumber("liveDataKeys").longValue(), "no data key left under KEK v" + v.getInt("version"));
+        assertEquals(
+            0,
+            v.getJsonNumber("liveDataKeys").longValue(),
+            "no data key left under KEK v" + v.getInt("version"));
       }
     }
     // every subject still reads correctly after the rotation
     for (String id : ids) {
-      assertEquals(names.get(id), Http.json(Http.get("/api/subjects/" + id, worker)).getString("fullName"));
+      assertEquals(
+          names.get(id), Http.json(Http.get("/api/subjects/" + id, worker)).getString("fullName"));
     }
     // an old version can now be retired; the primary cannot
-    assertEquals(200, Http.postJson("/api/admin/keys/" + (newVersion - 1) + "/retire", admin, "").statusCode());
+    assertEquals(
+        200,
+        Http.postJson("/api/admin/keys/" + (newVersion - 1) + "/retire", admin, "").statusCode());
     Http.problem(Http.postJson("/api/admin/keys/" + newVersion + "/retire", admin, ""), 409);
   }
 
@@ -117,7 +127,9 @@ class KeyRotationIT {
       JsonObject refused = Http.problem(Http.postJson("/api/admin/keys/reload", admin, ""), 409);
       assertTrue(refused.getString("detail").contains("kek-v" + primary), refused::toString);
       // the keys already loaded stay in use
-      assertEquals("Kek Check Subject", Http.json(Http.get("/api/subjects/" + id, worker)).getString("fullName"));
+      assertEquals(
+          "Kek Check Subject",
+          Http.json(Http.get("/api/subjects/" + id, worker)).getString("fullName"));
     } finally {
       Files.write(keystore, original);
       assertEquals(200, Http.postJson("/api/admin/keys/reload", admin, "").statusCode());
@@ -135,7 +147,8 @@ class KeyRotationIT {
     while (System.nanoTime() < deadline) {
       JsonObject status = Http.json(Http.get("/api/admin/keys", admin));
       for (JsonObject run : status.getJsonArray("rotations").getValuesAs(JsonObject.class)) {
-        if (run.getJsonNumber("id").longValue() == runId && !"RUNNING".equals(run.getString("state"))) {
+        if (run.getJsonNumber("id").longValue() == runId
+            && !"RUNNING".equals(run.getString("state"))) {
           return run;
         }
       }
@@ -158,7 +171,10 @@ class KeyRotationIT {
     KeyGenerator gen = KeyGenerator.getInstance("AES");
     gen.init(256);
     SecretKey key = gen.generateKey();
-    ks.setEntry("kek-v" + next, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
+    ks.setEntry(
+        "kek-v" + next,
+        new KeyStore.SecretKeyEntry(key),
+        new KeyStore.PasswordProtection(password));
     try (OutputStream out = Files.newOutputStream(VaultServer.keystore())) {
       ks.store(out, password);
     }

@@ -25,7 +25,10 @@ import org.zhusan.vault.it.Subjects;
 import org.zhusan.vault.it.Tokens;
 import org.zhusan.vault.it.VaultServer;
 
-/** Health probes and the OpenAPI document are served without a token; why the vault is not ready is not. */
+/**
+ * Health probes and the OpenAPI document are served without a token; why the vault is not ready is
+ * not.
+ */
 class HealthAndOpenApiIT {
   @Test
   void readinessReportsDatabaseMigrationsAndKeys() throws Exception {
@@ -43,9 +46,12 @@ class HealthAndOpenApiIT {
     assertEquals(200, r.statusCode(), r.body());
     JsonObject status = Http.json(r);
     assertTrue(status.getBoolean("tokenVerificationKey"), r.body());
-    assertTrue(status.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-        .anyMatch(k -> k.getString("name").equals("keystore") && k.getBoolean("loaded")), r.body());
-    Http.problem(Http.get("/api/admin/status", Tokens.token("status-lawyer", "LAWYER", "AST-01")), 403);
+    assertTrue(
+        status.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+            .anyMatch(k -> k.getString("name").equals("keystore") && k.getBoolean("loaded")),
+        r.body());
+    Http.problem(
+        Http.get("/api/admin/status", Tokens.token("status-lawyer", "LAWYER", "AST-01")), 403);
     Http.problem(Http.get("/api/admin/status", Tokens.token("status-auditor", "AUDITOR")), 403);
     Http.problem(Http.get("/api/admin/status", null), 401);
   }
@@ -57,30 +63,51 @@ class HealthAndOpenApiIT {
    */
   @Test
   void aVaultThatIsNotReadyTellsOnlyAnAdministratorWhy() throws Exception {
-    Subjects.create(Tokens.token("health-setup", "LAWYER", "AST-01"), "AST-01", "Health Check Subject", null);
+    Subjects.create(
+        Tokens.token("health-setup", "LAWYER", "AST-01"), "AST-01", "Health Check Subject", null);
     Path target = VaultServer.repoRoot().resolve("target");
     Path keystore = target.resolve("it-unready-keys.p12");
     writeKeystoreWithoutLiveKeks(keystore);
     Path policy = target.resolve("it-unready-no-such-policy.yaml").toAbsolutePath();
     Files.deleteIfExists(policy);
-    try (VaultProcess other = VaultServer.get().unreadyInstance(Map.of(
-        "VAULT_KEYS_KEYSTORE_LOCATION", keystore.toString(), "VAULT_ACCESS_POLICY", policy.toString()), "it-unready")) {
+    try (VaultProcess other =
+        VaultServer.get()
+            .unreadyInstance(
+                Map.of(
+                    "VAULT_KEYS_KEYSTORE_LOCATION",
+                    keystore.toString(),
+                    "VAULT_ACCESS_POLICY",
+                    policy.toString()),
+                "it-unready")) {
       HttpResponse<String> ready = awaitAnswering(other);
       assertEquals(503, ready.statusCode(), ready.body());
       String body = ready.body();
-      assertTrue(body.contains("\"DOWN\"") && body.contains("\"keys\"") && body.contains("\"database\""), body);
+      assertTrue(
+          body.contains("\"DOWN\"") && body.contains("\"keys\"") && body.contains("\"database\""),
+          body);
       assertTrue(body.contains("\"keystore\":\"not loaded\""), body);
       assertTrue(body.contains("\"accessPolicy\":\"not loaded\""), body);
-      for (String secret : List.of("it-unready", "kek-v", "data key", "policy.yaml", target.toString(), "refused", "line ")) {
-        assertFalse(body.contains(secret), () -> "readiness must not show '" + secret + "': " + body);
+      for (String secret :
+          List.of(
+              "it-unready",
+              "kek-v",
+              "data key",
+              "policy.yaml",
+              target.toString(),
+              "refused",
+              "line ")) {
+        assertFalse(
+            body.contains(secret), () -> "readiness must not show '" + secret + "': " + body);
       }
 
-      HttpResponse<String> admin = get(other, "/api/admin/status", Tokens.token("status-admin", "ADMIN"));
+      HttpResponse<String> admin =
+          get(other, "/api/admin/status", Tokens.token("status-admin", "ADMIN"));
       assertEquals(200, admin.statusCode(), admin.body());
       assertTrue(admin.body().contains("kek-v"), admin.body());
       assertTrue(admin.body().contains("data keys)"), admin.body());
       assertTrue(admin.body().contains(policy.toString()), admin.body());
-      Http.problem(get(other, "/api/admin/status", Tokens.token("status-doctor", "DOCTOR", "AST-01")), 403);
+      Http.problem(
+          get(other, "/api/admin/status", Tokens.token("status-doctor", "DOCTOR", "AST-01")), 403);
       Http.problem(get(other, "/api/admin/status", null), 401);
     }
   }
@@ -89,7 +116,8 @@ class HealthAndOpenApiIT {
   private static void writeKeystoreWithoutLiveKeks(Path to) throws Exception {
     char[] password = "development-only".toCharArray();
     KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(VaultServer.repoRoot().resolve("keys-example/vault-keys.p12"))) {
+    try (InputStream in =
+        Files.newInputStream(VaultServer.repoRoot().resolve("keys-example/vault-keys.p12"))) {
       ks.load(in, password);
     }
     for (String alias : Collections.list(ks.aliases())) {
@@ -99,20 +127,29 @@ class HealthAndOpenApiIT {
     }
     KeyGenerator gen = KeyGenerator.getInstance("AES");
     gen.init(256);
-    ks.setEntry("kek-v99", new KeyStore.SecretKeyEntry(gen.generateKey()), new KeyStore.PasswordProtection(password));
+    ks.setEntry(
+        "kek-v99",
+        new KeyStore.SecretKeyEntry(gen.generateKey()),
+        new KeyStore.PasswordProtection(password));
     try (OutputStream out = Files.newOutputStream(to)) {
       ks.store(out, password);
     }
   }
 
-  /** Waits until the instance's application answers (401 problem on /api/me); returns its readiness. */
+  /**
+   * Waits until the instance's application answers (401 problem on /api/me); returns its readiness.
+   */
   private static HttpResponse<String> awaitAnswering(VaultProcess p) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
     while (System.nanoTime() < deadline) {
       assertTrue(p.isAlive(), "the second instance died; see target/it-unready-server.log");
       try {
         HttpResponse<String> me = get(p, "/api/me", null);
-        if (me.statusCode() == 401 && me.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+        if (me.statusCode() == 401
+            && me.headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/problem+json")) {
           return get(p, "/health/ready", null);
         }
       } catch (java.io.IOException notYet) {
@@ -120,11 +157,16 @@ class HealthAndOpenApiIT {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("the second instance did not answer; see target/it-unready-server.log");
+    throw new AssertionError(
+        "the second instance did not answer; see target/it-unready-server.log");
   }
 
-  private static HttpResponse<String> get(VaultProcess p, String path, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(p.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+  private static HttpResponse<String> get(VaultProcess p, String path, String token)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(p.baseUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET();
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -146,6 +188,9 @@ class HealthAndOpenApiIT {
 
   @Test
   void unknownPathIsProblemJson() throws Exception {
-    Http.problem(Http.get("/api/no-such-thing", org.zhusan.vault.it.Tokens.token("alice", "LAWYER", "AST-01")), 404);
+    Http.problem(
+        Http.get(
+            "/api/no-such-thing", org.zhusan.vault.it.Tokens.token("alice", "LAWYER", "AST-01")),
+        404);
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhusan.vault.it.Http.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhusan.vault.it.Http;
@@ -38,16 +36,24 @@ class MalformedRequestsIT {
     return p;
   }
 
-  static HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body)
+  static HttpResponse<String> send(
+      String method, String path, String token, String contentType, byte[] body)
       throws IOException, InterruptedException {
     HttpRequest.Builder b = Http.request(path, token);
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return Http.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    return Http.send(
+        b.method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
   }
 
-  static HttpResponse<String> postJson(String path, byte[] body) throws IOException, InterruptedException {
+  static HttpResponse<String> postJson(String path, byte[] body)
+      throws IOException, InterruptedException {
     return send("POST", path, LAWYER, "application/json", body);
   }
 
@@ -57,57 +63,93 @@ class MalformedRequestsIT {
 
   @Test
   void nulInAQueryParameterIsRefusedWith400() throws Exception {
-    assertTrue(detailed(Http.get("/api/subjects?centre=%00", LAWYER)).getString("detail").contains("centre"));
-    assertTrue(detailed(Http.get("/api/audit/entries?centre=%00", AUDITOR)).getString("detail").contains("centre"));
-    assertTrue(detailed(Http.get("/api/audit/entries?user=ab%00cd", AUDITOR)).getString("detail").contains("user"));
+    assertTrue(
+        detailed(Http.get("/api/subjects?centre=%00", LAWYER))
+            .getString("detail")
+            .contains("centre"));
+    assertTrue(
+        detailed(Http.get("/api/audit/entries?centre=%00", AUDITOR))
+            .getString("detail")
+            .contains("centre"));
+    assertTrue(
+        detailed(Http.get("/api/audit/entries?user=ab%00cd", AUDITOR))
+            .getString("detail")
+            .contains("user"));
     detailed(Http.get("/api/audit/export?action=%00", AUDITOR));
   }
 
   @Test
   void invalidUtf8InAQueryParameterIsRefusedWith400() throws Exception {
-    assertTrue(detailed(Http.get("/api/subjects?centre=%FF", LAWYER)).getString("detail").contains("UTF-8"));
+    assertTrue(
+        detailed(Http.get("/api/subjects?centre=%FF", LAWYER))
+            .getString("detail")
+            .contains("UTF-8"));
     detailed(Http.get("/api/audit/entries?role=%C3%28", AUDITOR));
   }
 
   @Test
   void bodyThatIsNotJsonIsRefusedWith400() throws Exception {
-    assertTrue(detailed(postJson("/api/subjects/lookup", utf8("nope"))).getString("detail").contains("not valid JSON"));
+    assertTrue(
+        detailed(postJson("/api/subjects/lookup", utf8("nope")))
+            .getString("detail")
+            .contains("not valid JSON"));
     detailed(postJson("/api/subjects", utf8("{\"centre\": ")));
   }
 
   @Test
   void jsonArrayWhereAnObjectIsExpectedIsRefusedWith400() throws Exception {
-    assertTrue(detailed(postJson("/api/subjects/lookup", utf8("[{\"iin\":\"123456789012\"}]"))).getString("detail").contains("object"));
+    assertTrue(
+        detailed(postJson("/api/subjects/lookup", utf8("[{\"iin\":\"123456789012\"}]")))
+            .getString("detail")
+            .contains("object"));
     detailed(postJson("/api/search", utf8("\"just a string\"")));
   }
 
   @Test
   void emptyJsonBodyIsRefusedWith400() throws Exception {
-    assertTrue(detailed(postJson("/api/subjects/lookup", new byte[0])).getString("detail").contains("required"));
+    assertTrue(
+        detailed(postJson("/api/subjects/lookup", new byte[0]))
+            .getString("detail")
+            .contains("required"));
   }
 
   @Test
   void nonUuidGuardianIdIsRefusedNamingTheField() throws Exception {
     String child = Subjects.create(LAWYER, CENTRE, "Guarded Child", null).getString("id");
-    HttpResponse<String> r = send("PUT", "/api/subjects/" + child + "/guardian", LAWYER, "application/json",
-        utf8("{\"guardianId\":\"not-a-uuid\"}"));
+    HttpResponse<String> r =
+        send(
+            "PUT",
+            "/api/subjects/" + child + "/guardian",
+            LAWYER,
+            "application/json",
+            utf8("{\"guardianId\":\"not-a-uuid\"}"));
     assertEquals("guardianId must be a UUID.", detailed(r).getString("detail"));
-    HttpResponse<String> created = postJson("/api/subjects", utf8(
-        "{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Someone\",\"guardianId\":12}"));
+    HttpResponse<String> created =
+        postJson(
+            "/api/subjects",
+            utf8(
+                "{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Someone\",\"guardianId\":12}"));
     assertEquals("guardianId must be a UUID.", detailed(created).getString("detail"));
   }
 
   @Test
   void dateOfTheWrongShapeIsRefusedNamingTheField() throws Exception {
     String id = Subjects.create(LAWYER, CENTRE, "Stage Mover", null).getString("id");
-    HttpResponse<String> r = postJson("/api/subjects/" + id + "/stage", utf8("{\"stage\":\"REHABILITATION\",\"effectiveOn\":\"2024-02-30\"}"));
+    HttpResponse<String> r =
+        postJson(
+            "/api/subjects/" + id + "/stage",
+            utf8("{\"stage\":\"REHABILITATION\",\"effectiveOn\":\"2024-02-30\"}"));
     assertTrue(detailed(r).getString("detail").startsWith("effectiveOn must be a date"), r.body());
   }
 
   @Test
   void impossibleDateOfBirthIsRefusedNamingTheField() throws Exception {
-    HttpResponse<String> r = postJson("/api/subjects", utf8(
-        "{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Impossible Birthday\",\"dateOfBirth\":\"2024-02-30\"}"));
+    HttpResponse<String> r =
+        postJson(
+            "/api/subjects",
+            utf8(
+                "{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Impossible"
+                    + " Birthday\",\"dateOfBirth\":\"2024-02-30\"}"));
     JsonObject p = detailed(r);
     assertEquals("urn:zhusan:problem:invalid-date-of-birth", p.getString("type"));
     assertTrue(p.getString("detail").contains("dateOfBirth"));
@@ -127,7 +169,11 @@ class MalformedRequestsIT {
 
   @Test
   void nulInsideAJsonStringIsRefusedNamingTheField() throws Exception {
-    JsonObject p = detailed(postJson("/api/subjects", utf8("{\"centre\":\"AST\\u0000-01\",\"sex\":\"F\",\"fullName\":\"Nul Centre\"}")));
+    JsonObject p =
+        detailed(
+            postJson(
+                "/api/subjects",
+                utf8("{\"centre\":\"AST\\u0000-01\",\"sex\":\"F\",\"fullName\":\"Nul Centre\"}")));
     assertEquals("centre must not contain a NUL character.", p.getString("detail"));
   }
 
@@ -147,21 +193,29 @@ class MalformedRequestsIT {
 
   @Test
   void controlCharacterInAPathIsRefusedWith400Problem() throws Exception {
-    assertTrue(detailed(Http.get("/api/audit/summary/users/ab%01cd", AUDITOR)).getString("detail").contains("path segment"));
+    assertTrue(
+        detailed(Http.get("/api/audit/summary/users/ab%01cd", AUDITOR))
+            .getString("detail")
+            .contains("path segment"));
     detailed(Http.get("/api/subjects/%1F", LAWYER));
   }
 
   @Test
   void invalidUtf8InAPathIsRefusedWith400() throws Exception {
-    // Refused by the container's URI decoder before any servlet code runs; the body is empty (see README).
+    // Refused by the container's URI decoder before any servlet code runs; the body is empty (see
+    // README).
     assertEquals(400, Http.get("/api/subjects/%FF", LAWYER).statusCode());
     assertEquals(400, Http.get("/api/subjects/%C3%28", LAWYER).statusCode());
   }
 
   @Test
   void oversizedAuthorizationHeaderIsRefusedWithA4xx() throws Exception {
-    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(VaultServer.get().baseUrl() + "/api/me"))
-        .header("Authorization", "Bearer " + "a".repeat(64 * 1024)).GET().build());
+    HttpResponse<String> r =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(VaultServer.get().baseUrl() + "/api/me"))
+                .header("Authorization", "Bearer " + "a".repeat(64 * 1024))
+                .GET()
+                .build());
     assertTrue(r.statusCode() == 400 || r.statusCode() == 431, "status " + r.statusCode());
   }
 
@@ -170,8 +224,13 @@ class MalformedRequestsIT {
     URI base = URI.create(VaultServer.get().baseUrl());
     try (Socket s = new Socket(base.getHost(), base.getPort())) {
       s.setSoTimeout(30_000);
-      s.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer " + LAWYER
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              (requestLine
+                      + "\r\nHost: localhost\r\nAuthorization: Bearer "
+                      + LAWYER
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
       return Integer.parseInt(status.substring(9, 12));
     }
@@ -182,5 +241,4 @@ class MalformedRequestsIT {
     problem(Http.get("/api/subjects/" + UUID.randomUUID(), LAWYER), 404);
     problem(Http.get("/api/subjects/not-a-uuid", LAWYER), 404);
   }
-
 }

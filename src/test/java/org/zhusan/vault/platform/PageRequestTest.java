@@ -16,7 +16,8 @@ class PageRequestTest {
 
   @Test
   void outOfRangeOrNonNumericIsBadRequest() {
-    for (String[] bad : new String[][] {{"-1", "10"}, {"0", "0"}, {"0", "501"}, {"x", "1"}, {"0", "1e3"}}) {
+    for (String[] bad :
+        new String[][] {{"-1", "10"}, {"0", "0"}, {"0", "501"}, {"x", "1"}, {"0", "1e3"}}) {
       VaultException e = assertThrows(VaultException.class, () -> PageRequest.of(bad[0], bad[1]));
       assertEquals(400, e.problem().status());
     }

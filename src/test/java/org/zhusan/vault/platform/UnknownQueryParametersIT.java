@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.zhusan.vault.it.Http;
 import org.zhusan.vault.it.Tokens;
 
-/** A filter that does not apply must not look like one that does: unknown query parameters are 400. */
+/**
+ * A filter that does not apply must not look like one that does: unknown query parameters are 400.
+ */
 class UnknownQueryParametersIT {
   static final String AUDITOR = Tokens.token("unknown-param-auditor", "AUDITOR");
   static final String LAWYER = Tokens.token("unknown-param-lawyer", "LAWYER", "AST-01");
@@ -25,7 +27,11 @@ class UnknownQueryParametersIT {
   void auditFilterWithAMisspelledParameterIsRefusedNamingTheAcceptedOnes() throws Exception {
     String detail = unknown("/api/audit/entries?userId=alice", AUDITOR).getString("detail");
     assertTrue(detail.contains("userId"), detail);
-    assertTrue(detail.endsWith("accepts: action, breakGlass, centre, document, from, limit, offset, outcome, role, subject, targetId, targetType, to, user."), detail);
+    assertTrue(
+        detail.endsWith(
+            "accepts: action, breakGlass, centre, document, from, limit, offset, outcome, role,"
+                + " subject, targetId, targetType, to, user."),
+        detail);
     assertTrue(detail.contains("breakGlass"), detail);
   }
 
@@ -44,7 +50,8 @@ class UnknownQueryParametersIT {
 
   @Test
   void knownParametersStillWork() throws Exception {
-    assertEquals(200, Http.get("/api/audit/entries?user=nobody-at-all&limit=5", AUDITOR).statusCode());
+    assertEquals(
+        200, Http.get("/api/audit/entries?user=nobody-at-all&limit=5", AUDITOR).statusCode());
     assertEquals(200, Http.get("/api/centres?offset=0&limit=5", LAWYER).statusCode());
   }
 

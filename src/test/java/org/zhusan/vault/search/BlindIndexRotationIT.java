@@ -43,10 +43,10 @@ import org.zhusan.vault.it.VaultServer;
  * Blind-index key rotation end to end: subjects and documents indexed under the old key; a new
  * {@code blind-index-vN} added to the server's keystore and reloaded; lookups and searches find
  * everything in the mixed state; the rotation re-keys every subject and re-indexes every document
- * (the stored tokens of a known word change from the old key's to the new key's, computed here
- * with the crypto package); afterwards the same things are found, access filtering is unchanged,
- * old recorded queries stay readable while their key is loaded and are reported as unreadable (not
- * an error) once it is removed, and a keystore missing a version the data needs is refused.
+ * (the stored tokens of a known word change from the old key's to the new key's, computed here with
+ * the crypto package); afterwards the same things are found, access filtering is unchanged, old
+ * recorded queries stay readable while their key is loaded and are reported as unreadable (not an
+ * error) once it is removed, and a keystore missing a version the data needs is refused.
  */
 class BlindIndexRotationIT {
   static final String CENTRE = "ALR-01";
@@ -59,6 +59,7 @@ class BlindIndexRotationIT {
 
   /** Words no other test writes; they and their stems are what the index holds tokens of. */
   final String common = randomWord();
+
   final String rare = randomWord();
 
   @Test
@@ -75,12 +76,35 @@ class BlindIndexRotationIT {
     }
     List<String> ids = new ArrayList<>(iins.keySet());
     String first = ids.get(0);
-    String both = SearchClient.upload(lawyer, first, "COURT", "Both words", "both.txt",
-        ("The " + common + " ruling names the " + rare + " case.\n").getBytes(StandardCharsets.UTF_8)).getString("id");
-    String commonOnly = SearchClient.upload(lawyer, ids.get(1), "COURT", "Common word", "common.txt",
-        ("Another " + common + " ruling, " + common + " twice.\n").getBytes(StandardCharsets.UTF_8)).getString("id");
-    String pdf = SearchClient.upload(lawyer, ids.get(2), "COURT", "Corpus PDF", "testPDF.pdf",
-        Files.readAllBytes(SearchClient.corpus("testPDF.pdf"))).getString("id");
+    String both =
+        SearchClient.upload(
+                lawyer,
+                first,
+                "COURT",
+                "Both words",
+                "both.txt",
+                ("The " + common + " ruling names the " + rare + " case.\n")
+                    .getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    String commonOnly =
+        SearchClient.upload(
+                lawyer,
+                ids.get(1),
+                "COURT",
+                "Common word",
+                "common.txt",
+                ("Another " + common + " ruling, " + common + " twice.\n")
+                    .getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    String pdf =
+        SearchClient.upload(
+                lawyer,
+                ids.get(2),
+                "COURT",
+                "Corpus PDF",
+                "testPDF.pdf",
+                Files.readAllBytes(SearchClient.corpus("testPDF.pdf")))
+            .getString("id");
     UUID bothVersion = versionOf(both);
 
     int oldVersion = primaryVersion();
@@ -91,37 +115,58 @@ class BlindIndexRotationIT {
     // A search recorded under the old key, for the auditor later.
     String oldQueryId = lastQueryIdAfter(() -> SearchClient.page(lawyer, rare));
 
-    Map<String, Object> before = observe(ids, iins, names, first, ids.get(2), both, commonOnly, pdf);
+    Map<String, Object> before =
+        observe(ids, iins, names, first, ids.get(2), both, commonOnly, pdf);
 
     // --- A new key version, loaded but not yet rotated to: the mixed state -----------------
     int newVersion = addBlindIndexVersion();
     assertEquals(200, Http.postJson("/api/admin/keys/reload", admin, "").statusCode());
     JsonObject status = blindIndexStatus();
     assertEquals(newVersion, status.getInt("primaryVersion"), status::toString);
-    assertTrue(version(status, oldVersion).getJsonNumber("subjects").longValue() >= ids.size(), status::toString);
+    assertTrue(
+        version(status, oldVersion).getJsonNumber("subjects").longValue() >= ids.size(),
+        status::toString);
     assertFalse(version(status, oldVersion).getBoolean("removable"), status::toString);
-    // A subject created now is indexed under the new key, the others are still under the old one ...
+    // A subject created now is indexed under the new key, the others are still under the old one
+    // ...
     String mixedIin = Subjects.randomIin();
     String mixed = Subjects.create(lawyer, CENTRE, "Mixed State " + rare, mixedIin).getString("id");
     assertEquals(Set.of(newVersion), subjectKeyVersions(List.of(mixed)));
-    String mixedDoc = SearchClient.upload(lawyer, mixed, "COURT", "Mixed", "mixed.txt",
-        ("A " + common + " note written during the rotation.\n").getBytes(StandardCharsets.UTF_8)).getString("id");
+    String mixedDoc =
+        SearchClient.upload(
+                lawyer,
+                mixed,
+                "COURT",
+                "Mixed",
+                "mixed.txt",
+                ("A " + common + " note written during the rotation.\n")
+                    .getBytes(StandardCharsets.UTF_8))
+            .getString("id");
     assertEquals(Set.of(newVersion), tokenKeyVersions(List.of(mixed)));
     assertEquals(Set.of(oldVersion), tokenKeyVersions(ids));
     // ... and lookups and searches find both kinds.
     assertEquals(before, observe(ids, iins, names, first, ids.get(2), both, commonOnly, pdf));
     assertEquals(Set.of(mixed), lookupIin(lawyer, mixedIin));
-    assertEquals(Set.of(both, commonOnly, mixedDoc), SearchClient.documents(SearchClient.page(lawyer, common)));
-    assertEquals(Set.of(mixedDoc), SearchClient.documents(SearchClient.page(lawyer, common + " NOT " + rare + " NOT twice")));
+    assertEquals(
+        Set.of(both, commonOnly, mixedDoc),
+        SearchClient.documents(SearchClient.page(lawyer, common)));
+    assertEquals(
+        Set.of(mixedDoc),
+        SearchClient.documents(SearchClient.page(lawyer, common + " NOT " + rare + " NOT twice")));
     ids.add(mixed);
     iins.put(mixed, mixedIin);
 
     // --- Rotate -----------------------------------------------------------------------------
     long underOldKey;
     try (Connection c = VaultServer.get().ownerConnection()) {
-      underOldKey = count(c, "SELECT count(*) FROM search_index_state st JOIN document_version v ON v.id = st.version_id"
-          + " JOIN document d ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id"
-          + " WHERE k.wrapped IS NOT NULL AND st.status = 'INDEXED' AND st.bidx_key_version <> " + newVersion);
+      underOldKey =
+          count(
+              c,
+              "SELECT count(*) FROM search_index_state st JOIN document_version v ON v.id ="
+                  + " st.version_id JOIN document d ON d.id = v.document_id JOIN data_key k ON"
+                  + " k.owner_id = d.subject_id WHERE k.wrapped IS NOT NULL AND st.status ="
+                  + " 'INDEXED' AND st.bidx_key_version <> "
+                  + newVersion);
     }
     HttpResponse<String> started = Http.postJson("/api/admin/keys/blind-index/rotate", admin, "");
     assertEquals(202, started.statusCode(), started.body());
@@ -137,11 +182,22 @@ class BlindIndexRotationIT {
 
     // Every live subject and every indexed version of a live subject is on the new key now.
     try (Connection c = VaultServer.get().ownerConnection()) {
-      assertEquals(0, count(c, "SELECT count(*) FROM subject s JOIN data_key k ON k.owner_id = s.id"
-          + " WHERE k.wrapped IS NOT NULL AND s.bidx_key_version <> " + newVersion));
-      assertEquals(0, count(c, "SELECT count(*) FROM search_index_state st JOIN document_version v ON v.id = st.version_id"
-          + " JOIN document d ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id"
-          + " WHERE k.wrapped IS NOT NULL AND st.status = 'INDEXED' AND st.bidx_key_version <> " + newVersion));
+      assertEquals(
+          0,
+          count(
+              c,
+              "SELECT count(*) FROM subject s JOIN data_key k ON k.owner_id = s.id"
+                  + " WHERE k.wrapped IS NOT NULL AND s.bidx_key_version <> "
+                  + newVersion));
+      assertEquals(
+          0,
+          count(
+              c,
+              "SELECT count(*) FROM search_index_state st JOIN document_version v ON v.id ="
+                  + " st.version_id JOIN document d ON d.id = v.document_id JOIN data_key k ON"
+                  + " k.owner_id = d.subject_id WHERE k.wrapped IS NOT NULL AND st.status ="
+                  + " 'INDEXED' AND st.bidx_key_version <> "
+                  + newVersion));
     }
     assertEquals(Set.of(newVersion), tokenKeyVersions(ids));
     assertEquals(Set.of(newVersion), subjectKeyVersions(ids));
@@ -159,13 +215,21 @@ class BlindIndexRotationIT {
     assertEquals(newVersion, searchStatus.getInt("keyVersion"), searchStatus::toString);
 
     // The same things are found, and access filtering is unchanged.
-    assertEquals(before, observe(ids.subList(0, 3), iins, names, first, ids.get(2), both, commonOnly, pdf));
+    assertEquals(
+        before, observe(ids.subList(0, 3), iins, names, first, ids.get(2), both, commonOnly, pdf));
     assertEquals(Set.of(mixed), lookupIin(lawyer, mixedIin));
-    assertEquals(Set.of(both, commonOnly, mixedDoc), SearchClient.documents(SearchClient.page(lawyer, common)));
+    assertEquals(
+        Set.of(both, commonOnly, mixedDoc),
+        SearchClient.documents(SearchClient.page(lawyer, common)));
 
     // Start and end are in the access log.
-    JsonObject entries = Http.json(Http.get("/api/audit/entries?user=bidx-admin&action=KEY_ROTATE&targetId=blind-index-v"
-        + newVersion + "&limit=50", auditor));
+    JsonObject entries =
+        Http.json(
+            Http.get(
+                "/api/audit/entries?user=bidx-admin&action=KEY_ROTATE&targetId=blind-index-v"
+                    + newVersion
+                    + "&limit=50",
+                auditor));
     List<String> reasons = new ArrayList<>();
     int allowed = 0;
     for (JsonObject e : entries.getJsonArray("items").getValuesAs(JsonObject.class)) {
@@ -173,7 +237,9 @@ class BlindIndexRotationIT {
       reasons.add(e.getString("reason", ""));
     }
     assertTrue(allowed >= 2, entries::toString);
-    assertTrue(reasons.stream().anyMatch(r -> r.contains("blind-index rotation " + runId + " finished")), reasons::toString);
+    assertTrue(
+        reasons.stream().anyMatch(r -> r.contains("blind-index rotation " + runId + " finished")),
+        reasons::toString);
 
     // --- The old query stays readable while its key is loaded ------------------------------
     JsonObject q = Http.json(Http.get("/api/search/queries/" + oldQueryId, auditor));
@@ -186,16 +252,22 @@ class BlindIndexRotationIT {
       // A keystore without the new (needed) version is refused; the loaded keys stay in use.
       withoutBlindIndexVersion(saved, keystore, newVersion);
       JsonObject refused = Http.problem(Http.postJson("/api/admin/keys/reload", admin, ""), 409);
-      assertTrue(refused.getString("detail").contains("blind-index-v" + newVersion), refused::toString);
-      assertEquals(Set.of(both, commonOnly, mixedDoc), SearchClient.documents(SearchClient.page(lawyer, common)));
+      assertTrue(
+          refused.getString("detail").contains("blind-index-v" + newVersion), refused::toString);
+      assertEquals(
+          Set.of(both, commonOnly, mixedDoc),
+          SearchClient.documents(SearchClient.page(lawyer, common)));
 
       // Without the old version (nothing needs it any more) the keystore is taken; the old
       // query's words are then reported gone, clearly, while the search history remains.
       withoutBlindIndexVersion(saved, keystore, oldVersion);
       assertEquals(200, Http.postJson("/api/admin/keys/reload", admin, "").statusCode());
       JsonObject gone = Http.problem(Http.get("/api/search/queries/" + oldQueryId, auditor), 410);
-      assertTrue(gone.getString("detail").contains("blind-index key v" + oldVersion), gone::toString);
-      assertEquals(Set.of(both, commonOnly, mixedDoc), SearchClient.documents(SearchClient.page(lawyer, common)));
+      assertTrue(
+          gone.getString("detail").contains("blind-index key v" + oldVersion), gone::toString);
+      assertEquals(
+          Set.of(both, commonOnly, mixedDoc),
+          SearchClient.documents(SearchClient.page(lawyer, common)));
       assertEquals(Set.of(first), lookupIin(lawyer, iins.get(first)));
     } finally {
       Files.copy(saved, keystore, StandardCopyOption.REPLACE_EXISTING);
@@ -204,9 +276,12 @@ class BlindIndexRotationIT {
   }
 
   @Test
-  void aSubjectThatFailsToDecryptIsPassedOverAndKeepsTheOldKeyNeededUntilARunReKeysIt() throws Exception {
-    String good = Subjects.create(lawyer, CENTRE, "Rekey Good " + rare, Subjects.randomIin()).getString("id");
-    String bad = Subjects.create(lawyer, CENTRE, "Rekey Bad " + rare, Subjects.randomIin()).getString("id");
+  void aSubjectThatFailsToDecryptIsPassedOverAndKeepsTheOldKeyNeededUntilARunReKeysIt()
+      throws Exception {
+    String good =
+        Subjects.create(lawyer, CENTRE, "Rekey Good " + rare, Subjects.randomIin()).getString("id");
+    String bad =
+        Subjects.create(lawyer, CENTRE, "Rekey Bad " + rare, Subjects.randomIin()).getString("id");
     int before = primaryVersion();
     byte[] original = fullNameCiphertext(bad);
     byte[] tampered = original.clone();
@@ -244,7 +319,8 @@ class BlindIndexRotationIT {
 
   private static byte[] fullNameCiphertext(String subject) throws Exception {
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT full_name_ct FROM subject WHERE id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT full_name_ct FROM subject WHERE id = ?")) {
       ps.setObject(1, UUID.fromString(subject));
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
@@ -255,7 +331,8 @@ class BlindIndexRotationIT {
 
   private static void setFullNameCiphertext(String subject, byte[] ciphertext) throws Exception {
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE subject SET full_name_ct = ? WHERE id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE subject SET full_name_ct = ? WHERE id = ?")) {
       ps.setBytes(1, ciphertext);
       ps.setObject(2, UUID.fromString(subject));
       assertEquals(1, ps.executeUpdate());
@@ -272,26 +349,37 @@ class BlindIndexRotationIT {
   }
 
   /**
-   * What lookups and searches return, per caller: lookups by IIN and name (including for a
-   * teacher, who may look up by name only and sees the name alone, and a lawyer of another centre, who sees
-   * nothing); searches by the entitled lawyer, by a teacher of the same centre (may not read
-   * COURT) and by a lawyer elsewhere; ranking included.
+   * What lookups and searches return, per caller: lookups by IIN and name (including for a teacher,
+   * who may look up by name only and sees the name alone, and a lawyer of another centre, who sees
+   * nothing); searches by the entitled lawyer, by a teacher of the same centre (may not read COURT)
+   * and by a lawyer elsewhere; ranking included.
    */
-  private Map<String, Object> observe(List<String> ids, Map<String, String> iins, Map<String, String> names, String first,
-      String pdfOwner, String both, String commonOnly, String pdf) throws Exception {
+  private Map<String, Object> observe(
+      List<String> ids,
+      Map<String, String> iins,
+      Map<String, String> names,
+      String first,
+      String pdfOwner,
+      String both,
+      String commonOnly,
+      String pdf)
+      throws Exception {
     Map<String, Object> seen = new LinkedHashMap<>();
     for (String id : ids) {
       assertEquals(Set.of(id), lookupIin(lawyer, iins.get(id)));
       assertEquals(Set.of(id), lookupName(lawyer, names.get(id)));
       seen.put("iin " + id, lookupIin(lawyer, iins.get(id)));
       seen.put("name " + id, lookupName(lawyer, " " + names.get(id).toUpperCase() + " "));
-      seen.put("teacher name " + id, lookupName(teacher, names.get(id))); // a teacher may not look up by IIN
+      seen.put(
+          "teacher name " + id,
+          lookupName(teacher, names.get(id))); // a teacher may not look up by IIN
       seen.put("elsewhere iin " + id, lookupIin(lawyerElsewhere, iins.get(id)));
     }
     assertEquals(Set.of(), seen.get("elsewhere iin " + first));
     // Only the documents made before the key was added (later ones are checked by the caller).
     List<String> mine = List.of(both, commonOnly, pdf);
-    List<String> ranked = new ArrayList<>(SearchClient.documents(SearchClient.page(lawyer, common)));
+    List<String> ranked =
+        new ArrayList<>(SearchClient.documents(SearchClient.page(lawyer, common)));
     ranked.retainAll(mine);
     seen.put("common, ranked", ranked);
     assertEquals(List.of(commonOnly, both), ranked); // commonOnly has the word twice: first
@@ -300,7 +388,9 @@ class BlindIndexRotationIT {
     seen.put("not", found(lawyer, common + " NOT " + rare, mine));
     assertEquals(Set.of(both, commonOnly), seen.get("or"));
     assertEquals(Set.of(commonOnly), seen.get("not"));
-    seen.put("corpus", SearchClient.documents(Http.json(SearchClient.search(lawyer, "incubation", pdfOwner, ""))));
+    seen.put(
+        "corpus",
+        SearchClient.documents(Http.json(SearchClient.search(lawyer, "incubation", pdfOwner, ""))));
     assertEquals(Set.of(pdf), seen.get("corpus"));
     assertEquals(Set.of(both), seen.get("both"));
     seen.put("teacher", SearchClient.page(teacher, common).getInt("total"));
@@ -333,12 +423,17 @@ class BlindIndexRotationIT {
     return ids;
   }
 
-  /** The stored tokens of {@code word} in a version: those under {@code keyVersion}, none under any other loaded version. */
-  private void assertTokensOfWordUnder(UUID versionId, String word, int keyVersion) throws Exception {
+  /**
+   * The stored tokens of {@code word} in a version: those under {@code keyVersion}, none under any
+   * other loaded version.
+   */
+  private void assertTokensOfWordUnder(UUID versionId, String word, int keyVersion)
+      throws Exception {
     Keyring keyring = Keyring.load(VaultServer.keystore(), PASSWORD);
     Set<String> stored = new HashSet<>();
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT token FROM search_token WHERE version_id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT token FROM search_token WHERE version_id = ?")) {
       ps.setObject(1, versionId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -356,28 +451,43 @@ class BlindIndexRotationIT {
             present |= stored.contains(tokens.token(stem).toHex());
           }
         }
-        assertEquals(v == keyVersion, present, "tokens of the word under key v" + v + " (expected only v" + keyVersion + ")");
+        assertEquals(
+            v == keyVersion,
+            present,
+            "tokens of the word under key v" + v + " (expected only v" + keyVersion + ")");
       }
     } finally {
       analyzer.close();
     }
   }
 
-  /** The subject's stored name and IIN indexes are the ones under {@code now}, not those under {@code before}. */
-  private static void assertSubjectIndexesUnder(String subject, String iin, String name, int now, int before) throws Exception {
+  /**
+   * The subject's stored name and IIN indexes are the ones under {@code now}, not those under
+   * {@code before}.
+   */
+  private static void assertSubjectIndexesUnder(
+      String subject, String iin, String name, int now, int before) throws Exception {
     Keyring keyring = Keyring.load(VaultServer.keystore(), PASSWORD);
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT iin_bidx, full_name_bidx, bidx_key_version FROM subject WHERE id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT iin_bidx, full_name_bidx, bidx_key_version FROM subject WHERE id = ?")) {
       ps.setObject(1, UUID.fromString(subject));
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
         assertEquals(now, rs.getInt(3));
-        byte[] iinNow = BlindIndex.create(keyring, now, "subject.iin", 16).compute(Normalizer.iin(iin));
-        byte[] nameNow = BlindIndex.create(keyring, now, "subject.full_name", 16).compute(Normalizer.name(name));
+        byte[] iinNow =
+            BlindIndex.create(keyring, now, "subject.iin", 16).compute(Normalizer.iin(iin));
+        byte[] nameNow =
+            BlindIndex.create(keyring, now, "subject.full_name", 16).compute(Normalizer.name(name));
         assertArrayEquals(iinNow, rs.getBytes(1));
         assertArrayEquals(nameNow, rs.getBytes(2));
-        assertNotEquals(java.util.HexFormat.of().formatHex(BlindIndex.create(keyring, before, "subject.iin", 16)
-            .compute(Normalizer.iin(iin))), java.util.HexFormat.of().formatHex(rs.getBytes(1)));
+        assertNotEquals(
+            java.util.HexFormat.of()
+                .formatHex(
+                    BlindIndex.create(keyring, before, "subject.iin", 16)
+                        .compute(Normalizer.iin(iin))),
+            java.util.HexFormat.of().formatHex(rs.getBytes(1)));
       }
     }
   }
@@ -387,13 +497,17 @@ class BlindIndexRotationIT {
   }
 
   private static Set<Integer> tokenKeyVersions(List<String> subjects) throws Exception {
-    return ints("SELECT DISTINCT st.bidx_key_version FROM search_index_state st JOIN document_version v ON v.id = st.version_id"
-        + " JOIN document d ON d.id = v.document_id WHERE st.status = 'INDEXED' AND d.subject_id = ANY (?)", subjects);
+    return ints(
+        "SELECT DISTINCT st.bidx_key_version FROM search_index_state st JOIN document_version v ON"
+            + " v.id = st.version_id JOIN document d ON d.id = v.document_id WHERE st.status ="
+            + " 'INDEXED' AND d.subject_id = ANY (?)",
+        subjects);
   }
 
   private static Set<Integer> ints(String sql, List<String> subjects) throws Exception {
     Set<Integer> out = new HashSet<>();
-    try (Connection c = VaultServer.get().ownerConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = VaultServer.get().ownerConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, c.createArrayOf("uuid", subjects.stream().map(UUID::fromString).toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -406,7 +520,8 @@ class BlindIndexRotationIT {
 
   private static UUID versionOf(String documentId) throws Exception {
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT id FROM document_version WHERE document_id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT id FROM document_version WHERE document_id = ?")) {
       ps.setObject(1, UUID.fromString(documentId));
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
@@ -416,7 +531,8 @@ class BlindIndexRotationIT {
   }
 
   private static long count(Connection c, String sql) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
@@ -430,8 +546,10 @@ class BlindIndexRotationIT {
   private static String lastQueryIdAfter(Action search) throws Exception {
     search.run();
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT id FROM search_query WHERE user_id = 'bidx-lawyer' ORDER BY created_at DESC LIMIT 1");
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id FROM search_query WHERE user_id = 'bidx-lawyer' ORDER BY created_at DESC"
+                    + " LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
       assertTrue(rs.next());
       return rs.getObject(1, UUID.class).toString();
@@ -450,14 +568,18 @@ class BlindIndexRotationIT {
 
   private static JsonObject version(JsonObject status, int version) {
     return status.getJsonArray("versions").getValuesAs(JsonObject.class).stream()
-        .filter(v -> v.getInt("version") == version).findFirst().orElseThrow(() -> new AssertionError(status.toString()));
+        .filter(v -> v.getInt("version") == version)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(status.toString()));
   }
 
   private JsonObject awaitRotation(String runId) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (System.nanoTime() < deadline) {
       JsonObject run = blindIndexStatus().getJsonObject("rotation");
-      if (run != null && runId.equals(run.getString("id")) && !"RUNNING".equals(run.getString("state"))) {
+      if (run != null
+          && runId.equals(run.getString("id"))
+          && !"RUNNING".equals(run.getString("state"))) {
         return run;
       }
       Thread.sleep(500);
@@ -474,7 +596,10 @@ class BlindIndexRotationIT {
     }
     KeyGenerator gen = KeyGenerator.getInstance("AES");
     gen.init(256);
-    ks.setEntry("blind-index-v" + next, new KeyStore.SecretKeyEntry(gen.generateKey()), new KeyStore.PasswordProtection(PASSWORD));
+    ks.setEntry(
+        "blind-index-v" + next,
+        new KeyStore.SecretKeyEntry(gen.generateKey()),
+        new KeyStore.PasswordProtection(PASSWORD));
     store(ks, VaultServer.keystore());
     return next;
   }

@@ -79,7 +79,9 @@ class BlindTokensTest {
     assertEquals(2, BlindTokens.create(rotating).keyVersion());
     assertEquals(tokens.token("суд"), v1.token("суд")); // v1 is the fixture's single key
     assertNotEquals(v1.token("суд"), v2.token("суд"));
-    assertEquals(BlindToken.of(BlindIndex.create(rotating, 2, "search.term.v1", 16).compute("суд")), v2.token("суд"));
+    assertEquals(
+        BlindToken.of(BlindIndex.create(rotating, 2, "search.term.v1", 16).compute("суд")),
+        v2.token("суд"));
     assertThrows(IllegalArgumentException.class, () -> BlindTokens.create(rotating, 3));
   }
 

@@ -34,10 +34,13 @@ class QueryAuditCipherTest {
     assertEquals(1, v1.keyVersion());
     assertEquals(2, v2.keyVersion());
     UUID id = UUID.randomUUID();
-    byte[] old = cipher.encrypt(id, "court"); // written before the rotation, under the single key v1
+    byte[] old =
+        cipher.encrypt(id, "court"); // written before the rotation, under the single key v1
     assertEquals("court", v1.decrypt(id, old));
     assertThrows(DecryptionFailedException.class, () -> v2.decrypt(id, old));
-    assertThrows(IllegalArgumentException.class, () -> QueryAuditCipher.create(SearchFixtures.keyring(0x77), 2));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> QueryAuditCipher.create(SearchFixtures.keyring(0x77), 2));
   }
 
   @Test
@@ -51,7 +54,8 @@ class QueryAuditCipherTest {
     UUID id = UUID.randomUUID();
     byte[] ct = cipher.encrypt(id, "court");
     assertThrows(DecryptionFailedException.class, () -> cipher.decrypt(UUID.randomUUID(), ct));
-    assertThrows(DecryptionFailedException.class,
+    assertThrows(
+        DecryptionFailedException.class,
         () -> QueryAuditCipher.create(SearchFixtures.keyring(0x78)).decrypt(id, ct));
     byte[] flipped = ct.clone();
     flipped[flipped.length - 1] ^= 1;

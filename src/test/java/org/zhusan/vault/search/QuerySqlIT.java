@@ -135,15 +135,18 @@ class QuerySqlIT {
   }
 
   @Test
-  void duringAKeyRotationDocumentsUnderEitherKeyVersionMatchAndScoreAsUnderTheirOwnKey() throws SQLException {
+  void duringAKeyRotationDocumentsUnderEitherKeyVersionMatchAndScoreAsUnderTheirOwnKey()
+      throws SQLException {
     TermAnalyzer analyzer = new TermAnalyzer();
     var rotating = SearchFixtures.rotatingKeyring();
     BlindTokens v1 = BlindTokens.create(rotating, 1);
     BlindTokens v2 = BlindTokens.create(rotating, 2);
     try (Statement s = db.createStatement()) {
       s.execute("TRUNCATE search_token");
-      List<String> rulingText = List.of("Решение суда о ребёнке. Суд решил: ", "документы приложены.");
-      List<String> reportText = List.of("The hearing of the child was adjourned; the court hearing resumes.");
+      List<String> rulingText =
+          List.of("Решение суда о ребёнке. Суд решил: ", "документы приложены.");
+      List<String> reportText =
+          List.of("The hearing of the child was adjourned; the court hearing resumes.");
       UUID rulingOld = UUID.randomUUID();
       UUID rulingNew = UUID.randomUUID();
       UUID reportOld = UUID.randomUUID();
@@ -155,8 +158,16 @@ class QuerySqlIT {
       QueryParser both = new QueryParser(analyzer, List.of(v1, v2));
       QueryParser onlyOld = new QueryParser(analyzer, v1);
       QueryParser onlyNew = new QueryParser(analyzer, v2);
-      for (String q : List.of("суд", "судом AND документов", "hearing", "суду OR hearings", "court NOT суд",
-          "суд hearing", "решений NOT hearing", "(hearing OR документ) NOT adjourned")) {
+      for (String q :
+          List.of(
+              "суд",
+              "судом AND документов",
+              "hearing",
+              "суду OR hearings",
+              "court NOT суд",
+              "суд hearing",
+              "решений NOT hearing",
+              "(hearing OR документ) NOT adjourned")) {
         Map<UUID, Long> found = run(both.parse(q));
         Map<UUID, Long> old = run(onlyOld.parse(q));
         Map<UUID, Long> fresh = run(onlyNew.parse(q));

@@ -28,13 +28,36 @@ class SearchAccessIT {
 
   @BeforeAll
   static void uploadCorpus() throws Exception {
-    subject = Subjects.create(LAWYER, CENTRE, "Search Access Owner", Subjects.randomIin()).getString("id");
-    pdf = SearchClient.upload(LAWYER, subject, "COURT", "Ruling as PDF", "testPDF.pdf",
-        Files.readAllBytes(SearchClient.corpus("testPDF.pdf"))).getString("id");
-    docx = SearchClient.upload(LAWYER, subject, "COURT", "Ruling as DOCX", "testWORD.docx",
-        Files.readAllBytes(SearchClient.corpus("testWORD.docx"))).getString("id");
-    scan = SearchClient.upload(LAWYER, subject, "COURT", "Scanned ruling", "testOCR.jpg",
-        Files.readAllBytes(SearchClient.corpus("testOCR.jpg"))).getString("id");
+    subject =
+        Subjects.create(LAWYER, CENTRE, "Search Access Owner", Subjects.randomIin())
+            .getString("id");
+    pdf =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Ruling as PDF",
+                "testPDF.pdf",
+                Files.readAllBytes(SearchClient.corpus("testPDF.pdf")))
+            .getString("id");
+    docx =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Ruling as DOCX",
+                "testWORD.docx",
+                Files.readAllBytes(SearchClient.corpus("testWORD.docx")))
+            .getString("id");
+    scan =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Scanned ruling",
+                "testOCR.jpg",
+                Files.readAllBytes(SearchClient.corpus("testOCR.jpg")))
+            .getString("id");
   }
 
   static boolean ocrEnabled() throws Exception {
@@ -47,8 +70,12 @@ class SearchAccessIT {
     Set<String> found = SearchClient.documents(page);
     assertTrue(found.containsAll(List.of(pdf, docx)), page::toString);
     assertEquals(found.size(), page.getInt("total"));
-    JsonObject first = page.getJsonArray("items").stream().map(v -> v.asJsonObject())
-        .filter(h -> h.getString("documentId").equals(docx)).findFirst().orElseThrow();
+    JsonObject first =
+        page.getJsonArray("items").stream()
+            .map(v -> v.asJsonObject())
+            .filter(h -> h.getString("documentId").equals(docx))
+            .findFirst()
+            .orElseThrow();
     assertEquals("Ruling as DOCX", first.getString("title"));
     assertEquals("COURT", first.getString("type"));
     assertEquals(subject, first.getString("subjectId"));
@@ -63,14 +90,16 @@ class SearchAccessIT {
   void entitledUserFindsTheWordInAScannedImage() throws Exception {
     Assumptions.assumeTrue(ocrEnabled(), "tesseract is not installed: OCR is off");
     assertTrue(SearchClient.documents(SearchClient.page(LAWYER, "tika")).contains(scan));
-    assertEquals(Set.of(scan), SearchClient.documents(SearchClient.page(LAWYER, "tika AND testing")));
+    assertEquals(
+        Set.of(scan), SearchClient.documents(SearchClient.page(LAWYER, "tika AND testing")));
   }
 
   @Test
   void subjectFilterNarrowsTheSearch() throws Exception {
     JsonObject page = Http.json(SearchClient.search(LAWYER, "tika", subject, ""));
     assertTrue(SearchClient.documents(page).containsAll(List.of(pdf, docx)));
-    JsonObject other = Http.json(SearchClient.search(LAWYER, "tika", java.util.UUID.randomUUID().toString(), ""));
+    JsonObject other =
+        Http.json(SearchClient.search(LAWYER, "tika", java.util.UUID.randomUUID().toString(), ""));
     assertEquals(0, other.getInt("total"));
     Http.problem(SearchClient.search(LAWYER, "tika", "not-a-uuid", ""), 400);
   }
@@ -86,12 +115,16 @@ class SearchAccessIT {
   @Test
   void roleWithoutTheDocumentTypeSeesNothing() throws Exception {
     for (String role : List.of("TEACHER", "THEOLOGIAN", "NGO_PARTNER", "DOCTOR")) {
-      JsonObject page = SearchClient.page(Tokens.token("search-" + role.toLowerCase(), role, CENTRE), "tika");
+      JsonObject page =
+          SearchClient.page(Tokens.token("search-" + role.toLowerCase(), role, CENTRE), "tika");
       assertEquals(0, page.getInt("total"), role + ": " + page);
       assertEquals(0, page.getJsonArray("items").size(), role);
     }
     // A social worker may read IDENTITY but not COURT: still nothing here.
-    assertEquals(0, SearchClient.page(Tokens.token("search-sw", "SOCIAL_WORKER", CENTRE), "tika").getInt("total"));
+    assertEquals(
+        0,
+        SearchClient.page(Tokens.token("search-sw", "SOCIAL_WORKER", CENTRE), "tika")
+            .getInt("total"));
   }
 
   @Test
@@ -105,19 +138,30 @@ class SearchAccessIT {
   void endpointsAreInTheOpenApiDocument() throws Exception {
     var r = Http.get("/openapi", null);
     assertEquals(200, r.statusCode(), r.body());
-    for (String path : List.of("/api/search", "/api/search/status", "/api/search/queries/{queryId}", "/api/admin/search/reindex")) {
+    for (String path :
+        List.of(
+            "/api/search",
+            "/api/search/status",
+            "/api/search/queries/{queryId}",
+            "/api/admin/search/reindex")) {
       assertTrue(r.body().contains(path), path);
     }
   }
 
   @Test
   void statusSaysWhetherOcrIsOn() throws Exception {
-    JsonObject status = Http.json(Http.get("/api/search/status", Tokens.token("search-teacher-st", "TEACHER", CENTRE)));
-    boolean tesseract = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-        .anyMatch(d -> !d.isBlank() && Files.isExecutable(java.nio.file.Path.of(d, "tesseract")));
+    JsonObject status =
+        Http.json(
+            Http.get("/api/search/status", Tokens.token("search-teacher-st", "TEACHER", CENTRE)));
+    boolean tesseract =
+        java.util.Arrays.stream(
+                System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+            .anyMatch(
+                d -> !d.isBlank() && Files.isExecutable(java.nio.file.Path.of(d, "tesseract")));
     assertEquals(tesseract, status.getBoolean("ocrEnabled"), status::toString);
     assertEquals(tesseract, !status.getJsonArray("ocrLanguages").isEmpty());
     assertEquals("search.term.v1", status.getString("tokenPurpose"));
-    assertTrue(status.getJsonObject("index").getJsonNumber("indexed").longValue() >= 2, status::toString);
+    assertTrue(
+        status.getJsonObject("index").getJsonNumber("indexed").longValue() >= 2, status::toString);
   }
 }

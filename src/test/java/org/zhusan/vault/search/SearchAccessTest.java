@@ -12,7 +12,10 @@ import org.zhusan.vault.documents.content.DocumentType;
 
 class SearchAccessTest {
   private Set<String> of(Role... roles) {
-    return SearchAccess.readableTypes(org.zhusan.vault.access.policy.PolicyLoader.defaults(), new StaffUser("u", roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles), Set.of("AST-01")));
+    return SearchAccess.readableTypes(
+        org.zhusan.vault.access.policy.PolicyLoader.defaults(),
+        new StaffUser(
+            "u", roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles), Set.of("AST-01")));
   }
 
   @Test
@@ -21,7 +24,9 @@ class SearchAccessTest {
     assertEquals(Set.of("EDUCATION"), of(Role.TEACHER));
     assertEquals(Set.of("THEOLOGICAL"), of(Role.THEOLOGIAN));
     assertEquals(Set.of("PSYCH_EVALUATION", "MEDICAL", "CONSENT"), of(Role.PSYCHIATRIST));
-    assertEquals(Set.of("IDENTITY", "SOCIAL", "EDUCATION", "CONSENT", "CORRESPONDENCE"), of(Role.SOCIAL_WORKER));
+    assertEquals(
+        Set.of("IDENTITY", "SOCIAL", "EDUCATION", "CONSENT", "CORRESPONDENCE"),
+        of(Role.SOCIAL_WORKER));
     assertTrue(of(Role.AUDITOR).isEmpty());
     assertTrue(of(Role.ADMIN).isEmpty());
     assertTrue(of().isEmpty());
@@ -29,8 +34,11 @@ class SearchAccessTest {
 
   @Test
   void rolesAddUpButAdminOrAuditorGetsNothing() {
-    assertEquals(Set.of("COURT", "IDENTITY", "CONSENT", "CORRESPONDENCE", "EDUCATION"), of(Role.LAWYER, Role.TEACHER));
-    assertTrue(of(Role.LAWYER, Role.ADMIN).isEmpty(), "separation of duties wins over any other role");
+    assertEquals(
+        Set.of("COURT", "IDENTITY", "CONSENT", "CORRESPONDENCE", "EDUCATION"),
+        of(Role.LAWYER, Role.TEACHER));
+    assertTrue(
+        of(Role.LAWYER, Role.ADMIN).isEmpty(), "separation of duties wins over any other role");
   }
 
   @Test

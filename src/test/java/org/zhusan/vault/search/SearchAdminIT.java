@@ -26,18 +26,30 @@ class SearchAdminIT {
 
   @Test
   void staleVersionsAreReindexedAndFoundAgain() throws Exception {
-    String subject = Subjects.create(LAWYER, CENTRE, "Reindex Owner", Subjects.randomIin()).getString("id");
-    String doc = SearchClient.upload(LAWYER, subject, "COURT", "Reindexed", "r.txt",
-        "The pangolin testimony was heard.\n".getBytes(StandardCharsets.UTF_8)).getString("id");
+    String subject =
+        Subjects.create(LAWYER, CENTRE, "Reindex Owner", Subjects.randomIin()).getString("id");
+    String doc =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Reindexed",
+                "r.txt",
+                "The pangolin testimony was heard.\n".getBytes(StandardCharsets.UTF_8))
+            .getString("id");
     assertEquals(Set.of(doc), SearchClient.documents(SearchClient.page(LAWYER, "pangolin")));
     long tokens = tokenRows(doc);
     assertTrue(tokens >= 3, "tokens " + tokens);
 
     // As if the version had been stored before search existed: no tokens, no state.
     try (Connection c = VaultServer.get().ownerConnection()) {
-      for (String sql : new String[] {
-          "DELETE FROM search_token WHERE version_id IN (SELECT id FROM document_version WHERE document_id = ?::uuid)",
-          "DELETE FROM search_index_state WHERE version_id IN (SELECT id FROM document_version WHERE document_id = ?::uuid)"}) {
+      for (String sql :
+          new String[] {
+            "DELETE FROM search_token WHERE version_id IN (SELECT id FROM document_version WHERE"
+                + " document_id = ?::uuid)",
+            "DELETE FROM search_index_state WHERE version_id IN (SELECT id FROM document_version"
+                + " WHERE document_id = ?::uuid)"
+          }) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setString(1, doc);
           ps.executeUpdate();
@@ -46,11 +58,13 @@ class SearchAdminIT {
     }
     assertEquals(0, SearchClient.page(LAWYER, "pangolin").getInt("total"));
     JsonObject status = Http.json(Http.get("/api/search/status", LAWYER));
-    assertTrue(status.getJsonObject("index").getJsonNumber("missing").longValue() >= 1, status::toString);
+    assertTrue(
+        status.getJsonObject("index").getJsonNumber("missing").longValue() >= 1, status::toString);
 
     Http.problem(Http.postJson("/api/admin/search/reindex", LAWYER, ""), 403);
     Http.problem(Http.postJson("/api/admin/search/reindex?scope=everything", ADMIN, ""), 400);
-    HttpResponse<String> started = Http.postJson("/api/admin/search/reindex?scope=stale", ADMIN, "");
+    HttpResponse<String> started =
+        Http.postJson("/api/admin/search/reindex?scope=stale", ADMIN, "");
     assertEquals(202, started.statusCode(), started.body());
     assertEquals("STALE", Http.json(started).getString("scope"));
     JsonObject run = awaitDone();
@@ -66,15 +80,36 @@ class SearchAdminIT {
 
   @Test
   void shreddedSubjectsDropOutOfSearch() throws Exception {
-    String subject = Subjects.create(LAWYER, CENTRE, "Shredded Searcher", Subjects.randomIin()).getString("id");
-    String kept = Subjects.create(LAWYER, CENTRE, "Kept Searcher", Subjects.randomIin()).getString("id");
-    String doomedDoc = SearchClient.upload(LAWYER, subject, "COURT", "Doomed", "d.txt",
-        "The okapi statement.\n".getBytes(StandardCharsets.UTF_8)).getString("id");
-    String keptDoc = SearchClient.upload(LAWYER, kept, "COURT", "Kept", "k.txt",
-        "Another okapi statement.\n".getBytes(StandardCharsets.UTF_8)).getString("id");
-    assertEquals(Set.of(doomedDoc, keptDoc), SearchClient.documents(SearchClient.page(LAWYER, "okapi")));
+    String subject =
+        Subjects.create(LAWYER, CENTRE, "Shredded Searcher", Subjects.randomIin()).getString("id");
+    String kept =
+        Subjects.create(LAWYER, CENTRE, "Kept Searcher", Subjects.randomIin()).getString("id");
+    String doomedDoc =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Doomed",
+                "d.txt",
+                "The okapi statement.\n".getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    String keptDoc =
+        SearchClient.upload(
+                LAWYER,
+                kept,
+                "COURT",
+                "Kept",
+                "k.txt",
+                "Another okapi statement.\n".getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    assertEquals(
+        Set.of(doomedDoc, keptDoc), SearchClient.documents(SearchClient.page(LAWYER, "okapi")));
 
-    HttpResponse<String> shred = Http.postJson("/api/subjects/" + subject + "/shred", ADMIN, "{\"reason\":\"court order to erase the record\"}");
+    HttpResponse<String> shred =
+        Http.postJson(
+            "/api/subjects/" + subject + "/shred",
+            ADMIN,
+            "{\"reason\":\"court order to erase the record\"}");
     assertEquals(204, shred.statusCode(), shred.body());
 
     JsonObject page = SearchClient.page(LAWYER, "okapi");
@@ -108,8 +143,10 @@ class SearchAdminIT {
 
   static long tokenRows(String documentId) throws Exception {
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM search_token t JOIN document_version v ON v.id = t.version_id"
-            + " WHERE v.document_id = ?::uuid")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM search_token t JOIN document_version v ON v.id = t.version_id"
+                    + " WHERE v.document_id = ?::uuid")) {
       ps.setString(1, documentId);
       ResultSet rs = ps.executeQuery();
       rs.next();

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.zhusan.vault.it.Http;
 import org.zhusan.vault.it.Multipart;
-import org.zhusan.vault.it.VaultServer;
 
 /** Helpers for the search integration tests: uploads and searches over HTTP. */
 final class SearchClient {
@@ -22,10 +21,16 @@ final class SearchClient {
   }
 
   /** Uploads a new document; returns the created document (201 asserted). */
-  static JsonObject upload(String token, String subjectId, String type, String title, String fileName, byte[] content)
+  static JsonObject upload(
+      String token, String subjectId, String type, String title, String fileName, byte[] content)
       throws Exception {
-    HttpResponse<String> r = new Multipart().field("type", type).field("title", title).field("purpose", "LEGAL_PROCEEDING")
-        .file(fileName, content).post("/api/subjects/" + subjectId + "/documents", token);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", type)
+            .field("title", title)
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file(fileName, content)
+            .post("/api/subjects/" + subjectId + "/documents", token);
     assertEquals(201, r.statusCode(), r.body());
     return Http.json(r);
   }
@@ -34,7 +39,8 @@ final class SearchClient {
     return search(token, q, null, "");
   }
 
-  static HttpResponse<String> search(String token, String q, String subject, String paging) throws Exception {
+  static HttpResponse<String> search(String token, String q, String subject, String paging)
+      throws Exception {
     JsonObjectBuilder body = Json.createObjectBuilder().add("q", q);
     if (subject != null) {
       body.add("subject", subject);

@@ -16,7 +16,10 @@ final class SearchFixtures {
     return Keyring.insecureFromRawKeys(Map.of(1, kek), blind);
   }
 
-  /** Blind-index key v1 as in {@link #keyring(int) keyring(0x77)} and v2 of bytes 0x79: a rotation in progress. */
+  /**
+   * Blind-index key v1 as in {@link #keyring(int) keyring(0x77)} and v2 of bytes 0x79: a rotation
+   * in progress.
+   */
   static Keyring rotatingKeyring() {
     byte[] kek = new byte[32];
     Arrays.fill(kek, (byte) 0x11);

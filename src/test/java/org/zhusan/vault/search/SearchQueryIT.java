@@ -26,8 +26,8 @@ import org.zhusan.vault.it.VaultServer;
 
 /**
  * The query language end to end (Russian inflection, AND / OR / NOT, ranking, paging, syntax
- * errors), one access-log entry per search without the query words, and no indexed or searched
- * word anywhere in a database dump.
+ * errors), one access-log entry per search without the query words, and no indexed or searched word
+ * anywhere in a database dump.
  */
 class SearchQueryIT {
   static final String CENTRE = "SHY-01";
@@ -39,21 +39,62 @@ class SearchQueryIT {
   static String triple;
 
   /** Words that are indexed or searched below and must never appear in clear in the database. */
-  static final List<String> SECRET_WORDS = List.of("Кызылжарского", "кызылжарск", "судом", "ребёнка", "ребенк",
-      "zebrafish", "quokka", "narwhal", "axolotl");
+  static final List<String> SECRET_WORDS =
+      List.of(
+          "Кызылжарского",
+          "кызылжарск",
+          "судом",
+          "ребёнка",
+          "ребенк",
+          "zebrafish",
+          "quokka",
+          "narwhal",
+          "axolotl");
 
   @BeforeAll
   static void upload() throws Exception {
-    subject = Subjects.create(LAWYER, CENTRE, "Search Query Owner", Subjects.randomIin()).getString("id");
-    russian = SearchClient.upload(LAWYER, subject, "COURT", "Решение", "reshenie.txt",
-        ("Решение Кызылжарского районного суда. Дело рассмотрено судом в присутствии ребёнка и его матери.\n"
-            + "Суд постановил продлить программу реабилитации.\n").getBytes(StandardCharsets.UTF_8)).getString("id");
-    quokka = SearchClient.upload(LAWYER, subject, "COURT", "Quokka", "a.txt",
-        "The zebrafish report mentions a quokka.\n".getBytes(StandardCharsets.UTF_8)).getString("id");
-    narwhal = SearchClient.upload(LAWYER, subject, "COURT", "Narwhal", "b.txt",
-        "The zebrafish report mentions a narwhal.\n".getBytes(StandardCharsets.UTF_8)).getString("id");
-    triple = SearchClient.upload(LAWYER, subject, "CORRESPONDENCE", "Triple", "c.txt",
-        "Zebrafish, zebrafish and more zebrafish; also an axolotl.\n".getBytes(StandardCharsets.UTF_8)).getString("id");
+    subject =
+        Subjects.create(LAWYER, CENTRE, "Search Query Owner", Subjects.randomIin()).getString("id");
+    russian =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Решение",
+                "reshenie.txt",
+                ("Решение Кызылжарского районного суда. Дело рассмотрено судом в присутствии"
+                        + " ребёнка и его матери.\n"
+                        + "Суд постановил продлить программу реабилитации.\n")
+                    .getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    quokka =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Quokka",
+                "a.txt",
+                "The zebrafish report mentions a quokka.\n".getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    narwhal =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "COURT",
+                "Narwhal",
+                "b.txt",
+                "The zebrafish report mentions a narwhal.\n".getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    triple =
+        SearchClient.upload(
+                LAWYER,
+                subject,
+                "CORRESPONDENCE",
+                "Triple",
+                "c.txt",
+                "Zebrafish, zebrafish and more zebrafish; also an axolotl.\n"
+                    .getBytes(StandardCharsets.UTF_8))
+            .getString("id");
   }
 
   static Set<String> found(String q) throws Exception {
@@ -93,30 +134,46 @@ class SearchQueryIT {
     JsonObject first = Http.json(SearchClient.search(LAWYER, "zebrafish", null, "?limit=2"));
     assertEquals(3, first.getInt("total"));
     assertEquals(2, first.getJsonArray("items").size());
-    JsonObject second = Http.json(SearchClient.search(LAWYER, "zebrafish", null, "?offset=2&limit=2"));
+    JsonObject second =
+        Http.json(SearchClient.search(LAWYER, "zebrafish", null, "?offset=2&limit=2"));
     assertEquals(3, second.getInt("total"));
     assertEquals(1, second.getJsonArray("items").size());
-    JsonObject beyond = Http.json(SearchClient.search(LAWYER, "zebrafish", null, "?offset=10&limit=2"));
+    JsonObject beyond =
+        Http.json(SearchClient.search(LAWYER, "zebrafish", null, "?offset=10&limit=2"));
     assertEquals(3, beyond.getInt("total"));
     assertEquals(0, beyond.getJsonArray("items").size());
 
     // A teacher of the same centre reads none of these types: no hits, no total.
-    JsonObject teacher = SearchClient.page(Tokens.token("search-q-teacher", "TEACHER", CENTRE), "zebrafish");
+    JsonObject teacher =
+        SearchClient.page(Tokens.token("search-q-teacher", "TEACHER", CENTRE), "zebrafish");
     assertEquals(0, teacher.getInt("total"));
     // A psychologist reads neither COURT nor CORRESPONDENCE.
-    assertEquals(0, SearchClient.page(Tokens.token("search-q-psy", "PSYCHOLOGIST", CENTRE), "zebrafish").getInt("total"));
+    assertEquals(
+        0,
+        SearchClient.page(Tokens.token("search-q-psy", "PSYCHOLOGIST", CENTRE), "zebrafish")
+            .getInt("total"));
     // A social worker reads CORRESPONDENCE but not COURT: only the one document of that type.
-    JsonObject social = SearchClient.page(Tokens.token("search-q-sw", "SOCIAL_WORKER", CENTRE), "zebrafish");
+    JsonObject social =
+        SearchClient.page(Tokens.token("search-q-sw", "SOCIAL_WORKER", CENTRE), "zebrafish");
     assertEquals(Set.of(triple), SearchClient.documents(social));
     assertEquals(1, social.getInt("total"));
   }
 
   @Test
   void malformedQueriesAre400ProblemsThatDoNotRepeatTheQuery() throws Exception {
-    for (String q : List.of("zebrafish AND", "(zebrafish", "NOT zebrafish", "zebra*", "\"zebrafish report\"", "the and")) {
+    for (String q :
+        List.of(
+            "zebrafish AND",
+            "(zebrafish",
+            "NOT zebrafish",
+            "zebra*",
+            "\"zebrafish report\"",
+            "the and")) {
       JsonObject problem = Http.problem(SearchClient.search(LAWYER, q), 400);
       assertEquals("urn:zhusan:problem:invalid-query", problem.getString("type"), q);
-      assertFalse(problem.getString("detail").toLowerCase(Locale.ROOT).contains("zebra"), problem::toString);
+      assertFalse(
+          problem.getString("detail").toLowerCase(Locale.ROOT).contains("zebra"),
+          problem::toString);
     }
     Http.problem(Http.postJson("/api/search", LAWYER, "{}"), 400);
     Http.problem(Http.postJson("/api/search", LAWYER, "{\"q\":\"   \"}"), 400);
@@ -126,7 +183,8 @@ class SearchQueryIT {
   void eachSearchWritesExactlyOneAccessLogEntryWithoutTheQuery() throws Exception {
     String user = "search-q-audit-" + UUID.randomUUID();
     String token = Tokens.token(user, "LAWYER", CENTRE);
-    assertEquals(Set.of(quokka), SearchClient.documents(SearchClient.page(token, "quokka AND zebrafish")));
+    assertEquals(
+        Set.of(quokka), SearchClient.documents(SearchClient.page(token, "quokka AND zebrafish")));
     List<List<String>> entries = entries(user);
     assertEquals(1, entries.size(), entries::toString);
     List<String> e = entries.get(0);
@@ -144,7 +202,8 @@ class SearchQueryIT {
     assertEquals(user, stored.getString("userId"));
     Http.problem(Http.get("/api/search/queries/" + UUID.randomUUID(), auditor), 404);
 
-    // A second search: one more entry. A malformed one: one (FAILED) entry. A search with no hits: one entry.
+    // A second search: one more entry. A malformed one: one (FAILED) entry. A search with no hits:
+    // one entry.
     SearchClient.page(token, "narwhal");
     assertEquals(2, entries(user).size());
     Http.problem(SearchClient.search(token, "narwhal AND"), 400);
@@ -172,12 +231,15 @@ class SearchQueryIT {
   @Test
   void databaseDumpHoldsNoIndexedOrSearchedWord() throws Exception {
     // Make sure every word has been searched at least once (so the query log is covered too).
-    for (String q : List.of("Кызылжарского", "судом", "ребёнка", "zebrafish", "quokka", "narwhal", "axolotl")) {
+    for (String q :
+        List.of("Кызылжарского", "судом", "ребёнка", "zebrafish", "quokka", "narwhal", "axolotl")) {
       SearchClient.page(LAWYER, q);
     }
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM search_token t JOIN document_version v ON v.id = t.version_id"
-            + " WHERE v.document_id = ?::uuid")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM search_token t JOIN document_version v ON v.id = t.version_id"
+                    + " WHERE v.document_id = ?::uuid")) {
       ps.setString(1, russian);
       ResultSet rs = ps.executeQuery();
       rs.next();
@@ -193,12 +255,17 @@ class SearchQueryIT {
     }
   }
 
-  /** The access-log entries of {@code user}: action, target type, target id, outcome, rule, reason, purpose, centre. */
+  /**
+   * The access-log entries of {@code user}: action, target type, target id, outcome, rule, reason,
+   * purpose, centre.
+   */
   static List<List<String>> entries(String user) throws Exception {
     List<List<String>> out = new ArrayList<>();
     try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT action, target_type, target_id, outcome, rule, reason, purpose, centre,"
-            + " justification FROM access_log WHERE user_id = ? ORDER BY sequence")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT action, target_type, target_id, outcome, rule, reason, purpose, centre,"
+                    + " justification FROM access_log WHERE user_id = ? ORDER BY sequence")) {
       ps.setString(1, user);
       ResultSet rs = ps.executeQuery();
       ResultSetMetaData md = rs.getMetaData();

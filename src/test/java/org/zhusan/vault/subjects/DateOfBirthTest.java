@@ -19,8 +19,12 @@ class DateOfBirthTest {
 
   @Test
   void impossibleDateIsRefusedNamingTheField() {
-    for (String bad : new String[] {"2024-02-30", "2023-02-29", "2024-13-01", "2024-1-5", "12.04.1990", "", "1990-04-12T00:00"}) {
-      VaultException e = assertThrows(VaultException.class, () -> DateOfBirth.check(bad, TODAY), bad);
+    for (String bad :
+        new String[] {
+          "2024-02-30", "2023-02-29", "2024-13-01", "2024-1-5", "12.04.1990", "", "1990-04-12T00:00"
+        }) {
+      VaultException e =
+          assertThrows(VaultException.class, () -> DateOfBirth.check(bad, TODAY), bad);
       assertEquals(400, e.problem().status());
       assertEquals("urn:zhusan:problem:invalid-date-of-birth", e.problem().type());
     }

@@ -11,7 +11,10 @@ class WebAppFilterTest {
 
   @Test
   void serverPathsAreNeverClientRoutes() {
-    for (String p : new String[] {"/api", "/api/subjects/1", "/health/ready", "/openapi", "/problem", "/metrics"}) {
+    for (String p :
+        new String[] {
+          "/api", "/api/subjects/1", "/health/ready", "/openapi", "/problem", "/metrics"
+        }) {
       assertTrue(WebAppFilter.isServerPath(p), p);
     }
     for (String p : new String[] {"/", "/apis", "/subjects/1", "/healthy", "/search"}) {
@@ -38,7 +41,8 @@ class WebAppFilterTest {
     String withIdp = WebAppFilter.policy("https://idp.example");
     assertTrue(withIdp.contains("connect-src 'self' https://idp.example;"));
     assertTrue(withIdp.contains("frame-src 'self' https://idp.example;"));
-    assertTrue(withIdp.contains("script-src 'self';"), "the provider never runs script in the page");
+    assertTrue(
+        withIdp.contains("script-src 'self';"), "the provider never runs script in the page");
   }
 
   @Test

@@ -23,27 +23,38 @@ class WebAppHeadersIT {
 
   @Test
   void pagesCarryAStrictContentSecurityPolicyAndNoReferrer() throws Exception {
-    for (String path : new String[] {"/", "/subjects/123e4567-e89b-12d3-a456-426614174000", "/search"}) {
+    for (String path :
+        new String[] {"/", "/subjects/123e4567-e89b-12d3-a456-426614174000", "/search"}) {
       HttpResponse<String> r = Http.get(path, null);
       assertEquals(200, r.statusCode(), path);
       assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
       assertTrue(r.body().contains("<div id=\"root\">"), path + " is the app");
       String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-      for (String directive : new String[] {"default-src 'self'", "script-src 'self'", "style-src 'self'",
-          "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"}) {
+      for (String directive :
+          new String[] {
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "object-src 'none'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'"
+          }) {
         assertTrue(csp.contains(directive), path + ": " + directive + " in " + csp);
       }
       assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
       assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null));
       assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
-      assertFalse(r.body().contains("<script>") || r.body().contains("<style"), "no inline script or style");
+      assertFalse(
+          r.body().contains("<script>") || r.body().contains("<style"),
+          "no inline script or style");
     }
   }
 
   @Test
   void assetsAreServedWithHeadersAndWithoutSourceMaps() throws Exception {
     String index = Http.get("/", null).body();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("/assets/main-[A-Za-z0-9_-]+\\.js").matcher(index);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("/assets/main-[A-Za-z0-9_-]+\\.js").matcher(index);
     assertTrue(m.find(), index);
     HttpResponse<String> js = Http.get(m.group(), null);
     assertEquals(200, js.statusCode());
@@ -56,7 +67,9 @@ class WebAppHeadersIT {
   @Test
   void theFallbackNeverShadowsTheServer() throws Exception {
     HttpResponse<String> api = Http.get("/api/no-such-thing", null);
-    assertTrue(api.statusCode() == 401 || api.statusCode() == 404, "API answers itself: " + api.statusCode());
+    assertTrue(
+        api.statusCode() == 401 || api.statusCode() == 404,
+        "API answers itself: " + api.statusCode());
     assertTrue(api.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
     assertEquals(200, Http.get("/health/live", null).statusCode());
     HttpResponse<String> openapi = Http.get("/openapi", null);
@@ -78,28 +91,48 @@ class WebAppHeadersIT {
 
   @Test
   void developmentSignInMintsATokenTheVaultAccepts() throws Exception {
-    HttpResponse<String> r = Http.postJson("/api/dev/token", null, "{\"user\":\"dana\",\"roles\":[\"LAWYER\"],\"centres\":[\"AST-01\"]}");
+    HttpResponse<String> r =
+        Http.postJson(
+            "/api/dev/token",
+            null,
+            "{\"user\":\"dana\",\"roles\":[\"LAWYER\"],\"centres\":[\"AST-01\"]}");
     assertEquals(200, r.statusCode(), r.body());
     String token = Http.json(r).getString("accessToken");
     JsonObject me = Http.json(Http.get("/api/me", token));
     assertEquals("dana", me.getString("user"));
     assertEquals("LAWYER", me.getJsonArray("roles").getString(0));
-    assertEquals(400, Http.postJson("/api/dev/token", null, "{\"user\":\"dana\",\"roles\":[\"KING\"]}").statusCode());
-    assertEquals(400, Http.postJson("/api/dev/token", null, "{\"user\":\"../x\",\"roles\":[\"LAWYER\"]}").statusCode());
+    assertEquals(
+        400,
+        Http.postJson("/api/dev/token", null, "{\"user\":\"dana\",\"roles\":[\"KING\"]}")
+            .statusCode());
+    assertEquals(
+        400,
+        Http.postJson("/api/dev/token", null, "{\"user\":\"../x\",\"roles\":[\"LAWYER\"]}")
+            .statusCode());
   }
 
   @Test
   void outsideTheDevelopmentProfileDevSignInDoesNotExist() throws Exception {
     VaultServer.get();
-    try (VaultProcess prod = VaultServer.get().anotherInstance(Map.of("VAULT_PROFILE", "prod"), "webapp-prod")) {
-      HttpResponse<String> token = Http.client().send(HttpRequest.newBuilder(URI.create(prod.baseUrl() + "/api/dev/token"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"dana\",\"roles\":[\"ADMIN\"],\"centres\":[]}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+    try (VaultProcess prod =
+        VaultServer.get().anotherInstance(Map.of("VAULT_PROFILE", "prod"), "webapp-prod")) {
+      HttpResponse<String> token =
+          Http.client()
+              .send(
+                  HttpRequest.newBuilder(URI.create(prod.baseUrl() + "/api/dev/token"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"user\":\"dana\",\"roles\":[\"ADMIN\"],\"centres\":[]}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(404, token.statusCode(), token.body());
       assertTrue(token.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
-      HttpResponse<String> config = Http.client().send(HttpRequest.newBuilder(URI.create(prod.baseUrl() + "/api/ui/config")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> config =
+          Http.client()
+              .send(
+                  HttpRequest.newBuilder(URI.create(prod.baseUrl() + "/api/ui/config")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertFalse(Http.json(config).getBoolean("devSignIn"));
     }
   }

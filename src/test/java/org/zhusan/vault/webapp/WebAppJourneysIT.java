@@ -34,26 +34,42 @@ class WebAppJourneysIT {
 
   @Test
   void journeysInHeadlessChromium() throws Exception {
-    // Not skipped when Chromium is missing: a suite that silently drops its browser tests proves nothing.
-    assertTrue(BrowserTests.chromiumInstalled(), "headless Chromium is needed at " + BrowserTests.chromium()
-        + " (apt-get install chromium; .ci/run does it)");
+    // Not skipped when Chromium is missing: a suite that silently drops its browser tests proves
+    // nothing.
+    assertTrue(
+        BrowserTests.chromiumInstalled(),
+        "headless Chromium is needed at "
+            + BrowserTests.chromium()
+            + " (apt-get install chromium; .ci/run does it)");
     int kek = prepareKekRotation();
     // The auditor journey alters one access-log row as the database owner (and puts it back) to see
     // "verify now" name it; psql reaches the test database as its owner.
-    String ownerDb = VaultServer.get().jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + VaultServer.OWNER + "@");
-    BrowserTests.run(VaultServer.get().baseUrl(), Map.of("VAULT_IT_OWNER_DB", ownerDb,
-        "VAULT_IT_ROTATION_KEYS", Integer.toString(ROTATION_KEYS), "VAULT_IT_NEW_KEK", Integer.toString(kek)),
-        "e2e/journeys.test.mjs", "e2e/auditor.test.mjs");
+    String ownerDb =
+        VaultServer.get()
+            .jdbcUrl()
+            .replace("jdbc:postgresql://", "postgresql://" + VaultServer.OWNER + "@");
+    BrowserTests.run(
+        VaultServer.get().baseUrl(),
+        Map.of(
+            "VAULT_IT_OWNER_DB",
+            ownerDb,
+            "VAULT_IT_ROTATION_KEYS",
+            Integer.toString(ROTATION_KEYS),
+            "VAULT_IT_NEW_KEK",
+            Integer.toString(kek)),
+        "e2e/journeys.test.mjs",
+        "e2e/auditor.test.mjs");
   }
 
   /**
-   * Makes the administrator's KEK rotation a real one: at least {@link #ROTATION_KEYS} live data keys
-   * (people registered through the API in a centre no journey looks at) and a new KEK version in the
-   * keystore the server reads, which becomes primary when the journey reloads the keystore.
+   * Makes the administrator's KEK rotation a real one: at least {@link #ROTATION_KEYS} live data
+   * keys (people registered through the API in a centre no journey looks at) and a new KEK version
+   * in the keystore the server reads, which becomes primary when the journey reloads the keystore.
    */
   private static int prepareKekRotation() throws Exception {
     long live;
-    try (Connection c = VaultServer.get().ownerConnection(); Statement s = c.createStatement();
+    try (Connection c = VaultServer.get().ownerConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM data_key WHERE wrapped IS NOT NULL")) {
       rs.next();
       live = rs.getLong(1);
@@ -64,7 +80,8 @@ class WebAppJourneysIT {
       List<Future<?>> created = new ArrayList<>();
       for (long i = live; i < ROTATION_KEYS + 10; i++) {
         long n = i;
-        created.add(pool.submit(() -> Subjects.create(token, "EKZ-01", "Rotation Person " + n, null)));
+        created.add(
+            pool.submit(() -> Subjects.create(token, "EKZ-01", "Rotation Person " + n, null)));
       }
       for (Future<?> f : created) {
         f.get();
@@ -83,7 +100,10 @@ class WebAppJourneysIT {
     }
     KeyGenerator gen = KeyGenerator.getInstance("AES");
     gen.init(256);
-    ks.setEntry("kek-v" + next, new KeyStore.SecretKeyEntry(gen.generateKey()), new KeyStore.PasswordProtection(password));
+    ks.setEntry(
+        "kek-v" + next,
+        new KeyStore.SecretKeyEntry(gen.generateKey()),
+        new KeyStore.PasswordProtection(password));
     try (OutputStream out = Files.newOutputStream(VaultServer.keystore())) {
       ks.store(out, password);
     }

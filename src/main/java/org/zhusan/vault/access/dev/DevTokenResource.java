@@ -15,8 +15,8 @@ import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.platform.rest.Anonymous;
 
 /**
- * {@code POST /api/dev/token}: the web app's development sign-in. Outside the development profile it
- * answers 404 exactly like a path that does not exist, so nothing reveals that it could.
+ * {@code POST /api/dev/token}: the web app's development sign-in. Outside the development profile
+ * it answers 404 exactly like a path that does not exist, so nothing reveals that it could.
  */
 @Path("/dev/token")
 @Anonymous
@@ -35,17 +35,23 @@ public class DevTokenResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Development profile only: a development token for the chosen user, roles and centres")
+  @Operation(
+      summary =
+          "Development profile only: a development token for the chosen user, roles and centres")
   public TokenAnswer token(TokenRequest request) {
     if (!devSignIn.enabled()) {
       throw VaultException.notFound("The resource");
     }
     if (request == null || request.user() == null || !USER.matcher(request.user()).matches()) {
-      throw VaultException.badRequest("invalid-user", "user must be 1–64 letters, digits, '.', '_', '@' or '-'.");
+      throw VaultException.badRequest(
+          "invalid-user", "user must be 1–64 letters, digits, '.', '_', '@' or '-'.");
     }
     List<String> roles = new ArrayList<>();
     for (String r : request.roles() == null ? List.<String>of() : request.roles()) {
-      roles.add(Role.parse(r).orElseThrow(() -> VaultException.badRequest("invalid-role", "Unknown role: " + r)).name());
+      roles.add(
+          Role.parse(r)
+              .orElseThrow(() -> VaultException.badRequest("invalid-role", "Unknown role: " + r))
+              .name());
     }
     if (roles.isEmpty()) {
       throw VaultException.badRequest("invalid-role", "At least one role is required.");

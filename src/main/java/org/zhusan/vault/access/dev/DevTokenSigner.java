@@ -32,19 +32,27 @@ final class DevTokenSigner {
     String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
     try {
       return new DevTokenSigner(
-          KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body))));
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body))));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("the development signing key is not a PKCS#8 RSA key", e);
     }
   }
 
-  String sign(String user, List<String> roles, List<String> centres, Duration ttl, String issuer, String audience) {
+  String sign(
+      String user,
+      List<String> roles,
+      List<String> centres,
+      Duration ttl,
+      String issuer,
+      String audience) {
     Instant now = Instant.now();
     JsonArrayBuilder groups = Json.createArrayBuilder();
     roles.forEach(groups::add);
     JsonArrayBuilder cs = Json.createArrayBuilder();
     centres.forEach(cs::add);
-    String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+    String header =
+        Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
     String claims =
         Json.createObjectBuilder()
             .add("iss", issuer)

@@ -11,22 +11,23 @@ import org.zhusan.vault.access.Role;
  * The validated content of a policy file (see {@code config/access-policy.yaml}). Immutable and
  * thread-safe; maps and sets iterate in declaration order of their enums.
  *
- * <p>The constructor enforces what the {@link PolicyLoader} reports with line numbers, so a policy built in
- * code cannot break them either: the matrix is complete; AUDITOR and ADMIN have {@code none} everywhere and
- * are absent from {@code read-name}, {@code read-identifying}, {@code write} and break-glass; {@code
- * read-name} ⊆ {@code read-metadata} and disjoint from {@code read-identifying} (which includes the name);
- * {@code read-identifying} ⊆ {@code read-metadata} and {@code write} ⊆ {@code read-identifying}; at least one purpose is in use and
- * every role's purposes are among them.
+ * <p>The constructor enforces what the {@link PolicyLoader} reports with line numbers, so a policy
+ * built in code cannot break them either: the matrix is complete; AUDITOR and ADMIN have {@code
+ * none} everywhere and are absent from {@code read-name}, {@code read-identifying}, {@code write}
+ * and break-glass; {@code read-name} ⊆ {@code read-metadata} and disjoint from {@code
+ * read-identifying} (which includes the name); {@code read-identifying} ⊆ {@code read-metadata} and
+ * {@code write} ⊆ {@code read-identifying}; at least one purpose is in use and every role's
+ * purposes are among them.
  *
  * @param documents role → document type → permission, for every role and every type
  * @param nationalRoles roles whose holders see subjects of every centre
- * @param subjects subject action → the roles that may perform it (in scope); {@code read-name} may be
- *     absent (nobody)
+ * @param subjects subject action → the roles that may perform it (in scope); {@code read-name} may
+ *     be absent (nobody)
  * @param breakGlass break-glass settings
  * @param grants grant settings
  * @param purposes the purposes of use in force
- * @param purposesByRole for the roles listed, the purposes they may state; a role absent from the map may
- *     state any purpose in force
+ * @param purposesByRole for the roles listed, the purposes they may state; a role absent from the
+ *     map may state any purpose in force
  */
 public record AccessPolicyFile(
     Map<Role, Map<PolicyDocumentType, Permission>> documents,
@@ -58,7 +59,13 @@ public record AccessPolicyFile(
         }
         if (p != Permission.NONE && Policy.METADATA_ONLY_ROLES.contains(role)) {
           throw new IllegalArgumentException(
-              "separation of duties: " + role + " → " + type + " must be none (found " + p.yamlName() + ").");
+              "separation of duties: "
+                  + role
+                  + " → "
+                  + type
+                  + " must be none (found "
+                  + p.yamlName()
+                  + ").");
         }
         copy.put(type, p);
       }
@@ -103,7 +110,8 @@ public record AccessPolicyFile(
       Set<Purpose> set = Collections.unmodifiableSet(EnumSets.copyOf(Purpose.class, e.getValue()));
       for (Purpose p : set) {
         if (!purposes.contains(p)) {
-          throw new IllegalArgumentException("purposes: " + e.getKey() + " may state " + p + ", which is not in use.");
+          throw new IllegalArgumentException(
+              "purposes: " + e.getKey() + " may state " + p + ", which is not in use.");
         }
       }
       byRole.put(Objects.requireNonNull(e.getKey()), set);
@@ -111,8 +119,8 @@ public record AccessPolicyFile(
     purposesByRole = Collections.unmodifiableMap(byRole);
   }
 
-  private static void requireSubset(Map<SubjectOperation, Set<Role>> subjects, SubjectOperation sub,
-      SubjectOperation sup) {
+  private static void requireSubset(
+      Map<SubjectOperation, Set<Role>> subjects, SubjectOperation sub, SubjectOperation sup) {
     for (Role r : subjects.get(sub)) {
       if (!subjects.get(sup).contains(r)) {
         throw new IllegalArgumentException(
@@ -121,11 +129,12 @@ public record AccessPolicyFile(
     }
   }
 
-  private static void requireDisjoint(Map<SubjectOperation, Set<Role>> subjects, SubjectOperation a,
-      SubjectOperation b) {
+  private static void requireDisjoint(
+      Map<SubjectOperation, Set<Role>> subjects, SubjectOperation a, SubjectOperation b) {
     for (Role r : subjects.get(a)) {
       if (subjects.get(b).contains(r)) {
-        throw new IllegalArgumentException("subjects: " + r + " is in both " + a.yamlName() + " and " + b.yamlName() + ".");
+        throw new IllegalArgumentException(
+            "subjects: " + r + " is in both " + a.yamlName() + " and " + b.yamlName() + ".");
       }
     }
   }

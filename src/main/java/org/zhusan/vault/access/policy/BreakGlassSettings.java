@@ -10,7 +10,8 @@ import org.zhusan.vault.access.Role;
  *
  * @param roles roles that may break the glass (never AUDITOR or ADMIN)
  * @param minJustificationLength minimum characters of the justification, after trimming; at least 1
- * @param defaultDuration how long access lasts when the user asks for no duration; positive, at most max
+ * @param defaultDuration how long access lasts when the user asks for no duration; positive, at
+ *     most max
  * @param maxDuration the longest access a user may ask for; positive
  */
 public record BreakGlassSettings(
@@ -19,7 +20,8 @@ public record BreakGlassSettings(
     roles = Collections.unmodifiableSet(EnumSets.copyOf(Role.class, roles));
     for (Role r : roles) {
       if (Policy.METADATA_ONLY_ROLES.contains(r)) {
-        throw new IllegalArgumentException("separation of duties: " + r + " may never use break-glass.");
+        throw new IllegalArgumentException(
+            "separation of duties: " + r + " may never use break-glass.");
       }
     }
     if (minJustificationLength < 1) {

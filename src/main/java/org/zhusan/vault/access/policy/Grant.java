@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A grant as stored by the server: one user shares one document (or one version of it), read only, with
- * one named user for a stated purpose until an expiry. Immutable; revoking produces a stored copy with
- * {@code revokedAt} set. The policy decides on it with {@link Policy#decideWithGrant}.
+ * A grant as stored by the server: one user shares one document (or one version of it), read only,
+ * with one named user for a stated purpose until an expiry. Immutable; revoking produces a stored
+ * copy with {@code revokedAt} set. The policy decides on it with {@link Policy#decideWithGrant}.
  *
  * @param id the grant's identifier (appears in the rule name {@code grant:<id>})
  * @param documentId the shared document
@@ -46,7 +46,9 @@ public record Grant(
     return revokedAt != null;
   }
 
-  /** Whether the grant has expired at {@code now} ({@code expiresAt} itself is already too late). */
+  /**
+   * Whether the grant has expired at {@code now} ({@code expiresAt} itself is already too late).
+   */
   public boolean isExpired(Instant now) {
     return !now.isBefore(expiresAt);
   }
@@ -57,16 +59,25 @@ public record Grant(
   }
 
   /**
-   * Whether the grant covers {@code versionId} of {@code documentId}: same document, and either no version
-   * restriction or the same version ({@code versionId} null means "the document as a whole", which only a
-   * whole-document grant covers).
+   * Whether the grant covers {@code versionId} of {@code documentId}: same document, and either no
+   * version restriction or the same version ({@code versionId} null means "the document as a
+   * whole", which only a whole-document grant covers).
    */
   public boolean covers(String documentId, String versionId) {
-    return this.documentId.equals(documentId) && (this.versionId == null || this.versionId.equals(versionId));
+    return this.documentId.equals(documentId)
+        && (this.versionId == null || this.versionId.equals(versionId));
   }
 
   /** A copy revoked at {@code when}. */
   public Grant revokedAt(Instant when) {
-    return new Grant(id, documentId, versionId, grantor, grantee, purpose, expiresAt, Objects.requireNonNull(when));
+    return new Grant(
+        id,
+        documentId,
+        versionId,
+        grantor,
+        grantee,
+        purpose,
+        expiresAt,
+        Objects.requireNonNull(when));
   }
 }

@@ -29,7 +29,10 @@ public enum Permission {
     };
   }
 
-  /** The permission written as {@code word} in the policy file ({@code none}, {@code read}, {@code write}). */
+  /**
+   * The permission written as {@code word} in the policy file ({@code none}, {@code read}, {@code
+   * write}).
+   */
   public static Optional<Permission> parse(String word) {
     return Arrays.stream(values()).filter(p -> p.yamlName.equals(word)).findFirst();
   }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The document types the policy knows, in the order the policy file and the docs list them. Kept inside
- * the policy package (rather than shared with the documents capability) so the policy core depends on
- * nothing but the access roles; the names are the same as the documents' types.
+ * The document types the policy knows, in the order the policy file and the docs list them. Kept
+ * inside the policy package (rather than shared with the documents capability) so the policy core
+ * depends on nothing but the access roles; the names are the same as the documents' types.
  */
 public enum PolicyDocumentType {
   IDENTITY,

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The policy file is invalid. Carries every problem found, each naming the file and line, e.g.
- * {@code access-policy.yaml line 14: unknown document type 'COURTS' (expected one of IDENTITY, …)}; the
- * message lists them one per line. The server must refuse to start on it.
+ * {@code access-policy.yaml line 14: unknown document type 'COURTS' (expected one of IDENTITY, …)};
+ * the message lists them one per line. The server must refuse to start on it.
  */
 public final class PolicyException extends RuntimeException {
   private static final long serialVersionUID = 1L;

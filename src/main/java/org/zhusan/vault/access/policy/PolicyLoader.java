@@ -38,18 +38,21 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.zhusan.vault.access.Role;
 
 /**
- * Reads and validates a policy file. Uses SnakeYAML only to compose the node tree (no object construction,
- * so no tags can instantiate anything) and checks it by hand, so that every problem names its line:
- * unknown keys, roles, document types, permissions and purposes; duplicate keys and list entries; missing
- * sections; malformed, non-positive or inconsistent durations; a justification length below 1; a role in
- * both {@code read-name} and {@code read-identifying}; and any entry that would give AUDITOR or ADMIN
- * content, identifying fields (the name included) or break-glass. All problems found are
- * reported together in one {@link PolicyException}.
+ * Reads and validates a policy file. Uses SnakeYAML only to compose the node tree (no object
+ * construction, so no tags can instantiate anything) and checks it by hand, so that every problem
+ * names its line: unknown keys, roles, document types, permissions and purposes; duplicate keys and
+ * list entries; missing sections; malformed, non-positive or inconsistent durations; a
+ * justification length below 1; a role in both {@code read-name} and {@code read-identifying}; and
+ * any entry that would give AUDITOR or ADMIN content, identifying fields (the name included) or
+ * break-glass. All problems found are reported together in one {@link PolicyException}.
  *
  * <p>Thread-safe; {@link #defaults()} is loaded once and cached.
  */
 public final class PolicyLoader {
-  /** Classpath location of the built-in policy (a byte-identical copy of {@code config/access-policy.yaml}). */
+  /**
+   * Classpath location of the built-in policy (a byte-identical copy of {@code
+   * config/access-policy.yaml}).
+   */
   public static final String DEFAULT_RESOURCE = "/access-policy.yaml";
 
   /** The largest file accepted; the real one is a few kilobytes. */
@@ -59,7 +62,9 @@ public final class PolicyLoader {
 
   private PolicyLoader() {}
 
-  /** Loads and validates the policy file at {@code file}; errors are named after the file's name. */
+  /**
+   * Loads and validates the policy file at {@code file}; errors are named after the file's name.
+   */
   public static Policy load(Path file) {
     String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     byte[] bytes;
@@ -69,18 +74,23 @@ public final class PolicyLoader {
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new PolicyException(new PolicyException.Problem(source, 0, "cannot read " + file + " (" + e + ")"), e);
+      throw new PolicyException(
+          new PolicyException.Problem(source, 0, "cannot read " + file + " (" + e + ")"), e);
     }
     return parse(decode(bytes, source), source);
   }
 
-  /** Loads and validates a policy from {@code in} (read to the end, not closed); errors name {@code source}. */
+  /**
+   * Loads and validates a policy from {@code in} (read to the end, not closed); errors name {@code
+   * source}.
+   */
   public static Policy load(InputStream in, String source) {
     byte[] bytes;
     try {
       bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new PolicyException(new PolicyException.Problem(source, 0, "cannot read (" + e + ")"), e);
+      throw new PolicyException(
+          new PolicyException.Problem(source, 0, "cannot read (" + e + ")"), e);
     }
     if (bytes.length > MAX_BYTES) {
       throw fileProblem(source, "larger than " + MAX_BYTES + " bytes; this is not a policy file");
@@ -97,8 +107,9 @@ public final class PolicyLoader {
   private static volatile Policy defaults;
 
   /**
-   * The built-in default policy ({@value #DEFAULT_RESOURCE} on the classpath), loaded on first use and then
-   * shared. Should it be invalid, every call throws the {@link PolicyException} (not a class-loading error).
+   * The built-in default policy ({@value #DEFAULT_RESOURCE} on the classpath), loaded on first use
+   * and then shared. Should it be invalid, every call throws the {@link PolicyException} (not a
+   * class-loading error).
    */
   public static Policy defaults() {
     Policy policy = defaults;
@@ -117,21 +128,26 @@ public final class PolicyLoader {
   private static Policy loadDefaults() {
     try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw fileProblem("access-policy.yaml", "the built-in policy " + DEFAULT_RESOURCE + " is not on the classpath");
+        throw fileProblem(
+            "access-policy.yaml",
+            "the built-in policy " + DEFAULT_RESOURCE + " is not on the classpath");
       }
       return load(in, "access-policy.yaml (built-in)");
     } catch (IOException e) {
-      throw new PolicyException(new PolicyException.Problem("access-policy.yaml", 0, "cannot read (" + e + ")"), e);
+      throw new PolicyException(
+          new PolicyException.Problem("access-policy.yaml", 0, "cannot read (" + e + ")"), e);
     }
   }
 
   private static String decode(byte[] bytes, String source) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw fileProblem(source, "not valid UTF-8");
@@ -146,11 +162,13 @@ public final class PolicyLoader {
   private static final class Reader {
     private final String source;
     private final List<PolicyException.Problem> problems = new ArrayList<>();
+
     /**
-     * Mappings in which an unknown key was reported: a missing key there is most likely the misspelt one,
-     * so it is not reported a second time.
+     * Mappings in which an unknown key was reported: a missing key there is most likely the
+     * misspelt one, so it is not reported a second time.
      */
-    private final Set<MappingNode> withUnknownKeys = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<MappingNode> withUnknownKeys =
+        Collections.newSetFromMap(new IdentityHashMap<>());
 
     Reader(String source) {
       this.source = source;
@@ -162,23 +180,46 @@ public final class PolicyLoader {
       if (top == null) {
         throw new PolicyException(problems);
       }
-      Map<String, NodeTuple> sections = keys(top, "the policy file",
-          List.of("version", "documents", "national-roles", "subjects", "break-glass", "grants", "purposes"));
-      for (String required : List.of("version", "documents", "national-roles", "subjects", "break-glass", "grants",
-          "purposes")) {
+      Map<String, NodeTuple> sections =
+          keys(
+              top,
+              "the policy file",
+              List.of(
+                  "version",
+                  "documents",
+                  "national-roles",
+                  "subjects",
+                  "break-glass",
+                  "grants",
+                  "purposes"));
+      for (String required :
+          List.of(
+              "version",
+              "documents",
+              "national-roles",
+              "subjects",
+              "break-glass",
+              "grants",
+              "purposes")) {
         if (!sections.containsKey(required) && !withUnknownKeys.contains(top)) {
           problem(top, "missing section '" + required + "'");
         }
       }
 
-      Optional.ofNullable(sections.get("version")).ifPresent(t -> {
-        String v = scalar(t.getValueNode(), "version");
-        if (v != null && !v.equals("1")) {
-          problem(t.getValueNode(), "unsupported version '" + v + "' (this vault reads version 1)");
-        }
-      });
-      Map<Role, Map<PolicyDocumentType, Permission>> documents = value(sections, "documents", this::documents);
-      Set<Role> national = value(sections, "national-roles", n -> roleList(n, "national-roles", false));
+      Optional.ofNullable(sections.get("version"))
+          .ifPresent(
+              t -> {
+                String v = scalar(t.getValueNode(), "version");
+                if (v != null && !v.equals("1")) {
+                  problem(
+                      t.getValueNode(),
+                      "unsupported version '" + v + "' (this vault reads version 1)");
+                }
+              });
+      Map<Role, Map<PolicyDocumentType, Permission>> documents =
+          value(sections, "documents", this::documents);
+      Set<Role> national =
+          value(sections, "national-roles", n -> roleList(n, "national-roles", false));
       Map<SubjectOperation, Set<Role>> subjects = value(sections, "subjects", this::subjects);
       BreakGlassSettings breakGlass = value(sections, "break-glass", this::breakGlass);
       GrantSettings grants = value(sections, "grants", this::grants);
@@ -189,10 +230,11 @@ public final class PolicyLoader {
         throw new PolicyException(problems);
       }
       try {
-        return new AccessPolicyFile(documents, national, subjects, breakGlass, grants, purposes.inUse(),
-            purposes.byRole());
+        return new AccessPolicyFile(
+            documents, national, subjects, breakGlass, grants, purposes.inUse(), purposes.byRole());
       } catch (IllegalArgumentException e) {
-        // The checks above mirror the constructor's; this only guards against the two drifting apart.
+        // The checks above mirror the constructor's; this only guards against the two drifting
+        // apart.
         problem(top, e.getMessage());
         throw new PolicyException(problems);
       }
@@ -212,16 +254,18 @@ public final class PolicyLoader {
       } catch (MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-        String detail = "not valid YAML: " + what
-            + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
-        throw new PolicyException(new PolicyException.Problem(source, mark == null ? 0 : mark.getLine() + 1,
-            detail), e);
+        String detail =
+            "not valid YAML: " + what + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
+        throw new PolicyException(
+            new PolicyException.Problem(source, mark == null ? 0 : mark.getLine() + 1, detail), e);
       } catch (YAMLException e) {
-        throw new PolicyException(new PolicyException.Problem(source, 0, "not valid YAML: " + e.getMessage()), e);
+        throw new PolicyException(
+            new PolicyException.Problem(source, 0, "not valid YAML: " + e.getMessage()), e);
       }
     }
 
-    // ---- sections ------------------------------------------------------------------------------------
+    // ---- sections
+    // ------------------------------------------------------------------------------------
 
     private Map<Role, Map<PolicyDocumentType, Permission>> documents(Node node) {
       MappingNode m = mapping(node, "documents");
@@ -246,8 +290,13 @@ public final class PolicyLoader {
           Optional<PolicyDocumentType> type = PolicyDocumentType.parse(typeName);
           if (type.isEmpty()) {
             withUnknownKeys.add(row);
-            problem(cell.getKeyNode(), "unknown document type '" + typeName + "' (expected one of "
-                + String.join(", ", PolicyDocumentType.names()) + ")");
+            problem(
+                cell.getKeyNode(),
+                "unknown document type '"
+                    + typeName
+                    + "' (expected one of "
+                    + String.join(", ", PolicyDocumentType.names())
+                    + ")");
             continue;
           }
           String word = scalar(cell.getValueNode(), role + " → " + type.get());
@@ -256,13 +305,32 @@ public final class PolicyLoader {
           }
           Optional<Permission> permission = Permission.parse(word);
           if (permission.isEmpty()) {
-            problem(cell.getValueNode(), "unknown permission '" + word + "' for " + role + " → " + type.get()
-                + " (expected one of " + String.join(", ", Permission.words()) + ")");
+            problem(
+                cell.getValueNode(),
+                "unknown permission '"
+                    + word
+                    + "' for "
+                    + role
+                    + " → "
+                    + type.get()
+                    + " (expected one of "
+                    + String.join(", ", Permission.words())
+                    + ")");
             continue;
           }
           if (permission.get() != Permission.NONE && Policy.METADATA_ONLY_ROLES.contains(role)) {
-            problem(cell.getValueNode(), "separation of duties: " + role + " may never read or write document "
-                + "content, so " + role + " → " + type.get() + " must be 'none' (found '" + word + "')");
+            problem(
+                cell.getValueNode(),
+                "separation of duties: "
+                    + role
+                    + " may never read or write document "
+                    + "content, so "
+                    + role
+                    + " → "
+                    + type.get()
+                    + " must be 'none' (found '"
+                    + word
+                    + "')");
             continue;
           }
           cells.put(type.get(), permission.get());
@@ -274,8 +342,13 @@ public final class PolicyLoader {
           }
         }
         if (!missing.isEmpty() && !withUnknownKeys.contains(row)) {
-          problem(key, "role " + role + " is missing document type(s) " + String.join(", ", missing)
-              + " (list every type as write, read or none)");
+          problem(
+              key,
+              "role "
+                  + role
+                  + " is missing document type(s) "
+                  + String.join(", ", missing)
+                  + " (list every type as write, read or none)");
         }
         matrix.put(role, cells);
       }
@@ -286,8 +359,11 @@ public final class PolicyLoader {
         }
       }
       if (!missingRoles.isEmpty() && !withUnknownKeys.contains(m)) {
-        problem(node, "documents: missing role(s) " + String.join(", ", missingRoles)
-            + " (list every role, with none for every type it may not open)");
+        problem(
+            node,
+            "documents: missing role(s) "
+                + String.join(", ", missingRoles)
+                + " (list every role, with none for every type it may not open)");
       }
       return matrix;
     }
@@ -311,11 +387,12 @@ public final class PolicyLoader {
           }
           continue;
         }
-        Map<Role, Node> roles = roleNodes(t.getValueNode(), "subjects." + op.yamlName(),
-            !op.openToMetadataOnlyRoles());
+        Map<Role, Node> roles =
+            roleNodes(t.getValueNode(), "subjects." + op.yamlName(), !op.openToMetadataOnlyRoles());
         if (roles != null) {
           where.put(op, roles);
-          result.put(op, roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.keySet()));
+          result.put(
+              op, roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.keySet()));
         }
       }
       subset(where, SubjectOperation.READ_NAME, SubjectOperation.READ_METADATA);
@@ -325,29 +402,55 @@ public final class PolicyLoader {
       return result;
     }
 
-    /** A role with the name only must not also hold every identifying field: say which one is meant. */
-    private void disjoint(Map<SubjectOperation, Map<Role, Node>> where, SubjectOperation a, SubjectOperation b) {
+    /**
+     * A role with the name only must not also hold every identifying field: say which one is meant.
+     */
+    private void disjoint(
+        Map<SubjectOperation, Map<Role, Node>> where, SubjectOperation a, SubjectOperation b) {
       if (!where.containsKey(a) || !where.containsKey(b)) {
         return;
       }
-      where.get(a).forEach((role, node) -> {
-        if (where.get(b).containsKey(role)) {
-          problem(node, "subjects: " + role + " is in both " + a.yamlName() + " and " + b.yamlName() + " ("
-              + b.yamlName() + " already includes the full name; list the role in one of them)");
-        }
-      });
+      where
+          .get(a)
+          .forEach(
+              (role, node) -> {
+                if (where.get(b).containsKey(role)) {
+                  problem(
+                      node,
+                      "subjects: "
+                          + role
+                          + " is in both "
+                          + a.yamlName()
+                          + " and "
+                          + b.yamlName()
+                          + " ("
+                          + b.yamlName()
+                          + " already includes the full name; list the role in one of them)");
+                }
+              });
     }
 
-    private void subset(Map<SubjectOperation, Map<Role, Node>> where, SubjectOperation sub, SubjectOperation sup) {
+    private void subset(
+        Map<SubjectOperation, Map<Role, Node>> where, SubjectOperation sub, SubjectOperation sup) {
       if (!where.containsKey(sub) || !where.containsKey(sup)) {
         return;
       }
-      where.get(sub).forEach((role, node) -> {
-        if (!where.get(sup).containsKey(role)) {
-          problem(node, "subjects: " + role + " is in " + sub.yamlName() + " but not in " + sup.yamlName()
-              + " (add it there too)");
-        }
-      });
+      where
+          .get(sub)
+          .forEach(
+              (role, node) -> {
+                if (!where.get(sup).containsKey(role)) {
+                  problem(
+                      node,
+                      "subjects: "
+                          + role
+                          + " is in "
+                          + sub.yamlName()
+                          + " but not in "
+                          + sup.yamlName()
+                          + " (add it there too)");
+                }
+              });
     }
 
     private BreakGlassSettings breakGlass(Node node) {
@@ -355,10 +458,16 @@ public final class PolicyLoader {
       if (m == null) {
         return null;
       }
-      Map<String, NodeTuple> entries = keys(m, "break-glass",
-          List.of("roles", "min-justification-length", "default-duration", "max-duration"));
-      Set<Role> roles = required(m, entries, "break-glass", "roles", n -> roleList(n, "break-glass.roles", true));
-      Integer minLength = required(m, entries, "break-glass", "min-justification-length", this::justificationLength);
+      Map<String, NodeTuple> entries =
+          keys(
+              m,
+              "break-glass",
+              List.of("roles", "min-justification-length", "default-duration", "max-duration"));
+      Set<Role> roles =
+          required(m, entries, "break-glass", "roles", n -> roleList(n, "break-glass.roles", true));
+      Integer minLength =
+          required(
+              m, entries, "break-glass", "min-justification-length", this::justificationLength);
       Duration[] limits = durationLimits(m, entries, "break-glass");
       if (roles == null || minLength == null || limits == null) {
         return null;
@@ -371,7 +480,8 @@ public final class PolicyLoader {
       if (m == null) {
         return null;
       }
-      Map<String, NodeTuple> entries = keys(m, "grants", List.of("default-duration", "max-duration"));
+      Map<String, NodeTuple> entries =
+          keys(m, "grants", List.of("default-duration", "max-duration"));
       Duration[] limits = durationLimits(m, entries, "grants");
       return limits == null ? null : new GrantSettings(limits[0], limits[1]);
     }
@@ -385,14 +495,23 @@ public final class PolicyLoader {
         return null;
       }
       Map<String, NodeTuple> entries = keys(m, "purposes", List.of("allowed", "by-role"));
-      Set<Purpose> inUse = required(m, entries, "purposes", "allowed", n -> {
-        Set<Purpose> set = purposeList(n, "purposes.allowed", null);
-        if (set != null && set.isEmpty()) {
-          problem(n, "purposes.allowed: list at least one purpose (every content read must state one)");
-          return null;
-        }
-        return set;
-      });
+      Set<Purpose> inUse =
+          required(
+              m,
+              entries,
+              "purposes",
+              "allowed",
+              n -> {
+                Set<Purpose> set = purposeList(n, "purposes.allowed", null);
+                if (set != null && set.isEmpty()) {
+                  problem(
+                      n,
+                      "purposes.allowed: list at least one purpose (every content read must state"
+                          + " one)");
+                  return null;
+                }
+                return set;
+              });
       Map<Role, Set<Purpose>> byRole = new EnumMap<>(Role.class);
       NodeTuple byRoleTuple = entries.get("by-role");
       if (byRoleTuple != null) {
@@ -413,7 +532,8 @@ public final class PolicyLoader {
       return inUse == null ? null : new Purposes(inUse, byRole);
     }
 
-    // ---- values --------------------------------------------------------------------------------------
+    // ---- values
+    // --------------------------------------------------------------------------------------
 
     private Role role(Node key) {
       String name = ((ScalarNode) key).getValue();
@@ -427,10 +547,15 @@ public final class PolicyLoader {
 
     private Set<Role> roleList(Node node, String what, boolean contentLike) {
       Map<Role, Node> roles = roleNodes(node, what, contentLike);
-      return roles == null ? null : roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.keySet());
+      return roles == null
+          ? null
+          : roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.keySet());
     }
 
-    /** A list of distinct roles; {@code contentLike}: AUDITOR and ADMIN may not appear (separation of duties). */
+    /**
+     * A list of distinct roles; {@code contentLike}: AUDITOR and ADMIN may not appear (separation
+     * of duties).
+     */
     private Map<Role, Node> roleNodes(Node node, String what, boolean contentLike) {
       List<ScalarNode> items = sequence(node, what);
       if (items == null) {
@@ -440,12 +565,24 @@ public final class PolicyLoader {
       for (ScalarNode item : items) {
         Optional<Role> role = Role.parse(item.getValue());
         if (role.isEmpty()) {
-          problem(item, what + ": unknown role '" + item.getValue() + "' (expected one of " + roleNames() + ")");
+          problem(
+              item,
+              what
+                  + ": unknown role '"
+                  + item.getValue()
+                  + "' (expected one of "
+                  + roleNames()
+                  + ")");
         } else if (roles.containsKey(role.get())) {
           problem(item, what + ": " + role.get() + " is listed twice");
         } else if (contentLike && Policy.METADATA_ONLY_ROLES.contains(role.get())) {
-          problem(item, "separation of duties: " + role.get() + " may never be in " + what
-              + " (AUDITOR and ADMIN never see content or identifying fields)");
+          problem(
+              item,
+              "separation of duties: "
+                  + role.get()
+                  + " may never be in "
+                  + what
+                  + " (AUDITOR and ADMIN never see content or identifying fields)");
         } else {
           roles.put(role.get(), item);
         }
@@ -463,8 +600,14 @@ public final class PolicyLoader {
       for (ScalarNode item : items) {
         Optional<Purpose> p = Purpose.parse(item.getValue());
         if (p.isEmpty()) {
-          problem(item, what + ": unknown purpose '" + item.getValue() + "' (expected one of "
-              + String.join(", ", Purpose.names()) + ")");
+          problem(
+              item,
+              what
+                  + ": unknown purpose '"
+                  + item.getValue()
+                  + "' (expected one of "
+                  + String.join(", ", Purpose.names())
+                  + ")");
         } else if (!purposes.add(p.get())) {
           problem(item, what + ": " + p.get() + " is listed twice");
         } else if (inUse != null && !inUse.contains(p.get())) {
@@ -491,16 +634,33 @@ public final class PolicyLoader {
       return n;
     }
 
-    /** {@code default-duration} and {@code max-duration} of {@code section}: both positive, default ≤ max. */
-    private Duration[] durationLimits(MappingNode m, Map<String, NodeTuple> entries, String section) {
-      Duration def = required(m, entries, section, "default-duration", n -> duration(n, section + ".default-duration"));
-      Duration max = required(m, entries, section, "max-duration", n -> duration(n, section + ".max-duration"));
+    /**
+     * {@code default-duration} and {@code max-duration} of {@code section}: both positive, default
+     * ≤ max.
+     */
+    private Duration[] durationLimits(
+        MappingNode m, Map<String, NodeTuple> entries, String section) {
+      Duration def =
+          required(
+              m,
+              entries,
+              section,
+              "default-duration",
+              n -> duration(n, section + ".default-duration"));
+      Duration max =
+          required(
+              m, entries, section, "max-duration", n -> duration(n, section + ".max-duration"));
       if (def == null || max == null) {
         return null;
       }
       if (def.compareTo(max) > 0) {
-        problem(entries.get("default-duration").getValueNode(), section + ".default-duration " + Durations.format(def)
-            + " is longer than max-duration " + Durations.format(max));
+        problem(
+            entries.get("default-duration").getValueNode(),
+            section
+                + ".default-duration "
+                + Durations.format(def)
+                + " is longer than max-duration "
+                + Durations.format(max));
         return null;
       }
       return new Duration[] {def, max};
@@ -515,7 +675,9 @@ public final class PolicyLoader {
       try {
         d = Duration.parse(v);
       } catch (DateTimeParseException e) {
-        problem(node, what + ": '" + v + "' is not " + DURATION_HINT + " (days at most; no months or years)");
+        problem(
+            node,
+            what + ": '" + v + "' is not " + DURATION_HINT + " (days at most; no months or years)");
         return null;
       }
       if (d.isNegative() || d.isZero()) {
@@ -525,14 +687,19 @@ public final class PolicyLoader {
       return d;
     }
 
-    // ---- node helpers --------------------------------------------------------------------------------
+    // ---- node helpers
+    // --------------------------------------------------------------------------------
 
     private <T> T value(Map<String, NodeTuple> sections, String key, Function<Node, T> reader) {
       NodeTuple t = sections.get(key);
       return t == null ? null : reader.apply(t.getValueNode());
     }
 
-    private <T> T required(MappingNode m, Map<String, NodeTuple> entries, String section, String key,
+    private <T> T required(
+        MappingNode m,
+        Map<String, NodeTuple> entries,
+        String section,
+        String key,
         Function<Node, T> reader) {
       NodeTuple t = entries.get(key);
       if (t == null) {
@@ -553,8 +720,8 @@ public final class PolicyLoader {
     }
 
     /**
-     * The entries of {@code m} by key, in file order. Reports non-scalar and duplicate keys, and (when
-     * {@code allowed} is given) unknown keys, which are then left out.
+     * The entries of {@code m} by key, in file order. Reports non-scalar and duplicate keys, and
+     * (when {@code allowed} is given) unknown keys, which are then left out.
      */
     private Map<String, NodeTuple> keys(MappingNode m, String what, List<String> allowed) {
       Map<String, NodeTuple> result = new LinkedHashMap<>();
@@ -565,14 +732,26 @@ public final class PolicyLoader {
         }
         NodeTuple first = result.get(key.getValue());
         if (first != null) {
-          problem(key, what + ": duplicate key '" + key.getValue() + "' (first on line " + line(first.getKeyNode())
-              + ")");
+          problem(
+              key,
+              what
+                  + ": duplicate key '"
+                  + key.getValue()
+                  + "' (first on line "
+                  + line(first.getKeyNode())
+                  + ")");
           continue;
         }
         if (allowed != null && !allowed.contains(key.getValue())) {
           withUnknownKeys.add(m);
-          problem(key, what + ": unknown key '" + key.getValue() + "' (expected one of "
-              + String.join(", ", allowed) + ")");
+          problem(
+              key,
+              what
+                  + ": unknown key '"
+                  + key.getValue()
+                  + "' (expected one of "
+                  + String.join(", ", allowed)
+                  + ")");
           continue;
         }
         result.put(key.getValue(), t);
@@ -634,7 +813,9 @@ public final class PolicyLoader {
     }
 
     private static String roleNames() {
-      return java.util.Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", "));
+      return java.util.Arrays.stream(Role.values())
+          .map(Role::name)
+          .collect(Collectors.joining(", "));
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fixed list of purposes of use. Every content read states one; it is recorded with the decision.
- * The policy file chooses which of them are in use and, optionally, which each role may state; parse
- * user input with {@link Policy#parsePurpose(String)}, which honours that choice.
+ * The fixed list of purposes of use. Every content read states one; it is recorded with the
+ * decision. The policy file chooses which of them are in use and, optionally, which each role may
+ * state; parse user input with {@link Policy#parsePurpose(String)}, which honours that choice.
  */
 public enum Purpose {
   /** Medical or psychological care of the subject. */

@@ -1,9 +1,9 @@
 package org.zhusan.vault.access.policy;
 
 /**
- * A request's purpose of use is missing or not one of the purposes in use. The REST layer answers 400 with
- * the message (which lists the accepted purposes and never echoes more than the raw value's first 40
- * characters).
+ * A request's purpose of use is missing or not one of the purposes in use. The REST layer answers
+ * 400 with the message (which lists the accepted purposes and never echoes more than the raw
+ * value's first 40 characters).
  */
 public final class PurposeException extends RuntimeException {
   private static final long serialVersionUID = 1L;

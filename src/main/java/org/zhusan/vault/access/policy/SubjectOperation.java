@@ -4,17 +4,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Subject-level actions; each names its list of roles in the {@code subjects} section of the policy file. */
+/**
+ * Subject-level actions; each names its list of roles in the {@code subjects} section of the policy
+ * file.
+ */
 public enum SubjectOperation {
-  /** Read a subject's non-identifying fields (sex, year-of-birth band, centre, stage, arrival, legal status). */
+  /**
+   * Read a subject's non-identifying fields (sex, year-of-birth band, centre, stage, arrival, legal
+   * status).
+   */
   READ_METADATA("read-metadata"),
   /**
-   * Read a subject's full name (and metadata), but none of its other identifying fields: for roles that
-   * must tell people apart face to face (a teacher in class) without learning who they are on paper.
-   * Optional in the file (none by default); disjoint from {@link #READ_IDENTIFYING}, which includes the name.
+   * Read a subject's full name (and metadata), but none of its other identifying fields: for roles
+   * that must tell people apart face to face (a teacher in class) without learning who they are on
+   * paper. Optional in the file (none by default); disjoint from {@link #READ_IDENTIFYING}, which
+   * includes the name.
    */
   READ_NAME("read-name"),
-  /** Read a subject's identifying fields (full name, date of birth, IIN, place of origin, notes). */
+  /**
+   * Read a subject's identifying fields (full name, date of birth, IIN, place of origin, notes).
+   */
   READ_IDENTIFYING("read-identifying"),
   /** Register a subject, edit it, change its programme stage. */
   WRITE("write");
@@ -31,8 +40,8 @@ public enum SubjectOperation {
   }
 
   /**
-   * Whether the file must list this action. {@code read-name} came later and may be left out: a file
-   * without it gives nobody the name alone, the need-to-know reading of an older file.
+   * Whether the file must list this action. {@code read-name} came later and may be left out: a
+   * file without it gives nobody the name alone, the need-to-know reading of an older file.
    */
   public boolean required() {
     return this != READ_NAME;

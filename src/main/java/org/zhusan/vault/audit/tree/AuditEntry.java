@@ -11,9 +11,9 @@ import java.util.Set;
  * with what outcome, when and from where, and the leaf hash of the entry before it.
  *
  * <p>This is a value object and an invariant holder, not a JPA entity: the server maps its stored
- * row to an {@code AuditEntry} to compute the leaf hash ({@link AuditEntryEncoding#leafHash}), and the
- * offline verifier rebuilds it from an export line. Every instance is encodable: the constructor
- * rejects anything {@link AuditEntryEncoding} could not represent unambiguously.
+ * row to an {@code AuditEntry} to compute the leaf hash ({@link AuditEntryEncoding#leafHash}), and
+ * the offline verifier rebuilds it from an export line. Every instance is encodable: the
+ * constructor rejects anything {@link AuditEntryEncoding} could not represent unambiguously.
  *
  * <p>Invariants (checked by the constructor, {@link IllegalArgumentException} or {@link
  * NullPointerException} otherwise):
@@ -22,16 +22,17 @@ import java.util.Set;
  *   <li>{@code sequence >= 0}; sequences start at 0 and increase by one per entry (checked by the
  *       verifier, not here).
  *   <li>{@code occurredAt} has microsecond precision (no nanoseconds beyond micros, as PostgreSQL
- *       {@code timestamptz} stores) and fits in a signed 64-bit count of microseconds since the epoch.
- *   <li>{@code userId}, {@code role}, {@code action} and {@code outcome} are required and non-empty;
- *       {@code outcome} is {@code ALLOWED}, {@code DENIED} or {@code FAILED}.
+ *       {@code timestamptz} stores) and fits in a signed 64-bit count of microseconds since the
+ *       epoch.
+ *   <li>{@code userId}, {@code role}, {@code action} and {@code outcome} are required and
+ *       non-empty; {@code outcome} is {@code ALLOWED}, {@code DENIED} or {@code FAILED}.
  *   <li>The other strings may be {@code null} (absent), which is distinct from the empty string.
- *   <li>Every string is well-formed UTF-16 (no unpaired surrogates, so its UTF-8 form is exact) of at
- *       most {@link #MAX_TEXT_BYTES} bytes in UTF-8. Strings are not normalised: they are logged and
- *       hashed exactly as given.
- *   <li>{@code previousLeafHash} is 32 bytes: the leaf hash of entry {@code sequence - 1}, all zeros
- *       for entry 0. It makes the log a hash chain as well as a Merkle tree, so that an edited entry
- *       is named by its successor.
+ *   <li>Every string is well-formed UTF-16 (no unpaired surrogates, so its UTF-8 form is exact) of
+ *       at most {@link #MAX_TEXT_BYTES} bytes in UTF-8. Strings are not normalised: they are logged
+ *       and hashed exactly as given.
+ *   <li>{@code previousLeafHash} is 32 bytes: the leaf hash of entry {@code sequence - 1}, all
+ *       zeros for entry 0. It makes the log a hash chain as well as a Merkle tree, so that an
+ *       edited entry is named by its successor.
  *   <li>{@code targetId} is an identifier only, never content; {@code justification} is the written
  *       reason for a break-glass access.
  * </ul>
@@ -91,7 +92,8 @@ public record AuditEntry(
     }
     Objects.requireNonNull(occurredAt, "occurredAt is required.");
     if (occurredAt.getNano() % 1_000 != 0) {
-      throw new IllegalArgumentException("occurredAt must have microsecond precision, got " + occurredAt);
+      throw new IllegalArgumentException(
+          "occurredAt must have microsecond precision, got " + occurredAt);
     }
     epochMicros(occurredAt); // range check
     requireText(userId, "userId");
@@ -185,24 +187,56 @@ public record AuditEntry(
 
   @Override
   public int hashCode() {
-    return Objects.hash(sequence, occurredAt, userId, action, targetId, Arrays.hashCode(previousLeafHash));
+    return Objects.hash(
+        sequence, occurredAt, userId, action, targetId, Arrays.hashCode(previousLeafHash));
   }
 
   @Override
   public String toString() {
-    return "AuditEntry[sequence=" + sequence + ", occurredAt=" + occurredAt + ", userId=" + userId
-        + ", role=" + role + ", centre=" + centre + ", action=" + action + ", targetType=" + targetType
-        + ", targetId=" + targetId + ", purpose=" + purpose + ", justification=" + justification
-        + ", outcome=" + outcome + ", rule=" + rule + ", reason=" + reason + ", breakGlass=" + breakGlass
-        + ", clientAddress=" + clientAddress + ", requestId=" + requestId
-        + ", previousLeafHash=" + HexFormat.of().formatHex(previousLeafHash) + "]";
+    return "AuditEntry[sequence="
+        + sequence
+        + ", occurredAt="
+        + occurredAt
+        + ", userId="
+        + userId
+        + ", role="
+        + role
+        + ", centre="
+        + centre
+        + ", action="
+        + action
+        + ", targetType="
+        + targetType
+        + ", targetId="
+        + targetId
+        + ", purpose="
+        + purpose
+        + ", justification="
+        + justification
+        + ", outcome="
+        + outcome
+        + ", rule="
+        + rule
+        + ", reason="
+        + reason
+        + ", breakGlass="
+        + breakGlass
+        + ", clientAddress="
+        + clientAddress
+        + ", requestId="
+        + requestId
+        + ", previousLeafHash="
+        + HexFormat.of().formatHex(previousLeafHash)
+        + "]";
   }
 
   static long epochMicros(Instant instant) {
     try {
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+      return Math.addExact(
+          Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("instant out of the 64-bit microsecond range: " + instant, e);
+      throw new IllegalArgumentException(
+          "instant out of the 64-bit microsecond range: " + instant, e);
     }
   }
 
@@ -223,10 +257,12 @@ public record AuditEntry(
   private static void checkText(String value, String name) {
     long utf8 = utf8Length(value);
     if (utf8 < 0) {
-      throw new IllegalArgumentException(name + " contains an unpaired surrogate (not valid Unicode).");
+      throw new IllegalArgumentException(
+          name + " contains an unpaired surrogate (not valid Unicode).");
     }
     if (utf8 > MAX_TEXT_BYTES) {
-      throw new IllegalArgumentException(name + " is " + utf8 + " bytes in UTF-8, more than " + MAX_TEXT_BYTES);
+      throw new IllegalArgumentException(
+          name + " is " + utf8 + " bytes in UTF-8, more than " + MAX_TEXT_BYTES);
     }
   }
 
@@ -365,11 +401,28 @@ public record AuditEntry(
       return this;
     }
 
-    /** Builds the entry. @throws IllegalArgumentException or NullPointerException on invalid fields */
+    /**
+     * Builds the entry. @throws IllegalArgumentException or NullPointerException on invalid fields
+     */
     public AuditEntry build() {
       return new AuditEntry(
-          sequence, occurredAt, userId, role, centre, action, targetType, targetId, purpose,
-          justification, outcome, rule, reason, breakGlass, clientAddress, requestId, previousLeafHash);
+          sequence,
+          occurredAt,
+          userId,
+          role,
+          centre,
+          action,
+          targetType,
+          targetId,
+          purpose,
+          justification,
+          outcome,
+          rule,
+          reason,
+          breakGlass,
+          clientAddress,
+          requestId,
+          previousLeafHash);
     }
   }
 }

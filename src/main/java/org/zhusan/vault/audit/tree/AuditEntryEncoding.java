@@ -14,7 +14,8 @@ import java.util.Objects;
  * <h2>Layout, version 1</h2>
  *
  * <p>All integers are big-endian. The encoding is one version byte followed by the 17 fields of the
- * entry, in the order below, each written as a <em>tagged value</em>; nothing follows the last field.
+ * entry, in the order below, each written as a <em>tagged value</em>; nothing follows the last
+ * field.
  *
  * <pre>
  *   byte 0        0x01                      encoding version
@@ -47,20 +48,21 @@ import java.util.Objects;
  *   BYTES   0x04  len:uint32  len bytes
  * </pre>
  *
- * <p>Example: entry 0 begins {@code 01 02 0000000000000000 02 <8 bytes of micros> 01 00000005 "u-042"
- * …} and a null centre is the single byte {@code 00}, while an empty centre is {@code 01 00000000}.
+ * <p>Example: entry 0 begins {@code 01 02 0000000000000000 02 <8 bytes of micros> 01 00000005
+ * "u-042" …} and a null centre is the single byte {@code 00}, while an empty centre is {@code 01
+ * 00000000}.
  *
- * <p>Why it is unambiguous: a decoder reading left to right always knows which field comes next and,
- * from the tag and length, exactly where it ends; so two different entries never share an encoding
- * (moving a boundary between two strings changes a length prefix; null and empty differ in the tag).
- * Conversely {@link #decode} accepts only encodings {@link #encode} produces (no trailing bytes, no
- * unknown tags, no malformed UTF-8), so each entry has exactly one encoding.
+ * <p>Why it is unambiguous: a decoder reading left to right always knows which field comes next
+ * and, from the tag and length, exactly where it ends; so two different entries never share an
+ * encoding (moving a boundary between two strings changes a length prefix; null and empty differ in
+ * the tag). Conversely {@link #decode} accepts only encodings {@link #encode} produces (no trailing
+ * bytes, no unknown tags, no malformed UTF-8), so each entry has exactly one encoding.
  *
  * <h2>Leaf hash</h2>
  *
  * <p>{@code leafHash(entry) = SHA-256(0x00 || encode(entry))} (RFC 9162 leaf hashing, see {@link
- * Rfc9162Hasher}). The leaf hash is both the Merkle tree leaf and the value the next entry stores as
- * its {@code previousLeafHash}.
+ * Rfc9162Hasher}). The leaf hash is both the Merkle tree leaf and the value the next entry stores
+ * as its {@code previousLeafHash}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -110,7 +112,8 @@ public final class AuditEntryEncoding {
   /**
    * Decodes a canonical encoding.
    *
-   * @throws IllegalArgumentException if {@code encoded} is not exactly the encoding of a valid entry
+   * @throws IllegalArgumentException if {@code encoded} is not exactly the encoding of a valid
+   *     entry
    */
   public static AuditEntry decode(byte[] encoded) {
     Objects.requireNonNull(encoded, "encoded is required.");
@@ -122,7 +125,10 @@ public final class AuditEntryEncoding {
     AuditEntry.Builder b = AuditEntry.builder();
     b.sequence(r.int64());
     long micros = r.int64();
-    b.occurredAt(Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L)).plusNanos(Math.floorMod(micros, 1_000_000L) * 1_000L));
+    b.occurredAt(
+        Instant.EPOCH
+            .plusSeconds(Math.floorDiv(micros, 1_000_000L))
+            .plusNanos(Math.floorMod(micros, 1_000_000L) * 1_000L));
     b.userId(r.string(false));
     b.role(r.string(false));
     b.centre(r.string(true));
@@ -232,8 +238,13 @@ public final class AuditEntryEncoding {
     void expectTag(byte tag) {
       byte got = u8();
       if (got != tag) {
-        throw malformed("tag 0x" + Integer.toHexString(got & 0xff) + " at offset " + (pos - 1)
-            + ", expected 0x0" + tag);
+        throw malformed(
+            "tag 0x"
+                + Integer.toHexString(got & 0xff)
+                + " at offset "
+                + (pos - 1)
+                + ", expected 0x0"
+                + tag);
       }
     }
 
@@ -265,11 +276,13 @@ public final class AuditEntryEncoding {
       expectTag(TAG_STRING);
       int n = length(AuditEntry.MAX_TEXT_BYTES);
       try {
-        String s = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(in, pos, n))
-            .toString();
+        String s =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(in, pos, n))
+                .toString();
         pos += n;
         return s;
       } catch (CharacterCodingException e) {
@@ -290,7 +303,11 @@ public final class AuditEntryEncoding {
 
     private int length(int max) {
       need(4);
-      long n = ((in[pos] & 0xffL) << 24) | ((in[pos + 1] & 0xffL) << 16) | ((in[pos + 2] & 0xffL) << 8) | (in[pos + 3] & 0xffL);
+      long n =
+          ((in[pos] & 0xffL) << 24)
+              | ((in[pos + 1] & 0xffL) << 16)
+              | ((in[pos + 2] & 0xffL) << 8)
+              | (in[pos + 3] & 0xffL);
       pos += 4;
       if (n > max) {
         throw malformed("length " + n + " exceeds " + max);

@@ -55,7 +55,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
     rootHash = rootHash.clone();
     Objects.requireNonNull(timestamp, "timestamp is required.");
     if (timestamp.getNano() % 1_000 != 0) {
-      throw new IllegalArgumentException("timestamp must have microsecond precision, got " + timestamp);
+      throw new IllegalArgumentException(
+          "timestamp must have microsecond precision, got " + timestamp);
     }
   }
 
@@ -67,8 +68,14 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
 
   /** Returns the canonical body text described on the type. */
   public String body() {
-    return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n"
-        + formatTimestamp(timestamp) + "\n";
+    return origin
+        + "\n"
+        + size
+        + "\n"
+        + Base64.getEncoder().encodeToString(rootHash)
+        + "\n"
+        + formatTimestamp(timestamp)
+        + "\n";
   }
 
   /** Returns the canonical body as UTF-8 bytes: exactly what is signed. */
@@ -91,7 +98,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
       throw new IllegalArgumentException("checkpoint body must have 4 lines, got " + lines.length);
     }
     Checkpoint checkpoint =
-        new Checkpoint(lines[0], parseSize(lines[1]), parseBase64Hash(lines[2]), parseTimestamp(lines[3]));
+        new Checkpoint(
+            lines[0], parseSize(lines[1]), parseBase64Hash(lines[2]), parseTimestamp(lines[3]));
     if (!checkpoint.body().equals(body)) {
       throw new IllegalArgumentException("checkpoint body is not in canonical form");
     }
@@ -104,8 +112,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
   }
 
   /**
-   * Parses a timestamp written by {@link #formatTimestamp}, rejecting any other spelling of the same
-   * instant (so that the text is canonical).
+   * Parses a timestamp written by {@link #formatTimestamp}, rejecting any other spelling of the
+   * same instant (so that the text is canonical).
    *
    * @throws IllegalArgumentException if the text is not canonical
    */
@@ -159,7 +167,9 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
   }
 
   private static long parseSize(String text) {
-    if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+    if (text.isEmpty()
+        || text.length() > 19
+        || !text.chars().allMatch(c -> c >= '0' && c <= '9')
         || (text.length() > 1 && text.charAt(0) == '0')) {
       throw new IllegalArgumentException("checkpoint size is not a canonical decimal: " + text);
     }

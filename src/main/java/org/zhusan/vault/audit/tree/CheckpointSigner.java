@@ -42,7 +42,8 @@ public final class CheckpointSigner {
   }
 
   /** Loads the private key from a PEM file; see {@link #fromPkcs8Pem(Reader)}. */
-  public static CheckpointSigner fromPkcs8PemFile(Path file) throws IOException, InvalidKeyException {
+  public static CheckpointSigner fromPkcs8PemFile(Path file)
+      throws IOException, InvalidKeyException {
     Objects.requireNonNull(file, "file is required.");
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
       return fromPkcs8Pem(reader);

@@ -13,8 +13,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * Checks checkpoint signatures with the log's Ed25519 public key, loaded from an X.509
- * SubjectPublicKeyInfo PEM file ({@code -----BEGIN PUBLIC KEY-----}). This and the export are all an
- * auditor needs to verify the log offline.
+ * SubjectPublicKeyInfo PEM file ({@code -----BEGIN PUBLIC KEY-----}). This and the export are all
+ * an auditor needs to verify the log offline.
  *
  * <p>Thread-safe: each {@link #verify} uses its own signer instance.
  */
@@ -32,13 +32,15 @@ public final class CheckpointVerifier {
    *
    * @throws InvalidKeyException if the text is not exactly one Ed25519 SubjectPublicKeyInfo
    */
-  public static CheckpointVerifier fromPublicKeyPem(Reader pem) throws IOException, InvalidKeyException {
+  public static CheckpointVerifier fromPublicKeyPem(Reader pem)
+      throws IOException, InvalidKeyException {
     Objects.requireNonNull(pem, "pem is required.");
     return new CheckpointVerifier(Ed25519Pem.readPublicKey(pem));
   }
 
   /** Loads the public key from a PEM file; see {@link #fromPublicKeyPem(Reader)}. */
-  public static CheckpointVerifier fromPublicKeyPemFile(Path file) throws IOException, InvalidKeyException {
+  public static CheckpointVerifier fromPublicKeyPemFile(Path file)
+      throws IOException, InvalidKeyException {
     Objects.requireNonNull(file, "file is required.");
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
       return fromPublicKeyPem(reader);
@@ -62,6 +64,8 @@ public final class CheckpointVerifier {
 
   @Override
   public String toString() {
-    return "CheckpointVerifier[ed25519:" + Base64.getEncoder().encodeToString(publicKey.getEncoded()) + "]";
+    return "CheckpointVerifier[ed25519:"
+        + Base64.getEncoder().encodeToString(publicKey.getEncoded())
+        + "]";
   }
 }

@@ -9,12 +9,12 @@ import java.util.Objects;
  * hashes of the perfect subtrees that together cover the first {@code size} leaves.
  *
  * <p>For a size with binary representation {@code 2^a + 2^b + …} (a &gt; b &gt; …) it holds exactly
- * {@code Long.bitCount(size)} hashes, left to right: the subtree of the first {@code 2^a} leaves, then
- * of the next {@code 2^b}, and so on. Appending a leaf merges equal-sized neighbours, like carrying in
- * binary addition. The RFC 9162 root of the first {@code size} leaves is these hashes folded from the
- * right ({@link #rootHash()}). Memory is O(log size) and each append costs amortised O(1) hashes, so
- * the root of millions of entries can be computed while streaming them (see transparency-dev/merkle
- * {@code docs/compact_ranges.md}).
+ * {@code Long.bitCount(size)} hashes, left to right: the subtree of the first {@code 2^a} leaves,
+ * then of the next {@code 2^b}, and so on. Appending a leaf merges equal-sized neighbours, like
+ * carrying in binary addition. The RFC 9162 root of the first {@code size} leaves is these hashes
+ * folded from the right ({@link #rootHash()}). Memory is O(log size) and each append costs
+ * amortised O(1) hashes, so the root of millions of entries can be computed while streaming them
+ * (see transparency-dev/merkle {@code docs/compact_ranges.md}).
  *
  * <p>The server may persist {@link #size()} and {@link #hashes()} and continue later with {@link
  * #restore(LogHasher, long, List)}, so appending never needs to re-read old entries.
@@ -35,12 +35,12 @@ public final class CompactRange {
   }
 
   /**
-   * Re-creates the range {@code [0, size)} from its perfect subtree hashes, as previously returned by
-   * {@link #hashes()}.
+   * Re-creates the range {@code [0, size)} from its perfect subtree hashes, as previously returned
+   * by {@link #hashes()}.
    *
    * @param size the number of leaves covered, {@code >= 0}
-   * @param hashes exactly {@code Long.bitCount(size)} hashes of {@code hasher.size()} bytes, left to
-   *     right (copied)
+   * @param hashes exactly {@code Long.bitCount(size)} hashes of {@code hasher.size()} bytes, left
+   *     to right (copied)
    * @throws IllegalArgumentException if the number or length of hashes does not fit {@code size}
    */
   public static CompactRange restore(LogHasher hasher, long size, List<byte[]> hashes) {
@@ -50,7 +50,12 @@ public final class CompactRange {
     }
     if (hashes.size() != Long.bitCount(size)) {
       throw new IllegalArgumentException(
-          "a compact range of size " + size + " has " + Long.bitCount(size) + " hashes, got " + hashes.size());
+          "a compact range of size "
+              + size
+              + " has "
+              + Long.bitCount(size)
+              + " hashes, got "
+              + hashes.size());
     }
     CompactRange range = new CompactRange(hasher);
     for (byte[] hash : hashes) {
@@ -86,8 +91,9 @@ public final class CompactRange {
   }
 
   /**
-   * Returns the RFC 9162 Merkle tree hash of the first {@link #size()} leaves ({@code MTH(D[0:size])});
-   * the empty root when no leaf was appended. Costs {@code bitCount(size) - 1} node hashes.
+   * Returns the RFC 9162 Merkle tree hash of the first {@link #size()} leaves ({@code
+   * MTH(D[0:size])}); the empty root when no leaf was appended. Costs {@code bitCount(size) - 1}
+   * node hashes.
    */
   public byte[] rootHash() {
     if (hashes.isEmpty()) {
@@ -117,7 +123,8 @@ public final class CompactRange {
   private byte[] checkedCopy(byte[] hash, String name) {
     Objects.requireNonNull(hash, name + " is required.");
     if (hash.length != hasher.size()) {
-      throw new IllegalArgumentException(name + " must be " + hasher.size() + " bytes, got " + hash.length);
+      throw new IllegalArgumentException(
+          name + " must be " + hasher.size() + " bytes, got " + hash.length);
     }
     return hash.clone();
   }

@@ -23,7 +23,8 @@ final class Ed25519Pem {
 
   private Ed25519Pem() {}
 
-  static Ed25519PrivateKeyParameters readPrivateKey(Reader pem) throws IOException, InvalidKeyException {
+  static Ed25519PrivateKeyParameters readPrivateKey(Reader pem)
+      throws IOException, InvalidKeyException {
     Object object = readSingleObject(pem);
     if (!(object instanceof PrivateKeyInfo info)) {
       throw new InvalidKeyException("expected an unencrypted PKCS#8 PRIVATE KEY PEM block");
@@ -38,7 +39,8 @@ final class Ed25519Pem {
     return ed25519;
   }
 
-  static Ed25519PublicKeyParameters readPublicKey(Reader pem) throws IOException, InvalidKeyException {
+  static Ed25519PublicKeyParameters readPublicKey(Reader pem)
+      throws IOException, InvalidKeyException {
     Object object = readSingleObject(pem);
     if (!(object instanceof SubjectPublicKeyInfo info)) {
       throw new InvalidKeyException("expected a PUBLIC KEY (X.509 SubjectPublicKeyInfo) PEM block");

@@ -15,9 +15,9 @@ import java.util.Objects;
  * </pre>
  *
  * <p>The proof lists sibling hashes from the leaf's level upwards, which is the order {@link
- * ProofVerifier#verifyInclusion} expects. Building reads every leaf of the tree except the proven one
- * exactly once (O(n) leaf reads and hashes, O(log n) memory); a server proving against a large log
- * should cache perfect subtree hashes in front of its {@link LeafSource}.
+ * ProofVerifier#verifyInclusion} expects. Building reads every leaf of the tree except the proven
+ * one exactly once (O(n) leaf reads and hashes, O(log n) memory); a server proving against a large
+ * log should cache perfect subtree hashes in front of its {@link LeafSource}.
  *
  * <p>Thread safety: immutable; safe for concurrent use if the leaf source is.
  */
@@ -41,12 +41,14 @@ public final class InclusionProofs {
    *
    * @param index the leaf index, {@code 0 <= index < size}
    * @param size the tree size
-   * @return the sibling hashes, bottom to top (empty for a one-leaf tree); a new list the caller owns
+   * @return the sibling hashes, bottom to top (empty for a one-leaf tree); a new list the caller
+   *     owns
    * @throws IllegalArgumentException if {@code index} is not within the tree
    */
   public List<byte[]> inclusionProof(long index, long size) {
     if (index < 0 || index >= size) {
-      throw new IllegalArgumentException("leaf index " + index + " is not in a tree of size " + size);
+      throw new IllegalArgumentException(
+          "leaf index " + index + " is not in a tree of size " + size);
     }
     // Walk from the root down to the leaf, collecting siblings top-down, then reverse.
     List<byte[]> path = new ArrayList<>(64);

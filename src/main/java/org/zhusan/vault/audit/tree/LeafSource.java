@@ -7,11 +7,11 @@ import java.util.Objects;
  * Random access to the leaf hashes of a log, by leaf index (= entry sequence number).
  *
  * <p>The server implements it over its database so that proofs can be built without loading the
- * whole log; tests implement it over a list. Proof builders call {@link #leafHash(long)} for indices
- * in {@code [0, size)} of the tree they are asked about, mostly in ascending runs.
+ * whole log; tests implement it over a list. Proof builders call {@link #leafHash(long)} for
+ * indices in {@code [0, size)} of the tree they are asked about, mostly in ascending runs.
  *
- * <p>Implementations decide their own thread safety; the builders in this package call a source from
- * the calling thread only.
+ * <p>Implementations decide their own thread safety; the builders in this package call a source
+ * from the calling thread only.
  */
 @FunctionalInterface
 public interface LeafSource {
@@ -32,7 +32,8 @@ public interface LeafSource {
     Objects.requireNonNull(leafHashes, "leafHashes is required.");
     return index -> {
       if (index < 0 || index >= leafHashes.size()) {
-        throw new IndexOutOfBoundsException("leaf index " + index + " outside [0, " + leafHashes.size() + ")");
+        throw new IndexOutOfBoundsException(
+            "leaf index " + index + " outside [0, " + leafHashes.size() + ")");
       }
       return leafHashes.get((int) index);
     };

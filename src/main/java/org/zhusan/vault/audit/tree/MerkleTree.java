@@ -12,9 +12,9 @@ import java.util.Objects;
  *   MTH(D[n])     = HASH(0x01 || MTH(D[0:k]) || MTH(D[k:n]))   where k is the largest power of two &lt; n
  * </pre>
  *
- * <p>Here the leaves are given by their <em>hashes</em> (an access-log entry's leaf hash is computed
- * by {@link AuditEntryEncoding#leafHash(AuditEntry)}). All computations stream through a {@link
- * CompactRange}: O(n) hashes, O(log n) memory, each leaf read once in ascending order.
+ * <p>Here the leaves are given by their <em>hashes</em> (an access-log entry's leaf hash is
+ * computed by {@link AuditEntryEncoding#leafHash(AuditEntry)}). All computations stream through a
+ * {@link CompactRange}: O(n) hashes, O(log n) memory, each leaf read once in ascending order.
  *
  * <p>Thread safety: immutable and safe for concurrent use if its hasher is (as {@link
  * Rfc9162Hasher} is).
@@ -60,7 +60,8 @@ public final class MerkleTree {
   }
 
   /**
-   * Returns {@code MTH(D[0:size])}, the root hash of the first {@code size} leaves of {@code leaves}.
+   * Returns {@code MTH(D[0:size])}, the root hash of the first {@code size} leaves of {@code
+   * leaves}.
    *
    * @param size {@code >= 0}; leaves {@code 0 … size-1} must exist in {@code leaves}
    */
@@ -69,8 +70,8 @@ public final class MerkleTree {
   }
 
   /**
-   * Returns {@code MTH(D[begin:end])}: the Merkle tree hash of the leaves {@code begin … end-1} taken
-   * as a list of their own (the empty root when {@code begin == end}).
+   * Returns {@code MTH(D[begin:end])}: the Merkle tree hash of the leaves {@code begin … end-1}
+   * taken as a list of their own (the empty root when {@code begin == end}).
    *
    * @param begin first leaf index, {@code 0 <= begin <= end}
    * @param end one past the last leaf index
@@ -78,7 +79,8 @@ public final class MerkleTree {
   public byte[] subtreeHash(LeafSource leaves, long begin, long end) {
     Objects.requireNonNull(leaves, "leaves is required.");
     if (begin < 0 || end < begin) {
-      throw new IllegalArgumentException("need 0 <= begin <= end, got [" + begin + ", " + end + ")");
+      throw new IllegalArgumentException(
+          "need 0 <= begin <= end, got [" + begin + ", " + end + ")");
     }
     CompactRange range = newCompactRange();
     for (long i = begin; i < end; i++) {

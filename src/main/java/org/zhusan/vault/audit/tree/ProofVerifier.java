@@ -14,7 +14,8 @@ import java.util.Objects;
  * verifies only if it has exactly the expected number of elements.
  *
  * <p>The algorithms are the bit-walking ones of RFC 9162 (equivalent to transparency-dev/merkle
- * {@code proof/verify.go}); building lives in {@link InclusionProofs} and {@link ConsistencyProofs}.
+ * {@code proof/verify.go}); building lives in {@link InclusionProofs} and {@link
+ * ConsistencyProofs}.
  *
  * <p>Thread safety: immutable and safe for concurrent use if its hasher is.
  */
@@ -45,19 +46,21 @@ public final class ProofVerifier {
    * @param root the expected root hash
    * @throws InvalidProofException if the proof does not verify
    */
-  public void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root)
+  public void verifyInclusion(
+      long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root)
       throws InvalidProofException {
     Objects.requireNonNull(root, "root is required.");
     checkHash(root, "root hash");
     byte[] calculated = rootFromInclusionProof(index, size, leafHash, proof);
     if (!MessageDigest.isEqual(calculated, root)) {
-      throw new InvalidProofException("inclusion proof of leaf " + index + " does not lead to the root of size " + size);
+      throw new InvalidProofException(
+          "inclusion proof of leaf " + index + " does not lead to the root of size " + size);
     }
   }
 
   /**
-   * Returns the root hash implied by an inclusion proof of {@code leafHash} at {@code index} in a tree
-   * of {@code size} leaves.
+   * Returns the root hash implied by an inclusion proof of {@code leafHash} at {@code index} in a
+   * tree of {@code size} leaves.
    *
    * @throws InvalidProofException if the index is outside the tree, a hash has the wrong length or
    *     the proof has the wrong number of elements
@@ -98,18 +101,19 @@ public final class ProofVerifier {
   }
 
   /**
-   * Verifies that the tree of {@code size1} leaves with root {@code root1} is a prefix of the tree of
-   * {@code size2} leaves with root {@code root2}.
+   * Verifies that the tree of {@code size1} leaves with root {@code root1} is a prefix of the tree
+   * of {@code size2} leaves with root {@code root2}.
    *
-   * <p>When {@code size1 == size2} the proof must be empty and the roots equal. When {@code size1 ==
-   * 0} the proof must be empty and {@code root1} must be the empty root: every tree extends the empty
-   * tree, so {@code root2} is not checked.
+   * <p>When {@code size1 == size2} the proof must be empty and the roots equal. When {@code size1
+   * == 0} the proof must be empty and {@code root1} must be the empty root: every tree extends the
+   * empty tree, so {@code root2} is not checked.
    *
    * @param size1 the earlier size, {@code 0 <= size1 <= size2}
    * @param size2 the later size
    * @throws InvalidProofException if the proof does not verify
    */
-  public void verifyConsistency(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof)
+  public void verifyConsistency(
+      long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof)
       throws InvalidProofException {
     Objects.requireNonNull(root1, "root1 is required.");
     Objects.requireNonNull(root2, "root2 is required.");
@@ -194,7 +198,8 @@ public final class ProofVerifier {
   private void checkHash(byte[] hash, String what) throws InvalidProofException {
     Objects.requireNonNull(hash, what + " is required.");
     if (hash.length != hasher.size()) {
-      throw new InvalidProofException(what + " must be " + hasher.size() + " bytes, got " + hash.length);
+      throw new InvalidProofException(
+          what + " must be " + hasher.size() + " bytes, got " + hash.length);
     }
   }
 }

@@ -23,7 +23,8 @@ public record SignedCheckpoint(Checkpoint checkpoint, byte[] signature) {
     Objects.requireNonNull(checkpoint, "checkpoint is required.");
     Objects.requireNonNull(signature, "signature is required.");
     if (signature.length != SIGNATURE_SIZE) {
-      throw new IllegalArgumentException("Ed25519 signature must be 64 bytes, got " + signature.length);
+      throw new IllegalArgumentException(
+          "Ed25519 signature must be 64 bytes, got " + signature.length);
     }
     signature = signature.clone();
   }
@@ -48,6 +49,10 @@ public record SignedCheckpoint(Checkpoint checkpoint, byte[] signature) {
 
   @Override
   public String toString() {
-    return "SignedCheckpoint[" + checkpoint + ", signature=" + Base64.getEncoder().encodeToString(signature) + "]";
+    return "SignedCheckpoint["
+        + checkpoint
+        + ", signature="
+        + Base64.getEncoder().encodeToString(signature)
+        + "]";
   }
 }

@@ -37,12 +37,13 @@ import org.zhusan.vault.audit.tree.SignedCheckpoint;
  *  "requestId":"req-7","previousLeafHash":"0000…0000"}
  * </pre>
  *
- * (one line in the file). Every {@link AuditEntry} field appears exactly once under its record name:
- * {@code sequence} a JSON integer written plainly ({@code 12}, not {@code 12.0} or {@code 1.2e1});
- * {@code occurredAt} an ISO-8601 UTC instant as {@link Checkpoint#formatTimestamp} prints it (at most
- * microseconds, no trailing zeros); nullable text fields {@code null} or a string; {@code breakGlass}
- * {@code true}/{@code false}; {@code previousLeafHash} 64 lowercase hex digits. The leaf hash is not
- * exported: the verifier recomputes it from these fields with {@code AuditEntryEncoding}.
+ * (one line in the file). Every {@link AuditEntry} field appears exactly once under its record
+ * name: {@code sequence} a JSON integer written plainly ({@code 12}, not {@code 12.0} or {@code
+ * 1.2e1}); {@code occurredAt} an ISO-8601 UTC instant as {@link Checkpoint#formatTimestamp} prints
+ * it (at most microseconds, no trailing zeros); nullable text fields {@code null} or a string;
+ * {@code breakGlass} {@code true}/{@code false}; {@code previousLeafHash} 64 lowercase hex digits.
+ * The leaf hash is not exported: the verifier recomputes it from these fields with {@code
+ * AuditEntryEncoding}.
  *
  * <h2>Checkpoint line</h2>
  *
@@ -51,21 +52,21 @@ import org.zhusan.vault.audit.tree.SignedCheckpoint;
  *  "rootHash":"&lt;base64, 32 bytes&gt;","timestamp":"2025-11-25T06:40:00Z","signature":"&lt;base64, 64 bytes&gt;"}
  * </pre>
  *
- * The signature is Ed25519 over the checkpoint body {@code origin\nsize\nrootHash\ntimestamp\n} (see
- * {@link Checkpoint}); base64 is standard with padding, as in the body.
+ * The signature is Ed25519 over the checkpoint body {@code origin\nsize\nrootHash\ntimestamp\n}
+ * (see {@link Checkpoint}); base64 is standard with padding, as in the body.
  *
  * <h2>Order</h2>
  *
- * <p>Entries appear in sequence order from 0. A checkpoint line appears directly after the entry that
- * brings the log to its size (a checkpoint of size 0 comes first), and the export ends with a
+ * <p>Entries appear in sequence order from 0. A checkpoint line appears directly after the entry
+ * that brings the log to its size (a checkpoint of size 0 comes first), and the export ends with a
  * checkpoint whose size is the number of entries, so that every entry is covered by a signature.
  * {@link ExportWriter} enforces this order.
  *
  * <h2>Strictness</h2>
  *
- * <p>{@link #parseLine} accepts only what {@link #entryLine}/{@link #checkpointLine} write, up to JSON
- * whitespace and key order: unknown, missing or duplicate keys, wrong types, non-canonical numbers,
- * timestamps, hex or base64 are rejected. Stateless and thread-safe.
+ * <p>{@link #parseLine} accepts only what {@link #entryLine}/{@link #checkpointLine} write, up to
+ * JSON whitespace and key order: unknown, missing or duplicate keys, wrong types, non-canonical
+ * numbers, timestamps, hex or base64 are rejected. Stateless and thread-safe.
  */
 public final class ExportFormat {
 
@@ -77,9 +78,24 @@ public final class ExportFormat {
 
   private static final Set<String> ENTRY_KEYS =
       Set.of(
-          "type", "sequence", "occurredAt", "userId", "role", "centre", "action", "targetType",
-          "targetId", "purpose", "justification", "outcome", "rule", "reason", "breakGlass",
-          "clientAddress", "requestId", "previousLeafHash");
+          "type",
+          "sequence",
+          "occurredAt",
+          "userId",
+          "role",
+          "centre",
+          "action",
+          "targetType",
+          "targetId",
+          "purpose",
+          "justification",
+          "outcome",
+          "rule",
+          "reason",
+          "breakGlass",
+          "clientAddress",
+          "requestId",
+          "previousLeafHash");
 
   private static final Set<String> CHECKPOINT_KEYS =
       Set.of("type", "origin", "size", "rootHash", "timestamp", "signature");
@@ -101,12 +117,14 @@ public final class ExportFormat {
   /** Returns the entry line for {@code entry} (without the line terminator). */
   public static String entryLine(AuditEntry entry) {
     Objects.requireNonNull(entry, "entry is required.");
-    JsonObjectBuilder b = BUILDERS.createObjectBuilder()
-        .add("type", TYPE_ENTRY)
-        .add("sequence", entry.sequence())
-        .add("occurredAt", Checkpoint.formatTimestamp(entry.occurredAt()))
-        .add("userId", entry.userId())
-        .add("role", entry.role());
+    JsonObjectBuilder b =
+        BUILDERS
+            .createObjectBuilder()
+            .add("type", TYPE_ENTRY)
+            .add("sequence", entry.sequence())
+            .add("occurredAt", Checkpoint.formatTimestamp(entry.occurredAt()))
+            .add("userId", entry.userId())
+            .add("role", entry.role());
     addNullable(b, "centre", entry.centre());
     b.add("action", entry.action());
     addNullable(b, "targetType", entry.targetType());
@@ -127,7 +145,8 @@ public final class ExportFormat {
   public static String checkpointLine(SignedCheckpoint signed) {
     Objects.requireNonNull(signed, "signed is required.");
     Checkpoint c = signed.checkpoint();
-    return BUILDERS.createObjectBuilder()
+    return BUILDERS
+        .createObjectBuilder()
         .add("type", TYPE_CHECKPOINT)
         .add("origin", c.origin())
         .add("size", c.size())
@@ -192,8 +211,8 @@ public final class ExportFormat {
   }
 
   /**
-   * Reads a flat JSON object (scalar values only, as both line types are) with the streaming parser,
-   * rejecting duplicate keys, nested values and anything after the object.
+   * Reads a flat JSON object (scalar values only, as both line types are) with the streaming
+   * parser, rejecting duplicate keys, nested values and anything after the object.
    */
   private static Map<String, JsonValue> readObject(String line) {
     Map<String, JsonValue> object = new HashMap<>(32);
@@ -208,11 +227,15 @@ public final class ExportFormat {
         }
         String key = parser.getString(); // event is KEY_NAME inside an object
         JsonParser.Event valueEvent = parser.next();
-        if (valueEvent == JsonParser.Event.START_OBJECT || valueEvent == JsonParser.Event.START_ARRAY) {
-          throw new IllegalArgumentException("\"" + truncate(key) + "\" must not be an object or array");
+        if (valueEvent == JsonParser.Event.START_OBJECT
+            || valueEvent == JsonParser.Event.START_ARRAY) {
+          throw new IllegalArgumentException(
+              "\"" + truncate(key) + "\" must not be an object or array");
         }
-        if (valueEvent == JsonParser.Event.VALUE_NUMBER && !PLAIN_INTEGER.matcher(parser.getString()).matches()) {
-          throw new IllegalArgumentException("\"" + truncate(key) + "\" must be an integer written plainly");
+        if (valueEvent == JsonParser.Event.VALUE_NUMBER
+            && !PLAIN_INTEGER.matcher(parser.getString()).matches()) {
+          throw new IllegalArgumentException(
+              "\"" + truncate(key) + "\" must be an integer written plainly");
         }
         if (object.put(key, parser.getValue()) != null) {
           throw new IllegalArgumentException("duplicate key \"" + truncate(key) + "\"");
@@ -243,7 +266,8 @@ public final class ExportFormat {
     }
   }
 
-  private static <T extends JsonValue> T typed(Map<String, JsonValue> o, String key, Class<T> type, String what) {
+  private static <T extends JsonValue> T typed(
+      Map<String, JsonValue> o, String key, Class<T> type, String what) {
     JsonValue value = o.get(key);
     if (!type.isInstance(value)) {
       throw new IllegalArgumentException("\"" + key + "\" must be " + what);
@@ -295,12 +319,20 @@ public final class ExportFormat {
 
   private static byte[] base64(Map<String, JsonValue> o, String key) {
     String text = string(o, key);
-    return decodeCanonical(text, key, "canonical base64", Base64.getDecoder()::decode,
+    return decodeCanonical(
+        text,
+        key,
+        "canonical base64",
+        Base64.getDecoder()::decode,
         Base64.getEncoder()::encodeToString);
   }
 
   private static byte[] decodeCanonical(
-      String text, String key, String what, Function<String, byte[]> decode, Function<byte[], String> encode) {
+      String text,
+      String key,
+      String what,
+      Function<String, byte[]> decode,
+      Function<byte[], String> encode) {
     byte[] bytes;
     try {
       bytes = decode.apply(text);

@@ -9,12 +9,12 @@ import org.zhusan.vault.audit.tree.SignedCheckpoint;
 
 /**
  * Writes an export in the order {@link ExportFormat} prescribes: entries by sequence from 0, each
- * checkpoint directly after the entry that brings the log to its size. The server streams its entries
- * and checkpoints through it and should finish with {@link #writeCheckpoint} of a fresh checkpoint of
- * the full size, so the whole export is signed.
+ * checkpoint directly after the entry that brings the log to its size. The server streams its
+ * entries and checkpoints through it and should finish with {@link #writeCheckpoint} of a fresh
+ * checkpoint of the full size, so the whole export is signed.
  *
- * <p>It checks placement only (sequence numbers and checkpoint sizes), not hashes or signatures. Not
- * thread-safe. It does not close the underlying writer.
+ * <p>It checks placement only (sequence numbers and checkpoint sizes), not hashes or signatures.
+ * Not thread-safe. It does not close the underlying writer.
  */
 public final class ExportWriter implements Flushable {
 
@@ -34,7 +34,8 @@ public final class ExportWriter implements Flushable {
   public void writeEntry(AuditEntry entry) throws IOException {
     Objects.requireNonNull(entry, "entry is required.");
     if (entry.sequence() != entriesWritten) {
-      throw new IllegalArgumentException("expected entry " + entriesWritten + ", got " + entry.sequence());
+      throw new IllegalArgumentException(
+          "expected entry " + entriesWritten + ", got " + entry.sequence());
     }
     out.write(ExportFormat.entryLine(entry));
     out.write('\n');
@@ -50,8 +51,13 @@ public final class ExportWriter implements Flushable {
     Objects.requireNonNull(checkpoint, "checkpoint is required.");
     if (checkpoint.checkpoint().size() != entriesWritten) {
       throw new IllegalArgumentException(
-          "checkpoint of size " + checkpoint.checkpoint().size() + " must follow entry " + (checkpoint.checkpoint().size() - 1)
-              + ", but " + entriesWritten + " entries were written");
+          "checkpoint of size "
+              + checkpoint.checkpoint().size()
+              + " must follow entry "
+              + (checkpoint.checkpoint().size() - 1)
+              + ", but "
+              + entriesWritten
+              + " entries were written");
     }
     out.write(ExportFormat.checkpointLine(checkpoint));
     out.write('\n');

@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * The first problem an {@link OfflineLogVerifier} found in an export: what kind of tampering or
- * damage it indicates, which entries (by sequence number) and/or which checkpoint (by size) it names,
- * the export line where it was detected, and a sentence for a human.
+ * damage it indicates, which entries (by sequence number) and/or which checkpoint (by size) it
+ * names, the export line where it was detected, and a sentence for a human.
  *
  * <p>The kinds and the rules that choose them are documented on {@link Kind} and in {@code
  * docs/audit-log.md}. Immutable.

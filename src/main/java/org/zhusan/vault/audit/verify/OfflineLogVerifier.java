@@ -22,21 +22,22 @@ import org.zhusan.vault.audit.tree.SignedCheckpoint;
 import org.zhusan.vault.audit.verify.Finding.Kind;
 
 /**
- * Verifies an access-log export ({@link ExportFormat}) offline, with only the log's Ed25519 public key
- * (and, optionally, a trusted checkpoint the auditor obtained elsewhere).
+ * Verifies an access-log export ({@link ExportFormat}) offline, with only the log's Ed25519 public
+ * key (and, optionally, a trusted checkpoint the auditor obtained elsewhere).
  *
- * <p>It reads the export once, as a stream, holding O(log n) state (a {@link CompactRange}, the last
- * leaf hash and chain link, and a look-ahead of at most {@value #MAX_LOOKAHEAD_LINES} lines of at most
- * {@value #MAX_LINE_CHARS} characters), so exports of millions of entries verify in constant memory.
- * It stops at the first problem and returns it as a {@link Finding} in the {@link VerificationReport}.
+ * <p>It reads the export once, as a stream, holding O(log n) state (a {@link CompactRange}, the
+ * last leaf hash and chain link, and a look-ahead of at most {@value #MAX_LOOKAHEAD_LINES} lines of
+ * at most {@value #MAX_LINE_CHARS} characters), so exports of millions of entries verify in
+ * constant memory. It stops at the first problem and returns it as a {@link Finding} in the {@link
+ * VerificationReport}.
  *
  * <h2>What is checked, per line</h2>
  *
  * <ol>
  *   <li>Every line parses strictly ({@link Kind#MALFORMED_LINE}).
  *   <li>Entry sequence numbers start at 0 and go up by one.
- *   <li>Each entry's {@code previousLeafHash} equals the recomputed leaf hash of the entry before it
- *       (32 zero bytes for entry 0).
+ *   <li>Each entry's {@code previousLeafHash} equals the recomputed leaf hash of the entry before
+ *       it (32 zero bytes for entry 0).
  *   <li>Each checkpoint's signature verifies, its origin is the same as the other checkpoints', it
  *       directly follows the entry that reaches its size, and its root equals the root recomputed
  *       from the entries.
@@ -53,29 +54,29 @@ import org.zhusan.vault.audit.verify.Finding.Kind;
  *
  * <ul>
  *   <li>E claims sequence {@code s > n}: if N claims {@code n}, entry {@code n} comes late: {@link
- *       Kind#ENTRIES_REORDERED} naming {@code n}; otherwise {@link Kind#ENTRY_REMOVED} naming {@code n
- *       … s-1} (removed, or moved further down).
+ *       Kind#ENTRIES_REORDERED} naming {@code n}; otherwise {@link Kind#ENTRY_REMOVED} naming
+ *       {@code n … s-1} (removed, or moved further down).
  *   <li>E claims {@code s < n}: sequence {@code s} was already seen: {@link Kind#ENTRY_INSERTED}
  *       naming {@code s}.
  * </ul>
  *
  * <p><b>Chain rules</b> (E claims sequence {@code n} but its link is not the leaf hash of entry
- * {@code n-1}). The chain link of N is the original hash of N's original predecessor, so comparing it
- * with recomputed hashes tells what happened; the first matching rule wins:
+ * {@code n-1}). The chain link of N is the original hash of N's original predecessor, so comparing
+ * it with recomputed hashes tells what happened; the first matching rule wins:
  *
  * <ol>
  *   <li>N links to entry {@code n-1}: E does not belong there. If E's link is the hash of N
- *       renumbered to {@code n}, the two were swapped: {@link Kind#ENTRIES_REORDERED} naming {@code n,
- *       n+1}; otherwise E was inserted: {@link Kind#ENTRY_INSERTED} naming {@code n}.
- *   <li>E links to the same predecessor as entry {@code n-1}: one of the two was inserted; if N links
- *       to E renumbered to {@code n-1}, E is the original and entry {@code n-1} the intruder ({@link
- *       Kind#ENTRY_INSERTED} naming {@code n-1}), otherwise both are named.
+ *       renumbered to {@code n}, the two were swapped: {@link Kind#ENTRIES_REORDERED} naming {@code
+ *       n, n+1}; otherwise E was inserted: {@link Kind#ENTRY_INSERTED} naming {@code n}.
+ *   <li>E links to the same predecessor as entry {@code n-1}: one of the two was inserted; if N
+ *       links to E renumbered to {@code n-1}, E is the original and entry {@code n-1} the intruder
+ *       ({@link Kind#ENTRY_INSERTED} naming {@code n-1}), otherwise both are named.
  *   <li>N links to E with E's link set to the right value: E's link field was edited: {@link
  *       Kind#ENTRY_ALTERED} naming {@code n}.
  *   <li>N links to E as it is (the chain break is isolated): entry {@code n-1} no longer hashes to
  *       what E recorded: {@link Kind#ENTRY_ALTERED} naming {@code n-1}.
- *   <li>N links to E renumbered to {@code n+1}: E is the original entry {@code n+1}; entry {@code n}
- *       was removed and later entries renumbered: {@link Kind#ENTRY_REMOVED} naming {@code n}.
+ *   <li>N links to E renumbered to {@code n+1}: E is the original entry {@code n+1}; entry {@code
+ *       n} was removed and later entries renumbered: {@link Kind#ENTRY_REMOVED} naming {@code n}.
  *   <li>Otherwise (or with no N to look at): {@link Kind#CHAIN_BROKEN} naming {@code n-1} and
  *       {@code n}, the earliest entries that may have changed.
  * </ol>
@@ -88,8 +89,8 @@ import org.zhusan.vault.audit.verify.Finding.Kind;
  * checkpoints often to narrow that range. Signed checkpoints larger than the export yield {@link
  * Kind#TRUNCATED} (or {@link Kind#ENTRY_REMOVED} if entries follow), entries after the last
  * checkpoint {@link Kind#UNSIGNED_TAIL}. Removing checkpoint lines together with the tail cannot be
- * told apart from a shorter log, except by a trusted checkpoint kept from an earlier export: pass it
- * with {@link #withTrustedCheckpoint}.
+ * told apart from a shorter log, except by a trusted checkpoint kept from an earlier export: pass
+ * it with {@link #withTrustedCheckpoint}.
  *
  * <p>Thread safety: immutable; each {@link #verify} call keeps its own state, so one instance may
  * verify several exports concurrently.
@@ -120,8 +121,8 @@ public final class OfflineLogVerifier {
   /**
    * Returns a verifier that also requires the export to extend {@code trusted}, a signed checkpoint
    * the auditor kept from an earlier export or received from a witness: the export must hold at
-   * least {@code trusted.size} entries whose root at that size is {@code trusted.rootHash}, and every
-   * checkpoint must have its origin.
+   * least {@code trusted.size} entries whose root at that size is {@code trusted.rootHash}, and
+   * every checkpoint must have its origin.
    */
   public OfflineLogVerifier withTrustedCheckpoint(SignedCheckpoint trusted) {
     return new OfflineLogVerifier(keys, Objects.requireNonNull(trusted, "trusted is required."));
@@ -130,11 +131,13 @@ public final class OfflineLogVerifier {
   /** Verifies the export in {@code file} (UTF-8). */
   public VerificationReport verify(Path file) throws IOException {
     Objects.requireNonNull(file, "file is required.");
-    try (Reader reader = new InputStreamReader(
-        Files.newInputStream(file),
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+    try (Reader reader =
+        new InputStreamReader(
+            Files.newInputStream(file),
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
       return verify(reader);
     }
   }
@@ -181,9 +184,18 @@ public final class OfflineLogVerifier {
       Item item;
       while (problem == null && (item = nextItem()) != null) {
         if (item.error() != null) {
-          problem = new Finding(Kind.MALFORMED_LINE, item.line(), null, null,
-              "line " + item.line() + " is not a valid export line (entry " + n + " or a checkpoint was expected): "
-                  + item.error());
+          problem =
+              new Finding(
+                  Kind.MALFORMED_LINE,
+                  item.line(),
+                  null,
+                  null,
+                  "line "
+                      + item.line()
+                      + " is not a valid export line (entry "
+                      + n
+                      + " or a checkpoint was expected): "
+                      + item.error());
         } else if (item.parsed() instanceof ExportLine.EntryLine e) {
           problem = onEntry(item.line(), e.entry());
         } else if (item.parsed() instanceof ExportLine.CheckpointLine c) {
@@ -202,8 +214,14 @@ public final class OfflineLogVerifier {
       }
       long size = trusted.checkpoint().size();
       if (!keys.verify(trusted)) {
-        return new Finding(Kind.CHECKPOINT_BAD_SIGNATURE, 0, null, size,
-            "the trusted checkpoint for size " + size + " has an invalid signature for this public key");
+        return new Finding(
+            Kind.CHECKPOINT_BAD_SIGNATURE,
+            0,
+            null,
+            size,
+            "the trusted checkpoint for size "
+                + size
+                + " has an invalid signature for this public key");
       }
       origin = trusted.checkpoint().origin();
       return size == 0 ? checkTrusted(0) : null;
@@ -214,18 +232,47 @@ public final class OfflineLogVerifier {
       if (s > n) {
         Optional<AuditEntry> next = peekEntry(0).flatMap(Item::entry);
         if (next.isPresent() && next.get().sequence() == n) {
-          return new Finding(Kind.ENTRIES_REORDERED, line, EntryRange.of(n), null,
-              "entry " + n + " appears after entry " + s + " (line " + line + "): entries are out of order");
+          return new Finding(
+              Kind.ENTRIES_REORDERED,
+              line,
+              EntryRange.of(n),
+              null,
+              "entry "
+                  + n
+                  + " appears after entry "
+                  + s
+                  + " (line "
+                  + line
+                  + "): entries are out of order");
         }
         EntryRange missing = new EntryRange(n, s - 1);
-        return new Finding(Kind.ENTRY_REMOVED, line, missing, null,
-            capitalize(missing.toString()) + (missing.first() == missing.last() ? " is" : " are")
-                + " missing: line " + line + " holds entry " + s + " where entry " + n
+        return new Finding(
+            Kind.ENTRY_REMOVED,
+            line,
+            missing,
+            null,
+            capitalize(missing.toString())
+                + (missing.first() == missing.last() ? " is" : " are")
+                + " missing: line "
+                + line
+                + " holds entry "
+                + s
+                + " where entry "
+                + n
                 + " was expected (removed, or moved further down)");
       }
       if (s < n) {
-        return new Finding(Kind.ENTRY_INSERTED, line, EntryRange.of(s), null,
-            "a second entry with sequence " + s + " appears at line " + line + ", after entry " + (n - 1)
+        return new Finding(
+            Kind.ENTRY_INSERTED,
+            line,
+            EntryRange.of(s),
+            null,
+            "a second entry with sequence "
+                + s
+                + " appears at line "
+                + line
+                + ", after entry "
+                + (n - 1)
                 + ": an entry was inserted (or duplicated)");
       }
       byte[] leaf = AuditEntryEncoding.leafHash(entry);
@@ -244,90 +291,223 @@ public final class OfflineLogVerifier {
     }
 
     /**
-     * Names the culprit when {@code e}, claiming sequence n, does not link to entry n-1. Its successor
-     * is the look-ahead entry number {@code successor}.
+     * Names the culprit when {@code e}, claiming sequence n, does not link to entry n-1. Its
+     * successor is the look-ahead entry number {@code successor}.
      */
     private Finding diagnoseBrokenLink(long line, AuditEntry e, int successor, Long checkpointSize)
         throws IOException {
       byte[] link = e.previousLeafHash();
       Optional<AuditEntry> next = peekEntry(successor).flatMap(Item::entry);
       byte[] nextLink = next.map(AuditEntry::previousLeafHash).orElse(null);
-      String also = checkpointSize == null ? ""
-          : " (so the checkpoint for size " + checkpointSize + " does not match either)";
+      String also =
+          checkpointSize == null
+              ? ""
+              : " (so the checkpoint for size " + checkpointSize + " does not match either)";
 
       if (nextLink != null && MessageDigest.isEqual(nextLink, lastLeaf)) {
         if (MessageDigest.isEqual(link, hashAs(next.get(), n))) {
-          return new Finding(Kind.ENTRIES_REORDERED, line, new EntryRange(n, n + 1), checkpointSize,
-              "entries " + n + " and " + (n + 1) + " were swapped: each carries the other's chain link" + also);
+          return new Finding(
+              Kind.ENTRIES_REORDERED,
+              line,
+              new EntryRange(n, n + 1),
+              checkpointSize,
+              "entries "
+                  + n
+                  + " and "
+                  + (n + 1)
+                  + " were swapped: each carries the other's chain link"
+                  + also);
         }
-        return new Finding(Kind.ENTRY_INSERTED, line, EntryRange.of(n), checkpointSize,
-            "entry " + n + " was inserted: it does not link to " + predecessor(n - 1) + ", but the entry after it does"
+        return new Finding(
+            Kind.ENTRY_INSERTED,
+            line,
+            EntryRange.of(n),
+            checkpointSize,
+            "entry "
+                + n
+                + " was inserted: it does not link to "
+                + predecessor(n - 1)
+                + ", but the entry after it does"
                 + also);
       }
       if (n > 0 && MessageDigest.isEqual(link, lastLink)) {
         if (nextLink != null && MessageDigest.isEqual(nextLink, hashAs(e, n - 1))) {
-          return new Finding(Kind.ENTRY_INSERTED, line, EntryRange.of(n - 1), checkpointSize,
-              "entry " + (n - 1) + " was inserted: the entry now numbered " + n + " is the original entry "
-                  + (n - 1) + " (both link to " + predecessor(n - 2) + ") and later entries were renumbered" + also);
+          return new Finding(
+              Kind.ENTRY_INSERTED,
+              line,
+              EntryRange.of(n - 1),
+              checkpointSize,
+              "entry "
+                  + (n - 1)
+                  + " was inserted: the entry now numbered "
+                  + n
+                  + " is the original entry "
+                  + (n - 1)
+                  + " (both link to "
+                  + predecessor(n - 2)
+                  + ") and later entries were renumbered"
+                  + also);
         }
-        return new Finding(Kind.ENTRY_INSERTED, line, new EntryRange(n - 1, n), checkpointSize,
-            "entries " + (n - 1) + " and " + n + " both link to the same predecessor: one of them was inserted"
+        return new Finding(
+            Kind.ENTRY_INSERTED,
+            line,
+            new EntryRange(n - 1, n),
+            checkpointSize,
+            "entries "
+                + (n - 1)
+                + " and "
+                + n
+                + " both link to the same predecessor: one of them was inserted"
                 + also);
       }
       if (nextLink != null
-          && MessageDigest.isEqual(nextLink, AuditEntryEncoding.leafHash(e.toBuilder().previousLeafHash(lastLeaf).build()))) {
-        return new Finding(Kind.ENTRY_ALTERED, line, EntryRange.of(n), checkpointSize,
+          && MessageDigest.isEqual(
+              nextLink,
+              AuditEntryEncoding.leafHash(e.toBuilder().previousLeafHash(lastLeaf).build()))) {
+        return new Finding(
+            Kind.ENTRY_ALTERED,
+            line,
+            EntryRange.of(n),
+            checkpointSize,
             "the previousLeafHash of entry " + n + " was altered" + also);
       }
       if (nextLink != null && MessageDigest.isEqual(nextLink, AuditEntryEncoding.leafHash(e))) {
         if (n == 0) {
-          return new Finding(Kind.ENTRY_ALTERED, line, EntryRange.of(0), checkpointSize,
+          return new Finding(
+              Kind.ENTRY_ALTERED,
+              line,
+              EntryRange.of(0),
+              checkpointSize,
               "entry 0 was altered: its previousLeafHash must be 32 zero bytes" + also);
         }
-        return new Finding(Kind.ENTRY_ALTERED, line, EntryRange.of(n - 1), checkpointSize,
-            "entry " + (n - 1) + " was altered: it no longer hashes to the value entry " + n + " recorded" + also);
+        return new Finding(
+            Kind.ENTRY_ALTERED,
+            line,
+            EntryRange.of(n - 1),
+            checkpointSize,
+            "entry "
+                + (n - 1)
+                + " was altered: it no longer hashes to the value entry "
+                + n
+                + " recorded"
+                + also);
       }
       if (nextLink != null && MessageDigest.isEqual(nextLink, hashAs(e, n + 1))) {
-        return new Finding(Kind.ENTRY_REMOVED, line, EntryRange.of(n), checkpointSize,
-            "entry " + n + " was removed and the later entries renumbered: the entry now numbered " + n
-                + " is the original entry " + (n + 1) + also);
+        return new Finding(
+            Kind.ENTRY_REMOVED,
+            line,
+            EntryRange.of(n),
+            checkpointSize,
+            "entry "
+                + n
+                + " was removed and the later entries renumbered: the entry now numbered "
+                + n
+                + " is the original entry "
+                + (n + 1)
+                + also);
       }
-      return new Finding(Kind.CHAIN_BROKEN, line, new EntryRange(Math.max(0, n - 1), n), checkpointSize,
-          "entry " + n + " does not link to " + predecessor(n - 1) + ": "
-              + (n == 0 ? "it" : "one of entries " + (n - 1) + " and " + n) + " was altered, or entries were "
-              + "inserted or removed around it" + also);
+      return new Finding(
+          Kind.CHAIN_BROKEN,
+          line,
+          new EntryRange(Math.max(0, n - 1), n),
+          checkpointSize,
+          "entry "
+              + n
+              + " does not link to "
+              + predecessor(n - 1)
+              + ": "
+              + (n == 0 ? "it" : "one of entries " + (n - 1) + " and " + n)
+              + " was altered, or entries were "
+              + "inserted or removed around it"
+              + also);
     }
 
     private Finding onCheckpoint(long line, SignedCheckpoint signed) throws IOException {
       Checkpoint c = signed.checkpoint();
       long size = c.size();
       if (!keys.verify(signed)) {
-        return new Finding(Kind.CHECKPOINT_BAD_SIGNATURE, line, null, size,
-            "the checkpoint for size " + size + " (line " + line + ") has an invalid signature: it was forged or "
+        return new Finding(
+            Kind.CHECKPOINT_BAD_SIGNATURE,
+            line,
+            null,
+            size,
+            "the checkpoint for size "
+                + size
+                + " (line "
+                + line
+                + ") has an invalid signature: it was forged or "
                 + "altered, or signed with another key");
       }
       if (origin == null) {
         origin = c.origin();
       } else if (!origin.equals(c.origin())) {
-        return new Finding(Kind.CHECKPOINT_WRONG_ORIGIN, line, null, size,
-            "the checkpoint for size " + size + " (line " + line + ") is for log \"" + c.origin()
-                + "\", not \"" + origin + "\"");
+        return new Finding(
+            Kind.CHECKPOINT_WRONG_ORIGIN,
+            line,
+            null,
+            size,
+            "the checkpoint for size "
+                + size
+                + " (line "
+                + line
+                + ") is for log \""
+                + c.origin()
+                + "\", not \""
+                + origin
+                + "\"");
       }
       if (size > n) {
         EntryRange missing = new EntryRange(n, size - 1);
         if (peekEntry(0).isPresent()) {
-          return new Finding(Kind.ENTRY_REMOVED, line, missing, size,
-              "the checkpoint for size " + size + " (line " + line + ") is signed for " + size
-                  + " entries but only " + n + " precede it: " + missing + " were removed");
+          return new Finding(
+              Kind.ENTRY_REMOVED,
+              line,
+              missing,
+              size,
+              "the checkpoint for size "
+                  + size
+                  + " (line "
+                  + line
+                  + ") is signed for "
+                  + size
+                  + " entries but only "
+                  + n
+                  + " precede it: "
+                  + missing
+                  + " were removed");
         }
-        return new Finding(Kind.TRUNCATED, line, missing, size,
-            "the export was truncated: the checkpoint for size " + size + " is signed for " + size
-                + " entries, but the export ends after " + n + " entries; " + missing + " are missing");
+        return new Finding(
+            Kind.TRUNCATED,
+            line,
+            missing,
+            size,
+            "the export was truncated: the checkpoint for size "
+                + size
+                + " is signed for "
+                + size
+                + " entries, but the export ends after "
+                + n
+                + " entries; "
+                + missing
+                + " are missing");
       }
       if (size < n) {
-        return new Finding(Kind.CHECKPOINT_OUT_OF_PLACE, line, new EntryRange(size, n - 1), size,
-            "the checkpoint for size " + size + " (line " + line + ") appears after entry " + (n - 1)
-                + ": entries " + size + " to " + (n - 1) + " were inserted before it, or it was moved");
+        return new Finding(
+            Kind.CHECKPOINT_OUT_OF_PLACE,
+            line,
+            new EntryRange(size, n - 1),
+            size,
+            "the checkpoint for size "
+                + size
+                + " (line "
+                + line
+                + ") appears after entry "
+                + (n - 1)
+                + ": entries "
+                + size
+                + " to "
+                + (n - 1)
+                + " were inserted before it, or it was moved");
       }
       byte[] root = range.rootHash();
       if (!MessageDigest.isEqual(root, c.rootHash())) {
@@ -362,30 +542,61 @@ public final class OfflineLogVerifier {
           return diagnoseBrokenLink(next.get().line(), e, 1, size);
         }
       }
-      EntryRange suspects = size == 0 ? null : new EntryRange(Math.min(lastMatchedSize, size - 1), size - 1);
-      return new Finding(Kind.CHECKPOINT_ROOT_MISMATCH, line, suspects, size,
-          which + " is correctly signed but its root differs from the root recomputed from the export"
-              + (suspects == null ? "" : ": one of " + suspects + " was altered, inserted, removed or reordered, "
-                  + "and the chain rewritten after it"));
+      EntryRange suspects =
+          size == 0 ? null : new EntryRange(Math.min(lastMatchedSize, size - 1), size - 1);
+      return new Finding(
+          Kind.CHECKPOINT_ROOT_MISMATCH,
+          line,
+          suspects,
+          size,
+          which
+              + " is correctly signed but its root differs from the root recomputed from the export"
+              + (suspects == null
+                  ? ""
+                  : ": one of "
+                      + suspects
+                      + " was altered, inserted, removed or reordered, "
+                      + "and the chain rewritten after it"));
     }
 
     private Finding atEnd() {
       if (trusted != null && trusted.checkpoint().size() > n) {
         long size = trusted.checkpoint().size();
         EntryRange missing = new EntryRange(n, size - 1);
-        return new Finding(Kind.TRUNCATED, 0, missing, size,
-            "the export was truncated: the trusted checkpoint is signed for " + size + " entries, but the export "
-                + "ends after " + n + "; " + missing + " are missing");
+        return new Finding(
+            Kind.TRUNCATED,
+            0,
+            missing,
+            size,
+            "the export was truncated: the trusted checkpoint is signed for "
+                + size
+                + " entries, but the export "
+                + "ends after "
+                + n
+                + "; "
+                + missing
+                + " are missing");
       }
       if (!anyCheckpoint) {
-        return new Finding(Kind.UNSIGNED_TAIL, 0, n == 0 ? null : new EntryRange(0, n - 1), null,
+        return new Finding(
+            Kind.UNSIGNED_TAIL,
+            0,
+            n == 0 ? null : new EntryRange(0, n - 1),
+            null,
             "the export contains no valid checkpoint: nothing in it is vouched for by a signature");
       }
       if (signedSize < n) {
         EntryRange unsigned = new EntryRange(signedSize, n - 1);
-        return new Finding(Kind.UNSIGNED_TAIL, 0, unsigned, signedSize,
-            capitalize(unsigned.toString()) + " follow the last checkpoint (size " + signedSize
-                + ") and are not covered by any signature; a complete export ends with a checkpoint of its full size");
+        return new Finding(
+            Kind.UNSIGNED_TAIL,
+            0,
+            unsigned,
+            signedSize,
+            capitalize(unsigned.toString())
+                + " follow the last checkpoint (size "
+                + signedSize
+                + ") and are not covered by any signature; a complete export ends with a checkpoint"
+                + " of its full size");
       }
       return null;
     }
@@ -399,7 +610,9 @@ public final class OfflineLogVerifier {
       return item != null ? item : readItem();
     }
 
-    /** Returns the {@code index}-th entry item ahead (0 = the next one), reading ahead if needed. */
+    /**
+     * Returns the {@code index}-th entry item ahead (0 = the next one), reading ahead if needed.
+     */
     private Optional<Item> peekEntry(int index) throws IOException {
       int seen = 0;
       for (Item item : ahead) {

@@ -32,10 +32,20 @@ public record VerificationReport(
   /** Returns a one- or two-line summary for people. */
   public String summary() {
     if (ok()) {
-      return "OK: " + entriesChecked + " entries verified; " + checkpointsChecked
-          + " signed checkpoint(s) verified; signed size " + signedSize + ".";
+      return "OK: "
+          + entriesChecked
+          + " entries verified; "
+          + checkpointsChecked
+          + " signed checkpoint(s) verified; signed size "
+          + signedSize
+          + ".";
     }
-    return "FAILED: " + problem.get() + "\n(" + entriesChecked + " entries and " + checkpointsChecked
+    return "FAILED: "
+        + problem.get()
+        + "\n("
+        + entriesChecked
+        + " entries and "
+        + checkpointsChecked
         + " checkpoint(s) passed their checks before the problem was found.)";
   }
 }

@@ -22,15 +22,21 @@ import java.util.zip.ZipFile;
  */
 public final class ClusterRestore {
 
-  /** What the restored database holds, as its owner sees it; counts are -1 before the vault's first start (no schema yet). */
+  /**
+   * What the restored database holds, as its owner sees it; counts are -1 before the vault's first
+   * start (no schema yet).
+   */
   public record Result(String postgresVersion, long documents, long accessLogEntries) {}
 
   private ClusterRestore() {}
 
-  public static Result restore(Path backup, Path dataDir, int port) throws IOException, SQLException {
+  public static Result restore(Path backup, Path dataDir, int port)
+      throws IOException, SQLException {
     Path pgData = EmbeddedDatabase.clusterDir(dataDir);
-    if (Files.exists(DatabaseCredentials.file(dataDir)) || (Files.isDirectory(pgData) && !isEmpty(pgData))) {
-      throw new IllegalStateException(dataDir + " already holds a database; restore into an empty data directory");
+    if (Files.exists(DatabaseCredentials.file(dataDir))
+        || (Files.isDirectory(pgData) && !isEmpty(pgData))) {
+      throw new IllegalStateException(
+          dataDir + " already holds a database; restore into an empty data directory");
     }
     String version;
     try (ZipFile zip = new ZipFile(backup.toFile())) {
@@ -49,9 +55,11 @@ public final class ClusterRestore {
         } else {
           createPrivateDirectory(target.getParent());
           // PostgreSQL's own modes: files 0600, directories 0700; the password file 0600 as always.
-          Files.createFile(target, PosixFilePermissions.asFileAttribute(DatabaseCredentials.OWNER_ONLY));
+          Files.createFile(
+              target, PosixFilePermissions.asFileAttribute(DatabaseCredentials.OWNER_ONLY));
           // Into the file just created (Files.copy would replace it, with the umask's mode).
-          try (InputStream in = zip.getInputStream(e); OutputStream o = Files.newOutputStream(target)) {
+          try (InputStream in = zip.getInputStream(e);
+              OutputStream o = Files.newOutputStream(target)) {
             in.transferTo(o); // the ZIP reader checks each entry's CRC-32
           }
         }
@@ -61,7 +69,8 @@ public final class ClusterRestore {
       throw new IllegalStateException(backup + " is incomplete: no backup_label or password file");
     }
     try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port);
-        Connection c = db.connectAsOwner(); Statement s = c.createStatement()) {
+        Connection c = db.connectAsOwner();
+        Statement s = c.createStatement()) {
       return new Result(version, count(s, "document"), count(s, "access_log"));
     }
   }
@@ -69,14 +78,20 @@ public final class ClusterRestore {
   private static String checkManifest(ZipFile zip, Path backup) throws IOException {
     ZipEntry m = zip.getEntry(BackupFormat.MANIFEST);
     if (m == null) {
-      throw new IllegalStateException(backup + " is not a Zhusan Vault backup (no " + BackupFormat.MANIFEST + ")");
+      throw new IllegalStateException(
+          backup + " is not a Zhusan Vault backup (no " + BackupFormat.MANIFEST + ")");
     }
     Properties p = new Properties();
     try (InputStream in = zip.getInputStream(m)) {
       p.load(in);
     }
     if (!BackupFormat.FORMAT_VERSION.equals(p.getProperty("format"))) {
-      throw new IllegalStateException(backup + " has backup format " + p.getProperty("format") + "; this version reads " + BackupFormat.FORMAT_VERSION);
+      throw new IllegalStateException(
+          backup
+              + " has backup format "
+              + p.getProperty("format")
+              + "; this version reads "
+              + BackupFormat.FORMAT_VERSION);
     }
     return p.getProperty("postgres.version");
   }

@@ -16,19 +16,25 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The passwords of the embedded cluster's three roles — the superuser ({@code postgres}), the schema
- * owner and the application role — generated on first start and kept in one file readable only by
- * its owner (0600), which every later start, {@code backup} and {@code restore} read.
+ * The passwords of the embedded cluster's three roles — the superuser ({@code postgres}), the
+ * schema owner and the application role — generated on first start and kept in one file readable
+ * only by its owner (0600), which every later start, {@code backup} and {@code restore} read.
  *
  * <p>No {@code toString}: the passwords must not reach a log line by accident.
  */
 public final class DatabaseCredentials {
-  /** The file's name under the data directory (beside {@code postgres/}, which initdb needs empty). */
+  /**
+   * The file's name under the data directory (beside {@code postgres/}, which initdb needs empty).
+   */
   public static final String FILE_NAME = "postgres-credentials.properties";
+
   static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** 32 random bytes: 256 bits, well beyond guessing; URL-safe Base64 so no quoting is ever needed. */
+
+  /**
+   * 32 random bytes: 256 bits, well beyond guessing; URL-safe Base64 so no quoting is ever needed.
+   */
   private static final int PASSWORD_BYTES = 32;
 
   private final String superuser;
@@ -64,14 +70,20 @@ public final class DatabaseCredentials {
     Path file = file(dataDir);
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
     if (!OWNER_ONLY.containsAll(perms)) {
-      throw new IllegalStateException(file + " is readable by others (" + PosixFilePermissions.toString(perms)
-          + "); it holds the database passwords: chmod 600 " + file);
+      throw new IllegalStateException(
+          file
+              + " is readable by others ("
+              + PosixFilePermissions.toString(perms)
+              + "); it holds the database passwords: chmod 600 "
+              + file);
     }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     }
-    return new DatabaseCredentials(required(p, EmbeddedDatabase.SUPERUSER, file), required(p, EmbeddedDatabase.OWNER, file),
+    return new DatabaseCredentials(
+        required(p, EmbeddedDatabase.SUPERUSER, file),
+        required(p, EmbeddedDatabase.OWNER, file),
         required(p, EmbeddedDatabase.APP, file));
   }
 
@@ -83,7 +95,9 @@ public final class DatabaseCredentials {
     return v;
   }
 
-  /** Writes the file created 0600 from the start (never briefly readable), replacing it atomically. */
+  /**
+   * Writes the file created 0600 from the start (never briefly readable), replacing it atomically.
+   */
   void store(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
     Path tmp = dataDir.resolve(FILE_NAME + ".tmp");
@@ -94,12 +108,18 @@ public final class DatabaseCredentials {
     p.setProperty(EmbeddedDatabase.OWNER, owner);
     p.setProperty(EmbeddedDatabase.APP, app);
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      p.store(w, "Zhusan Vault: passwords of the embedded PostgreSQL roles. Owner-only (0600); back up with the data.");
+      p.store(
+          w,
+          "Zhusan Vault: passwords of the embedded PostgreSQL roles. Owner-only (0600); back up"
+              + " with the data.");
     }
-    Files.move(tmp, file(dataDir), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp, file(dataDir), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** A file initdb reads the superuser's password from ({@code --pwfile}); 0600, deleted after use. */
+  /**
+   * A file initdb reads the superuser's password from ({@code --pwfile}); 0600, deleted after use.
+   */
   Path writeSuperuserPasswordFile(Path dir) throws IOException {
     Path f = dir.resolve("initdb-pwfile");
     Files.deleteIfExists(f);

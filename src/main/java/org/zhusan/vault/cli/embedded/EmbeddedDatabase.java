@@ -31,26 +31,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String SUPERUSER = "postgres";
   public static final String OWNER = "vault_owner";
   public static final String APP = "vault_app";
-  /** Loopback only: the vault runs on the same machine. An address, not "localhost", which a hosts file may redefine. */
+
+  /**
+   * Loopback only: the vault runs on the same machine. An address, not "localhost", which a hosts
+   * file may redefine.
+   */
   public static final String LISTEN_ADDRESS = "127.0.0.1";
 
   /**
    * Server settings given on every start (command line, so they win over postgresql.conf). Each
    * repeats PostgreSQL's own packaged default, overriding the embedded library's test defaults.
    */
-  static final Map<String, String> DURABLE_SETTINGS = orderedMap(
-      "fsync", "on",
-      "full_page_writes", "on",
-      "synchronous_commit", "on",
-      // Online physical backups (ClusterBackup) need WAL at replica level and a temporary slot.
-      "wal_level", "replica",
-      "listen_addresses", LISTEN_ADDRESS,
-      // No Unix socket: it would sit in /tmp; TCP on loopback is the only way in.
-      "unix_socket_directories", "''",
-      "password_encryption", "scram-sha-256");
+  static final Map<String, String> DURABLE_SETTINGS =
+      orderedMap(
+          "fsync", "on",
+          "full_page_writes", "on",
+          "synchronous_commit", "on",
+          // Online physical backups (ClusterBackup) need WAL at replica level and a temporary slot.
+          "wal_level", "replica",
+          "listen_addresses", LISTEN_ADDRESS,
+          // No Unix socket: it would sit in /tmp; TCP on loopback is the only way in.
+          "unix_socket_directories", "''",
+          "password_encryption", "scram-sha-256");
 
-  /** How long a clean stop may take before we stop waiting (a shutdown checkpoint with fsync on). */
+  /**
+   * How long a clean stop may take before we stop waiting (a shutdown checkpoint with fsync on).
+   */
   private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
   /** Start-up includes crash recovery after a kill or a restored backup: give it time. */
   private static final Duration START_WAIT = Duration.ofMinutes(5);
 
@@ -58,7 +66,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path pgData;
   private final DatabaseCredentials credentials;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path pgData, DatabaseCredentials credentials) {
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres, Path pgData, DatabaseCredentials credentials) {
     this.postgres = postgres;
     this.pgData = pgData;
     this.credentials = credentials;
@@ -77,8 +86,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path pgData = clusterDir(dataDir);
     Optional<PostmasterPid> running = PostmasterPid.read(pgData).filter(PostmasterPid::alive);
     if (running.isPresent()) {
-      throw new IllegalStateException("The database under " + pgData + " is already running (process "
-          + running.get().pid() + ", port " + running.get().port() + "): is a vault already running on " + dataDir + "?");
+      throw new IllegalStateException(
+          "The database under "
+              + pgData
+              + " is already running (process "
+              + running.get().pid()
+              + ", port "
+              + running.get().port()
+              + "): is a vault already running on "
+              + dataDir
+              + "?");
     }
     // Owner-only: the library makes its binaries' directory (postgres-runtime) world-writable on
     // every start, so another local user could swap the binaries we run; nobody else may reach it.
@@ -89,27 +106,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (DatabaseCredentials.exist(dataDir)) {
       credentials = DatabaseCredentials.load(dataDir);
     } else if (exists && !TrustUpgrade.trusts(pgData)) {
-      throw new IllegalStateException("The database under " + pgData + " needs passwords, but "
-          + DatabaseCredentials.file(dataDir) + " is missing. Put it back (it is in every backup).");
+      throw new IllegalStateException(
+          "The database under "
+              + pgData
+              + " needs passwords, but "
+              + DatabaseCredentials.file(dataDir)
+              + " is missing. Put it back (it is in every backup).");
     } else {
       credentials = DatabaseCredentials.generate();
       credentials.store(dataDir);
-      System.out.println("Generated the database passwords into " + DatabaseCredentials.file(dataDir)
-          + " (owner-only; every backup holds it).");
+      System.out.println(
+          "Generated the database passwords into "
+              + DatabaseCredentials.file(dataDir)
+              + " (owner-only; every backup holds it).");
     }
     Files.createDirectories(pgData);
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setDataDirectory(pgData)
-        .setCleanDataDirectory(false)
-        .setOverrideWorkingDirectory(dataDir.resolve("postgres-runtime").toFile())
-        .setPort(port)
-        .setPGStartupWait(START_WAIT)
-        // The library checks readiness by logging in as the superuser.
-        .setConnectConfig("password", credentials.superuser());
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(false)
+            .setOverrideWorkingDirectory(dataDir.resolve("postgres-runtime").toFile())
+            .setPort(port)
+            .setPGStartupWait(START_WAIT)
+            // The library checks readiness by logging in as the superuser.
+            .setConnectConfig("password", credentials.superuser());
     DURABLE_SETTINGS.forEach(builder::setServerConfig);
     Path pwfile = null;
     if (!exists) {
-      // initdb's own switches (the library passes these "locale" settings to initdb as --key=value):
+      // initdb's own switches (the library passes these "locale" settings to initdb as
+      // --key=value):
       // SCRAM for local and host lines from the first moment, superuser password from a 0600 file.
       pwfile = credentials.writeSuperuserPasswordFile(dataDir);
       builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
@@ -133,7 +158,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   private void prepare() throws SQLException, IOException {
-    try (Connection c = connect(SUPERUSER, credentials.superuser(), "postgres"); Statement s = c.createStatement()) {
+    try (Connection c = connect(SUPERUSER, credentials.superuser(), "postgres");
+        Statement s = c.createStatement()) {
       if (TrustUpgrade.trusts(pgData)) {
         TrustUpgrade.apply(c, pgData, credentials.superuser());
       }
@@ -144,7 +170,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       PGConnection pgc = c.unwrap(PGConnection.class);
       pgc.alterUserPassword(OWNER, credentials.owner().toCharArray(), "scram-sha-256");
       pgc.alterUserPassword(APP, credentials.app().toCharArray(), "scram-sha-256");
-      try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      try (PreparedStatement q =
+          c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
         q.setString(1, DATABASE);
         try (ResultSet rs = q.executeQuery()) {
           if (!rs.next()) {
@@ -155,22 +182,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** Plain login roles, like those the README asks for on an external PostgreSQL: no superuser, no role or database creation. */
+  /**
+   * Plain login roles, like those the README asks for on an external PostgreSQL: no superuser, no
+   * role or database creation.
+   */
   private static void createRoleIfMissing(Statement s, String role) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
       if (!rs.next()) {
-        s.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION");
+        s.execute(
+            "CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION");
       }
     }
   }
 
-  /** A connection to the cluster as {@code user}; package-private: only this package holds the superuser password. */
+  /**
+   * A connection to the cluster as {@code user}; package-private: only this package holds the
+   * superuser password.
+   */
   Connection connect(String user, String password, String database) throws SQLException {
     return connect(postgres.getPort(), user, password, database);
   }
 
   /** A connection to an embedded cluster on {@code port}, e.g. one a running vault started. */
-  static Connection connect(int port, String user, String password, String database) throws SQLException {
+  static Connection connect(int port, String user, String password, String database)
+      throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", user);
     p.setProperty("password", password);
@@ -223,7 +258,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** The postmaster's process id, from postmaster.pid (crash tests kill it). */
   public long postmasterPid() throws IOException {
-    return PostmasterPid.read(pgData).orElseThrow(() -> new IllegalStateException("no postmaster.pid in " + pgData)).pid();
+    return PostmasterPid.read(pgData)
+        .orElseThrow(() -> new IllegalStateException("no postmaster.pid in " + pgData))
+        .pid();
   }
 
   /**
@@ -235,7 +272,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     postgres.close();
     long deadline = System.nanoTime() + STOP_WAIT.toNanos();
     // Gone when the file is, or when it names no live process (the server was killed).
-    while (PostmasterPid.read(pgData).filter(PostmasterPid::alive).isPresent() && System.nanoTime() < deadline) {
+    while (PostmasterPid.read(pgData).filter(PostmasterPid::alive).isPresent()
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {

@@ -23,7 +23,9 @@ record PostmasterPid(long pid, int port) {
     if (lines.size() < 4 || lines.get(0).isBlank() || lines.get(3).isBlank()) {
       return Optional.empty(); // being written by a starting server
     }
-    return Optional.of(new PostmasterPid(Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim())));
+    return Optional.of(
+        new PostmasterPid(
+            Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim())));
   }
 
   /** The file outlives a killed server: only a live process counts. */

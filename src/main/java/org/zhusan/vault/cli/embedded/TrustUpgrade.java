@@ -12,22 +12,28 @@ import org.postgresql.PGConnection;
 
 /**
  * Closes a cluster created by an earlier version of the launcher, which let every local user in as
- * any role without a password ({@code trust}): sets the superuser's password, rewrites
- * {@code pg_hba.conf} to SCRAM-SHA-256 for everyone and reloads. Runs over a connection the trust
- * rules still admit; from the reload on, only passwords do.
+ * any role without a password ({@code trust}): sets the superuser's password, rewrites {@code
+ * pg_hba.conf} to SCRAM-SHA-256 for everyone and reloads. Runs over a connection the trust rules
+ * still admit; from the reload on, only passwords do.
  */
 final class TrustUpgrade {
-  /** What {@code initdb --auth=scram-sha-256} writes, for loopback TCP only (the Unix socket is off). */
-  static final String SCRAM_ONLY_HBA = String.join("\n",
-      "# Zhusan Vault embedded PostgreSQL: passwords (SCRAM-SHA-256) for every role, loopback only.",
-      "# TYPE  DATABASE        USER            ADDRESS                 METHOD",
-      "local   all             all                                     scram-sha-256",
-      "host    all             all             127.0.0.1/32            scram-sha-256",
-      "host    all             all             ::1/128                 scram-sha-256",
-      "local   replication     all                                     scram-sha-256",
-      "host    replication     all             127.0.0.1/32            scram-sha-256",
-      "host    replication     all             ::1/128                 scram-sha-256",
-      "");
+  /**
+   * What {@code initdb --auth=scram-sha-256} writes, for loopback TCP only (the Unix socket is
+   * off).
+   */
+  static final String SCRAM_ONLY_HBA =
+      String.join(
+          "\n",
+          "# Zhusan Vault embedded PostgreSQL: passwords (SCRAM-SHA-256) for every role, loopback"
+              + " only.",
+          "# TYPE  DATABASE        USER            ADDRESS                 METHOD",
+          "local   all             all                                     scram-sha-256",
+          "host    all             all             127.0.0.1/32            scram-sha-256",
+          "host    all             all             ::1/128                 scram-sha-256",
+          "local   replication     all                                     scram-sha-256",
+          "host    replication     all             127.0.0.1/32            scram-sha-256",
+          "host    replication     all             ::1/128                 scram-sha-256",
+          "");
 
   private TrustUpgrade() {}
 
@@ -46,16 +52,26 @@ final class TrustUpgrade {
     return false;
   }
 
-  static void apply(Connection superuser, Path pgData, String superuserPassword) throws SQLException, IOException {
-    superuser.unwrap(PGConnection.class).alterUserPassword(EmbeddedDatabase.SUPERUSER, superuserPassword.toCharArray(), "scram-sha-256");
+  static void apply(Connection superuser, Path pgData, String superuserPassword)
+      throws SQLException, IOException {
+    superuser
+        .unwrap(PGConnection.class)
+        .alterUserPassword(
+            EmbeddedDatabase.SUPERUSER, superuserPassword.toCharArray(), "scram-sha-256");
     Path tmp = pgData.resolve("pg_hba.conf.new");
     Files.writeString(tmp, SCRAM_ONLY_HBA, StandardCharsets.UTF_8);
-    Files.move(tmp, pgData.resolve("pg_hba.conf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        tmp,
+        pgData.resolve("pg_hba.conf"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     try (Statement s = superuser.createStatement()) {
       s.execute("SELECT pg_reload_conf()");
     }
-    System.out.println("The embedded database admitted local users without a password (an earlier version's setup);"
-        + " it now requires SCRAM passwords, kept in " + DatabaseCredentials.FILE_NAME + ".");
+    System.out.println(
+        "The embedded database admitted local users without a password (an earlier version's"
+            + " setup); it now requires SCRAM passwords, kept in "
+            + DatabaseCredentials.FILE_NAME
+            + ".");
   }
 }

@@ -27,15 +27,16 @@ import org.apache.tika.config.TikaConfig;
  *       {@code tika-core} jar ({@code TikaConfig.class.getProtectionDomain().getCodeSource()}) is a
  *       jar in the deployed application's {@code WEB-INF/lib}. If that directory also holds Tika's
  *       parser modules, every jar in it is taken, plus the code source of this package's classes
- *       ({@code WEB-INF/classes}). The same rule covers {@code target/lib} of the command-line build.
- *   <li><b>The JVM's own classpath</b> — tests, benchmarks and plain {@code java -cp} runs: when the
- *       system class loader itself loads both Tika and this package, {@code java.class.path} is
+ *       ({@code WEB-INF/classes}). The same rule covers {@code target/lib} of the command-line
+ *       build.
+ *   <li><b>The JVM's own classpath</b> — tests, benchmarks and plain {@code java -cp} runs: when
+ *       the system class loader itself loads both Tika and this package, {@code java.class.path} is
  *       reused (a manifest-only jar, as surefire uses, works as well).
  * </ol>
  *
- * and otherwise fails with an {@link IllegalStateException} asking for an explicit classpath. Payara
- * deploys the WAR exploded into its runtime directory, so the derived paths stay valid while the
- * application is deployed; derive again after a redeployment.
+ * and otherwise fails with an {@link IllegalStateException} asking for an explicit classpath.
+ * Payara deploys the WAR exploded into its runtime directory, so the derived paths stay valid while
+ * the application is deployed; derive again after a redeployment.
  *
  * <p>Stateless; thread-safe.
  */
@@ -65,7 +66,8 @@ public final class ChildClasspath {
           .collect(Collectors.toUnmodifiableList());
     }
     throw new IllegalStateException(
-        "Cannot derive the extraction classpath from " + tikaCore
+        "Cannot derive the extraction classpath from "
+            + tikaCore
             + "; pass the jars to ContainedExtractor explicitly.");
   }
 

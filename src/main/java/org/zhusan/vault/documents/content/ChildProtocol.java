@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The byte protocol between {@link ContainedExtractor} (the vault) and {@link ExtractionChild}.
  *
- * <p><b>Vault → child</b>: the document's bytes on the child's stdin, then end of stream. Limits come
- * as command-line arguments ({@code key=value}); nothing about the document travels on the command
- * line.
+ * <p><b>Vault → child</b>: the document's bytes on the child's stdin, then end of stream. Limits
+ * come as command-line arguments ({@code key=value}); nothing about the document travels on the
+ * command line.
  *
  * <p><b>Child → vault</b>: frames on the child's stdout, each
  *
@@ -35,9 +35,9 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  *
  * The child's stderr is discarded by the vault (parser messages can quote document text), and the
- * child points {@code System.out} at stderr so no library can write into the frame stream. The vault
- * treats every frame as untrusted: unknown tags, oversized frames, or frames after {@code R} end the
- * run as a protocol error.
+ * child points {@code System.out} at stderr so no library can write into the frame stream. The
+ * vault treats every frame as untrusted: unknown tags, oversized frames, or frames after {@code R}
+ * end the run as a protocol error.
  *
  * <p>Stateless helpers; thread-safe.
  */
@@ -49,8 +49,10 @@ final class ChildProtocol {
   static final byte TAG_RESULT = 'R';
   static final int CODE_EXTRACTED = 0;
   static final int MAX_FRAME_BYTES = 1 << 20;
+
   /** Characters per text frame: at most 3 bytes each in UTF-8, well under the frame limit. */
   static final int TEXT_CHUNK_CHARS = 16 * 1024;
+
   static final int MAX_METADATA_ENTRIES = 200;
   static final int MAX_METADATA_KEY_CHARS = 200;
   static final int MAX_METADATA_VALUE_CHARS = 4000;

@@ -33,9 +33,9 @@ import org.zhusan.vault.documents.content.ChildProtocol.Frame;
 import org.zhusan.vault.documents.content.ExtractionResult.Reason;
 
 /**
- * Extracts text and metadata from a document with Apache Tika in a separate, disposable JVM, so that
- * a hostile file — zip bomb, parser exploit, endless loop, memory exhaustion — can exhaust only that
- * child, never the vault's heap or threads.
+ * Extracts text and metadata from a document with Apache Tika in a separate, disposable JVM, so
+ * that a hostile file — zip bomb, parser exploit, endless loop, memory exhaustion — can exhaust
+ * only that child, never the vault's heap or threads.
  *
  * <h2>How a document is extracted</h2>
  *
@@ -48,40 +48,41 @@ import org.zhusan.vault.documents.content.ExtractionResult.Reason;
  *       classpath, {@code -Xmx} = child heap, {@code -XX:+ExitOnOutOfMemoryError}, no heap or core
  *       dumps, {@code java.io.tmpdir}, {@code user.home} and working directory set to the private
  *       directory, an empty environment (only {@code PATH} to tesseract when OCR is on), external
- *       XML access disabled and a dead SOCKS proxy so stray network connections fail. Its main class
- *       is {@link ExtractionChild}.
+ *       XML access disabled and a dead SOCKS proxy so stray network connections fail. Its main
+ *       class is {@link ExtractionChild}.
  *   <li>A feeder thread (from the given {@link ThreadFactory}) copies the caller's stream into the
- *       child's stdin, at most {@code maxInputBytes + 1} bytes; the calling thread reads the child's
- *       stdout ({@link ChildProtocol} frames) and hands text chunks to the caller's sink, counting
- *       characters against the limit itself as well.
+ *       child's stdin, at most {@code maxInputBytes + 1} bytes; the calling thread reads the
+ *       child's stdout ({@link ChildProtocol} frames) and hands text chunks to the caller's sink,
+ *       counting characters against the limit itself as well.
  *   <li>A watchdog kills the child (and any process it started, e.g. tesseract) when the wall-clock
- *       timeout expires. The outcome is decided, the child is killed if still alive, and the private
- *       directory is deleted.
+ *       timeout expires. The outcome is decided, the child is killed if still alive, and the
+ *       private directory is deleted.
  * </ol>
  *
  * <p>The document travels only through pipes: the vault writes nothing to disk. Inside the child,
- * some Tika parsers (PDF, OLE2, OOXML) copy their input to a temporary file in the private directory
- * — on tmpfs by default — which is deleted when the run ends (see {@code docs/extraction.md} for the
- * residual risk).
+ * some Tika parsers (PDF, OLE2, OOXML) copy their input to a temporary file in the private
+ * directory — on tmpfs by default — which is deleted when the run ends (see {@code
+ * docs/extraction.md} for the residual risk).
  *
  * <h2>Why a child JVM of our own</h2>
  *
  * Tika 3.3.1 offers {@code ForkParser} and {@code tika-pipes}. {@code ForkParser} proxies every SAX
  * event and the input stream over object serialization, needs a serializable parser (or bootstraps
- * classes from the parent's class loader — fragile under Payara's web-application class loaders), and
- * its timeouts are pulse-based rather than a hard wall clock. {@code tika-pipes} fetches input through
- * a {@code Fetcher} (a file, URL or store), which would mean plaintext on disk. Our own child is a few
- * hundred lines: the input is a pipe, the limits are JVM flags and a kill, and the protocol is four frame
- * types the vault validates as untrusted input. One child per document costs JVM start-up (see {@code
- * docs/extraction.md} for measured figures) but no state survives from one hostile document to the
- * next.
+ * classes from the parent's class loader — fragile under Payara's web-application class loaders),
+ * and its timeouts are pulse-based rather than a hard wall clock. {@code tika-pipes} fetches input
+ * through a {@code Fetcher} (a file, URL or store), which would mean plaintext on disk. Our own
+ * child is a few hundred lines: the input is a pipe, the limits are JVM flags and a kill, and the
+ * protocol is four frame types the vault validates as untrusted input. One child per document costs
+ * JVM start-up (see {@code docs/extraction.md} for measured figures) but no state survives from one
+ * hostile document to the next.
  *
  * <h2>Contract</h2>
  *
  * <ul>
  *   <li>Problems of the document never throw: they give {@link ExtractionResult.Status#NOT_INDEXED}
- *       with a fixed {@link Reason}. {@link IOException} is thrown only when reading the caller's own
- *       stream fails (e.g. its decryption fails), and runtime exceptions only from the caller's sink.
+ *       with a fixed {@link Reason}. {@link IOException} is thrown only when reading the caller's
+ *       own stream fails (e.g. its decryption fails), and runtime exceptions only from the caller's
+ *       sink.
  *   <li>The input stream is always read to its end, even when extraction stops early, so a stream
  *       that tees an upload into storage sees all of it. It is not closed.
  *   <li>Text reaches the sink before the outcome is known; discard it when the result is
@@ -89,7 +90,8 @@ import org.zhusan.vault.documents.content.ExtractionResult.Reason;
  *   <li>The sink is called on the calling thread; the input stream is read on a feeder thread.
  * </ul>
  *
- * <p>Thread-safe: any number of threads may call {@link #extract}; the semaphore bounds the children.
+ * <p>Thread-safe: any number of threads may call {@link #extract}; the semaphore bounds the
+ * children.
  */
 public final class ContainedExtractor {
   private static final System.Logger LOG = System.getLogger(ContainedExtractor.class.getName());
@@ -126,8 +128,8 @@ public final class ContainedExtractor {
    * @param childClasspath the child JVM's classpath; {@link ChildClasspath#derive()} works it out
    * @param ocr whether and how to OCR images
    * @param spoolRoot where private per-run directories are created; prefer a tmpfs
-   * @param threadFactory makes the feeder threads that read the caller's stream (in Jakarta EE,
-   *     a {@code ManagedThreadFactory} if the stream needs the request's context)
+   * @param threadFactory makes the feeder threads that read the caller's stream (in Jakarta EE, a
+   *     {@code ManagedThreadFactory} if the stream needs the request's context)
    */
   public ContainedExtractor(
       ExtractionLimits limits,
@@ -158,8 +160,9 @@ public final class ContainedExtractor {
 
   /**
    * Deletes private directories that runs of this or an earlier vault process left under the spool
-   * root (after a crash of the vault itself, say): those named {@code zhusan-extract-*} and older than
-   * twice the timeout plus a minute, so running extractions are never touched. Call it at start-up.
+   * root (after a crash of the vault itself, say): those named {@code zhusan-extract-*} and older
+   * than twice the timeout plus a minute, so running extractions are never touched. Call it at
+   * start-up.
    *
    * @return how many directories were removed
    */
@@ -190,13 +193,13 @@ public final class ContainedExtractor {
   }
 
   /**
-   * Extracts a document that {@link MediaTypePolicy} accepted as {@code accepted}. The child detects
-   * the type again over the whole content and refuses to parse if it differs (reason "full content
-   * is not of the accepted type"), so a file whose head says one thing and whose body another cannot
-   * reach a parser the policy did not allow.
+   * Extracts a document that {@link MediaTypePolicy} accepted as {@code accepted}. The child
+   * detects the type again over the whole content and refuses to parse if it differs (reason "full
+   * content is not of the accepted type"), so a file whose head says one thing and whose body
+   * another cannot reach a parser the policy did not allow.
    *
-   * @param content the document's bytes (plaintext, e.g. from a decrypting stream); read to its end,
-   *     not closed
+   * @param content the document's bytes (plaintext, e.g. from a decrypting stream); read to its
+   *     end, not closed
    * @param accepted the type the policy accepted
    * @param textSink receives the text in chunks, on the calling thread
    * @return the outcome; NOT_INDEXED for every problem of the document
@@ -248,7 +251,8 @@ public final class ContainedExtractor {
     try {
       work = createWorkDirectory();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.ERROR, "cannot create extraction directory under " + spoolRoot, e);
+      LOG.log(
+          System.Logger.Level.ERROR, "cannot create extraction directory under " + spoolRoot, e);
       drain(content);
       return ExtractionResult.notIndexed(Reason.START_FAILED, Map.of(), 0);
     }
@@ -315,8 +319,9 @@ public final class ContainedExtractor {
       return ExtractionResult.notIndexed(Reason.PROTOCOL_ERROR, Map.of(), o.characters);
     }
     if (!o.started) {
-      LOG.log(System.Logger.Level.ERROR, "extraction child exited with " + exit + " before starting;"
-          + " check its classpath");
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "extraction child exited with " + exit + " before starting;" + " check its classpath");
       return ExtractionResult.notIndexed(Reason.START_FAILED, Map.of(), 0);
     }
     return ExtractionResult.notIndexed(Reason.CRASHED, Map.of(), o.characters);
@@ -348,7 +353,8 @@ public final class ContainedExtractor {
         return;
       }
       outcome.started = true;
-      for (Frame frame = ChildProtocol.readFrame(in); frame != null;
+      for (Frame frame = ChildProtocol.readFrame(in);
+          frame != null;
           frame = ChildProtocol.readFrame(in)) {
         switch (frame.tag()) {
           case ChildProtocol.TAG_TEXT -> {
@@ -526,8 +532,8 @@ public final class ContainedExtractor {
   }
 
   /**
-   * Copies the caller's stream into the child's stdin, at most {@code limit + 1} bytes (one more than
-   * allowed, so the child sees the excess too), then reads the rest of the stream to its end.
+   * Copies the caller's stream into the child's stdin, at most {@code limit + 1} bytes (one more
+   * than allowed, so the child sees the excess too), then reads the rest of the stream to its end.
    */
   private static final class Feeder implements Runnable {
     private final InputStream content;

@@ -19,34 +19,35 @@ import org.apache.tika.mime.MediaType;
 
 /**
  * Finds what a file is from its bytes alone, with Tika's default detector (magic bytes, then the
- * container detectors that look inside ZIP and OLE2 files to tell DOCX from ODT from a plain ZIP, or
- * DOC from other OLE2 files).
+ * container detectors that look inside ZIP and OLE2 files to tell DOCX from ODT from a plain ZIP,
+ * or DOC from other OLE2 files).
  *
- * <p><b>Content only.</b> The detector never sees the client's file name or {@code Content-Type}: it
- * has no parameter for them and always passes Tika an empty {@link Metadata}, so a mislabelled file
- * (an executable named {@code ruling.pdf}) cannot steer detection.
+ * <p><b>Content only.</b> The detector never sees the client's file name or {@code Content-Type}:
+ * it has no parameter for them and always passes Tika an empty {@link Metadata}, so a mislabelled
+ * file (an executable named {@code ruling.pdf}) cannot steer detection.
  *
- * <p><b>In memory, bounded, never on disk.</b> Detection runs in the vault's own JVM, so it reads only
- * a bounded head of the file into memory:
+ * <p><b>In memory, bounded, never on disk.</b> Detection runs in the vault's own JVM, so it reads
+ * only a bounded head of the file into memory:
  *
  * <ul>
  *   <li>{@value #HEAD_BYTES} bytes for ordinary files (Tika's magic needs no more);
- *   <li>up to {@code maxContainerBytes} (default {@value #DEFAULT_MAX_CONTAINER_BYTES}) for ZIP-based
- *       (DOCX, ODT) and OLE2 (DOC) files. An OLE2 file longer than that cannot be identified exactly
- *       (its directory can be anywhere) and is reported as {@code application/x-tika-msoffice}, which
- *       no policy accepts; raise the limit if large legacy {@code .doc} files must be stored.
+ *   <li>up to {@code maxContainerBytes} (default {@value #DEFAULT_MAX_CONTAINER_BYTES}) for
+ *       ZIP-based (DOCX, ODT) and OLE2 (DOC) files. An OLE2 file longer than that cannot be
+ *       identified exactly (its directory can be anywhere) and is reported as {@code
+ *       application/x-tika-msoffice}, which no policy accepts; raise the limit if large legacy
+ *       {@code .doc} files must be stored.
  * </ul>
  *
  * OLE2 files are opened with POI from that memory and handed to Tika as an open container, and Tika
  * is given {@link NoSpoolTemporaryResources}, so no detector can copy the document to a temporary
- * file; were one to try, detection answers {@link DetectedType#UNKNOWN} rather than write plaintext to
- * disk. ZIP heads are first inflated here under a budget ({@code maxInflatedBytes}, default {@value
- * #DEFAULT_MAX_INFLATED_BYTES}) and cut before the entry that exceeds it, so a zip bomb in the head
- * costs at most that much inflation and Tika never parses the bomb: a {@code [Content_Types].xml}
- * bomb is reported as {@code application/zip}.
+ * file; were one to try, detection answers {@link DetectedType#UNKNOWN} rather than write plaintext
+ * to disk. ZIP heads are first inflated here under a budget ({@code maxInflatedBytes}, default
+ * {@value #DEFAULT_MAX_INFLATED_BYTES}) and cut before the entry that exceeds it, so a zip bomb in
+ * the head costs at most that much inflation and Tika never parses the bomb: a {@code
+ * [Content_Types].xml} bomb is reported as {@code application/zip}.
  *
- * <p>Parameters such as {@code charset} are dropped: {@code text/plain; charset=UTF-8} is reported as
- * {@code text/plain}. A zero-byte file is {@link DetectedType#empty()}.
+ * <p>Parameters such as {@code charset} are dropped: {@code text/plain; charset=UTF-8} is reported
+ * as {@code text/plain}. A zero-byte file is {@link DetectedType#empty()}.
  *
  * <p>Thread-safe: Tika's detectors are stateless and every call uses its own buffers.
  */
@@ -116,8 +117,8 @@ public final class ContentDetector {
   }
 
   /**
-   * Detects the type of a file's content (its name is ignored). For tools and tests: the vault keeps
-   * no plaintext files.
+   * Detects the type of a file's content (its name is ignored). For tools and tests: the vault
+   * keeps no plaintext files.
    */
   public DetectedType detect(Path file) throws IOException {
     Objects.requireNonNull(file, "File is required.");
@@ -139,7 +140,8 @@ public final class ContentDetector {
   /** The first bytes of a file; {@code complete} when they are the whole file. */
   private record Head(byte[] bytes, int length, boolean complete) {
     boolean startsWith(byte[] magic) {
-      return length >= magic.length && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
+      return length >= magic.length
+          && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
     }
   }
 
@@ -186,7 +188,8 @@ public final class ContentDetector {
     POIFSFileSystem ole2 = null;
     try (NoSpoolTemporaryResources tmp = new NoSpoolTemporaryResources();
         TikaInputStream tis =
-            TikaInputStream.get(new ByteArrayInputStream(head.bytes(), 0, length), tmp, new Metadata())) {
+            TikaInputStream.get(
+                new ByteArrayInputStream(head.bytes(), 0, length), tmp, new Metadata())) {
       if (head.startsWith(OLE2_MAGIC)) {
         if (!head.complete()) {
           return new DetectedType(OLE2_UNIDENTIFIED);
@@ -215,9 +218,9 @@ public final class ContentDetector {
   }
 
   /**
-   * How much of a ZIP head Tika may see: the whole head, unless inflating its entries in order would
-   * exceed the budget, in which case the head is cut at (about) the start of the entry that crosses
-   * it. Corrupt or truncated ZIP data simply ends the walk.
+   * How much of a ZIP head Tika may see: the whole head, unless inflating its entries in order
+   * would exceed the budget, in which case the head is cut at (about) the start of the entry that
+   * crosses it. Corrupt or truncated ZIP data simply ends the walk.
    */
   int withinInflationBudget(byte[] bytes, int length) {
     ByteArrayInputStream raw = new ByteArrayInputStream(bytes, 0, length);

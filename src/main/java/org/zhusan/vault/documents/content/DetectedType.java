@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.apache.tika.mime.MediaType;
 
 /**
- * The media type of a file as found from its bytes by {@link ContentDetector}, never from a client's
- * file name or {@code Content-Type}. Always a base type in lower case ({@code text/plain}, never
- * {@code text/plain; charset=UTF-8}).
+ * The media type of a file as found from its bytes by {@link ContentDetector}, never from a
+ * client's file name or {@code Content-Type}. Always a base type in lower case ({@code text/plain},
+ * never {@code text/plain; charset=UTF-8}).
  *
  * <p>An empty file has no type: it is represented by {@link #empty()}, whose {@code mediaType} is
  * {@code application/x-empty} and whose {@link #isEmpty()} is true, so that {@link

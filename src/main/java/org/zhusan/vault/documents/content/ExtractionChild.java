@@ -26,8 +26,8 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
@@ -36,9 +36,10 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * The main class of the extraction child JVM started by {@link ContainedExtractor}: reads one document
- * from stdin, parses it with Tika's {@link AutoDetectParser} under the limits given as arguments, and
- * writes text, metadata and the outcome to stdout in the {@link ChildProtocol} format. Then it halts.
+ * The main class of the extraction child JVM started by {@link ContainedExtractor}: reads one
+ * document from stdin, parses it with Tika's {@link AutoDetectParser} under the limits given as
+ * arguments, and writes text, metadata and the outcome to stdout in the {@link ChildProtocol}
+ * format. Then it halts.
  *
  * <p>Runs only in the child, which is disposable: it has its own small heap, its own temporary
  * directory (deleted by the vault afterwards) and is killed on timeout. Errors become result codes;
@@ -54,13 +55,16 @@ final class ExtractionChild {
 
   public static void main(String[] args) {
     // The protocol owns the real stdout; anything a library prints goes to stderr (discarded).
-    OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 65536);
+    OutputStream protocol =
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 65536);
     System.setOut(System.err);
     FrameWriter text = new FrameWriter(protocol);
     int code;
     try {
       ChildProtocol.writeFrame(
-          protocol, ChildProtocol.TAG_HELLO, ChildProtocol.HELLO.getBytes(StandardCharsets.US_ASCII));
+          protocol,
+          ChildProtocol.TAG_HELLO,
+          ChildProtocol.HELLO.getBytes(StandardCharsets.US_ASCII));
       protocol.flush();
       code = run(Settings.parse(args), protocol, text);
     } catch (IOException e) {
@@ -72,9 +76,7 @@ final class ExtractionChild {
     }
     try {
       ChildProtocol.writeFrame(
-          protocol,
-          ChildProtocol.TAG_RESULT,
-          ChildProtocol.resultPayload(code, text.characters));
+          protocol, ChildProtocol.TAG_RESULT, ChildProtocol.resultPayload(code, text.characters));
       protocol.flush();
     } catch (IOException e) {
       Runtime.getRuntime().halt(2);
@@ -154,7 +156,8 @@ final class ExtractionChild {
 
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
-    DepthLimitedExtractor embedded = new DepthLimitedExtractor(context, settings.maxEmbeddedDepth());
+    DepthLimitedExtractor embedded =
+        new DepthLimitedExtractor(context, settings.maxEmbeddedDepth());
     context.set(EmbeddedDocumentExtractor.class, embedded);
     TesseractOCRConfig ocr = new TesseractOCRConfig();
     if (settings.ocr()) {
@@ -312,7 +315,9 @@ final class ExtractionChild {
     }
   }
 
-  /** Writes text as {@code T} frames of at most {@link ChildProtocol#TEXT_CHUNK_CHARS} characters. */
+  /**
+   * Writes text as {@code T} frames of at most {@link ChildProtocol#TEXT_CHUNK_CHARS} characters.
+   */
   static final class FrameWriter extends Writer {
     private final OutputStream out;
     private final StringBuilder buffer = new StringBuilder(ChildProtocol.TEXT_CHUNK_CHARS + 1);
@@ -347,9 +352,7 @@ final class ExtractionChild {
         return;
       }
       ChildProtocol.writeFrame(
-          out,
-          ChildProtocol.TAG_TEXT,
-          buffer.substring(0, end).getBytes(StandardCharsets.UTF_8));
+          out, ChildProtocol.TAG_TEXT, buffer.substring(0, end).getBytes(StandardCharsets.UTF_8));
       buffer.delete(0, end);
     }
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The limits under which {@link ContainedExtractor} parses a document. Each exists because a hostile
- * file can push on it; exceeding any of them ends extraction with {@link
+ * The limits under which {@link ContainedExtractor} parses a document. Each exists because a
+ * hostile file can push on it; exceeding any of them ends extraction with {@link
  * ExtractionResult.Status#NOT_INDEXED} and a short reason, never an exception.
  *
  * <table>
@@ -75,37 +75,93 @@ public record ExtractionLimits(
   }
 
   public ExtractionLimits withMaxInputBytes(long value) {
-    return new ExtractionLimits(value, maxCharacters, timeout, childHeapMiB, maxEmbeddedDepth,
-        maxCompressionRatio, compressionCheckThreshold, maxXmlDepth, maxConcurrentChildren);
+    return new ExtractionLimits(
+        value,
+        maxCharacters,
+        timeout,
+        childHeapMiB,
+        maxEmbeddedDepth,
+        maxCompressionRatio,
+        compressionCheckThreshold,
+        maxXmlDepth,
+        maxConcurrentChildren);
   }
 
   public ExtractionLimits withMaxCharacters(int value) {
-    return new ExtractionLimits(maxInputBytes, value, timeout, childHeapMiB, maxEmbeddedDepth,
-        maxCompressionRatio, compressionCheckThreshold, maxXmlDepth, maxConcurrentChildren);
+    return new ExtractionLimits(
+        maxInputBytes,
+        value,
+        timeout,
+        childHeapMiB,
+        maxEmbeddedDepth,
+        maxCompressionRatio,
+        compressionCheckThreshold,
+        maxXmlDepth,
+        maxConcurrentChildren);
   }
 
   public ExtractionLimits withTimeout(Duration value) {
-    return new ExtractionLimits(maxInputBytes, maxCharacters, value, childHeapMiB, maxEmbeddedDepth,
-        maxCompressionRatio, compressionCheckThreshold, maxXmlDepth, maxConcurrentChildren);
+    return new ExtractionLimits(
+        maxInputBytes,
+        maxCharacters,
+        value,
+        childHeapMiB,
+        maxEmbeddedDepth,
+        maxCompressionRatio,
+        compressionCheckThreshold,
+        maxXmlDepth,
+        maxConcurrentChildren);
   }
 
   public ExtractionLimits withChildHeapMiB(int value) {
-    return new ExtractionLimits(maxInputBytes, maxCharacters, timeout, value, maxEmbeddedDepth,
-        maxCompressionRatio, compressionCheckThreshold, maxXmlDepth, maxConcurrentChildren);
+    return new ExtractionLimits(
+        maxInputBytes,
+        maxCharacters,
+        timeout,
+        value,
+        maxEmbeddedDepth,
+        maxCompressionRatio,
+        compressionCheckThreshold,
+        maxXmlDepth,
+        maxConcurrentChildren);
   }
 
   public ExtractionLimits withMaxEmbeddedDepth(int value) {
-    return new ExtractionLimits(maxInputBytes, maxCharacters, timeout, childHeapMiB, value,
-        maxCompressionRatio, compressionCheckThreshold, maxXmlDepth, maxConcurrentChildren);
+    return new ExtractionLimits(
+        maxInputBytes,
+        maxCharacters,
+        timeout,
+        childHeapMiB,
+        value,
+        maxCompressionRatio,
+        compressionCheckThreshold,
+        maxXmlDepth,
+        maxConcurrentChildren);
   }
 
   public ExtractionLimits withCompression(long ratio, long checkThreshold) {
-    return new ExtractionLimits(maxInputBytes, maxCharacters, timeout, childHeapMiB,
-        maxEmbeddedDepth, ratio, checkThreshold, maxXmlDepth, maxConcurrentChildren);
+    return new ExtractionLimits(
+        maxInputBytes,
+        maxCharacters,
+        timeout,
+        childHeapMiB,
+        maxEmbeddedDepth,
+        ratio,
+        checkThreshold,
+        maxXmlDepth,
+        maxConcurrentChildren);
   }
 
   public ExtractionLimits withMaxConcurrentChildren(int value) {
-    return new ExtractionLimits(maxInputBytes, maxCharacters, timeout, childHeapMiB,
-        maxEmbeddedDepth, maxCompressionRatio, compressionCheckThreshold, maxXmlDepth, value);
+    return new ExtractionLimits(
+        maxInputBytes,
+        maxCharacters,
+        timeout,
+        childHeapMiB,
+        maxEmbeddedDepth,
+        maxCompressionRatio,
+        compressionCheckThreshold,
+        maxXmlDepth,
+        value);
   }
 }

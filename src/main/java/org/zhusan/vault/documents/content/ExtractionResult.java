@@ -11,15 +11,15 @@ import java.util.Optional;
  * What {@link ContainedExtractor#extract} found. The text itself went to the caller's sink while it
  * was extracted; this record says whether it may be used.
  *
- * <p><b>Contract:</b> text is delivered to the sink as it is extracted, before the outcome is known.
- * When the status is {@link Status#NOT_INDEXED}, the caller must discard whatever the sink received
- * (for example by writing index entries in the same transaction as the result).
+ * <p><b>Contract:</b> text is delivered to the sink as it is extracted, before the outcome is
+ * known. When the status is {@link Status#NOT_INDEXED}, the caller must discard whatever the sink
+ * received (for example by writing index entries in the same transaction as the result).
  *
- * <p>{@code reason} is one of the fixed {@link Reason} descriptions (empty when extracted); it never
- * contains document text, file names or parser messages, so it can be shown and logged. {@code
- * metadata} comes from the document (author, title, dates …) and is as sensitive as its text: encrypt
- * it. {@code language} is the language the document declares (e.g. {@code dc:language}), if any; it
- * is not guessed from the text.
+ * <p>{@code reason} is one of the fixed {@link Reason} descriptions (empty when extracted); it
+ * never contains document text, file names or parser messages, so it can be shown and logged.
+ * {@code metadata} comes from the document (author, title, dates …) and is as sensitive as its
+ * text: encrypt it. {@code language} is the language the document declares (e.g. {@code
+ * dc:language}), if any; it is not guessed from the text.
  *
  * <p>Immutable value; thread-safe.
  */

@@ -28,12 +28,12 @@ import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
 /**
- * The allowlist of file formats: which detected media types each {@link DocumentType} accepts. A file
- * whose type (found by {@link ContentDetector} from its bytes) is not on its document type's list is
- * refused; the REST layer answers 415 naming the detected type.
+ * The allowlist of file formats: which detected media types each {@link DocumentType} accepts. A
+ * file whose type (found by {@link ContentDetector} from its bytes) is not on its document type's
+ * list is refused; the REST layer answers 415 naming the detected type.
  *
- * <p>The list is read from a JSON file ({@code config/media-types.json}; a copy ships on the classpath
- * as {@code /media-types.json} for {@link #defaults()}):
+ * <p>The list is read from a JSON file ({@code config/media-types.json}; a copy ships on the
+ * classpath as {@code /media-types.json} for {@link #defaults()}):
  *
  * <pre>{@code
  * {
@@ -49,10 +49,10 @@ import org.apache.tika.mime.MimeTypes;
  * <p>Loading validates everything and fails with a {@link MediaTypePolicyException} naming the bad
  * entry: unknown keys, unknown or missing document types, duplicates, malformed media types, media
  * types with parameters, and types that are <em>never</em> accepted whatever the file says —
- * executables, scripts, archives, HTML, XML (and {@code +xml} types such as SVG), CHM, macro-enabled
- * Office formats, Tika's internal container types and {@code application/octet-stream}. Aliases are
- * replaced by Tika's canonical name ({@code text/rtf} becomes {@code application/rtf}), which is what
- * detection reports.
+ * executables, scripts, archives, HTML, XML (and {@code +xml} types such as SVG), CHM,
+ * macro-enabled Office formats, Tika's internal container types and {@code
+ * application/octet-stream}. Aliases are replaced by Tika's canonical name ({@code text/rtf}
+ * becomes {@code application/rtf}), which is what detection reports.
  *
  * <p>Immutable once loaded; thread-safe.
  */
@@ -149,7 +149,8 @@ public final class MediaTypePolicy {
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MediaTypePolicyException(file + " cannot be read: " + e.getClass().getSimpleName(), e);
+      throw new MediaTypePolicyException(
+          file + " cannot be read: " + e.getClass().getSimpleName(), e);
     }
     return parse(json, file.toString());
   }
@@ -203,7 +204,10 @@ public final class MediaTypePolicy {
     }
     return Verdict.reject(
         detected,
-        "detected type " + detected.mediaType() + " is not accepted for " + documentType
+        "detected type "
+            + detected.mediaType()
+            + " is not accepted for "
+            + documentType
             + " documents");
   }
 
@@ -266,8 +270,12 @@ public final class MediaTypePolicy {
       return DocumentType.valueOf(name);
     } catch (IllegalArgumentException e) {
       throw new MediaTypePolicyException(
-          source + ": unknown document type \"" + name + "\" (known: "
-              + List.of(DocumentType.values()) + ")");
+          source
+              + ": unknown document type \""
+              + name
+              + "\" (known: "
+              + List.of(DocumentType.values())
+              + ")");
     }
   }
 
@@ -293,7 +301,8 @@ public final class MediaTypePolicy {
       if (parsed == null || !text.trim().matches("[A-Za-z0-9][\\w!#$&^.+-]*/[\\w!#$&^.+-]+")) {
         throw new MediaTypePolicyException(where + " \"" + text + "\" is not a media type");
       }
-      String canonical = REGISTRY.normalize(parsed).getBaseType().toString().toLowerCase(Locale.ROOT);
+      String canonical =
+          REGISTRY.normalize(parsed).getBaseType().toString().toLowerCase(Locale.ROOT);
       Optional<String> forbidden = neverAcceptedBecause(canonical);
       if (forbidden.isPresent()) {
         throw new MediaTypePolicyException(

@@ -7,9 +7,9 @@ import org.apache.tika.io.TemporaryResources;
 import org.apache.tika.metadata.Metadata;
 
 /**
- * Temporary resources that refuse to create temporary files. Given to Tika in the vault's own JVM so
- * that no detector can spool document bytes to disk (several of them — OLE2, binary plist — copy a
- * stream that is not file-backed to a temporary file): such an attempt fails with {@link
+ * Temporary resources that refuse to create temporary files. Given to Tika in the vault's own JVM
+ * so that no detector can spool document bytes to disk (several of them — OLE2, binary plist — copy
+ * a stream that is not file-backed to a temporary file): such an attempt fails with {@link
  * SpoolRefusedException} instead of writing plaintext to disk.
  *
  * <p>Not thread-safe, like its superclass; use one per stream.

@@ -15,16 +15,17 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Whether text can be read from images: finds a {@code tesseract} executable on the {@code PATH} and
- * the languages it has among those the programme needs, English, Russian and Kazakh ({@code eng},
- * {@code rus}, {@code kaz}, in that order). OCR is {@link #enabled()} only when tesseract runs and
- * has at least one of them.
+ * Whether text can be read from images: finds a {@code tesseract} executable on the {@code PATH}
+ * and the languages it has among those the programme needs, English, Russian and Kazakh ({@code
+ * eng}, {@code rus}, {@code kaz}, in that order). OCR is {@link #enabled()} only when tesseract
+ * runs and has at least one of them.
  *
- * <p>When enabled, {@link ContainedExtractor} lets Tika's {@code TesseractOCRParser} read images and
- * image-only PDF pages with {@code -l eng+rus+kaz} (those available). When not, an image, or a PDF
- * without any text (a scan), is stored but {@link ExtractionResult.Status#NOT_INDEXED} with reason
- * "OCR not available" (its metadata is still returned): a state that can be found and re-indexed once
- * tesseract is installed, rather than an "extracted" document that silently has no text.
+ * <p>When enabled, {@link ContainedExtractor} lets Tika's {@code TesseractOCRParser} read images
+ * and image-only PDF pages with {@code -l eng+rus+kaz} (those available). When not, an image, or a
+ * PDF without any text (a scan), is stored but {@link ExtractionResult.Status#NOT_INDEXED} with
+ * reason "OCR not available" (its metadata is still returned): a state that can be found and
+ * re-indexed once tesseract is installed, rather than an "extracted" document that silently has no
+ * text.
  *
  * <p>Probed once at construction ({@code tesseract --list-langs}, 10 s limit); immutable afterwards
  * and thread-safe. Restart the vault after installing tesseract or language packs.
@@ -104,7 +105,9 @@ public final class OcrSupport {
     Process process = null;
     try {
       process =
-          new ProcessBuilder(tesseract.toString(), "--list-langs").redirectErrorStream(true).start();
+          new ProcessBuilder(tesseract.toString(), "--list-langs")
+              .redirectErrorStream(true)
+              .start();
       process.getOutputStream().close();
       // The listing is far smaller than a pipe buffer, so waiting before reading cannot deadlock.
       if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -3,10 +3,10 @@ package org.zhusan.vault.documents.content;
 import java.util.Objects;
 
 /**
- * The answer of {@link MediaTypePolicy#check}: whether a file of the detected type may be stored as a
- * document of the given kind, and if not, why. The reason names only the detected media type and the
- * document type (never file content or client-supplied names), so the REST layer can show it as the
- * detail of its 415 answer.
+ * The answer of {@link MediaTypePolicy#check}: whether a file of the detected type may be stored as
+ * a document of the given kind, and if not, why. The reason names only the detected media type and
+ * the document type (never file content or client-supplied names), so the REST layer can show it as
+ * the detail of its 415 answer.
  *
  * <p>Immutable value; thread-safe.
  *

@@ -13,6 +13,7 @@ package org.zhusan.vault.documents.content;
  */
 public final class ZipTrailer {
   private static final int EOCD_LENGTH = 22;
+
   /** The largest comment (65 535 bytes) plus the record itself. */
   static final int WINDOW = 0xFFFF + EOCD_LENGTH;
 
@@ -39,10 +40,13 @@ public final class ZipTrailer {
   boolean endsWithArchive() {
     byte[] tail = tail();
     for (int p = tail.length - EOCD_LENGTH; p >= 0; p--) {
-      if (startsWithSignature(tail, p, 5, 6) && le16(tail, p + 20) == tail.length - p - EOCD_LENGTH) {
+      if (startsWithSignature(tail, p, 5, 6)
+          && le16(tail, p + 20) == tail.length - p - EOCD_LENGTH) {
         long centralSize = le32(tail, p + 12);
         long centralStart = p - centralSize;
-        return centralStart < 0 || centralSize == 0 || startsWithSignature(tail, (int) centralStart, 1, 2);
+        return centralStart < 0
+            || centralSize == 0
+            || startsWithSignature(tail, (int) centralStart, 1, 2);
       }
     }
     return false;
@@ -59,7 +63,11 @@ public final class ZipTrailer {
   }
 
   private static boolean startsWithSignature(byte[] b, int p, int third, int fourth) {
-    return p + 4 <= b.length && b[p] == 'P' && b[p + 1] == 'K' && b[p + 2] == third && b[p + 3] == fourth;
+    return p + 4 <= b.length
+        && b[p] == 'P'
+        && b[p + 1] == 'K'
+        && b[p + 2] == third
+        && b[p + 3] == fourth;
   }
 
   private static int le16(byte[] b, int p) {
@@ -67,6 +75,9 @@ public final class ZipTrailer {
   }
 
   private static long le32(byte[] b, int p) {
-    return (b[p] & 0xffL) | (b[p + 1] & 0xffL) << 8 | (b[p + 2] & 0xffL) << 16 | (b[p + 3] & 0xffL) << 24;
+    return (b[p] & 0xffL)
+        | (b[p + 1] & 0xffL) << 8
+        | (b[p + 2] & 0xffL) << 16
+        | (b[p + 3] & 0xffL) << 24;
   }
 }

@@ -46,7 +46,9 @@ public class DatabaseSettings {
   }
 
   public String ownerPassword() {
-    return ownerUser.filter(s -> !s.isBlank()).isPresent() ? ownerPassword.orElse("") : appPassword.orElse("");
+    return ownerUser.filter(s -> !s.isBlank()).isPresent()
+        ? ownerPassword.orElse("")
+        : appPassword.orElse("");
   }
 
   /** True when migrations run as a different role than the application (the recommended setup). */

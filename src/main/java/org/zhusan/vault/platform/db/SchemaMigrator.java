@@ -16,7 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the Flyway migrations at start-up, as the schema owner, then grants the application role
- * exactly what it needs. Hibernate never generates schema. Readiness stays DOWN until this succeeds.
+ * exactly what it needs. Hibernate never generates schema. Readiness stays DOWN until this
+ * succeeds.
  */
 @ApplicationScoped
 public class SchemaMigrator {
@@ -42,7 +43,12 @@ public class SchemaMigrator {
               .load();
       MigrateResult result = flyway.migrate();
       schemaVersion = flyway.info().current().getVersion().getVersion();
-      LOG.info("Schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+      LOG.info(
+          "Schema at version "
+              + schemaVersion
+              + " ("
+              + result.migrationsExecuted
+              + " migrations applied now)");
       if (settings.separateOwner()) {
         grantApplicationRole();
       }
@@ -60,7 +66,9 @@ public class SchemaMigrator {
    */
   private void grantApplicationRole() throws SQLException {
     String app = quoteIdent(settings.appUser());
-    try (Connection c = DriverManager.getConnection(settings.url(), settings.ownerUser(), settings.ownerPassword());
+    try (Connection c =
+            DriverManager.getConnection(
+                settings.url(), settings.ownerUser(), settings.ownerPassword());
         Statement s = c.createStatement()) {
       s.execute("GRANT USAGE ON SCHEMA public TO " + app);
       s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + app);

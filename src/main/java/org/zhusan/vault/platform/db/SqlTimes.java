@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Native queries hand back {@code timestamptz} columns as one of several types; this reads them all. */
+/**
+ * Native queries hand back {@code timestamptz} columns as one of several types; this reads them
+ * all.
+ */
 public final class SqlTimes {
   private SqlTimes() {}
 

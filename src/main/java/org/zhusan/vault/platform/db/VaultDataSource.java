@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The JTA data source the application (and Hibernate) uses. It connects as the application role,
- * which holds no UPDATE/DELETE/TRUNCATE on the access log; schema changes run separately as the owner
- * (see {@link SchemaMigrator}). Values come from MicroProfile Config, so environment variables
- * ({@code VAULT_DB_URL}, {@code VAULT_DB_USER}, {@code VAULT_DB_PASSWORD}) override the defaults.
+ * which holds no UPDATE/DELETE/TRUNCATE on the access log; schema changes run separately as the
+ * owner (see {@link SchemaMigrator}). Values come from MicroProfile Config, so environment
+ * variables ({@code VAULT_DB_URL}, {@code VAULT_DB_USER}, {@code VAULT_DB_PASSWORD}) override the
+ * defaults.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/vault",
@@ -18,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
     minPoolSize = 2,
     maxPoolSize = 32,
     initialPoolSize = 2,
-    properties = {"fish.payara.is-connection-validation-required=true", "fish.payara.connection-validation-method=meta-data"})
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=meta-data"
+    })
 @ApplicationScoped
 public class VaultDataSource {}

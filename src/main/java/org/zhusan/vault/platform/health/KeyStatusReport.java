@@ -24,7 +24,10 @@ public class KeyStatusReport {
   @Inject Config config;
   @Inject Instance<KeyStatus> keyStatuses;
 
-  /** The last problem logged per holder, so a probe every few seconds logs a change once, not each time. */
+  /**
+   * The last problem logged per holder, so a probe every few seconds logs a change once, not each
+   * time.
+   */
   private final Map<String, String> logged = new ConcurrentHashMap<>();
 
   /**
@@ -38,8 +41,14 @@ public class KeyStatusReport {
 
   /** Whether a token verification key (or its location) is configured. */
   public boolean tokenVerificationKeyConfigured() {
-    return config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).filter(s -> !s.isBlank()).isPresent()
-        || config.getOptionalValue("mp.jwt.verify.publickey", String.class).filter(s -> !s.isBlank()).isPresent();
+    return config
+            .getOptionalValue("mp.jwt.verify.publickey.location", String.class)
+            .filter(s -> !s.isBlank())
+            .isPresent()
+        || config
+            .getOptionalValue("mp.jwt.verify.publickey", String.class)
+            .filter(s -> !s.isBlank())
+            .isPresent();
   }
 
   /** Every holder, with its problem; a problem not seen before is written to the server log. */

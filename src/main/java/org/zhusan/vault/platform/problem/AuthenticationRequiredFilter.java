@@ -28,7 +28,11 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
     if (ctx.getSecurityContext().getUserPrincipal() == null) {
       ctx.abortWith(
           jakarta.ws.rs.core.Response.fromResponse(
-                  Problem.of(401, "unauthenticated", "Unauthorized", "A valid bearer token is required.")
+                  Problem.of(
+                          401,
+                          "unauthenticated",
+                          "Unauthorized",
+                          "A valid bearer token is required.")
                       .toResponse())
               .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
               .build());

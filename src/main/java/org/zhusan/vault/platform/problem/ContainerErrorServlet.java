@@ -22,15 +22,37 @@ public class ContainerErrorServlet extends HttpServlet {
     int status = code instanceof Integer i ? i : 500;
     Problem p =
         switch (status) {
-          case 401 -> Problem.of(401, "unauthenticated", "Unauthorized",
-              "A valid bearer token is required: it is missing, expired, not signed by a trusted key, or issued for someone else.");
-          case 403 -> Problem.of(403, "forbidden", "Forbidden", "Your roles do not allow this operation.");
+          case 401 ->
+              Problem.of(
+                  401,
+                  "unauthenticated",
+                  "Unauthorized",
+                  "A valid bearer token is required: it is missing, expired, not signed by a"
+                      + " trusted key, or issued for someone else.");
+          case 403 ->
+              Problem.of(403, "forbidden", "Forbidden", "Your roles do not allow this operation.");
           case 404 -> Problem.of(404, "not-found", "Not found", "No such resource.");
-          case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This resource does not support that method.");
-          case 413 -> Problem.of(413, "payload-too-large", "Payload too large", "The request body is larger than allowed.");
-          default -> status >= 500
-              ? Problem.of(status, "server-error", "Server error", "The request failed; quote the instance id to an administrator.")
-              : Problem.of(status, "http-" + status, "Error", "The request could not be processed.");
+          case 405 ->
+              Problem.of(
+                  405,
+                  "method-not-allowed",
+                  "Method not allowed",
+                  "This resource does not support that method.");
+          case 413 ->
+              Problem.of(
+                  413,
+                  "payload-too-large",
+                  "Payload too large",
+                  "The request body is larger than allowed.");
+          default ->
+              status >= 500
+                  ? Problem.of(
+                      status,
+                      "server-error",
+                      "Server error",
+                      "The request failed; quote the instance id to an administrator.")
+                  : Problem.of(
+                      status, "http-" + status, "Error", "The request could not be processed.");
         };
     resp.setStatus(status);
     resp.setContentType(Problem.MEDIA_TYPE);
@@ -40,6 +62,7 @@ public class ContainerErrorServlet extends HttpServlet {
     if (status == 401) {
       resp.setHeader("WWW-Authenticate", "Bearer");
     }
-    resp.getOutputStream().write(p.withInstance(RequestIds.of(req)).toJson().getBytes(StandardCharsets.UTF_8));
+    resp.getOutputStream()
+        .write(p.withInstance(RequestIds.of(req)).toJson().getBytes(StandardCharsets.UTF_8));
   }
 }

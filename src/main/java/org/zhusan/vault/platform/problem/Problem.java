@@ -27,7 +27,8 @@ public record Problem(String type, String title, int status, String detail, Stri
   }
 
   public Problem withInstance(String requestId) {
-    return new Problem(type, title, status, detail, requestId == null ? null : "urn:request:" + requestId);
+    return new Problem(
+        type, title, status, detail, requestId == null ? null : "urn:request:" + requestId);
   }
 
   public String toJson() {

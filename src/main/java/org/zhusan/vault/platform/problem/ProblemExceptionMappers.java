@@ -54,12 +54,17 @@ public final class ProblemExceptionMappers {
 
   /** A missing or unknown purpose of use. */
   @Provider
-  public static class PurposeMapper implements ExceptionMapper<org.zhusan.vault.access.policy.PurposeException> {
+  public static class PurposeMapper
+      implements ExceptionMapper<org.zhusan.vault.access.policy.PurposeException> {
     @Context HttpServletRequest request;
 
     @Override
     public Response toResponse(org.zhusan.vault.access.policy.PurposeException e) {
-      return Problem.of(400, e.missing() ? "purpose-required" : "invalid-purpose", "Purpose of use", e.getMessage())
+      return Problem.of(
+              400,
+              e.missing() ? "purpose-required" : "invalid-purpose",
+              "Purpose of use",
+              e.getMessage())
           .withInstance(RequestIds.of(request))
           .toResponse();
     }
@@ -81,27 +86,50 @@ public final class ProblemExceptionMappers {
       } else if (e instanceof NotFoundException) {
         p = Problem.of(404, "not-found", "Not found", "No such resource.");
       } else if (e instanceof NotAllowedException) {
-        p = Problem.of(405, "method-not-allowed", "Method not allowed", "This resource does not support that method.");
+        p =
+            Problem.of(
+                405,
+                "method-not-allowed",
+                "Method not allowed",
+                "This resource does not support that method.");
       } else if (e instanceof NotSupportedException) {
-        p = Problem.of(415, "unsupported-media-type", "Unsupported media type", "The request body has an unsupported Content-Type.");
+        p =
+            Problem.of(
+                415,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "The request body has an unsupported Content-Type.");
       } else if (status >= 500) {
         LOG.log(Level.WARNING, "request " + RequestIds.of(request) + " failed", e);
-        p = Problem.of(status, "server-error", "Server error", "The request failed; quote the instance id to an administrator.");
+        p =
+            Problem.of(
+                status,
+                "server-error",
+                "Server error",
+                "The request failed; quote the instance id to an administrator.");
       } else {
-        p = Problem.of(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request could not be processed.");
+        p =
+            Problem.of(
+                status,
+                "http-" + status,
+                Response.Status.fromStatusCode(status) == null
+                    ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                "The request could not be processed.");
       }
       return p.withInstance(RequestIds.of(request)).toResponse();
     }
   }
 
   /**
-   * A transaction that failed to commit: if a domain exception made it fail (the access log refusing
-   * just before commit, say), that exception's problem; else as {@link Unexpected}. Registered for
-   * this type so that it takes precedence over Jersey's own mapper for it.
+   * A transaction that failed to commit: if a domain exception made it fail (the access log
+   * refusing just before commit, say), that exception's problem; else as {@link Unexpected}.
+   * Registered for this type so that it takes precedence over Jersey's own mapper for it.
    */
   @Provider
   @jakarta.annotation.Priority(1)
-  public static class TransactionFailed implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+  public static class TransactionFailed
+      implements ExceptionMapper<jakarta.transaction.TransactionalException> {
     @Context HttpServletRequest request;
 
     @Override
@@ -132,7 +160,11 @@ public final class ProblemExceptionMappers {
     }
     LOG.log(Level.SEVERE, "request " + id + " failed: " + e.getClass().getName());
     LOG.log(Level.FINE, "request " + id, e);
-    return Problem.of(500, "server-error", "Server error", "The request failed; quote the instance id to an administrator.")
+    return Problem.of(
+            500,
+            "server-error",
+            "Server error",
+            "The request failed; quote the instance id to an administrator.")
         .withInstance(id)
         .toResponse();
   }

@@ -1,8 +1,8 @@
 package org.zhusan.vault.platform.problem;
 
 /**
- * Base of every domain exception; carries the problem it becomes at the HTTP edge. Messages are shown
- * to callers, so they must never contain sensitive plaintext.
+ * Base of every domain exception; carries the problem it becomes at the HTTP edge. Messages are
+ * shown to callers, so they must never contain sensitive plaintext.
  */
 public class VaultException extends RuntimeException {
   private final transient Problem problem;
@@ -23,8 +23,8 @@ public class VaultException extends RuntimeException {
 
   /**
    * The domain exception behind a container's wrapping, if any: one thrown while a transaction
-   * commits (e.g. the access log refusing in a before-commit hook) reaches the caller wrapped in the
-   * transaction manager's exceptions.
+   * commits (e.g. the access log refusing in a before-commit hook) reaches the caller wrapped in
+   * the transaction manager's exceptions.
    */
   public static java.util.Optional<VaultException> within(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

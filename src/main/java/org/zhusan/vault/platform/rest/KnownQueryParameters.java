@@ -23,10 +23,10 @@ import org.zhusan.vault.platform.problem.VaultException;
  * Every resource method accepts exactly the query parameters it declares with {@code @QueryParam},
  * each at most once; anything else is refused with 400 naming the accepted ones.
  *
- * <p>Why: an auditor who filters {@code /api/audit/entries?userId=…} (the parameter is {@code user})
- * would otherwise get the whole log and could believe it is one person's. A filter that silently
- * does not apply is worse than an error, so this holds for every endpoint, not only the filtering
- * ones; a new endpoint gets it by declaring its parameters, nothing else.
+ * <p>Why: an auditor who filters {@code /api/audit/entries?userId=…} (the parameter is {@code
+ * user}) would otherwise get the whole log and could believe it is one person's. A filter that
+ * silently does not apply is worse than an error, so this holds for every endpoint, not only the
+ * filtering ones; a new endpoint gets it by declaring its parameters, nothing else.
  */
 @Provider
 public class KnownQueryParameters implements DynamicFeature {
@@ -60,27 +60,39 @@ public class KnownQueryParameters implements DynamicFeature {
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-      problem(accepted, QueryString.parse(ctx.getUriInfo().getRequestUri().getRawQuery())).ifPresent(detail -> {
-        throw VaultException.badRequest("unknown-query-parameter", detail);
-      });
+      problem(accepted, QueryString.parse(ctx.getUriInfo().getRequestUri().getRawQuery()))
+          .ifPresent(
+              detail -> {
+                throw VaultException.badRequest("unknown-query-parameter", detail);
+              });
     }
   }
 
   /** What is wrong with {@code given} for an endpoint accepting {@code accepted}, if anything. */
-  static java.util.Optional<String> problem(SortedSet<String> accepted, List<QueryString.Parameter> given) {
+  static java.util.Optional<String> problem(
+      SortedSet<String> accepted, List<QueryString.Parameter> given) {
     List<String> unknown = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (QueryString.Parameter p : given) {
       if (!accepted.contains(p.name())) {
         unknown.add(QueryString.quotable(p.name()));
       } else if (!seen.add(p.name())) {
-        return java.util.Optional.of("Query parameter " + p.name() + " is given more than once; give it once.");
+        return java.util.Optional.of(
+            "Query parameter " + p.name() + " is given more than once; give it once.");
       }
     }
     if (unknown.isEmpty()) {
       return java.util.Optional.empty();
     }
-    String acceptedText = accepted.isEmpty() ? "This endpoint takes no query parameters." : "This endpoint accepts: " + String.join(", ", accepted) + ".";
-    return java.util.Optional.of("Unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", new TreeSet<>(unknown)) + ". " + acceptedText);
+    String acceptedText =
+        accepted.isEmpty()
+            ? "This endpoint takes no query parameters."
+            : "This endpoint accepts: " + String.join(", ", accepted) + ".";
+    return java.util.Optional.of(
+        "Unknown query parameter"
+            + (unknown.size() > 1 ? "s " : " ")
+            + String.join(", ", new TreeSet<>(unknown))
+            + ". "
+            + acceptedText);
   }
 }

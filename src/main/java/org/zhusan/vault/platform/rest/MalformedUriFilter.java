@@ -11,8 +11,8 @@ import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * Refuses (400, naming the parameter) a request whose path or query is not strict UTF-8 or holds a
- * control character, before it is matched to a resource. So no malformed value reaches a service,
- * a SQL parameter or the access log. (The container itself already refuses a raw {@code %00} in a
+ * control character, before it is matched to a resource. So no malformed value reaches a service, a
+ * SQL parameter or the access log. (The container itself already refuses a raw {@code %00} in a
  * path, before any application code runs: see README, "Bad input".)
  */
 @Provider

@@ -18,7 +18,8 @@ public record PageRequest(int offset, int limit) {
       throw VaultException.badRequest("invalid-page", "offset must be 0 or more.");
     }
     if (l < 1 || l > Page.MAX_LIMIT) {
-      throw VaultException.badRequest("invalid-page", "limit must be between 1 and " + Page.MAX_LIMIT + ".");
+      throw VaultException.badRequest(
+          "invalid-page", "limit must be between 1 and " + Page.MAX_LIMIT + ".");
     }
     return new PageRequest(o, l);
   }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * bytes must be UTF-8, and no name or value may hold a control character (NUL among them).
  *
  * <p>Why not the container's decoding: it replaces invalid UTF-8 with U+FFFD and passes NUL through
- * to PostgreSQL, which refuses it deep inside a transaction (a 500 and a FAILED access-log entry for
- * what is a malformed request). Pure; thread-safe.
+ * to PostgreSQL, which refuses it deep inside a transaction (a 500 and a FAILED access-log entry
+ * for what is a malformed request). Pure; thread-safe.
  */
 public final class QueryString {
   /** One decoded {@code name=value} pair ({@code value} is empty for a bare {@code name}). */
@@ -47,7 +47,8 @@ public final class QueryString {
       }
       int eq = pair.indexOf('=');
       String name = decode(eq < 0 ? pair : pair.substring(0, eq), "a query parameter name");
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), "query parameter " + quotable(name));
+      String value =
+          eq < 0 ? "" : decode(pair.substring(eq + 1), "query parameter " + quotable(name));
       out.add(new Parameter(name, value));
     }
     return out;
@@ -58,7 +59,9 @@ public final class QueryString {
    * Anything else is not echoed (a name can be data pasted in the wrong place).
    */
   public static String quotable(String name) {
-    return name != null && name.matches("[A-Za-z][A-Za-z0-9._-]{0,40}") ? name : "(a parameter whose name is not shown)";
+    return name != null && name.matches("[A-Za-z][A-Za-z0-9._-]{0,40}")
+        ? name
+        : "(a parameter whose name is not shown)";
   }
 
   /** One path segment, decoded under the same rules (a {@code +} stays a plus). */
@@ -72,32 +75,39 @@ public final class QueryString {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c == '%') {
-        if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+        if (i + 2 >= raw.length()
+            || Character.digit(raw.charAt(i + 1), 16) < 0
+            || Character.digit(raw.charAt(i + 2), 16) < 0) {
           throw new MalformedQueryException(where + " has an incomplete percent escape.");
         }
-        bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+        bytes.write(
+            Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
         i += 2;
       } else if (c == '+') {
         bytes.write(' ');
       } else if (c > 0x7e || c < 0x20) {
         // The container hands the raw query over as ISO-8859-1 text; raw non-ASCII is not RFC 3986.
-        throw new MalformedQueryException(where + " holds a character that must be percent-encoded.");
+        throw new MalformedQueryException(
+            where + " holds a character that must be percent-encoded.");
       } else {
         bytes.write(c);
       }
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes.toByteArray()))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new MalformedQueryException(where + " is not valid UTF-8.");
     }
     if (text.codePoints().anyMatch(Character::isISOControl)) {
-      throw new MalformedQueryException(where + " holds a control character (such as NUL), which no parameter accepts.");
+      throw new MalformedQueryException(
+          where + " holds a control character (such as NUL), which no parameter accepts.");
     }
     return text;
   }

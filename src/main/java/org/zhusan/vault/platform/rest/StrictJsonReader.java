@@ -59,13 +59,20 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
   }
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type.isRecord();
   }
 
   @Override
-  public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-      MultivaluedMap<String, String> headers, InputStream entity) throws IOException, WebApplicationException {
+  public Record readFrom(
+      Class<Record> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream entity)
+      throws IOException, WebApplicationException {
     String text = utf8(entity);
     if (text.isBlank()) {
       throw invalid("A JSON body is required.");
@@ -80,7 +87,12 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       }
     } catch (JsonParsingException e) {
       var at = e.getLocation();
-      throw invalid("The body is not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ").");
+      throw invalid(
+          "The body is not valid JSON (line "
+              + at.getLineNumber()
+              + ", column "
+              + at.getColumnNumber()
+              + ").");
     } catch (JsonException e) {
       throw invalid("The body is not valid JSON.");
     }
@@ -124,11 +136,16 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
   private static String utf8(InputStream entity) throws IOException {
     byte[] bytes = entity.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
-      throw new VaultException(Problem.of(413, "payload-too-large", "Payload too large",
-          "A JSON body is limited to " + MAX_BYTES + " bytes."));
+      throw new VaultException(
+          Problem.of(
+              413,
+              "payload-too-large",
+              "Payload too large",
+              "A JSON body is limited to " + MAX_BYTES + " bytes."));
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))

@@ -30,17 +30,31 @@ class DevSignInTest {
   @Test
   void signsTokensTheDevelopmentPublicKeyVerifies() throws Exception {
     Path root = Path.of(System.getProperty("vault.repo.root", "."));
-    DevTokenSigner signer = DevTokenSigner.fromPem(Files.readString(root.resolve("keys-example/jwt-dev-private.pem")));
-    String jwt = signer.sign("alice", List.of("LAWYER"), List.of("AST-01"), Duration.ofMinutes(5), "https://iss", "aud");
+    DevTokenSigner signer =
+        DevTokenSigner.fromPem(Files.readString(root.resolve("keys-example/jwt-dev-private.pem")));
+    String jwt =
+        signer.sign(
+            "alice",
+            List.of("LAWYER"),
+            List.of("AST-01"),
+            Duration.ofMinutes(5),
+            "https://iss",
+            "aud");
     String[] parts = jwt.split("\\.");
     assertEquals(3, parts.length);
-    String publicPem = Files.readString(root.resolve("keys-example/jwt-dev-public.pem"))
-        .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+    String publicPem =
+        Files.readString(root.resolve("keys-example/jwt-dev-public.pem"))
+            .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
     Signature s = Signature.getInstance("SHA256withRSA");
-    s.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicPem))));
+    s.initVerify(
+        KeyFactory.getInstance("RSA")
+            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicPem))));
     s.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     assertTrue(s.verify(Base64.getUrlDecoder().decode(parts[2])));
-    String claims = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+    String claims =
+        new String(
+            Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(claims.contains("\"groups\":[\"LAWYER\"]"), claims);
     assertTrue(claims.contains("\"centres\":[\"AST-01\"]"), claims);
     assertTrue(claims.contains("\"iss\":\"https://iss\""), claims);

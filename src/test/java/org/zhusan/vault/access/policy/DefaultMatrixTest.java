@@ -20,15 +20,16 @@ import org.zhusan.vault.access.Role;
 import org.zhusan.vault.access.StaffUser;
 
 /**
- * Walks the whole default matrix — every role × every document type × read/write × inside/outside the
- * user's centre — against the built-in policy. The expected outcomes are written out below by hand from
- * the need-to-know rules in DESIGN.md, not computed from the YAML, so a change to the file that is not
- * also made here fails the build.
+ * Walks the whole default matrix — every role × every document type × read/write × inside/outside
+ * the user's centre — against the built-in policy. The expected outcomes are written out below by
+ * hand from the need-to-know rules in DESIGN.md, not computed from the YAML, so a change to the
+ * file that is not also made here fails the build.
  */
 class DefaultMatrixTest {
 
   /** W = write (and read), R = read only, - = nothing. Columns in the order of the header. */
-  private static final String EXPECTED = """
+  private static final String EXPECTED =
+      """
       ROLE           IDENTITY COURT PSYCH_EVALUATION MEDICAL SOCIAL EDUCATION THEOLOGICAL CONSENT CORRESPONDENCE
       LAWYER         W        W     -                -       -      -         -           W       W
       PSYCHOLOGIST   -        -     W                -       R      R         R           R       -
@@ -45,8 +46,13 @@ class DefaultMatrixTest {
   private static final Policy POLICY = PolicyLoader.defaults();
 
   private static Map<Role, Map<PolicyDocumentType, Character>> expected() {
-    List<String[]> rows = EXPECTED.lines().map(String::strip).filter(l -> !l.isEmpty())
-        .map(l -> l.split("\\s+")).toList();
+    List<String[]> rows =
+        EXPECTED
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .map(l -> l.split("\\s+"))
+            .toList();
     String[] header = rows.get(0);
     Map<Role, Map<PolicyDocumentType, Character>> table = new EnumMap<>(Role.class);
     for (String[] row : rows.subList(1, rows.size())) {
@@ -80,12 +86,14 @@ class DefaultMatrixTest {
     Map<Role, Map<PolicyDocumentType, Character>> table = expected();
     assertEquals(Set.of(Role.values()), table.keySet());
     table.values().forEach(row -> assertEquals(Set.of(PolicyDocumentType.values()), row.keySet()));
-    assertEquals(Role.values().length * PolicyDocumentType.values().length * 2 * 2, everyCase().count());
+    assertEquals(
+        Role.values().length * PolicyDocumentType.values().length * 2 * 2, everyCase().count());
   }
 
   @ParameterizedTest(name = "{0} {2} {1}, inside centre: {3} → allowed: {4}")
   @MethodSource("everyCase")
-  void decidesAsWrittenInTheTable(Role role, PolicyDocumentType type, Operation op, boolean inside, boolean allowed) {
+  void decidesAsWrittenInTheTable(
+      Role role, PolicyDocumentType type, Operation op, boolean inside, boolean allowed) {
     StaffUser user = new StaffUser("u-1", Set.of(role), Set.of(HOME));
     PolicyDecision d = POLICY.decideDocument(user, type.name(), inside ? HOME : ELSEWHERE, op);
 
@@ -110,11 +118,12 @@ class DefaultMatrixTest {
     Map<Role, Map<PolicyDocumentType, Character>> table = expected();
     for (Role role : Role.values()) {
       for (PolicyDocumentType type : PolicyDocumentType.values()) {
-        Permission want = switch (table.get(role).get(type)) {
-          case 'W' -> Permission.WRITE;
-          case 'R' -> Permission.READ;
-          default -> Permission.NONE;
-        };
+        Permission want =
+            switch (table.get(role).get(type)) {
+              case 'W' -> Permission.WRITE;
+              case 'R' -> Permission.READ;
+              default -> Permission.NONE;
+            };
         assertEquals(want, POLICY.permission(role, type), role + " → " + type);
       }
     }

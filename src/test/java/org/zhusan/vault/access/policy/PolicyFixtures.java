@@ -17,12 +17,16 @@ import java.util.Set;
 import org.zhusan.vault.access.Role;
 import org.zhusan.vault.access.StaffUser;
 
-/** Users, the default policy's text, variants of it, and a small policy file whose line numbers are known. */
+/**
+ * Users, the default policy's text, variants of it, and a small policy file whose line numbers are
+ * known.
+ */
 final class PolicyFixtures {
   static final Path REPO = Path.of(System.getProperty("vault.repo.root", ".")).toAbsolutePath();
 
   /** The centre the fixture users work at, and one they do not. */
   static final String HOME = "AST-01";
+
   static final String ELSEWHERE = "SHY-07";
 
   private PolicyFixtures() {}
@@ -45,11 +49,15 @@ final class PolicyFixtures {
     }
   }
 
-  /** The default policy text with {@code from} (which must occur exactly once) replaced by {@code to}. */
+  /**
+   * The default policy text with {@code from} (which must occur exactly once) replaced by {@code
+   * to}.
+   */
   static String defaultTextWith(String from, String to) {
     String text = defaultText();
     int at = text.indexOf(from);
-    assertEquals(true, at >= 0 && text.indexOf(from, at + 1) < 0, "'" + from + "' occurs exactly once");
+    assertEquals(
+        true, at >= 0 && text.indexOf(from, at + 1) < 0, "'" + from + "' occurs exactly once");
     return text.substring(0, at) + to + text.substring(at + from.length());
   }
 
@@ -58,7 +66,10 @@ final class PolicyFixtures {
     return PolicyLoader.parse(defaultTextWith(from, to), "access-policy.yaml");
   }
 
-  /** The 1-based line of the default text on which {@code fragment} first occurs after {@code after}. */
+  /**
+   * The 1-based line of the default text on which {@code fragment} first occurs after {@code
+   * after}.
+   */
   static int lineOf(String text, String after, String fragment) {
     int start = text.indexOf(after);
     int at = text.indexOf(fragment, start);

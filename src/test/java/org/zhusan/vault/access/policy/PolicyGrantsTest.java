@@ -16,17 +16,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.zhusan.vault.access.Role;
 import org.zhusan.vault.access.StaffUser;
 
-/** Using grants, and creating them, against the default policy (grants last P7D by default, P30D at most). */
+/**
+ * Using grants, and creating them, against the default policy (grants last P7D by default, P30D at
+ * most).
+ */
 class PolicyGrantsTest {
   private static final Policy POLICY = PolicyLoader.defaults();
   private static final Instant NOW = Instant.parse("2025-11-25T09:00:00Z");
 
   private final StaffUser psychologist = user("psy-1", Set.of(Role.PSYCHOLOGIST), "AST-01");
   private final StaffUser lawyer = user("law-1", Set.of(Role.LAWYER), "KZO-02");
-  private final Grant grant = new Grant("g-42", "doc-7", null, "psy-1", "law-1", Purpose.LEGAL_PROCEEDING,
-      NOW.plus(Duration.ofDays(3)), null);
+  private final Grant grant =
+      new Grant(
+          "g-42",
+          "doc-7",
+          null,
+          "psy-1",
+          "law-1",
+          Purpose.LEGAL_PROCEEDING,
+          NOW.plus(Duration.ofDays(3)),
+          null);
 
-  // ---- using a grant -------------------------------------------------------------------------------
+  // ---- using a grant
+  // -------------------------------------------------------------------------------
 
   @Test
   void aLiveGrantLetsTheGranteeReadEvenOutsideTheirCentres() {
@@ -48,12 +60,19 @@ class PolicyGrantsTest {
 
   @Test
   void anExpiredGrantAllowsNothing() {
-    assertTrue(POLICY.decideWithGrant(lawyer, grant, grant.expiresAt().minusMillis(1), Operation.READ).allowed());
-    PolicyDecision atExpiry = POLICY.decideWithGrant(lawyer, grant, grant.expiresAt(), Operation.READ);
+    assertTrue(
+        POLICY
+            .decideWithGrant(lawyer, grant, grant.expiresAt().minusMillis(1), Operation.READ)
+            .allowed());
+    PolicyDecision atExpiry =
+        POLICY.decideWithGrant(lawyer, grant, grant.expiresAt(), Operation.READ);
     assertFalse(atExpiry.allowed());
     assertEquals("grant:g-42", atExpiry.rule());
     assertTrue(atExpiry.reason().startsWith("This grant expired"), atExpiry.reason());
-    assertFalse(POLICY.decideWithGrant(lawyer, grant, NOW.plus(Duration.ofDays(30)), Operation.READ).allowed());
+    assertFalse(
+        POLICY
+            .decideWithGrant(lawyer, grant, NOW.plus(Duration.ofDays(30)), Operation.READ)
+            .allowed());
   }
 
   @Test
@@ -71,15 +90,24 @@ class PolicyGrantsTest {
     PolicyDecision d = POLICY.decideWithGrant(otherLawyer, grant, NOW, Operation.READ);
     assertFalse(d.allowed());
     assertTrue(d.hideExistence(), "someone else's grant reveals nothing");
-    assertFalse(POLICY.decideWithGrant(psychologist, grant, NOW, Operation.READ).allowed(), "not even the grantor");
+    assertFalse(
+        POLICY.decideWithGrant(psychologist, grant, NOW, Operation.READ).allowed(),
+        "not even the grantor");
   }
 
   @ParameterizedTest
-  @EnumSource(value = Role.class, names = {"AUDITOR", "ADMIN"})
+  @EnumSource(
+      value = Role.class,
+      names = {"AUDITOR", "ADMIN"})
   void auditorsAndAdminsNeverReadThroughAGrant(Role role) {
-    Grant toThem = new Grant("g-43", "doc-7", null, "psy-1", "meta-1", Purpose.AUDIT, NOW.plusSeconds(60), null);
-    for (StaffUser u : new StaffUser[] {user("meta-1", Set.of(role), "AST-01"),
-        user("meta-1", Set.of(role, Role.DOCTOR), "AST-01")}) {
+    Grant toThem =
+        new Grant(
+            "g-43", "doc-7", null, "psy-1", "meta-1", Purpose.AUDIT, NOW.plusSeconds(60), null);
+    for (StaffUser u :
+        new StaffUser[] {
+          user("meta-1", Set.of(role), "AST-01"),
+          user("meta-1", Set.of(role, Role.DOCTOR), "AST-01")
+        }) {
       PolicyDecision d = POLICY.decideWithGrant(u, toThem, NOW, Operation.READ);
       assertFalse(d.allowed());
       assertEquals("separation-of-duties", d.rule());
@@ -88,39 +116,59 @@ class PolicyGrantsTest {
 
   @Test
   void aGrantCoversOnlyItsDocumentAndVersion() {
-    assertTrue(POLICY.decideWithGrant(lawyer, grant, "doc-7", "v-1", NOW, Operation.READ).allowed());
+    assertTrue(
+        POLICY.decideWithGrant(lawyer, grant, "doc-7", "v-1", NOW, Operation.READ).allowed());
     assertTrue(POLICY.decideWithGrant(lawyer, grant, "doc-7", null, NOW, Operation.READ).allowed());
-    PolicyDecision other = POLICY.decideWithGrant(lawyer, grant, "doc-8", null, NOW, Operation.READ);
+    PolicyDecision other =
+        POLICY.decideWithGrant(lawyer, grant, "doc-8", null, NOW, Operation.READ);
     assertFalse(other.allowed());
     assertTrue(other.hideExistence());
 
-    Grant oneVersion = new Grant("g-44", "doc-7", "v-2", "psy-1", "law-1", Purpose.LEGAL_PROCEEDING,
-        NOW.plusSeconds(60), null);
-    assertTrue(POLICY.decideWithGrant(lawyer, oneVersion, "doc-7", "v-2", NOW, Operation.READ).allowed());
-    assertFalse(POLICY.decideWithGrant(lawyer, oneVersion, "doc-7", "v-1", NOW, Operation.READ).allowed());
-    assertFalse(POLICY.decideWithGrant(lawyer, oneVersion, "doc-7", null, NOW, Operation.READ).allowed());
+    Grant oneVersion =
+        new Grant(
+            "g-44",
+            "doc-7",
+            "v-2",
+            "psy-1",
+            "law-1",
+            Purpose.LEGAL_PROCEEDING,
+            NOW.plusSeconds(60),
+            null);
+    assertTrue(
+        POLICY.decideWithGrant(lawyer, oneVersion, "doc-7", "v-2", NOW, Operation.READ).allowed());
+    assertFalse(
+        POLICY.decideWithGrant(lawyer, oneVersion, "doc-7", "v-1", NOW, Operation.READ).allowed());
+    assertFalse(
+        POLICY.decideWithGrant(lawyer, oneVersion, "doc-7", null, NOW, Operation.READ).allowed());
   }
 
-  // ---- creating a grant ----------------------------------------------------------------------------
+  // ---- creating a grant
+  // ----------------------------------------------------------------------------
 
   @Test
   void aNewGrantLastsTheDefaultUnlessAsked() {
-    PolicyDecision d = POLICY.validateNewGrant(psychologist, true, "law-1", "LEGAL_PROCEEDING", null, NOW);
+    PolicyDecision d =
+        POLICY.validateNewGrant(psychologist, true, "law-1", "LEGAL_PROCEEDING", null, NOW);
     assertTrue(d.allowed(), d.toString());
     assertEquals("grant-create", d.rule());
     assertEquals(Optional.of(NOW.plus(Duration.ofDays(7))), d.expiresAt());
 
-    PolicyDecision twoDays = POLICY.validateNewGrant(psychologist, true, "law-1", "LEGAL_PROCEEDING",
-        Duration.ofDays(2), NOW);
+    PolicyDecision twoDays =
+        POLICY.validateNewGrant(
+            psychologist, true, "law-1", "LEGAL_PROCEEDING", Duration.ofDays(2), NOW);
     assertEquals(Optional.of(NOW.plus(Duration.ofDays(2))), twoDays.expiresAt());
   }
 
   @Test
   void aNewGrantLastsAtMostTheMaximum() {
-    assertEquals(Optional.of(NOW.plus(Duration.ofDays(30))),
-        POLICY.validateNewGrant(psychologist, true, "law-1", "TREATMENT", Duration.ofDays(30), NOW).expiresAt());
-    PolicyDecision tooLong = POLICY.validateNewGrant(psychologist, true, "law-1", "TREATMENT",
-        Duration.ofDays(30).plusSeconds(1), NOW);
+    assertEquals(
+        Optional.of(NOW.plus(Duration.ofDays(30))),
+        POLICY
+            .validateNewGrant(psychologist, true, "law-1", "TREATMENT", Duration.ofDays(30), NOW)
+            .expiresAt());
+    PolicyDecision tooLong =
+        POLICY.validateNewGrant(
+            psychologist, true, "law-1", "TREATMENT", Duration.ofDays(30).plusSeconds(1), NOW);
     assertFalse(tooLong.allowed());
     assertEquals("grant-create:duration", tooLong.rule());
     assertEquals("Grants last at most P30D (asked for PT720H1S).", tooLong.reason());
@@ -130,7 +178,8 @@ class PolicyGrantsTest {
   @Test
   void aNewGrantNeedsAPositiveDuration() {
     for (Duration d : new Duration[] {Duration.ZERO, Duration.ofHours(-1)}) {
-      PolicyDecision decision = POLICY.validateNewGrant(psychologist, true, "law-1", "TREATMENT", d, NOW);
+      PolicyDecision decision =
+          POLICY.validateNewGrant(psychologist, true, "law-1", "TREATMENT", d, NOW);
       assertFalse(decision.allowed());
       assertEquals("grant-create:duration", decision.rule());
     }
@@ -138,7 +187,8 @@ class PolicyGrantsTest {
 
   @Test
   void onlyAUserWhoMayReadTheDocumentMayShareIt() {
-    PolicyDecision d = POLICY.validateNewGrant(psychologist, false, "law-1", "TREATMENT", null, NOW);
+    PolicyDecision d =
+        POLICY.validateNewGrant(psychologist, false, "law-1", "TREATMENT", null, NOW);
     assertFalse(d.allowed());
     assertEquals("grant-create:not-entitled", d.rule());
   }
@@ -152,43 +202,57 @@ class PolicyGrantsTest {
 
   @Test
   void aGrantNeedsAGrantee() {
-    assertEquals("grant-create:grantee",
+    assertEquals(
+        "grant-create:grantee",
         POLICY.validateNewGrant(psychologist, true, "  ", "TREATMENT", null, NOW).rule());
-    assertEquals("grant-create:grantee",
+    assertEquals(
+        "grant-create:grantee",
         POLICY.validateNewGrant(psychologist, true, null, "TREATMENT", null, NOW).rule());
   }
 
   @ParameterizedTest
-  @EnumSource(value = Role.class, names = {"AUDITOR", "ADMIN"})
+  @EnumSource(
+      value = Role.class,
+      names = {"AUDITOR", "ADMIN"})
   void auditorsAndAdminsNeverShareContent(Role role) {
-    PolicyDecision d = POLICY.validateNewGrant(user("meta-1", Set.of(role), "AST-01"), true, "law-1", "AUDIT",
-        null, NOW);
+    PolicyDecision d =
+        POLICY.validateNewGrant(
+            user("meta-1", Set.of(role), "AST-01"), true, "law-1", "AUDIT", null, NOW);
     assertFalse(d.allowed());
     assertEquals("separation-of-duties", d.rule());
   }
 
   @Test
   void aGrantNeedsAKnownPurpose() {
-    PurposeException unknown = assertThrows(PurposeException.class,
-        () -> POLICY.validateNewGrant(psychologist, true, "law-1", "CURIOSITY", null, NOW));
+    PurposeException unknown =
+        assertThrows(
+            PurposeException.class,
+            () -> POLICY.validateNewGrant(psychologist, true, "law-1", "CURIOSITY", null, NOW));
     assertFalse(unknown.missing());
-    PurposeException missing = assertThrows(PurposeException.class,
-        () -> POLICY.validateNewGrant(psychologist, true, "law-1", null, null, NOW));
+    PurposeException missing =
+        assertThrows(
+            PurposeException.class,
+            () -> POLICY.validateNewGrant(psychologist, true, "law-1", null, null, NOW));
     assertTrue(missing.missing());
   }
 
   @Test
   void grantLimitsComeFromTheFile() {
-    Policy shortGrants = PolicyFixtures.defaultWith("  default-duration: P7D", "  default-duration: P1D");
-    assertEquals(Optional.of(NOW.plus(Duration.ofDays(1))),
-        shortGrants.validateNewGrant(psychologist, true, "law-1", "TREATMENT", null, NOW).expiresAt());
+    Policy shortGrants =
+        PolicyFixtures.defaultWith("  default-duration: P7D", "  default-duration: P1D");
+    assertEquals(
+        Optional.of(NOW.plus(Duration.ofDays(1))),
+        shortGrants
+            .validateNewGrant(psychologist, true, "law-1", "TREATMENT", null, NOW)
+            .expiresAt());
   }
 
   @Test
   void grantsRequireTheirFields() {
-    assertThrows(NullPointerException.class,
-        () -> new Grant("g", "d", null, "a", "b", null, NOW, null));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class, () -> new Grant("g", "d", null, "a", "b", null, NOW, null));
+    assertThrows(
+        NullPointerException.class,
         () -> new Grant("g", "d", null, "a", "b", Purpose.TREATMENT, null, null));
   }
 }

@@ -27,8 +27,17 @@ class PolicyPurposesTest {
 
   @Test
   void theFixedListIsTheOneInTheDesign() {
-    assertEquals(Set.of("TREATMENT", "LEGAL_PROCEEDING", "ASSESSMENT", "AUDIT", "EMERGENCY", "SOCIAL_SUPPORT",
-        "EDUCATION", "PASTORAL"), Set.copyOf(Purpose.names()));
+    assertEquals(
+        Set.of(
+            "TREATMENT",
+            "LEGAL_PROCEEDING",
+            "ASSESSMENT",
+            "AUDIT",
+            "EMERGENCY",
+            "SOCIAL_SUPPORT",
+            "EDUCATION",
+            "PASTORAL"),
+        Set.copyOf(Purpose.names()));
   }
 
   @ParameterizedTest
@@ -36,8 +45,12 @@ class PolicyPurposesTest {
   void unknownPurposesAreRefused(String raw) {
     PurposeException e = assertThrows(PurposeException.class, () -> POLICY.parsePurpose(raw));
     assertFalse(e.missing());
-    assertEquals("Unknown purpose of use '" + raw + "': expected one of TREATMENT, LEGAL_PROCEEDING, ASSESSMENT, "
-        + "AUDIT, EMERGENCY, SOCIAL_SUPPORT, EDUCATION, PASTORAL.", e.getMessage());
+    assertEquals(
+        "Unknown purpose of use '"
+            + raw
+            + "': expected one of TREATMENT, LEGAL_PROCEEDING, ASSESSMENT, "
+            + "AUDIT, EMERGENCY, SOCIAL_SUPPORT, EDUCATION, PASTORAL.",
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -46,14 +59,19 @@ class PolicyPurposesTest {
   void aMissingPurposeIsRefusedDistinctly(String raw) {
     PurposeException e = assertThrows(PurposeException.class, () -> POLICY.parsePurpose(raw));
     assertTrue(e.missing());
-    assertTrue(e.getMessage().startsWith("A purpose of use is required: one of TREATMENT"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("A purpose of use is required: one of TREATMENT"),
+        e.getMessage());
   }
 
   @Test
   void longOrControlInputIsNotEchoedWhole() {
     String raw = "X".repeat(500) + "\n";
-    PurposeException e = assertThrows(PurposeException.class, () -> POLICY.parsePurpose("\u0007" + raw));
-    assertTrue(e.getMessage().startsWith("Unknown purpose of use '?" + "X".repeat(39) + "…'"), e.getMessage());
+    PurposeException e =
+        assertThrows(PurposeException.class, () -> POLICY.parsePurpose("\u0007" + raw));
+    assertTrue(
+        e.getMessage().startsWith("Unknown purpose of use '?" + "X".repeat(39) + "…'"),
+        e.getMessage());
   }
 
   @Test
@@ -61,7 +79,9 @@ class PolicyPurposesTest {
     Policy small = PolicyFixtures.Small.policy(); // allowed: [TREATMENT, LEGAL_PROCEEDING]
     PurposeException e = assertThrows(PurposeException.class, () -> small.parsePurpose("PASTORAL"));
     assertFalse(e.missing());
-    assertEquals("Unknown purpose of use 'PASTORAL': expected one of TREATMENT, LEGAL_PROCEEDING.", e.getMessage());
+    assertEquals(
+        "Unknown purpose of use 'PASTORAL': expected one of TREATMENT, LEGAL_PROCEEDING.",
+        e.getMessage());
     assertEquals(Purpose.TREATMENT, small.parsePurpose("TREATMENT"));
   }
 
@@ -75,14 +95,16 @@ class PolicyPurposesTest {
     assertFalse(treatment.allowed());
     assertEquals("purpose:THEOLOGIAN:TREATMENT", treatment.rule());
 
-    PolicyDecision either = POLICY.decidePurpose(user(Role.THEOLOGIAN, Role.DOCTOR), Purpose.TREATMENT);
+    PolicyDecision either =
+        POLICY.decidePurpose(user(Role.THEOLOGIAN, Role.DOCTOR), Purpose.TREATMENT);
     assertEquals("purpose:DOCTOR:TREATMENT", either.rule());
   }
 
   @Test
   void aRoleWithoutAListMayStateAnyPurposeInUse() {
     Policy small = PolicyFixtures.Small.policy();
-    assertEquals(Set.of(Purpose.TREATMENT, Purpose.LEGAL_PROCEEDING), small.purposesFor(Role.TEACHER));
+    assertEquals(
+        Set.of(Purpose.TREATMENT, Purpose.LEGAL_PROCEEDING), small.purposesFor(Role.TEACHER));
     assertTrue(small.decidePurpose(user(Role.TEACHER), Purpose.LEGAL_PROCEEDING).allowed());
     assertFalse(small.decidePurpose(user(Role.DOCTOR), Purpose.LEGAL_PROCEEDING).allowed());
   }
@@ -91,6 +113,7 @@ class PolicyPurposesTest {
   void defaultPurposesByRole() {
     assertEquals(Set.of(), POLICY.purposesFor(Role.ADMIN));
     assertEquals(Set.of(Purpose.AUDIT), POLICY.purposesFor(Role.AUDITOR));
-    Arrays.stream(Role.values()).forEach(r -> assertTrue(POLICY.file().purposesByRole().containsKey(r), r.name()));
+    Arrays.stream(Role.values())
+        .forEach(r -> assertTrue(POLICY.file().purposesByRole().containsKey(r), r.name()));
   }
 }

@@ -21,11 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.zhusan.vault.access.Role;
 import org.zhusan.vault.access.StaffUser;
 
-/** Document decisions beyond the single-role matrix (several roles, national roles), and subject decisions. */
+/**
+ * Document decisions beyond the single-role matrix (several roles, national roles), and subject
+ * decisions.
+ */
 class PolicyTest {
   private static final Policy POLICY = PolicyLoader.defaults();
 
-  // ---- several roles -------------------------------------------------------------------------------
+  // ---- several roles
+  // -------------------------------------------------------------------------------
 
   @Test
   void anyRoleThatAllowsIsEnoughAndIsNamed() {
@@ -47,7 +51,8 @@ class PolicyTest {
     assertFalse(d.allowed());
     assertEquals("matrix:TEACHER+THEOLOGIAN:MEDICAL:read", d.rule());
     assertEquals("TEACHER+THEOLOGIAN", d.roleForLog(teacherTheologian));
-    assertEquals("None of your roles (TEACHER, THEOLOGIAN) may read MEDICAL documents.", d.reason());
+    assertEquals(
+        "None of your roles (TEACHER, THEOLOGIAN) may read MEDICAL documents.", d.reason());
   }
 
   @Test
@@ -66,7 +71,8 @@ class PolicyTest {
       PolicyDecision d = POLICY.decideDocument(doctorToo, "MEDICAL", HOME, Operation.READ);
       assertFalse(d.allowed());
       assertEquals("separation-of-duties", d.rule());
-      assertEquals(metadataOnly + " never receive document content (separation of duties).", d.reason());
+      assertEquals(
+          metadataOnly + " never receive document content (separation of duties).", d.reason());
     }
   }
 
@@ -80,23 +86,29 @@ class PolicyTest {
 
   @Test
   void unknownDocumentTypesAreAProgrammingError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> POLICY.decideDocument(user(Role.LAWYER), "COURTS", HOME, Operation.READ));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> POLICY.decideDocument(user(Role.LAWYER), "COURTS", HOME, Operation.READ));
     assertTrue(e.getMessage().startsWith("unknown document type 'COURTS'"), e.getMessage());
   }
 
-  // ---- national roles ------------------------------------------------------------------------------
+  // ---- national roles
+  // ------------------------------------------------------------------------------
 
-  private static final Policy NATIONAL_LAWYERS = defaultWith("national-roles: []", "national-roles: [LAWYER]");
+  private static final Policy NATIONAL_LAWYERS =
+      defaultWith("national-roles: []", "national-roles: [LAWYER]");
 
   @Test
   void aNationalRoleReachesEveryCentreForWhatItMayDo() {
     StaffUser lawyer = user(Role.LAWYER);
-    PolicyDecision court = NATIONAL_LAWYERS.decideDocument(lawyer, "COURT", ELSEWHERE, Operation.WRITE);
+    PolicyDecision court =
+        NATIONAL_LAWYERS.decideDocument(lawyer, "COURT", ELSEWHERE, Operation.WRITE);
     assertTrue(court.allowed());
     assertEquals("matrix:LAWYER:COURT:write", court.rule());
 
-    PolicyDecision medical = NATIONAL_LAWYERS.decideDocument(lawyer, "MEDICAL", ELSEWHERE, Operation.READ);
+    PolicyDecision medical =
+        NATIONAL_LAWYERS.decideDocument(lawyer, "MEDICAL", ELSEWHERE, Operation.READ);
     assertFalse(medical.allowed());
     assertFalse(medical.hideExistence(), "a national lawyer may know the subject exists");
     assertEquals("matrix:LAWYER:MEDICAL:read", medical.rule());
@@ -105,33 +117,41 @@ class PolicyTest {
   @Test
   void onlyTheNationalRoleReachesOtherCentres() {
     StaffUser lawyerDoctor = user(Role.LAWYER, Role.DOCTOR);
-    PolicyDecision medical = NATIONAL_LAWYERS.decideDocument(lawyerDoctor, "MEDICAL", ELSEWHERE, Operation.READ);
+    PolicyDecision medical =
+        NATIONAL_LAWYERS.decideDocument(lawyerDoctor, "MEDICAL", ELSEWHERE, Operation.READ);
     assertFalse(medical.allowed());
     assertEquals("centre-scope", medical.rule());
     assertFalse(medical.hideExistence());
-    assertEquals("DOCTOR may read MEDICAL documents only of subjects in your own centres.", medical.reason());
+    assertEquals(
+        "DOCTOR may read MEDICAL documents only of subjects in your own centres.",
+        medical.reason());
 
-    assertTrue(NATIONAL_LAWYERS.decideDocument(lawyerDoctor, "MEDICAL", HOME, Operation.READ).allowed());
-    PolicyDecision doctorAlone = NATIONAL_LAWYERS.decideDocument(user(Role.DOCTOR), "MEDICAL", ELSEWHERE,
-        Operation.READ);
+    assertTrue(
+        NATIONAL_LAWYERS.decideDocument(lawyerDoctor, "MEDICAL", HOME, Operation.READ).allowed());
+    PolicyDecision doctorAlone =
+        NATIONAL_LAWYERS.decideDocument(user(Role.DOCTOR), "MEDICAL", ELSEWHERE, Operation.READ);
     assertTrue(doctorAlone.hideExistence());
   }
 
   @Test
   void aNationalAuditorStillGetsNoContentAnywhere() {
     Policy policy = defaultWith("national-roles: []", "national-roles: [AUDITOR]");
-    PolicyDecision d = policy.decideDocument(user(Role.AUDITOR), "SOCIAL", ELSEWHERE, Operation.READ);
+    PolicyDecision d =
+        policy.decideDocument(user(Role.AUDITOR), "SOCIAL", ELSEWHERE, Operation.READ);
     assertEquals("separation-of-duties", d.rule());
     assertFalse(d.hideExistence());
   }
 
-  // ---- subjects ------------------------------------------------------------------------------------
+  // ---- subjects
+  // ------------------------------------------------------------------------------------
 
   /**
-   * What each role may do with subjects, by hand: M = metadata, N = the name (and metadata), I = identifying
-   * fields (and metadata), W = write (and identifying fields), - = nothing. Then the expected fields shown.
+   * What each role may do with subjects, by hand: M = metadata, N = the name (and metadata), I =
+   * identifying fields (and metadata), W = write (and identifying fields), - = nothing. Then the
+   * expected fields shown.
    */
-  private static final String SUBJECTS = """
+  private static final String SUBJECTS =
+      """
       LAWYER W IDENTIFYING
       PSYCHOLOGIST W IDENTIFYING
       PSYCHIATRIST W IDENTIFYING
@@ -145,27 +165,35 @@ class PolicyTest {
       """;
 
   /** The letters of {@link #SUBJECTS} under which each action is allowed. */
-  private static final java.util.Map<SubjectOperation, String> ALLOWED_AT = java.util.Map.of(
-      SubjectOperation.READ_METADATA, "MNIW",
-      SubjectOperation.READ_NAME, "N",
-      SubjectOperation.READ_IDENTIFYING, "IW",
-      SubjectOperation.WRITE, "W");
+  private static final java.util.Map<SubjectOperation, String> ALLOWED_AT =
+      java.util.Map.of(
+          SubjectOperation.READ_METADATA, "MNIW",
+          SubjectOperation.READ_NAME, "N",
+          SubjectOperation.READ_IDENTIFYING, "IW",
+          SubjectOperation.WRITE, "W");
 
   static Stream<Arguments> subjectCases() {
     List<Arguments> cases = new ArrayList<>();
-    SUBJECTS.lines().map(l -> l.split(" ")).forEach(row -> {
-      Role role = Role.valueOf(row[0]);
-      for (SubjectOperation op : SubjectOperation.values()) {
-        boolean allowed = ALLOWED_AT.get(op).contains(row[1]);
-        cases.add(Arguments.of(role, op, true, allowed));
-        cases.add(Arguments.of(role, op, false, false));
-      }
-    });
+    SUBJECTS
+        .lines()
+        .map(l -> l.split(" "))
+        .forEach(
+            row -> {
+              Role role = Role.valueOf(row[0]);
+              for (SubjectOperation op : SubjectOperation.values()) {
+                boolean allowed = ALLOWED_AT.get(op).contains(row[1]);
+                cases.add(Arguments.of(role, op, true, allowed));
+                cases.add(Arguments.of(role, op, false, false));
+              }
+            });
     return cases.stream();
   }
 
   static Stream<Arguments> fieldCases() {
-    return SUBJECTS.lines().map(l -> l.split(" ")).map(row -> Arguments.of(Role.valueOf(row[0]), row[2]));
+    return SUBJECTS
+        .lines()
+        .map(l -> l.split(" "))
+        .map(row -> Arguments.of(Role.valueOf(row[0]), row[2]));
   }
 
   @ParameterizedTest(name = "{0} is shown {1}")
@@ -182,7 +210,9 @@ class PolicyTest {
       assertTrue(read.decision().allowed(), read.decision().toString());
       assertEquals(fields, read.fields());
       assertEquals("subject:" + role + ":" + fields.operation().yamlName(), read.decision().rule());
-      assertTrue(read.decision().reason().endsWith("Fields disclosed: " + fields + "."), read.decision().reason());
+      assertTrue(
+          read.decision().reason().endsWith("Fields disclosed: " + fields + "."),
+          read.decision().reason());
       assertEquals(Optional.of(role), read.decision().roleUsed());
     }
   }
@@ -197,31 +227,45 @@ class PolicyTest {
 
   @Test
   void severalRolesShowTheWidestFieldSet() {
-    assertEquals(SubjectFields.IDENTIFYING, POLICY.decideSubjectRead(user(Role.TEACHER, Role.DOCTOR), HOME).fields());
-    assertEquals(SubjectFields.NAME, POLICY.decideSubjectRead(user(Role.NGO_PARTNER, Role.TEACHER), HOME).fields());
+    assertEquals(
+        SubjectFields.IDENTIFYING,
+        POLICY.decideSubjectRead(user(Role.TEACHER, Role.DOCTOR), HOME).fields());
+    assertEquals(
+        SubjectFields.NAME,
+        POLICY.decideSubjectRead(user(Role.NGO_PARTNER, Role.TEACHER), HOME).fields());
   }
 
   @Test
   void aTokenWithAuditorOrAdminNeverGetsNamesEvenAcrossCentres() {
-    Policy auditorsSeeMetadata = defaultWith("NGO_PARTNER]\n  # The full name", "NGO_PARTNER, AUDITOR]\n  # The full name");
+    Policy auditorsSeeMetadata =
+        defaultWith("NGO_PARTNER]\n  # The full name", "NGO_PARTNER, AUDITOR]\n  # The full name");
     for (String centre : java.util.Arrays.asList(HOME, null)) {
-      SubjectRead read = auditorsSeeMetadata.decideSubjectRead(user(Role.AUDITOR, Role.LAWYER), centre);
+      SubjectRead read =
+          auditorsSeeMetadata.decideSubjectRead(user(Role.AUDITOR, Role.LAWYER), centre);
       assertEquals(SubjectFields.METADATA, read.fields(), read.decision().toString());
-      assertEquals("subject:LAWYER:read-metadata", read.decision().rule(), "the lawyer's metadata right, nothing more");
-      assertEquals("separation-of-duties",
-          auditorsSeeMetadata.decideSubjectAnyCentre(user(Role.ADMIN, Role.TEACHER), SubjectOperation.READ_NAME).rule());
+      assertEquals(
+          "subject:LAWYER:read-metadata",
+          read.decision().rule(),
+          "the lawyer's metadata right, nothing more");
+      assertEquals(
+          "separation-of-duties",
+          auditorsSeeMetadata
+              .decideSubjectAnyCentre(user(Role.ADMIN, Role.TEACHER), SubjectOperation.READ_NAME)
+              .rule());
     }
   }
 
   @ParameterizedTest(name = "{0} {1}, inside centre: {2} → allowed: {3}")
   @MethodSource("subjectCases")
-  void subjectActionsFollowTheTable(Role role, SubjectOperation op, boolean inside, boolean allowed) {
+  void subjectActionsFollowTheTable(
+      Role role, SubjectOperation op, boolean inside, boolean allowed) {
     PolicyDecision d = POLICY.decideSubject(user(role), inside ? HOME : ELSEWHERE, op);
     assertEquals(allowed, d.allowed(), d.toString());
     if (!inside) {
       assertEquals("centre-scope", d.rule());
       assertTrue(d.hideExistence());
-    } else if ((role == Role.AUDITOR || role == Role.ADMIN) && op != SubjectOperation.READ_METADATA) {
+    } else if ((role == Role.AUDITOR || role == Role.ADMIN)
+        && op != SubjectOperation.READ_METADATA) {
       assertEquals("separation-of-duties", d.rule());
     } else {
       assertEquals("subject:" + role + ":" + op.yamlName(), d.rule());
@@ -231,20 +275,28 @@ class PolicyTest {
 
   @Test
   void subjectListsComeFromTheFile() {
-    Policy auditorsSeeMetadata = defaultWith("NGO_PARTNER]\n  # The full name", "NGO_PARTNER, AUDITOR]\n  # The full name");
-    PolicyDecision d = auditorsSeeMetadata.decideSubject(user(Role.AUDITOR), HOME, SubjectOperation.READ_METADATA);
+    Policy auditorsSeeMetadata =
+        defaultWith("NGO_PARTNER]\n  # The full name", "NGO_PARTNER, AUDITOR]\n  # The full name");
+    PolicyDecision d =
+        auditorsSeeMetadata.decideSubject(user(Role.AUDITOR), HOME, SubjectOperation.READ_METADATA);
     assertTrue(d.allowed(), d.toString());
     assertEquals("subject:AUDITOR:read-metadata", d.rule());
-    assertEquals("separation-of-duties",
-        auditorsSeeMetadata.decideSubject(user(Role.AUDITOR), HOME, SubjectOperation.READ_IDENTIFYING).rule());
+    assertEquals(
+        "separation-of-duties",
+        auditorsSeeMetadata
+            .decideSubject(user(Role.AUDITOR), HOME, SubjectOperation.READ_IDENTIFYING)
+            .rule());
   }
 
   @Test
   void nationalRolesReachSubjectsEverywhere() {
-    PolicyDecision d = NATIONAL_LAWYERS.decideSubject(user(Role.LAWYER), ELSEWHERE, SubjectOperation.READ_IDENTIFYING);
+    PolicyDecision d =
+        NATIONAL_LAWYERS.decideSubject(
+            user(Role.LAWYER), ELSEWHERE, SubjectOperation.READ_IDENTIFYING);
     assertTrue(d.allowed());
-    PolicyDecision teacher = NATIONAL_LAWYERS.decideSubject(user(Role.LAWYER, Role.TEACHER), ELSEWHERE,
-        SubjectOperation.READ_METADATA);
+    PolicyDecision teacher =
+        NATIONAL_LAWYERS.decideSubject(
+            user(Role.LAWYER, Role.TEACHER), ELSEWHERE, SubjectOperation.READ_METADATA);
     assertEquals("subject:LAWYER:read-metadata", teacher.rule());
   }
 }

@@ -33,15 +33,25 @@ class AuditEntryEncodingTest {
 
   @Test
   void encodingMatchesTheIndependentReferenceEncoder() {
-    assertEquals(TYPICAL_READ_ENCODING, HexFormat.of().formatHex(AuditEntryEncoding.encode(AuditEntryFixtures.typicalRead())));
-    assertArrayEquals(hex(TYPICAL_READ_LEAF_HASH), AuditEntryEncoding.leafHash(AuditEntryFixtures.typicalRead()));
-    assertEquals(DENIED_BREAK_GLASS_ENCODING, HexFormat.of().formatHex(AuditEntryEncoding.encode(AuditEntryFixtures.deniedBreakGlass())));
-    assertArrayEquals(hex(DENIED_BREAK_GLASS_LEAF_HASH), AuditEntryEncoding.leafHash(AuditEntryFixtures.deniedBreakGlass()));
+    assertEquals(
+        TYPICAL_READ_ENCODING,
+        HexFormat.of().formatHex(AuditEntryEncoding.encode(AuditEntryFixtures.typicalRead())));
+    assertArrayEquals(
+        hex(TYPICAL_READ_LEAF_HASH), AuditEntryEncoding.leafHash(AuditEntryFixtures.typicalRead()));
+    assertEquals(
+        DENIED_BREAK_GLASS_ENCODING,
+        HexFormat.of().formatHex(AuditEntryEncoding.encode(AuditEntryFixtures.deniedBreakGlass())));
+    assertArrayEquals(
+        hex(DENIED_BREAK_GLASS_LEAF_HASH),
+        AuditEntryEncoding.leafHash(AuditEntryFixtures.deniedBreakGlass()));
   }
 
   @Test
   void decodeInvertsEncode() {
-    for (AuditEntry entry : new AuditEntry[] {AuditEntryFixtures.typicalRead(), AuditEntryFixtures.deniedBreakGlass()}) {
+    for (AuditEntry entry :
+        new AuditEntry[] {
+          AuditEntryFixtures.typicalRead(), AuditEntryFixtures.deniedBreakGlass()
+        }) {
       assertEquals(entry, AuditEntryEncoding.decode(AuditEntryEncoding.encode(entry)));
     }
   }
@@ -61,7 +71,8 @@ class AuditEntryEncodingTest {
     AuditEntry absent = AuditEntryFixtures.typicalRead().toBuilder().centre(null).build();
     AuditEntry empty = AuditEntryFixtures.typicalRead().toBuilder().centre("").build();
     assertFalse(Arrays.equals(AuditEntryEncoding.encode(absent), AuditEntryEncoding.encode(empty)));
-    assertFalse(Arrays.equals(AuditEntryEncoding.leafHash(absent), AuditEntryEncoding.leafHash(empty)));
+    assertFalse(
+        Arrays.equals(AuditEntryEncoding.leafHash(absent), AuditEntryEncoding.leafHash(empty)));
     assertEquals(absent, AuditEntryEncoding.decode(AuditEntryEncoding.encode(absent)));
     assertEquals(empty, AuditEntryEncoding.decode(AuditEntryEncoding.encode(empty)));
   }
@@ -90,7 +101,8 @@ class AuditEntryEncodingTest {
       e.toBuilder().previousLeafHash(new byte[32]).build(),
     };
     for (AuditEntry variant : variants) {
-      assertFalse(Arrays.equals(original, AuditEntryEncoding.leafHash(variant)), variant.toString());
+      assertFalse(
+          Arrays.equals(original, AuditEntryEncoding.leafHash(variant)), variant.toString());
     }
   }
 
@@ -117,8 +129,12 @@ class AuditEntryEncodingTest {
   void decodeRejectsMalformedInput() {
     byte[] good = AuditEntryEncoding.encode(AuditEntryFixtures.typicalRead());
     assertThrows(IllegalArgumentException.class, () -> AuditEntryEncoding.decode(new byte[0]));
-    assertThrows(IllegalArgumentException.class, () -> AuditEntryEncoding.decode(Arrays.copyOf(good, good.length + 1)));
-    assertThrows(IllegalArgumentException.class, () -> AuditEntryEncoding.decode(Arrays.copyOf(good, good.length - 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AuditEntryEncoding.decode(Arrays.copyOf(good, good.length + 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AuditEntryEncoding.decode(Arrays.copyOf(good, good.length - 1)));
     byte[] version2 = good.clone();
     version2[0] = 2;
     assertThrows(IllegalArgumentException.class, () -> AuditEntryEncoding.decode(version2));

@@ -32,7 +32,9 @@ final class AuditEntryFixtures {
         .build();
   }
 
-  /** A denied break-glass attempt before the epoch, with non-ASCII text, an empty rule and nulls. */
+  /**
+   * A denied break-glass attempt before the epoch, with non-ASCII text, an empty rule and nulls.
+   */
   static AuditEntry deniedBreakGlass() {
     return AuditEntry.builder()
         .sequence(0)

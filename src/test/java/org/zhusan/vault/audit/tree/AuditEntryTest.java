@@ -18,14 +18,16 @@ class AuditEntryTest {
     assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().role("").build());
     assertThrows(NullPointerException.class, () -> entry.toBuilder().action(null).build());
     assertThrows(NullPointerException.class, () -> entry.toBuilder().occurredAt(null).build());
-    assertThrows(NullPointerException.class, () -> entry.toBuilder().previousLeafHash(null).build());
+    assertThrows(
+        NullPointerException.class, () -> entry.toBuilder().previousLeafHash(null).build());
   }
 
   @Test
   void acceptsOnlyKnownOutcomes() {
     entry.toBuilder().outcome("DENIED").build();
     entry.toBuilder().outcome("FAILED").build();
-    assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().outcome("allowed").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> entry.toBuilder().outcome("allowed").build());
   }
 
   @Test
@@ -37,12 +39,15 @@ class AuditEntryTest {
   void rejectsSubMicrosecondTimes() {
     Instant nanos = Instant.parse("2025-11-25T06:36:00.123456789Z");
     assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().occurredAt(nanos).build());
-    assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().occurredAt(Instant.MAX.minusNanos(999_999_999)).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> entry.toBuilder().occurredAt(Instant.MAX.minusNanos(999_999_999)).build());
   }
 
   @Test
   void rejectsUnpairedSurrogates() {
-    assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().reason("bad \uD800 text").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> entry.toBuilder().reason("bad \uD800 text").build());
     assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().reason("\uDC00").build());
     entry.toBuilder().reason("ok \uD83D\uDE91").build();
   }
@@ -51,14 +56,19 @@ class AuditEntryTest {
   void rejectsOverlongText() {
     String limit = "x".repeat(AuditEntry.MAX_TEXT_BYTES);
     entry.toBuilder().justification(limit).build();
-    assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().justification(limit + "x").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> entry.toBuilder().justification(limit + "x").build());
     // 'é' is two bytes in UTF-8: the limit is on bytes, not characters.
-    assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().justification("é".repeat(40_000)).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> entry.toBuilder().justification("é".repeat(40_000)).build());
   }
 
   @Test
   void previousLeafHashMustBe32BytesAndIsCopied() {
-    assertThrows(IllegalArgumentException.class, () -> entry.toBuilder().previousLeafHash(new byte[31]).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> entry.toBuilder().previousLeafHash(new byte[31]).build());
     byte[] hash = new byte[32];
     AuditEntry e = entry.toBuilder().previousLeafHash(hash).build();
     hash[0] = 1;

@@ -17,9 +17,14 @@ class CheckpointSignerTest {
 
   private static final Path REPO = Path.of(System.getProperty("vault.repo.root", "."));
 
-  private final CheckpointSigner signer = new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
+  private final CheckpointSigner signer =
+      new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
   private final Checkpoint checkpoint =
-      new Checkpoint("zhusan-vault/audit-log/v1", 8, Rfc6962TestVectors.ROOTS.get(7), Instant.parse("2025-11-25T06:36:00Z"));
+      new Checkpoint(
+          "zhusan-vault/audit-log/v1",
+          8,
+          Rfc6962TestVectors.ROOTS.get(7),
+          Instant.parse("2025-11-25T06:36:00Z"));
 
   @Test
   void signatureRoundTrips() {
@@ -31,14 +36,35 @@ class CheckpointSignerTest {
   void tamperedCheckpointFails() {
     SignedCheckpoint signed = signer.sign(checkpoint);
     CheckpointVerifier verifier = signer.verifier();
-    assertFalse(verifier.verify(new SignedCheckpoint(
-        new Checkpoint(checkpoint.origin(), 7, checkpoint.rootHash(), checkpoint.timestamp()), signed.signature())));
-    assertFalse(verifier.verify(new SignedCheckpoint(
-        new Checkpoint(checkpoint.origin(), 8, Rfc6962TestVectors.ROOTS.get(6), checkpoint.timestamp()), signed.signature())));
-    assertFalse(verifier.verify(new SignedCheckpoint(
-        new Checkpoint("other-log", 8, checkpoint.rootHash(), checkpoint.timestamp()), signed.signature())));
-    assertFalse(verifier.verify(new SignedCheckpoint(
-        new Checkpoint(checkpoint.origin(), 8, checkpoint.rootHash(), checkpoint.timestamp().plusSeconds(1)), signed.signature())));
+    assertFalse(
+        verifier.verify(
+            new SignedCheckpoint(
+                new Checkpoint(
+                    checkpoint.origin(), 7, checkpoint.rootHash(), checkpoint.timestamp()),
+                signed.signature())));
+    assertFalse(
+        verifier.verify(
+            new SignedCheckpoint(
+                new Checkpoint(
+                    checkpoint.origin(),
+                    8,
+                    Rfc6962TestVectors.ROOTS.get(6),
+                    checkpoint.timestamp()),
+                signed.signature())));
+    assertFalse(
+        verifier.verify(
+            new SignedCheckpoint(
+                new Checkpoint("other-log", 8, checkpoint.rootHash(), checkpoint.timestamp()),
+                signed.signature())));
+    assertFalse(
+        verifier.verify(
+            new SignedCheckpoint(
+                new Checkpoint(
+                    checkpoint.origin(),
+                    8,
+                    checkpoint.rootHash(),
+                    checkpoint.timestamp().plusSeconds(1)),
+                signed.signature())));
   }
 
   @Test
@@ -47,40 +73,55 @@ class CheckpointSignerTest {
     for (int i = 0; i < 64 * 8; i++) {
       byte[] signature = signed.signature();
       signature[i / 8] ^= (byte) (1 << (i % 8));
-      assertFalse(signer.verifier().verify(new SignedCheckpoint(checkpoint, signature)), "bit " + i);
+      assertFalse(
+          signer.verifier().verify(new SignedCheckpoint(checkpoint, signature)), "bit " + i);
     }
   }
 
   @Test
   void otherKeyFails() {
     SignedCheckpoint signed = signer.sign(checkpoint);
-    CheckpointSigner other = new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
+    CheckpointSigner other =
+        new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
     assertFalse(other.verifier().verify(signed));
   }
 
   @Test
   void developmentKeyPairLoadsFromPemAndMatches() throws Exception {
-    CheckpointSigner dev = CheckpointSigner.fromPkcs8PemFile(REPO.resolve("keys-example/audit-signing-ed25519.pem"));
+    CheckpointSigner dev =
+        CheckpointSigner.fromPkcs8PemFile(REPO.resolve("keys-example/audit-signing-ed25519.pem"));
     CheckpointVerifier devVerifier =
-        CheckpointVerifier.fromPublicKeyPemFile(REPO.resolve("keys-example/audit-signing-ed25519.pub.pem"));
+        CheckpointVerifier.fromPublicKeyPemFile(
+            REPO.resolve("keys-example/audit-signing-ed25519.pub.pem"));
     assertArrayEquals(dev.verifier().publicKey(), devVerifier.publicKey());
     assertTrue(devVerifier.verify(dev.sign(checkpoint)));
   }
 
   @Test
   void rejectsKeysThatAreNotEd25519() {
-    // A throwaway P-256 key (openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt).
-    String p256 = "-----BEGIN PRIVATE KEY-----\n"
-        + "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgmkdPv6dDTxe1F0KR\n"
-        + "xJofiy5Y6EQOt+6qmLAq9i1cfhihRANCAASKQJZFADiR7bHP9HEkUITBN7VgF/Nl\n"
-        + "4Ws8ylwWsro1LseQq6wY+BOuMtHkVPrd9S5qsx5Mzptwqjw16DALZ2f0\n"
-        + "-----END PRIVATE KEY-----\n";
-    assertThrows(InvalidKeyException.class, () -> CheckpointSigner.fromPkcs8Pem(new StringReader(p256)));
-    assertThrows(InvalidKeyException.class, () -> CheckpointSigner.fromPkcs8Pem(new StringReader("")));
-    String publicPem = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAfDGJu95eAS2enIqCgwzVfAGFeLqQKQS3pXzsaelshiY=\n-----END PUBLIC KEY-----\n";
+    // A throwaway P-256 key (openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8
+    // -nocrypt).
+    String p256 =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgmkdPv6dDTxe1F0KR\n"
+            + "xJofiy5Y6EQOt+6qmLAq9i1cfhihRANCAASKQJZFADiR7bHP9HEkUITBN7VgF/Nl\n"
+            + "4Ws8ylwWsro1LseQq6wY+BOuMtHkVPrd9S5qsx5Mzptwqjw16DALZ2f0\n"
+            + "-----END PRIVATE KEY-----\n";
+    assertThrows(
+        InvalidKeyException.class, () -> CheckpointSigner.fromPkcs8Pem(new StringReader(p256)));
+    assertThrows(
+        InvalidKeyException.class, () -> CheckpointSigner.fromPkcs8Pem(new StringReader("")));
+    String publicPem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + "MCowBQYDK2VwAyEAfDGJu95eAS2enIqCgwzVfAGFeLqQKQS3pXzsaelshiY=\n"
+            + "-----END PUBLIC KEY-----\n";
     // A public key where a private one is expected, and the other way round.
-    assertThrows(InvalidKeyException.class, () -> CheckpointSigner.fromPkcs8Pem(new StringReader(publicPem)));
-    assertThrows(InvalidKeyException.class, () -> CheckpointVerifier.fromPublicKeyPem(new StringReader(p256)));
+    assertThrows(
+        InvalidKeyException.class,
+        () -> CheckpointSigner.fromPkcs8Pem(new StringReader(publicPem)));
+    assertThrows(
+        InvalidKeyException.class,
+        () -> CheckpointVerifier.fromPublicKeyPem(new StringReader(p256)));
   }
 
   @Test

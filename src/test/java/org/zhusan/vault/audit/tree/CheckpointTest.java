@@ -18,7 +18,10 @@ class CheckpointTest {
   @Test
   void bodyIsFourNewlineTerminatedLines() {
     assertEquals(
-        "zhusan-vault/audit-log/v1\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n2025-11-25T06:36:00.123456Z\n",
+        "zhusan-vault/audit-log/v1\n"
+            + "8\n"
+            + "XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n"
+            + "2025-11-25T06:36:00.123456Z\n",
         checkpoint.body());
   }
 
@@ -30,14 +33,26 @@ class CheckpointTest {
   @Test
   void parseBodyRejectsAnyNonCanonicalSpelling() {
     String body = checkpoint.body();
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace("\n8\n", "\n08\n")));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace("\n8\n", "\n+8\n")));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace(".123456Z", ".123456000Z")));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace("Z\n", "+00:00\n")));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace("=\n", "\n")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Checkpoint.parseBody(body.replace("\n8\n", "\n08\n")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Checkpoint.parseBody(body.replace("\n8\n", "\n+8\n")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Checkpoint.parseBody(body.replace(".123456Z", ".123456000Z")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Checkpoint.parseBody(body.replace("Z\n", "+00:00\n")));
+    assertThrows(
+        IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace("=\n", "\n")));
     assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body + "extra\n"));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body.substring(0, body.length() - 1)));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace("\n", "\r\n")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Checkpoint.parseBody(body.substring(0, body.length() - 1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> Checkpoint.parseBody(body.replace("\n", "\r\n")));
   }
 
   @Test
@@ -57,7 +72,10 @@ class CheckpointTest {
     Instant t = Instant.parse("2025-11-25T06:36:00Z");
     assertEquals("2025-11-25T06:36:00Z", Checkpoint.formatTimestamp(t));
     assertEquals(t, Checkpoint.parseTimestamp("2025-11-25T06:36:00Z"));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseTimestamp("2025-11-25T06:36:00.000Z"));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parseTimestamp("2025-11-25 06:36:00Z"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Checkpoint.parseTimestamp("2025-11-25T06:36:00.000Z"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Checkpoint.parseTimestamp("2025-11-25 06:36:00Z"));
   }
 }

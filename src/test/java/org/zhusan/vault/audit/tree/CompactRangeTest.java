@@ -31,7 +31,8 @@ class CompactRangeTest {
     CompactRange range = new CompactRange(hasher);
     for (int n = 1; n <= leaves.size(); n++) {
       range.append(leaves.get(n - 1));
-      assertArrayEquals(ReferenceMth.mth(hasher, leaves.subList(0, n)), range.rootHash(), "size " + n);
+      assertArrayEquals(
+          ReferenceMth.mth(hasher, leaves.subList(0, n)), range.rootHash(), "size " + n);
     }
   }
 

@@ -32,7 +32,8 @@ class ConsistencyProofsTest {
 
   @Test
   void proofLengthFollowsTheTreeShape() {
-    // Sizes 5 -> 7: nodes e, f, j, k of the tree drawn in transparency-dev/merkle proof/proof_test.go.
+    // Sizes 5 -> 7: nodes e, f, j, k of the tree drawn in transparency-dev/merkle
+    // proof/proof_test.go.
     assertEquals(4, proofs.consistencyProof(5, 7).size());
     // Sizes 4 -> 7: j, i rehashed into l, so one node here: MTH(D[4:7]).
     assertEquals(1, proofs.consistencyProof(4, 7).size());

@@ -16,7 +16,8 @@ class MerkleTreeTest {
     List<byte[]> leaves = Rfc6962TestVectors.leafHashes();
     for (int n = 1; n <= 8; n++) {
       assertArrayEquals(Rfc6962TestVectors.ROOTS.get(n - 1), tree.rootHash(leaves.subList(0, n)));
-      assertArrayEquals(Rfc6962TestVectors.ROOTS.get(n - 1), tree.rootHash(LeafSource.of(leaves), n));
+      assertArrayEquals(
+          Rfc6962TestVectors.ROOTS.get(n - 1), tree.rootHash(LeafSource.of(leaves), n));
     }
   }
 

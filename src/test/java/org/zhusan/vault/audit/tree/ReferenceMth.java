@@ -2,7 +2,9 @@ package org.zhusan.vault.audit.tree;
 
 import java.util.List;
 
-/** The recursive RFC 9162 §2.1.1 definition, written as plainly as possible to check the fast code. */
+/**
+ * The recursive RFC 9162 §2.1.1 definition, written as plainly as possible to check the fast code.
+ */
 final class ReferenceMth {
 
   private ReferenceMth() {}
@@ -19,6 +21,7 @@ final class ReferenceMth {
     while (k * 2 < n) {
       k *= 2;
     }
-    return hasher.hashChildren(mth(hasher, leafHashes.subList(0, k)), mth(hasher, leafHashes.subList(k, n)));
+    return hasher.hashChildren(
+        mth(hasher, leafHashes.subList(0, k)), mth(hasher, leafHashes.subList(k, n)));
   }
 }

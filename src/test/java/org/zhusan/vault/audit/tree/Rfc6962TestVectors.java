@@ -8,9 +8,10 @@ import java.util.List;
  * Known-answer vectors for RFC 6962 / RFC 9162 Merkle trees over SHA-256.
  *
  * <p>Source: transparency-dev/merkle {@code proof/verify_test.go} (variables {@code leaves}, {@code
- * roots}, {@code inclusionProofs}, {@code consistencyProofs}), which carries over the reference tests
- * of the certificate-transparency projects (C++ {@code merkle_tree_test.cc}, Go {@code merkletree}).
- * Note that the Go file numbers leaves from 1 in {@code inclusionProofs}; here indices are 0-based.
+ * roots}, {@code inclusionProofs}, {@code consistencyProofs}), which carries over the reference
+ * tests of the certificate-transparency projects (C++ {@code merkle_tree_test.cc}, Go {@code
+ * merkletree}). Note that the Go file numbers leaves from 1 in {@code inclusionProofs}; here
+ * indices are 0-based.
  *
  * <p>To reproduce: the eight leaves below are hashed with SHA-256(0x00 || data) and combined with
  * SHA-256(0x01 || left || right); {@code docs/audit-log.md} section 9 ("Reproducing the test

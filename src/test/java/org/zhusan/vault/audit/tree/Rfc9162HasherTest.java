@@ -19,7 +19,8 @@ class Rfc9162HasherTest {
   void emptyRootIsSha256OfNothing() {
     // echo -n | sha256sum
     assertArrayEquals(
-        hex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), hasher.emptyRoot());
+        hex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        hasher.emptyRoot());
   }
 
   @Test
@@ -44,7 +45,8 @@ class Rfc9162HasherTest {
     assertArrayEquals(
         hex("aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb"),
         hasher.hashChildren(
-            "N123".getBytes(StandardCharsets.US_ASCII), "N456".getBytes(StandardCharsets.US_ASCII)));
+            "N123".getBytes(StandardCharsets.US_ASCII),
+            "N456".getBytes(StandardCharsets.US_ASCII)));
   }
 
   @Test

@@ -16,22 +16,31 @@ import org.zhusan.vault.audit.tree.MerkleTree;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
 
 /**
- * A generated, correctly chained and signed log, exposed as a mutable list of export items
- * ({@link AuditEntry} or {@link SignedCheckpoint}) that a test can tamper with before rendering.
+ * A generated, correctly chained and signed log, exposed as a mutable list of export items ({@link
+ * AuditEntry} or {@link SignedCheckpoint}) that a test can tamper with before rendering.
  */
 final class ExportFixture {
 
   static final String ORIGIN = "zhusan-vault/audit-log/test";
-  private static final String[] ROLES = {"LAWYER", "PSYCHOLOGIST", "DOCTOR", "SOCIAL_WORKER", "TEACHER", "AUDITOR"};
-  private static final String[] ACTIONS = {"READ_DOCUMENT", "READ_VERSION", "UPLOAD_VERSION", "SEARCH", "GRANT", "READ_LOG"};
-  private static final String[] TARGETS = {"DOCUMENT", "VERSION", "VERSION", "QUERY", "GRANT", "LOG"};
+  private static final String[] ROLES = {
+    "LAWYER", "PSYCHOLOGIST", "DOCTOR", "SOCIAL_WORKER", "TEACHER", "AUDITOR"
+  };
+  private static final String[] ACTIONS = {
+    "READ_DOCUMENT", "READ_VERSION", "UPLOAD_VERSION", "SEARCH", "GRANT", "READ_LOG"
+  };
+  private static final String[] TARGETS = {
+    "DOCUMENT", "VERSION", "VERSION", "QUERY", "GRANT", "LOG"
+  };
   private static final String[] OUTCOMES = {"ALLOWED", "ALLOWED", "ALLOWED", "DENIED", "FAILED"};
 
   final CheckpointSigner signer;
   final List<AuditEntry> entries = new ArrayList<>();
   private final List<Object> items = new ArrayList<>();
 
-  /** Builds {@code count} entries with a checkpoint after every {@code every} entries and at the end. */
+  /**
+   * Builds {@code count} entries with a checkpoint after every {@code every} entries and at the
+   * end.
+   */
   ExportFixture(int count, int every) {
     this(count, every, new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom())));
   }
@@ -50,7 +59,8 @@ final class ExportFixture {
       previous = AuditEntryEncoding.leafHash(entry);
       range.append(previous);
       if ((i + 1) % every == 0 || i + 1 == count) {
-        items.add(signer.sign(new Checkpoint(ORIGIN, i + 1, range.rootHash(), time.plusSeconds(1))));
+        items.add(
+            signer.sign(new Checkpoint(ORIGIN, i + 1, range.rootHash(), time.plusSeconds(1))));
       }
     }
   }
@@ -100,7 +110,10 @@ final class ExportFixture {
     throw new IllegalArgumentException("no checkpoint " + size);
   }
 
-  /** Rewrites every entry's chain link from list index {@code from} on, as an attacker without the key can. */
+  /**
+   * Rewrites every entry's chain link from list index {@code from} on, as an attacker without the
+   * key can.
+   */
   static void rechainFrom(List<Object> items, int from) {
     byte[] previous = null;
     for (int i = from - 1; i >= 0 && previous == null; i--) {
@@ -120,7 +133,10 @@ final class ExportFixture {
     }
   }
 
-  /** Adds {@code delta} to the sequence of every entry from list index {@code from} on (links untouched). */
+  /**
+   * Adds {@code delta} to the sequence of every entry from list index {@code from} on (links
+   * untouched).
+   */
   static void renumberFrom(List<Object> items, int from, int delta) {
     for (int i = from; i < items.size(); i++) {
       if (items.get(i) instanceof AuditEntry e) {

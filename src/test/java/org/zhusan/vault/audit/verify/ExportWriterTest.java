@@ -28,7 +28,8 @@ class ExportWriterTest {
     }
     assertEquals(10, writer.entriesWritten());
     assertEquals(LOG.export(), out.toString());
-    VerificationReport report = new OfflineLogVerifier(LOG.signer.verifier()).verify(new StringReader(out.toString()));
+    VerificationReport report =
+        new OfflineLogVerifier(LOG.signer.verifier()).verify(new StringReader(out.toString()));
     assertTrue(report.ok(), report.summary());
   }
 

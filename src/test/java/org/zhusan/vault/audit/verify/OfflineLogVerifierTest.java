@@ -56,7 +56,8 @@ class OfflineLogVerifierTest {
   }
 
   @Test
-  void verifierNamesTheCheckpointIntervalWhenTheChainWasRewrittenAfterAnAlteration() throws IOException {
+  void verifierNamesTheCheckpointIntervalWhenTheChainWasRewrittenAfterAnAlteration()
+      throws IOException {
     List<Object> items = LOG.items();
     int index = alter(items, 437);
     ExportFixture.rechainFrom(items, index + 1);
@@ -179,7 +180,8 @@ class OfflineLogVerifierTest {
   }
 
   @Test
-  void verifierNamesTwoEntriesWhoseContentsWereSwappedKeepingTheSequenceNumbers() throws IOException {
+  void verifierNamesTwoEntriesWhoseContentsWereSwappedKeepingTheSequenceNumbers()
+      throws IOException {
     List<Object> items = LOG.items();
     int a = ExportFixture.indexOf(items, 555);
     AuditEntry e555 = (AuditEntry) items.get(a);
@@ -203,7 +205,8 @@ class OfflineLogVerifierTest {
   }
 
   @Test
-  void verifierNamesTheTrustedCheckpointWhenTheTailAndItsCheckpointsWereCutOff() throws IOException {
+  void verifierNamesTheTrustedCheckpointWhenTheTailAndItsCheckpointsWereCutOff()
+      throws IOException {
     List<Object> items = LOG.items();
     SignedCheckpoint last = (SignedCheckpoint) items.get(items.size() - 1);
     List<Object> truncated = items.subList(0, ExportFixture.indexOfCheckpoint(items, 600) + 1);
@@ -214,7 +217,9 @@ class OfflineLogVerifierTest {
     assertEquals(600, alone.signedSize());
 
     VerificationReport withTrusted =
-        verifier.withTrustedCheckpoint(last).verify(new StringReader(ExportFixture.render(truncated)));
+        verifier
+            .withTrustedCheckpoint(last)
+            .verify(new StringReader(ExportFixture.render(truncated)));
     Finding finding = withTrusted.problem().orElseThrow();
     assertEquals(Kind.TRUNCATED, finding.kind());
     assertEquals(1_000, finding.checkpointSize().orElseThrow());
@@ -223,10 +228,17 @@ class OfflineLogVerifierTest {
 
   @Test
   void trustedCheckpointThatTheExportExtendsVerifies() throws IOException {
-    List<byte[]> leaves = LOG.entries.subList(0, 450).stream().map(AuditEntryEncoding::leafHash).toList();
-    SignedCheckpoint earlier = LOG.signer.sign(new Checkpoint(
-        ExportFixture.ORIGIN, 450, MerkleTree.rfc9162().rootHash(leaves), Instant.parse("2025-11-25T09:00:00Z")));
-    VerificationReport report = verifier.withTrustedCheckpoint(earlier).verify(new StringReader(LOG.export()));
+    List<byte[]> leaves =
+        LOG.entries.subList(0, 450).stream().map(AuditEntryEncoding::leafHash).toList();
+    SignedCheckpoint earlier =
+        LOG.signer.sign(
+            new Checkpoint(
+                ExportFixture.ORIGIN,
+                450,
+                MerkleTree.rfc9162().rootHash(leaves),
+                Instant.parse("2025-11-25T09:00:00Z")));
+    VerificationReport report =
+        verifier.withTrustedCheckpoint(earlier).verify(new StringReader(LOG.export()));
     assertTrue(report.ok(), report.summary());
     assertEquals(11, report.checkpointsChecked());
   }
@@ -235,8 +247,14 @@ class OfflineLogVerifierTest {
   void trustedCheckpointOfAnotherHistoryFails() throws IOException {
     // Same size, different content: the export was rewritten since the auditor's last visit.
     List<Object> items = LOG.items();
-    SignedCheckpoint trusted = LOG.signer.sign(new Checkpoint(ExportFixture.ORIGIN, 450, new byte[32], Instant.parse("2025-11-25T09:00:00Z")));
-    VerificationReport report = verifier.withTrustedCheckpoint(trusted).verify(new StringReader(ExportFixture.render(items)));
+    SignedCheckpoint trusted =
+        LOG.signer.sign(
+            new Checkpoint(
+                ExportFixture.ORIGIN, 450, new byte[32], Instant.parse("2025-11-25T09:00:00Z")));
+    VerificationReport report =
+        verifier
+            .withTrustedCheckpoint(trusted)
+            .verify(new StringReader(ExportFixture.render(items)));
     Finding finding = report.problem().orElseThrow();
     assertEquals(Kind.CHECKPOINT_ROOT_MISMATCH, finding.kind());
     assertEquals(450, finding.checkpointSize().orElseThrow());
@@ -262,7 +280,11 @@ class OfflineLogVerifierTest {
     int index = ExportFixture.indexOfCheckpoint(items, 300);
     SignedCheckpoint checkpoint = (SignedCheckpoint) items.get(index);
     Checkpoint c = checkpoint.checkpoint();
-    items.set(index, new SignedCheckpoint(new Checkpoint(c.origin(), c.size(), new byte[32], c.timestamp()), checkpoint.signature()));
+    items.set(
+        index,
+        new SignedCheckpoint(
+            new Checkpoint(c.origin(), c.size(), new byte[32], c.timestamp()),
+            checkpoint.signature()));
     Finding finding = verifyFailing(items);
     assertEquals(Kind.CHECKPOINT_BAD_SIGNATURE, finding.kind());
     assertEquals(300, finding.checkpointSize().orElseThrow());
@@ -270,7 +292,8 @@ class OfflineLogVerifierTest {
 
   @Test
   void checkpointSignedByAnotherKeyFails() throws IOException {
-    CheckpointSigner other = new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
+    CheckpointSigner other =
+        new CheckpointSigner(new Ed25519PrivateKeyParameters(new SecureRandom()));
     List<Object> items = LOG.items();
     int index = ExportFixture.indexOfCheckpoint(items, 1_000);
     items.set(index, other.sign(((SignedCheckpoint) items.get(index)).checkpoint()));
@@ -282,7 +305,8 @@ class OfflineLogVerifierTest {
     List<Object> items = LOG.items();
     int index = ExportFixture.indexOfCheckpoint(items, 200);
     Checkpoint c = ((SignedCheckpoint) items.get(index)).checkpoint();
-    items.set(index, LOG.signer.sign(new Checkpoint("other-log", c.size(), c.rootHash(), c.timestamp())));
+    items.set(
+        index, LOG.signer.sign(new Checkpoint("other-log", c.size(), c.rootHash(), c.timestamp())));
     Finding finding = verifyFailing(items);
     assertEquals(Kind.CHECKPOINT_WRONG_ORIGIN, finding.kind());
     assertEquals(200, finding.checkpointSize().orElseThrow());
@@ -334,22 +358,32 @@ class OfflineLogVerifierTest {
 
   @Test
   void emptyLogWithACheckpointOfSizeZeroVerifies() throws IOException {
-    SignedCheckpoint empty = LOG.signer.sign(new Checkpoint(ExportFixture.ORIGIN, 0,
-        org.zhusan.vault.audit.tree.Rfc9162Hasher.sha256().emptyRoot(), Instant.parse("2025-11-25T08:00:00Z")));
-    VerificationReport report = verifier.verify(new StringReader(ExportFormat.checkpointLine(empty) + "\n"));
+    SignedCheckpoint empty =
+        LOG.signer.sign(
+            new Checkpoint(
+                ExportFixture.ORIGIN,
+                0,
+                org.zhusan.vault.audit.tree.Rfc9162Hasher.sha256().emptyRoot(),
+                Instant.parse("2025-11-25T08:00:00Z")));
+    VerificationReport report =
+        verifier.verify(new StringReader(ExportFormat.checkpointLine(empty) + "\n"));
     assertTrue(report.ok(), report.summary());
   }
 
   @Test
   void exportWithoutFinalNewlineVerifies() throws IOException {
     String export = LOG.export();
-    VerificationReport report = verifier.verify(new StringReader(export.substring(0, export.length() - 1)));
+    VerificationReport report =
+        verifier.verify(new StringReader(export.substring(0, export.length() - 1)));
     assertTrue(report.ok(), report.summary());
   }
 
   @Test
   void tooLongLineIsMalformed() throws IOException {
-    String huge = "{\"type\":\"entry\",\"userId\":\"" + "x".repeat(OfflineLogVerifier.MAX_LINE_CHARS) + "\"}\n";
+    String huge =
+        "{\"type\":\"entry\",\"userId\":\""
+            + "x".repeat(OfflineLogVerifier.MAX_LINE_CHARS)
+            + "\"}\n";
     Finding finding = verifier.verify(new StringReader(huge)).problem().orElseThrow();
     assertEquals(Kind.MALFORMED_LINE, finding.kind());
     assertEquals(1, finding.line());
@@ -369,7 +403,9 @@ class OfflineLogVerifierTest {
   private static int alter(List<Object> items, long sequence) {
     int index = ExportFixture.indexOf(items, sequence);
     AuditEntry entry = (AuditEntry) items.get(index);
-    items.set(index, entry.toBuilder().outcome(entry.outcome().equals("DENIED") ? "ALLOWED" : "DENIED").build());
+    items.set(
+        index,
+        entry.toBuilder().outcome(entry.outcome().equals("DENIED") ? "ALLOWED" : "DENIED").build());
     return index;
   }
 

@@ -18,7 +18,10 @@ class DatabaseCredentialsTest {
   void storedOwnerOnlyAndReadBackUnchanged(@TempDir Path data) throws Exception {
     DatabaseCredentials written = DatabaseCredentials.generate();
     written.store(data);
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(DatabaseCredentials.file(data))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(DatabaseCredentials.file(data))));
     DatabaseCredentials read = DatabaseCredentials.load(data);
     assertEquals(written.superuser(), read.superuser());
     assertEquals(written.owner(), read.owner());
@@ -38,8 +41,10 @@ class DatabaseCredentialsTest {
   @Test
   void aFileOthersMayReadIsRefused(@TempDir Path data) throws Exception {
     DatabaseCredentials.generate().store(data);
-    Files.setPosixFilePermissions(DatabaseCredentials.file(data), PosixFilePermissions.fromString("rw-r--r--"));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> DatabaseCredentials.load(data));
+    Files.setPosixFilePermissions(
+        DatabaseCredentials.file(data), PosixFilePermissions.fromString("rw-r--r--"));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> DatabaseCredentials.load(data));
     assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
   }
 }

@@ -31,7 +31,10 @@ import org.zhusan.vault.it.VaultServer;
  * file, and acknowledged commits that survive a kill -9 of every PostgreSQL process.
  */
 class EmbeddedDatabaseIT {
-  private static final Path ROOT = Path.of(System.getProperty("vault.repo.root", ".")).toAbsolutePath().resolve("target/embedded-db-it");
+  private static final Path ROOT =
+      Path.of(System.getProperty("vault.repo.root", "."))
+          .toAbsolutePath()
+          .resolve("target/embedded-db-it");
   private static Path data;
   private static EmbeddedDatabase db;
 
@@ -52,9 +55,13 @@ class EmbeddedDatabaseIT {
   @Test
   void durableAndLoopbackOnlySettingsAsTheServerReportsThem() throws Exception {
     Map<String, String> settings = new HashMap<>();
-    try (Connection c = db.connectAsSuperuser(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit',"
-            + " 'full_page_writes', 'listen_addresses', 'password_encryption', 'unix_socket_directories', 'wal_level')")) {
+    try (Connection c = db.connectAsSuperuser();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name, setting FROM pg_settings WHERE name IN ('fsync',"
+                    + " 'synchronous_commit', 'full_page_writes', 'listen_addresses',"
+                    + " 'password_encryption', 'unix_socket_directories', 'wal_level')")) {
       while (rs.next()) {
         settings.put(rs.getString(1), rs.getString(2));
       }
@@ -70,7 +77,8 @@ class EmbeddedDatabaseIT {
 
   @Test
   void everyAuthenticationRuleAsksForAScramPassword() throws Exception {
-    try (Connection c = db.connectAsSuperuser(); Statement s = c.createStatement();
+    try (Connection c = db.connectAsSuperuser();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT DISTINCT auth_method FROM pg_hba_file_rules")) {
       List<String> methods = new java.util.ArrayList<>();
       while (rs.next()) {
@@ -79,12 +87,18 @@ class EmbeddedDatabaseIT {
       assertEquals(List.of("scram-sha-256"), methods);
     }
     // Every role's stored password is a SCRAM verifier, never MD5 or plain.
-    try (Connection c = db.connectAsSuperuser(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT rolname, rolpassword FROM pg_authid WHERE rolname IN ('postgres', 'vault_owner', 'vault_app')")) {
+    try (Connection c = db.connectAsSuperuser();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT rolname, rolpassword FROM pg_authid WHERE rolname IN ('postgres',"
+                    + " 'vault_owner', 'vault_app')")) {
       int n = 0;
       while (rs.next()) {
         n++;
-        assertTrue(rs.getString(2) != null && rs.getString(2).startsWith("SCRAM-SHA-256$"), rs.getString(1));
+        assertTrue(
+            rs.getString(2) != null && rs.getString(2).startsWith("SCRAM-SHA-256$"),
+            rs.getString(1));
       }
       assertEquals(3, n);
     }
@@ -92,16 +106,25 @@ class EmbeddedDatabaseIT {
 
   @Test
   void aConnectionWithoutThePasswordOrWithAWrongOneIsRefusedForEveryRole() throws Exception {
-    for (String role : List.of(EmbeddedDatabase.SUPERUSER, EmbeddedDatabase.OWNER, EmbeddedDatabase.APP)) {
-      String database = role.equals(EmbeddedDatabase.SUPERUSER) ? "postgres" : EmbeddedDatabase.DATABASE;
+    for (String role :
+        List.of(EmbeddedDatabase.SUPERUSER, EmbeddedDatabase.OWNER, EmbeddedDatabase.APP)) {
+      String database =
+          role.equals(EmbeddedDatabase.SUPERUSER) ? "postgres" : EmbeddedDatabase.DATABASE;
       Properties none = new Properties();
       none.setProperty("user", role);
-      assertThrows(SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(database), none).close(), role + " without password");
-      SQLException wrong = assertThrows(SQLException.class, () -> db.connect(role, "not-the-password", database).close());
-      assertEquals("28P01", wrong.getSQLState(), role + ": " + wrong.getMessage()); // invalid_password
+      assertThrows(
+          SQLException.class,
+          () -> DriverManager.getConnection(db.jdbcUrl(database), none).close(),
+          role + " without password");
+      SQLException wrong =
+          assertThrows(
+              SQLException.class, () -> db.connect(role, "not-the-password", database).close());
+      assertEquals(
+          "28P01", wrong.getSQLState(), role + ": " + wrong.getMessage()); // invalid_password
     }
     // ... while the right password gets in, so the refusals above are about the password.
-    try (Connection owner = db.connectAsOwner(); Connection app = db.connectAsApp()) {
+    try (Connection owner = db.connectAsOwner();
+        Connection app = db.connectAsApp()) {
       assertTrue(owner.isValid(5) && app.isValid(5));
     }
   }
@@ -115,21 +138,27 @@ class EmbeddedDatabaseIT {
     assertNotEquals(c.superuser(), c.owner());
     assertNotEquals(c.owner(), c.app());
     assertFalse(Files.exists(data.resolve("initdb-pwfile")), "initdb's password file is removed");
-    // Nobody else reaches the cluster, the password file or the binaries (which the library leaves world-writable).
+    // Nobody else reaches the cluster, the password file or the binaries (which the library leaves
+    // world-writable).
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
   }
 
   @Test
   void aSecondStartOnADataDirectoryInUseIsRefusedWithTheReason() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddedDatabase.start(data, 0));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> EmbeddedDatabase.start(data, 0));
     assertTrue(e.getMessage().contains("already running"), e.getMessage());
   }
 
   @Test
   void theVaultRolesAreNeitherSuperusersNorRoleOrDatabaseCreators() throws Exception {
-    try (Connection c = db.connectAsSuperuser(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT rolname, rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls"
-            + " FROM pg_roles WHERE rolname IN ('vault_owner', 'vault_app')")) {
+    try (Connection c = db.connectAsSuperuser();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT rolname, rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR"
+                    + " rolbypassrls FROM pg_roles WHERE rolname IN ('vault_owner',"
+                    + " 'vault_app')")) {
       int n = 0;
       while (rs.next()) {
         n++;
@@ -137,34 +166,41 @@ class EmbeddedDatabaseIT {
       }
       assertEquals(2, n);
     }
-    try (Connection c = db.connectAsSuperuser(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'vault'")) {
+    try (Connection c = db.connectAsSuperuser();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'vault'")) {
       assertTrue(rs.next());
       assertEquals(EmbeddedDatabase.OWNER, rs.getString(1));
     }
   }
 
   /**
-   * Acknowledged commits survive kill -9 of every PostgreSQL process (with the library's
-   * {@code synchronous_commit=off} the last ones were lost: WAL still in shared memory), and the
-   * restart reuses the cluster and its passwords.
+   * Acknowledged commits survive kill -9 of every PostgreSQL process (with the library's {@code
+   * synchronous_commit=off} the last ones were lost: WAL still in shared memory), and the restart
+   * reuses the cluster and its passwords.
    */
   @Test
-  void acknowledgedCommitsSurviveKillingEveryPostgresProcessAndTheRestartReusesThePasswords() throws Exception {
+  void acknowledgedCommitsSurviveKillingEveryPostgresProcessAndTheRestartReusesThePasswords()
+      throws Exception {
     Path crashData = ROOT.resolve("crash");
     EmbeddedDatabase first = EmbeddedDatabase.start(crashData, VaultServer.freePort());
     String credentialsBefore = Files.readString(DatabaseCredentials.file(crashData));
     int rows = 100;
-    try (Connection c = first.connectAsOwner(); Statement s = c.createStatement()) {
+    try (Connection c = first.connectAsOwner();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE acknowledged (id int PRIMARY KEY)");
       for (int i = 1; i <= rows; i++) {
-        s.execute("INSERT INTO acknowledged VALUES (" + i + ")"); // autocommit: each one acknowledged
+        s.execute(
+            "INSERT INTO acknowledged VALUES (" + i + ")"); // autocommit: each one acknowledged
       }
       killEveryPostgresProcess(first.postmasterPid());
     }
     first.close(); // releases the library's lock; the server is already gone
     EmbeddedDatabase again = EmbeddedDatabase.start(crashData, VaultServer.freePort());
-    try (Connection c = again.connectAsOwner(); Statement s = c.createStatement();
+    try (Connection c = again.connectAsOwner();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), max(id) FROM acknowledged")) {
       assertTrue(rs.next());
       assertEquals(rows, rs.getInt(1), "acknowledged rows after the crash");
@@ -172,12 +208,16 @@ class EmbeddedDatabaseIT {
     } finally {
       again.close();
     }
-    assertEquals(credentialsBefore, Files.readString(DatabaseCredentials.file(crashData)), "passwords reused");
+    assertEquals(
+        credentialsBefore,
+        Files.readString(DatabaseCredentials.file(crashData)),
+        "passwords reused");
   }
 
   /**
    * A cluster made by the earlier launcher (the library's defaults: trust for everyone, no
-   * passwords) is closed on its next start: passwords set, SCRAM rules, the password-less login refused.
+   * passwords) is closed on its next start: passwords set, SCRAM rules, the password-less login
+   * refused.
    */
   @Test
   void aClusterFromTheEarlierTrustSetupGetsPasswordsOnItsNextStart() throws Exception {
@@ -185,25 +225,39 @@ class EmbeddedDatabaseIT {
     Path pgData = EmbeddedDatabase.clusterDir(legacyData);
     Files.createDirectories(pgData);
     int port = VaultServer.freePort();
-    io.zonky.test.db.postgres.embedded.EmbeddedPostgres old = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-        .setDataDirectory(pgData).setCleanDataDirectory(false)
-        .setOverrideWorkingDirectory(legacyData.resolve("postgres-runtime").toFile()).setPort(port).start();
-    try (Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres old =
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(false)
+            .setOverrideWorkingDirectory(legacyData.resolve("postgres-runtime").toFile())
+            .setPort(port)
+            .start();
+    try (Connection c = old.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE ROLE vault_owner LOGIN"); // as the earlier launcher did
     }
     old.close();
     assertTrue(TrustUpgrade.trusts(pgData), "the library's initdb writes trust rules");
 
     EmbeddedDatabase upgraded = EmbeddedDatabase.start(legacyData, port);
-    try (Connection c = upgraded.connectAsSuperuser(); Statement s = c.createStatement();
+    try (Connection c = upgraded.connectAsSuperuser();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT DISTINCT auth_method FROM pg_hba_file_rules")) {
       assertTrue(rs.next());
       assertEquals("scram-sha-256", rs.getString(1));
       assertFalse(rs.next());
       Properties none = new Properties();
       none.setProperty("user", EmbeddedDatabase.SUPERUSER);
-      assertThrows(SQLException.class, () -> DriverManager.getConnection(upgraded.jdbcUrl("postgres"), none).close());
-      SQLException wrong = assertThrows(SQLException.class, () -> upgraded.connect(EmbeddedDatabase.OWNER, "wrong", EmbeddedDatabase.DATABASE).close());
+      assertThrows(
+          SQLException.class,
+          () -> DriverManager.getConnection(upgraded.jdbcUrl("postgres"), none).close());
+      SQLException wrong =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  upgraded
+                      .connect(EmbeddedDatabase.OWNER, "wrong", EmbeddedDatabase.DATABASE)
+                      .close());
       assertEquals("28P01", wrong.getSQLState());
       assertTrue(upgraded.connectAsOwner().isValid(5));
     } finally {
@@ -219,21 +273,27 @@ class EmbeddedDatabaseIT {
    */
   @Test
   void aBackupTakenDuringCommitsRestoresConsistentWithEveryEarlierCommit() throws Exception {
-    try (Connection c = db.connectAsOwner(); Statement s = c.createStatement()) {
+    try (Connection c = db.connectAsOwner();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE during_backup (id int PRIMARY KEY, filler text NOT NULL)");
     }
-    java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-    Thread writer = new Thread(() -> {
-      try (Connection c = db.connectAsOwner(); Statement s = c.createStatement()) {
-        for (int i = 1; !stop.get(); i++) {
-          s.execute("INSERT INTO during_backup VALUES (" + i + ", repeat('x', 2000))");
-          acknowledged.set(i);
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    java.util.concurrent.atomic.AtomicInteger acknowledged =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread writer =
+        new Thread(
+            () -> {
+              try (Connection c = db.connectAsOwner();
+                  Statement s = c.createStatement()) {
+                for (int i = 1; !stop.get(); i++) {
+                  s.execute("INSERT INTO during_backup VALUES (" + i + ", repeat('x', 2000))");
+                  acknowledged.set(i);
+                }
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     writer.start();
     while (acknowledged.get() < 50) {
       Thread.sleep(10);
@@ -250,19 +310,26 @@ class EmbeddedDatabaseIT {
     assertTrue(acknowledged.get() > beforeBackup, "rows were committed while the backup ran");
 
     ClusterRestore.restore(backup, ROOT.resolve("restored"), 0);
-    try (EmbeddedDatabase restored = EmbeddedDatabase.start(ROOT.resolve("restored"), VaultServer.freePort());
-        Connection c = restored.connectAsOwner(); Statement s = c.createStatement();
+    try (EmbeddedDatabase restored =
+            EmbeddedDatabase.start(ROOT.resolve("restored"), VaultServer.freePort());
+        Connection c = restored.connectAsOwner();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), min(id), max(id) FROM during_backup")) {
       assertTrue(rs.next());
       int count = rs.getInt(1);
-      assertTrue(count >= beforeBackup, count + " rows restored, " + beforeBackup + " acknowledged before the backup");
+      assertTrue(
+          count >= beforeBackup,
+          count + " rows restored, " + beforeBackup + " acknowledged before the backup");
       assertEquals(1, rs.getInt(2));
       assertEquals(count, rs.getInt(3), "no gap");
     }
     assertTrue(r.walSegments() >= 1);
   }
 
-  /** SIGKILL to the children first (the WAL writer among them), then the postmaster: nothing gets to flush. */
+  /**
+   * SIGKILL to the children first (the WAL writer among them), then the postmaster: nothing gets to
+   * flush.
+   */
   static void killEveryPostgresProcess(long postmasterPid) throws Exception {
     ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElseThrow();
     List<ProcessHandle> children = postmaster.descendants().toList();
@@ -274,6 +341,4 @@ class EmbeddedDatabaseIT {
       child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
   }
-
-
 }

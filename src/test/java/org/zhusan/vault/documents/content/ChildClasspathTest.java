@@ -27,7 +27,9 @@ class ChildClasspathTest {
     Path lib = Files.createDirectories(app.resolve("WEB-INF/lib"));
     Path classes = Files.createDirectories(app.resolve("WEB-INF/classes"));
     for (String jar :
-        new String[] {"tika-core-3.3.1.jar", "tika-parser-pdf-module-3.3.1.jar", "pdfbox-3.0.jar"}) {
+        new String[] {
+          "tika-core-3.3.1.jar", "tika-parser-pdf-module-3.3.1.jar", "pdfbox-3.0.jar"
+        }) {
       Files.createFile(lib.resolve(jar));
     }
     Optional<List<Path>> classpath =

@@ -22,8 +22,10 @@ class ChildProtocolTest {
   @Test
   void framesRoundTrip() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ChildProtocol.writeFrame(out, ChildProtocol.TAG_TEXT, "Сот шешімі".getBytes(StandardCharsets.UTF_8));
-    ChildProtocol.writeFrame(out, ChildProtocol.TAG_METADATA, ChildProtocol.metadataPayload("dc:title", "Ruling"));
+    ChildProtocol.writeFrame(
+        out, ChildProtocol.TAG_TEXT, "Сот шешімі".getBytes(StandardCharsets.UTF_8));
+    ChildProtocol.writeFrame(
+        out, ChildProtocol.TAG_METADATA, ChildProtocol.metadataPayload("dc:title", "Ruling"));
     ChildProtocol.writeFrame(out, ChildProtocol.TAG_RESULT, ChildProtocol.resultPayload(4, 99));
     DataInputStream in = input(out.toByteArray());
     assertEquals("Сот шешімі", ChildProtocol.decodeText(ChildProtocol.readFrame(in).payload()));
@@ -38,13 +40,24 @@ class ChildProtocolTest {
 
   @Test
   void unknownTagsOversizedAndCutFramesAreProtocolErrors() {
-    assertThrows(ChildProtocol.ProtocolException.class, () -> ChildProtocol.readFrame(input(new byte[] {'X', 0, 0, 0, 0})));
-    byte[] huge = ByteBuffer.allocate(5).put(ChildProtocol.TAG_TEXT).putInt(ChildProtocol.MAX_FRAME_BYTES + 1).array();
+    assertThrows(
+        ChildProtocol.ProtocolException.class,
+        () -> ChildProtocol.readFrame(input(new byte[] {'X', 0, 0, 0, 0})));
+    byte[] huge =
+        ByteBuffer.allocate(5)
+            .put(ChildProtocol.TAG_TEXT)
+            .putInt(ChildProtocol.MAX_FRAME_BYTES + 1)
+            .array();
     assertThrows(ChildProtocol.ProtocolException.class, () -> ChildProtocol.readFrame(input(huge)));
-    byte[] cut = ByteBuffer.allocate(7).put(ChildProtocol.TAG_TEXT).putInt(10).put((byte) 'a').array();
+    byte[] cut =
+        ByteBuffer.allocate(7).put(ChildProtocol.TAG_TEXT).putInt(10).put((byte) 'a').array();
     assertThrows(ChildProtocol.ProtocolException.class, () -> ChildProtocol.readFrame(input(cut)));
-    assertThrows(ChildProtocol.ProtocolException.class, () -> ChildProtocol.decodeText(new byte[] {(byte) 0xff}));
-    assertThrows(ChildProtocol.ProtocolException.class, () -> ChildProtocol.readMetadata(new byte[] {0, 5, 'a'}));
+    assertThrows(
+        ChildProtocol.ProtocolException.class,
+        () -> ChildProtocol.decodeText(new byte[] {(byte) 0xff}));
+    assertThrows(
+        ChildProtocol.ProtocolException.class,
+        () -> ChildProtocol.readMetadata(new byte[] {0, 5, 'a'}));
   }
 
   @Test
@@ -83,7 +96,8 @@ class ChildProtocolTest {
     assertTrue(!cut.tailContains("%%EOF".getBytes(StandardCharsets.US_ASCII)));
     ExtractionChild.LimitedInputStream small =
         new ExtractionChild.LimitedInputStream(new ByteArrayInputStream(pdfEnd), 100);
-    assertThrows(ExtractionChild.LimitedInputStream.LimitExceededException.class, small::readAllBytes);
+    assertThrows(
+        ExtractionChild.LimitedInputStream.LimitExceededException.class, small::readAllBytes);
     assertTrue(small.exceeded());
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +50,8 @@ class ContainedExtractorTest {
       throws IOException {
     StringBuilder text = new StringBuilder();
     long start = System.nanoTime();
-    ExtractionResult result = extractor.extract(new ByteArrayInputStream(content), type, text::append);
+    ExtractionResult result =
+        extractor.extract(new ByteArrayInputStream(content), type, text::append);
     Run run = new Run(result, text.toString(), (System.nanoTime() - start) / 1_000_000);
     assertClean(run);
     return run;
@@ -171,8 +171,7 @@ class ContainedExtractorTest {
 
   @Test
   void executableDeclaredAsPdfIsNeverParsed() throws Exception {
-    Run run =
-        extract(EXTRACTOR, Fixtures.elfExecutable(), new DetectedType("application/pdf"));
+    Run run = extract(EXTRACTOR, Fixtures.elfExecutable(), new DetectedType("application/pdf"));
     assertNotIndexed(run, Reason.TYPE_MISMATCH);
     assertEquals("application/x-executable", run.result().metadata().get("Content-Type"));
   }
@@ -201,7 +200,9 @@ class ContainedExtractorTest {
     byte[] bomb = Fixtures.docxBomb(300);
     ContainedExtractor generous =
         new ContainedExtractor(
-            ExtractionLimits.defaults().withMaxCharacters(500_000_000).withCompression(10, 1_000_000),
+            ExtractionLimits.defaults()
+                .withMaxCharacters(500_000_000)
+                .withCompression(10, 1_000_000),
             CLASSPATH,
             OcrSupport.disabled());
     AtomicLong delivered = new AtomicLong();
@@ -286,10 +287,10 @@ class ContainedExtractorTest {
             ExtractionLimits.defaults().withTimeout(Duration.ofSeconds(3)),
             CLASSPATH,
             OcrSupport.disabled());
-    InputStream stalling = new StallingStream("a little text".getBytes(StandardCharsets.UTF_8), 6_000);
+    InputStream stalling =
+        new StallingStream("a little text".getBytes(StandardCharsets.UTF_8), 6_000);
     long start = System.nanoTime();
-    ExtractionResult result =
-        quick.extract(stalling, new DetectedType("text/plain"), chunk -> {});
+    ExtractionResult result = quick.extract(stalling, new DetectedType("text/plain"), chunk -> {});
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(Reason.TIMEOUT, result.reasonCode().orElseThrow(), result.toString());
     assertTrue(millis >= 3_000 && millis < 15_000, millis + " ms");
@@ -301,7 +302,9 @@ class ContainedExtractorTest {
     byte[] pdf = Files.readAllBytes(Corpus.document("testPDF.pdf"));
     ContainedExtractor small =
         new ContainedExtractor(
-            ExtractionLimits.defaults().withMaxInputBytes(10_000), CLASSPATH, OcrSupport.disabled());
+            ExtractionLimits.defaults().withMaxInputBytes(10_000),
+            CLASSPATH,
+            OcrSupport.disabled());
     ByteArrayInputStream in = new ByteArrayInputStream(pdf);
     ExtractionResult result = small.extract(in, DETECTOR.detect(pdf), chunk -> {});
     assertEquals(Reason.INPUT_LIMIT, result.reasonCode().orElseThrow(), result.toString());
@@ -323,7 +326,9 @@ class ContainedExtractorTest {
   void noMoreChildrenRunAtOnceThanAllowed() throws Exception {
     ContainedExtractor one =
         new ContainedExtractor(
-            ExtractionLimits.defaults().withMaxConcurrentChildren(1), CLASSPATH, OcrSupport.disabled());
+            ExtractionLimits.defaults().withMaxConcurrentChildren(1),
+            CLASSPATH,
+            OcrSupport.disabled());
     byte[] docx = Files.readAllBytes(Corpus.document("testWORD.docx"));
     AtomicBoolean done = new AtomicBoolean();
     AtomicInteger most = new AtomicInteger();
@@ -378,7 +383,8 @@ class ContainedExtractorTest {
                       new DetectedType("text/plain"),
                       chunk -> {}));
       Thread.sleep(500);
-      ByteArrayInputStream second = new ByteArrayInputStream("second".getBytes(StandardCharsets.UTF_8));
+      ByteArrayInputStream second =
+          new ByteArrayInputStream("second".getBytes(StandardCharsets.UTF_8));
       ExtractionResult busy = one.extract(second, new DetectedType("text/plain"), chunk -> {});
       assertEquals(Reason.BUSY, busy.reasonCode().orElseThrow());
       assertEquals(0, second.available(), "the input is read to its end");
@@ -416,7 +422,8 @@ class ContainedExtractorTest {
             ExtractionLimits.defaults(), CLASSPATH, OcrSupport.disabled(), spool, Thread::new);
     for (String name : new String[] {"testPDF.pdf", "testWORD.doc", "testWORD.docx"}) {
       byte[] bytes = Files.readAllBytes(Corpus.document(name));
-      assertEquals(Status.EXTRACTED, extract(extractor, bytes, DETECTOR.detect(bytes)).result().status());
+      assertEquals(
+          Status.EXTRACTED, extract(extractor, bytes, DETECTOR.detect(bytes)).result().status());
       try (Stream<Path> left = Files.list(spool)) {
         assertEquals(List.of(), left.collect(Collectors.toList()), "after " + name);
       }
@@ -432,7 +439,8 @@ class ContainedExtractorTest {
     Path stale = Files.createDirectories(spool.resolve("zhusan-extract-123/tmp"));
     Files.writeString(stale.resolve("spooled.pdf"), "plaintext");
     Files.setLastModifiedTime(
-        stale.getParent(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        stale.getParent(),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     Path fresh = Files.createDirectories(spool.resolve("zhusan-extract-456"));
     Path other = Files.createDirectories(spool.resolve("someone-else"));
     Files.setLastModifiedTime(
@@ -447,7 +455,8 @@ class ContainedExtractorTest {
   void unusableClasspathGivesStartFailedNotAnException(@TempDir Path empty) throws Exception {
     ContainedExtractor broken =
         new ContainedExtractor(ExtractionLimits.defaults(), List.of(empty), OcrSupport.disabled());
-    Run run = extract(broken, "text".getBytes(StandardCharsets.UTF_8), new DetectedType("text/plain"));
+    Run run =
+        extract(broken, "text".getBytes(StandardCharsets.UTF_8), new DetectedType("text/plain"));
     assertNotIndexed(run, Reason.START_FAILED);
   }
 

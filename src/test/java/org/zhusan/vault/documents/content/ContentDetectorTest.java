@@ -102,8 +102,8 @@ class ContentDetectorTest {
 
   /**
    * Tika does not recognise EBCDIC (cp500) text: it sees bytes outside ASCII and answers
-   * application/octet-stream. We accept that: no programme partner sends EBCDIC, and an unidentified
-   * binary must not be stored, so the file is refused with the detected type named.
+   * application/octet-stream. We accept that: no programme partner sends EBCDIC, and an
+   * unidentified binary must not be stored, so the file is refused with the detected type named.
    */
   @Test
   void ebcdicTextIsNotRecognisedAsTextAndIsRejected() throws Exception {
@@ -174,8 +174,8 @@ class ContentDetectorTest {
   @Test
   void plainUtf8TextIsTextPlainWithoutCharset() throws Exception {
     String text =
-        "Решение суда. Сот шешімі: Қазақстан Республикасының атынан. Court ruling in the name of the"
-            + " Republic.\n";
+        "Решение суда. Сот шешімі: Қазақстан Республикасының атынан. Court ruling in the name of"
+            + " the Republic.\n";
     DetectedType type = detectStream(text.repeat(20).getBytes(StandardCharsets.UTF_8));
     assertEquals("text/plain", type.mediaType());
     assertTrue(policy.check(DocumentType.COURT, type).accepted());
@@ -249,7 +249,9 @@ class ContentDetectorTest {
             ContentDetector.DEFAULT_MAX_INFLATED_BYTES);
     byte[] doc = Files.readAllBytes(Corpus.document("testWORD.doc"));
     byte[] padded = Arrays.copyOf(doc, doc.length + 2 * ContentDetector.HEAD_BYTES);
-    assertEquals(DOC, detector.detect(new BufferedInputStream(new ByteArrayInputStream(padded))).mediaType());
+    assertEquals(
+        DOC,
+        detector.detect(new BufferedInputStream(new ByteArrayInputStream(padded))).mediaType());
     DetectedType type = small.detect(new BufferedInputStream(new ByteArrayInputStream(padded)));
     assertEquals(ContentDetector.OLE2_UNIDENTIFIED, type.mediaType());
     assertRejectedEverywhere(type);

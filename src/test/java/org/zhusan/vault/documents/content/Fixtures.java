@@ -17,22 +17,25 @@ final class Fixtures {
   private Fixtures() {}
 
   static final String CONTENT_TYPES =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types"
+          + " xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default"
+          + " Extension=\"rels\""
+          + " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default"
+          + " Extension=\"xml\" ContentType=\"application/xml\"/><Override"
+          + " PartName=\"/word/document.xml\""
+          + " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
           + "</Types>";
 
   static final String RELS =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-          + "</Relationships>";
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships"
+          + " xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship"
+          + " Id=\"rId1\""
+          + " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\""
+          + " Target=\"word/document.xml\"/></Relationships>";
 
   static final String DOCUMENT_START =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document"
+          + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
   static final String DOCUMENT_END = "</w:body></w:document>";
 
   /** An ELF executable header (x86-64, ET_EXEC) followed by padding. */
@@ -83,8 +86,8 @@ final class Fixtures {
   }
 
   /**
-   * A DOCX zip bomb: word/document.xml holds about {@code inflatedMiB} MiB of repeated paragraphs and
-   * compresses to a few hundred KiB.
+   * A DOCX zip bomb: word/document.xml holds about {@code inflatedMiB} MiB of repeated paragraphs
+   * and compresses to a few hundred KiB.
    */
   static byte[] docxBomb(int inflatedMiB) {
     return zip(
@@ -129,10 +132,9 @@ final class Fixtures {
   /** A DOCX whose document.xml declares an external entity pointing at /etc/passwd. */
   static byte[] docxWithXxe() {
     String document =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"
-            + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-            + "<w:body>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?><!DOCTYPE w:document [<!ENTITY"
+            + " xxe SYSTEM \"file:///etc/passwd\">]><w:document"
+            + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
             + paragraph("Before the entity &xxe; after the entity")
             + "</w:body></w:document>";
     return zip(

@@ -38,9 +38,12 @@ class MediaTypePolicyTest {
     assertTrue(policy.check(DocumentType.COURT, new DetectedType(DOCX)).accepted());
     assertTrue(policy.check(DocumentType.IDENTITY, new DetectedType("image/jpeg")).accepted());
     assertTrue(policy.check(DocumentType.MEDICAL, new DetectedType("image/tiff")).accepted());
-    assertTrue(policy.check(DocumentType.PSYCH_EVALUATION, new DetectedType("text/plain")).accepted());
-    assertFalse(policy.check(DocumentType.PSYCH_EVALUATION, new DetectedType("image/png")).accepted());
-    assertFalse(policy.check(DocumentType.IDENTITY, new DetectedType("application/msword")).accepted());
+    assertTrue(
+        policy.check(DocumentType.PSYCH_EVALUATION, new DetectedType("text/plain")).accepted());
+    assertFalse(
+        policy.check(DocumentType.PSYCH_EVALUATION, new DetectedType("image/png")).accepted());
+    assertFalse(
+        policy.check(DocumentType.IDENTITY, new DetectedType("application/msword")).accepted());
   }
 
   @Test
@@ -78,9 +81,15 @@ class MediaTypePolicyTest {
       }
       for (String bad :
           new String[] {
-            "application/x-msdownload", "application/x-executable", "application/zip",
-            "application/xml", "text/html", "application/vnd.ms-htmlhelp", "application/x-sh",
-            "application/octet-stream", "image/svg+xml"
+            "application/x-msdownload",
+            "application/x-executable",
+            "application/zip",
+            "application/xml",
+            "text/html",
+            "application/vnd.ms-htmlhelp",
+            "application/x-sh",
+            "application/octet-stream",
+            "image/svg+xml"
           }) {
         assertTrue(policy.check(type, new DetectedType(bad)).rejected(), type + " " + bad);
       }
@@ -91,7 +100,8 @@ class MediaTypePolicyTest {
   void unknownDocumentTypeIsNamed() {
     String json = policyWith("[]").replace("\"COURT\"", "\"COURTS\"");
     MediaTypePolicyException e =
-        assertThrows(MediaTypePolicyException.class, () -> MediaTypePolicy.parse(json, "test.json"));
+        assertThrows(
+            MediaTypePolicyException.class, () -> MediaTypePolicy.parse(json, "test.json"));
     assertTrue(e.getMessage().contains("unknown document type \"COURTS\""), e.getMessage());
     assertTrue(e.getMessage().startsWith("test.json"), e.getMessage());
   }
@@ -109,9 +119,15 @@ class MediaTypePolicyTest {
   void dangerousTypesCannotBeConfigured() {
     for (String bad :
         new String[] {
-          "application/zip", "application/x-msdownload", "text/html", "application/xml",
-          "application/vnd.ms-htmlhelp", "image/svg+xml", "application/x-sh",
-          "application/vnd.ms-word.document.macroEnabled.12", "text/xml"
+          "application/zip",
+          "application/x-msdownload",
+          "text/html",
+          "application/xml",
+          "application/vnd.ms-htmlhelp",
+          "image/svg+xml",
+          "application/x-sh",
+          "application/vnd.ms-word.document.macroEnabled.12",
+          "text/xml"
         }) {
       MediaTypePolicyException e =
           assertThrows(
@@ -152,7 +168,8 @@ class MediaTypePolicyTest {
 
   @Test
   void aDocumentTypeListedTwiceIsRefused() {
-    String twice = policyWith("[]").replaceFirst("\\{\"accepted\": \\{", "{\"accepted\": {\"COURT\": [],");
+    String twice =
+        policyWith("[]").replaceFirst("\\{\"accepted\": \\{", "{\"accepted\": {\"COURT\": [],");
     assertThrows(MediaTypePolicyException.class, () -> MediaTypePolicy.parse(twice, "p"));
   }
 

@@ -17,7 +17,11 @@ class OcrSupportTest {
     Files.writeString(
         script,
         "#!/bin/sh\n"
-            + "if [ \"$1\" = \"--list-langs\" ]; then printf '" + listing + "'; exit " + exit + "; fi\n"
+            + "if [ \"$1\" = \"--list-langs\" ]; then printf '"
+            + listing
+            + "'; exit "
+            + exit
+            + "; fi\n"
             + "exit 1\n");
     assertTrue(script.toFile().setExecutable(true));
     return script;
@@ -41,7 +45,11 @@ class OcrSupportTest {
     Path script =
         fakeTesseract(
             dir,
-            "List of available languages in \"/usr/share/tessdata/\" (4):\\nkaz\\nosd\\neng\\nrus\\n",
+            "List of available languages in \"/usr/share/tessdata/\" (4):\\n"
+                + "kaz\\n"
+                + "osd\\n"
+                + "eng\\n"
+                + "rus\\n",
             0);
     OcrSupport ocr = OcrSupport.detect("/nonexistent" + File.pathSeparator + dir);
     assertTrue(ocr.enabled());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ZipTrailerTest {
 
   static byte[] pdf() {
-    return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   static byte[] jar(String comment, int payloadBytes) throws Exception {
@@ -75,7 +76,10 @@ class ZipTrailerTest {
 
   @Test
   void endOfCentralDirectorySignatureWithAWrongCommentLengthIsNot() throws Exception {
-    byte[] fake = concat(pdf(), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0});
+    byte[] fake =
+        concat(
+            pdf(),
+            new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0});
     assertFalse(fed(fake).appendedArchive());
   }
 }

@@ -13,7 +13,11 @@ class QueryStringTest {
 
   @Test
   void wellFormedQueryIsDecoded() {
-    assertEquals(List.of(new Parameter("user", "Aisha Nurlan"), new Parameter("centre", "AST-01"), new Parameter("flag", ""),
+    assertEquals(
+        List.of(
+            new Parameter("user", "Aisha Nurlan"),
+            new Parameter("centre", "AST-01"),
+            new Parameter("flag", ""),
             new Parameter("name", "Айша")),
         QueryString.parse("user=Aisha+Nurlan&centre=AST-01&&flag&name=%D0%90%D0%B9%D1%88%D0%B0"));
     assertEquals(List.of(), QueryString.parse(null));
@@ -21,7 +25,8 @@ class QueryStringTest {
 
   @Test
   void nulInAValueIsRefusedNamingTheParameter() {
-    MalformedQueryException e = assertThrows(MalformedQueryException.class, () -> QueryString.parse("limit=5&centre=%00"));
+    MalformedQueryException e =
+        assertThrows(MalformedQueryException.class, () -> QueryString.parse("limit=5&centre=%00"));
     assertTrue(e.getMessage().contains("query parameter centre"), e.getMessage());
     assertTrue(e.getMessage().contains("NUL"), e.getMessage());
   }
@@ -36,7 +41,8 @@ class QueryStringTest {
   @Test
   void invalidUtf8IsRefusedNotReplaced() {
     for (String v : new String[] {"%FF", "%C3%28", "%E2%82", "%ED%A0%80", "%C0%AF"}) {
-      MalformedQueryException e = assertThrows(MalformedQueryException.class, () -> QueryString.parse("user=" + v), v);
+      MalformedQueryException e =
+          assertThrows(MalformedQueryException.class, () -> QueryString.parse("user=" + v), v);
       assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
     }
   }
@@ -49,7 +55,8 @@ class QueryStringTest {
 
   @Test
   void malformedNameIsRefusedWithoutQuotingIt() {
-    MalformedQueryException e = assertThrows(MalformedQueryException.class, () -> QueryString.parse("%FF=1"));
+    MalformedQueryException e =
+        assertThrows(MalformedQueryException.class, () -> QueryString.parse("%FF=1"));
     assertTrue(e.getMessage().startsWith("a query parameter name"), e.getMessage());
   }
 

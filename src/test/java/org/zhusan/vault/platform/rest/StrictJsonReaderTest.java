@@ -16,8 +16,17 @@ class StrictJsonReaderTest {
   record Link(UUID guardianId, String note) {}
 
   static VaultException refused(byte[] body) {
-    return assertThrows(VaultException.class, () -> new StrictJsonReader().readFrom(
-        (Class) Link.class, Link.class, new Annotation[0], null, null, new ByteArrayInputStream(body)));
+    return assertThrows(
+        VaultException.class,
+        () ->
+            new StrictJsonReader()
+                .readFrom(
+                    (Class) Link.class,
+                    Link.class,
+                    new Annotation[0],
+                    null,
+                    null,
+                    new ByteArrayInputStream(body)));
   }
 
   static String detail(String body) {
@@ -27,7 +36,9 @@ class StrictJsonReaderTest {
   @Test
   void invalidUtf8IsRefusedNotReplaced() {
     byte[] body = {'{', '"', 'n', 'o', 't', 'e', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
-    assertEquals("The body is not valid UTF-8 (RFC 8259 requires UTF-8 JSON).", refused(body).problem().detail());
+    assertEquals(
+        "The body is not valid UTF-8 (RFC 8259 requires UTF-8 JSON).",
+        refused(body).problem().detail());
   }
 
   @Test
@@ -38,7 +49,9 @@ class StrictJsonReaderTest {
   @Test
   void trailingContentAfterTheObjectIsRefused() {
     assertEquals(400, refused("{} {}".getBytes(StandardCharsets.UTF_8)).problem().status());
-    assertEquals(400, refused("{\"note\":\"x\"} trailing".getBytes(StandardCharsets.UTF_8)).problem().status());
+    assertEquals(
+        400,
+        refused("{\"note\":\"x\"} trailing".getBytes(StandardCharsets.UTF_8)).problem().status());
   }
 
   @Test
@@ -67,7 +80,8 @@ class StrictJsonReaderTest {
 
   @Test
   void fieldNamesAreNamedOnlyWhenTheyLookLikeNames() {
-    assertEquals("(a parameter whose name is not shown) must not contain a NUL character.",
+    assertEquals(
+        "(a parameter whose name is not shown) must not contain a NUL character.",
         detail(Json.createObjectBuilder().add("870412300123", "\u0000").build().toString()));
   }
 }
