@@ -19,6 +19,19 @@ const SubjectPage = lazy(() => import('./pages/SubjectPage'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage'));
 const Shares = lazy(() => import('./pages/Shares'));
 const Search = lazy(() => import('./pages/Search'));
+const AccessLog = lazy(() => import('./pages/audit/AccessLog'));
+const BreakGlassReview = lazy(() => import('./pages/audit/BreakGlassReview'));
+const Verification = lazy(() => import('./pages/audit/Verification'));
+const Timeline = lazy(() => import('./pages/audit/Timeline'));
+const AdminStatus = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminStatus })));
+const AdminKeys = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminKeys })));
+const AdminSearch = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminSearch })));
+
+/** Staff roles (those that work with records); auditors and administrators get their own pages. */
+const STAFF = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER', 'TEACHER', 'THEOLOGIAN', 'NGO_PARTNER'];
+const isStaff = (s: Session) => s.roles.some((r) => STAFF.includes(r));
+const isAuditor = (s: Session) => s.roles.includes('AUDITOR');
+const isAdmin = (s: Session) => s.roles.includes('ADMIN');
 
 declare global {
   interface Window {
@@ -147,7 +160,20 @@ export async function startSession(token: string, kind: 'oidc' | 'dev'): Promise
 
 function Page({ route, session }: { route: ReturnType<typeof match>; session: Session }) {
   switch (route.name) {
-    case 'subjects': return <Subjects session={session} />;
+    case 'subjects':
+      // Auditors and administrators never see records: their home is the log or the status page.
+      if (!isStaff(session) && isAuditor(session)) return <AccessLog />;
+      if (!isStaff(session) && isAdmin(session)) return <AdminStatus />;
+      return <Subjects session={session} />;
+    case 'audit-log': return isAuditor(session) ? <AccessLog /> : <NotFound />;
+    case 'audit-user': return isAuditor(session) ? <Timeline key={`u${route.id}`} kind="user" id={route.id} /> : <NotFound />;
+    case 'audit-subject': return isAuditor(session) ? <Timeline key={`s${route.id}`} kind="subject" id={route.id} /> : <NotFound />;
+    case 'audit-document': return isAuditor(session) ? <Timeline key={`d${route.id}`} kind="document" id={route.id} /> : <NotFound />;
+    case 'audit-break-glass': return isAuditor(session) ? <BreakGlassReview /> : <NotFound />;
+    case 'audit-verify': return isAuditor(session) || isAdmin(session) ? <Verification /> : <NotFound />;
+    case 'admin-status': return isAdmin(session) ? <AdminStatus /> : <NotFound />;
+    case 'admin-keys': return isAdmin(session) ? <AdminKeys /> : <NotFound />;
+    case 'admin-search': return isAdmin(session) ? <AdminSearch /> : <NotFound />;
     case 'register': return <Register session={session} />;
     case 'subject': return <SubjectPage id={route.id} session={session} />;
     case 'document': return <DocumentPage id={route.id} session={session} />;
@@ -170,9 +196,27 @@ function Header({ session }: { session: Session | null }) {
       <div className="brand"><FormattedMessage id="app.name" /></div>
       {session ? (
         <nav aria-label={intl.formatMessage({ id: 'nav.label' })} className="nav">
-          <Link href="/"><FormattedMessage id="nav.subjects" /></Link>
-          <Link href="/search"><FormattedMessage id="nav.search" /></Link>
-          <Link href="/shares"><FormattedMessage id="nav.shares" /></Link>
+          {isStaff(session) || (!isAuditor(session) && !isAdmin(session)) ? (
+            <>
+              <Link href="/"><FormattedMessage id="nav.subjects" /></Link>
+              <Link href="/search"><FormattedMessage id="nav.search" /></Link>
+              <Link href="/shares"><FormattedMessage id="nav.shares" /></Link>
+            </>
+          ) : null}
+          {isAuditor(session) ? (
+            <>
+              <Link href="/audit/log"><FormattedMessage id="nav.accessLog" /></Link>
+              <Link href="/audit/break-glass"><FormattedMessage id="nav.breakGlassReview" /></Link>
+              <Link href="/audit/verify"><FormattedMessage id="nav.verification" /></Link>
+            </>
+          ) : null}
+          {isAdmin(session) ? (
+            <>
+              <Link href="/admin/status"><FormattedMessage id="nav.adminStatus" /></Link>
+              <Link href="/admin/keys"><FormattedMessage id="nav.adminKeys" /></Link>
+              <Link href="/admin/search"><FormattedMessage id="nav.adminSearch" /></Link>
+            </>
+          ) : null}
         </nav>
       ) : <span />}
       <div className="header-end">

@@ -145,3 +145,63 @@ export interface Grant {
 export interface SearchHit { documentId: string; version: number; versionId: string; subjectId: string; type: string; score: number; title: string }
 export interface Me { user: string; roles: string[]; centres: string[] }
 export interface BreakGlass { id: string; documentId: string; expiresAt: string }
+
+// --- Access log and administration (AUDITOR / ADMIN; never content or names) ---
+export interface AuditEntry {
+  sequence: number; occurredAt: string; userId: string; role?: string; centre?: string; action: string;
+  targetType?: string; targetId?: string; purpose?: string; justification?: string; outcome: string; rule?: string;
+  reason?: string; breakGlass: boolean; clientAddress?: string; requestId?: string; previousHash?: string;
+}
+export interface AuditSummary {
+  key: string; entries: number; first?: string; last?: string; byAction: Record<string, number>;
+  byOutcome: Record<string, number>; byCounterpart: Record<string, number>; recent: AuditEntry[];
+}
+export interface Checkpoint { origin: string; treeSize: number; rootHash: string; timestamp: string; note?: string; signature: string }
+export interface Verification { ok: boolean; entriesChecked: number; checkpointsChecked: number; signedSize: number; problem?: string }
+/** The verifier's first finding: its kind, the entries and/or checkpoint it names, and the verifier's sentence. */
+export interface Finding { kind: string; firstEntry?: number; lastEntry?: number; checkpointSize?: number; line?: number; message: string }
+/** "Verify now" as a server job: RUNNING (phase CHECK, then VERIFY; done of total entries, rate per second), DONE or FAILED. */
+export interface VerificationJob {
+  id: string; state: 'RUNNING' | 'DONE' | 'FAILED'; phase: 'CHECK' | 'VERIFY'; done: number; total: number; rate: number;
+  startedBy: string; startedAt: string; finishedAt?: string; ok?: boolean; entriesChecked?: number; checkpointsChecked?: number;
+  signedSize?: number; problem?: Finding; error?: string;
+}
+export interface BreakGlassSession {
+  id: string; userId: string; role: string; documentId: string; justification: string; openedAt: string; expiresAt: string;
+  reviewedAt?: string; reviewedBy?: string; reviewNote?: string;
+}
+export interface KekView { version: number; state: string; wrapsSoFar: number; liveDataKeys: number; primary: boolean }
+/** A KEK rotation run as the server reports it: rewrapped of total data keys at rate per second. */
+export interface KeyRotationRun { id: number; targetVersion: number; state: string; rewrapped: number; total: number; rate: number; startedBy: string; startedAt: string; finishedAt?: string }
+export interface KeysView { versions: KekView[]; rotations: KeyRotationRun[] }
+export interface ReindexRun {
+  id: string; scope: string; state: string; processed: number; indexed: number; notIndexed: number; failed: number; skipped: number;
+  tokenPurpose?: string; startedBy: string; startedAt: string; finishedAt?: string;
+}
+/** GET /api/search/status: OCR and search-index health, counts of document versions by index state. */
+export interface SearchStatus {
+  ocrEnabled: boolean; ocrLanguages: string[]; tokenPurpose: string; keyVersion: number;
+  index: { versions: number; indexed: number; stale: number; notIndexed: number; failed: number; missing: number; shredded: number };
+}
+export interface KeyHolder { name: string; loaded: boolean; problem?: string }
+export interface AdminStatus { schemaMigrated: boolean; schemaVersion: string; serverTime: string; tokenVerificationKey: boolean; keys: KeyHolder[] }
+
+/** A download (export, checkpoint) fetched with the bearer token as a Blob, then saved through an object URL. */
+export async function download(path: string, fileName: string): Promise<Blob> {
+  const res = await fetch(`/api${path}`, { headers: authHeaders(), credentials: 'omit', cache: 'no-store' });
+  if (!res.ok) {
+    const p = await problemOf(res);
+    if (p.status === 401) onUnauthorized();
+    throw new ApiError(p);
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return blob;
+}

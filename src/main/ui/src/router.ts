@@ -31,6 +31,15 @@ export type Route =
   | { name: 'document'; id: string }
   | { name: 'shares' }
   | { name: 'search' }
+  | { name: 'audit-log' }
+  | { name: 'audit-user'; id: string }
+  | { name: 'audit-subject'; id: string }
+  | { name: 'audit-document'; id: string }
+  | { name: 'audit-break-glass' }
+  | { name: 'audit-verify' }
+  | { name: 'admin-status' }
+  | { name: 'admin-keys' }
+  | { name: 'admin-search' }
   | { name: 'callback' }
   | { name: 'not-found' };
 
@@ -46,6 +55,26 @@ export function match(path: string): Route {
   if (m) return { name: 'document', id: m[1] };
   if (p === '/shares') return { name: 'shares' };
   if (p === '/search') return { name: 'search' };
+  if (p === '/audit' || p === '/audit/log') return { name: 'audit-log' };
+  m = /^\/audit\/users\/([^/]{1,200})$/.exec(p);
+  if (m) return { name: 'audit-user', id: safeDecode(m[1]) };
+  m = new RegExp(`^/audit/subjects/${UUIDISH}$`).exec(p);
+  if (m) return { name: 'audit-subject', id: m[1] };
+  m = new RegExp(`^/audit/documents/${UUIDISH}$`).exec(p);
+  if (m) return { name: 'audit-document', id: m[1] };
+  if (p === '/audit/break-glass') return { name: 'audit-break-glass' };
+  if (p === '/audit/verify') return { name: 'audit-verify' };
+  if (p === '/admin' || p === '/admin/status') return { name: 'admin-status' };
+  if (p === '/admin/keys') return { name: 'admin-keys' };
+  if (p === '/admin/search') return { name: 'admin-search' };
   if (p === '/auth/callback') return { name: 'callback' };
   return { name: 'not-found' };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

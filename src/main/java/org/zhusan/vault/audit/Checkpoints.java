@@ -34,6 +34,7 @@ import org.zhusan.vault.platform.problem.VaultException;
 @ApplicationScoped
 public class Checkpoints implements KeyStatus {
   private static final Logger LOG = Logger.getLogger(Checkpoints.class.getName());
+  static final int PROGRESS_EVERY = 1000;
 
   @Inject AuditStore store;
 
@@ -110,8 +111,15 @@ public class Checkpoints implements KeyStatus {
   /** As {@link #create()}, but empty instead of failing when the log does not verify. */
   @Transactional
   public Optional<SignedCheckpoint> createIfConsistent() {
+    return createIfConsistent(Progress.NONE);
+  }
+
+  /** As {@link #createIfConsistent()}, reporting every {@value #PROGRESS_EVERY} entries checked. */
+  @Transactional
+  public Optional<SignedCheckpoint> createIfConsistent(Progress progress) {
     CheckpointSigner s = signer();
     long size = store.size();
+    progress.report(0, size);
     java.util.Map<Long, SignedCheckpoint> earlier = new java.util.HashMap<>();
     for (SignedCheckpoint c : store.checkpoints()) {
       earlier.put(c.checkpoint().size(), c);
@@ -136,6 +144,9 @@ public class Checkpoints implements KeyStatus {
           }
           range.append(leaf);
           previous[0] = leaf;
+          if (range.size() % PROGRESS_EVERY == 0) {
+            progress.report(range.size(), size);
+          }
           SignedCheckpoint c = earlier.get(range.size());
           if (problem[0] == null
               && c != null
@@ -144,6 +155,7 @@ public class Checkpoints implements KeyStatus {
                 "tree of size " + range.size() + " no longer matches its signed checkpoint";
           }
         });
+    progress.report(range.size(), size);
     if (problem[0] == null && range.size() != size) {
       problem[0] = "the log holds " + range.size() + " entries but its head says " + size;
     }

@@ -37,14 +37,23 @@ public class KeyRotation {
 
   @Resource ManagedExecutorService executor;
 
+  /** Data keys each run of this instance set out to rewrap (counted when it started). */
+  private final java.util.Map<Long, Long> totals = new java.util.concurrent.ConcurrentHashMap<>();
+
   @Inject @ConfigProperties KeySettings settings;
 
-  /** A rotation run as reported to administrators. */
+  /**
+   * A rotation run as reported to administrators: {@code rewrapped} of {@code total} data keys
+   * (while it runs, the live data keys under another KEK when it started; once it has ended, what
+   * it rewrapped) at {@code rate} data keys per second since it started.
+   */
   public record RotationRun(
       long id,
       int targetVersion,
       String state,
       long rewrapped,
+      long total,
+      long rate,
       String startedBy,
       java.time.Instant startedAt,
       java.time.Instant finishedAt) {}
@@ -61,6 +70,7 @@ public class KeyRotation {
   void run(long id, int target, String actor, String role) {
     long total = 0;
     long todo = batch.remaining(target);
+    totals.put(id, todo);
     LOG.info("Key rotation " + id + ": rewrapping " + todo + " data keys under KEK v" + target);
     try {
       int n;
@@ -112,15 +122,40 @@ public class KeyRotation {
             .getResultList();
     return rows.stream()
         .map(
-            r ->
-                new RotationRun(
-                    ((Number) r[0]).longValue(),
-                    ((Number) r[1]).intValue(),
-                    (String) r[2],
-                    ((Number) r[3]).longValue(),
-                    (String) r[4],
-                    SqlTimes.instant(r[5]),
-                    SqlTimes.instant(r[6])))
+            r -> {
+              int target = ((Number) r[1]).intValue();
+              String state = (String) r[2];
+              long rewrapped = ((Number) r[3]).longValue();
+              java.time.Instant started = SqlTimes.instant(r[5]);
+              java.time.Instant finished = SqlTimes.instant(r[6]);
+              // What the run set out to do when this instance started it; otherwise (another
+              // instance's run)
+              // what it did plus what is still under another version.
+              Long planned = totals.get(((Number) r[0]).longValue());
+              long total =
+                  !"RUNNING".equals(state)
+                      ? rewrapped
+                      : planned != null
+                          ? Math.max(planned, rewrapped)
+                          : rewrapped + batch.remaining(target);
+              double seconds =
+                  Math.max(
+                          1,
+                          java.time.Duration.between(
+                                  started, finished == null ? java.time.Instant.now() : finished)
+                              .toMillis())
+                      / 1000.0;
+              return new RotationRun(
+                  ((Number) r[0]).longValue(),
+                  target,
+                  state,
+                  rewrapped,
+                  total,
+                  Math.round(rewrapped / seconds),
+                  (String) r[4],
+                  started,
+                  finished);
+            })
         .toList();
   }
 }

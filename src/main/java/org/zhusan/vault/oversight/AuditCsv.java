@@ -15,6 +15,12 @@ final class AuditCsv {
       "sequence,occurred_at,user_id,role,centre,action,target_type,target_id,purpose,"
           + "justification,outcome,rule,reason,break_glass,client_address,request_id,previous_hash,leaf_hash,inclusion_proof";
 
+  // Factories made once: Json.createXxx() looks the provider up on every call (slow in the server).
+  private static final jakarta.json.JsonBuilderFactory BUILDERS =
+      Json.createBuilderFactory(java.util.Map.of());
+  private static final jakarta.json.JsonReaderFactory READERS =
+      Json.createReaderFactory(java.util.Map.of());
+
   private AuditCsv() {}
 
   static String row(AuditEntry e, String leafHash, List<String> proof) {
@@ -44,13 +50,14 @@ final class AuditCsv {
 
   /** The entry line of the verifiable export, plus its leaf hash and inclusion proof. */
   static String proofLine(AuditEntry e, String leafHash, long treeSize, List<String> proof) {
-    JsonArrayBuilder p = Json.createArrayBuilder();
+    JsonArrayBuilder p = BUILDERS.createArrayBuilder();
     proof.forEach(p::add);
-    return Json.createObjectBuilder()
+    return BUILDERS
+        .createObjectBuilder()
         .add("type", "entry-with-proof")
         .add(
             "entry",
-            Json.createReader(new java.io.StringReader(ExportFormat.entryLine(e))).readObject())
+            READERS.createReader(new java.io.StringReader(ExportFormat.entryLine(e))).readObject())
         .add("leafHash", leafHash)
         .add("treeSize", treeSize)
         .add("inclusionProof", p)

@@ -9,8 +9,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,7 @@ import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.audit.AuditFilter;
 import org.zhusan.vault.audit.AuditStore;
 import org.zhusan.vault.audit.Checkpoints;
+import org.zhusan.vault.audit.Progress;
 import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.AuditEntryEncoding;
@@ -150,26 +149,54 @@ public class AuditService {
     private VerifyPermit() {}
   }
 
+  /**
+   * The whole log as {@link #export} streams it, for a verification the permit authorised,
+   * reporting how far the check that precedes signing has come.
+   */
+  @Transactional
+  public void exportForVerification(VerifyPermit permit, Writer out, Progress checking) {
+    Objects.requireNonNull(permit, "permit is required.");
+    exportAll(out, checking);
+  }
+
   /** Streams the export the permit was issued for. */
   @Transactional
   public void export(ExportPermit permit, Writer out) {
     if (permit.whole()) {
-      exportAll(out);
+      exportAll(out, Progress.NONE);
     } else {
       exportFiltered(permit.filter, permit.csv, out);
     }
   }
 
-  private void exportAll(Writer out) {
-    Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent();
-    List<SignedCheckpoint> stored = store.checkpoints();
+  /**
+   * The whole log as stored, with its checkpoints. When a fresh checkpoint was signed, the export
+   * is the log that checkpoint covers and nothing more: entries other requests append while the log
+   * is being checked and signed would otherwise follow the last checkpoint as an unsigned tail, and
+   * a checkpoint another caller signs meanwhile could be larger than the export. Entries appended
+   * since belong to the next export.
+   *
+   * @param checking told how far the check that precedes signing has come
+   */
+  private void exportAll(Writer out, Progress checking) {
+    Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent(checking);
+    long end = fresh.map(c -> c.checkpoint().size()).orElse(Long.MAX_VALUE);
+    List<SignedCheckpoint> stored =
+        new ArrayList<>(
+            store.checkpoints().stream().filter(c -> c.checkpoint().size() <= end).toList());
+    if (fresh.isPresent()
+        && (stored.isEmpty() || stored.get(stored.size() - 1).checkpoint().size() != end)) {
+      // Signed by us, but another caller's checkpoint of the same size won the insert and is not
+      // visible yet.
+      stored.add(fresh.get());
+    }
     long size = store.size();
     int[] next = {0};
     try {
       writeCheckpointsUpTo(out, stored, next, 0);
       store.forEach(
           0,
-          Long.MAX_VALUE,
+          end,
           e -> {
             try {
               writeCheckpointsUpTo(out, stored, next, e.sequence());
@@ -263,13 +290,13 @@ public class AuditService {
   /** The same check the offline verifier does, run on the server over a fresh export. */
   public VerificationView verifyOnline(VerifyPermit permit, AuditService self) {
     Objects.requireNonNull(permit, "permit is required.");
-    try (PipedReader reader = new PipedReader(1 << 16);
-        PipedWriter pipe = new PipedWriter(reader)) {
+    ChunkPipe pipe = new ChunkPipe();
+    try (java.io.Reader reader = pipe.reader) {
       Future<?> producer =
           executor.submit(
               () -> {
-                try (Writer w = new BufferedWriter(pipe)) {
-                  self.export(new ExportPermit(AuditFilter.all(), false), w);
+                try (Writer w = pipe.writer) {
+                  self.exportForVerification(permit, w, Progress.NONE);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }

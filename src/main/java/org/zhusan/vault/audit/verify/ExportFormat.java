@@ -1,6 +1,7 @@
 package org.zhusan.vault.audit.verify;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
@@ -101,6 +102,11 @@ public final class ExportFormat {
 
   private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
+  // One factory for every line: Json.createObjectBuilder() looks the JSON provider up through
+  // ServiceLoader on each call, which inside the application server cost more than the rest of
+  // writing an entry (online verification streamed under 3,000 entries a second).
+  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+
   private static final HexFormat HEX = HexFormat.of();
 
   // All numbers in an export are integers: no fraction, exponent, leading zero or "-0".
@@ -112,7 +118,8 @@ public final class ExportFormat {
   public static String entryLine(AuditEntry entry) {
     Objects.requireNonNull(entry, "entry is required.");
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        BUILDERS
+            .createObjectBuilder()
             .add("type", TYPE_ENTRY)
             .add("sequence", entry.sequence())
             .add("occurredAt", Checkpoint.formatTimestamp(entry.occurredAt()))
@@ -138,7 +145,8 @@ public final class ExportFormat {
   public static String checkpointLine(SignedCheckpoint signed) {
     Objects.requireNonNull(signed, "signed is required.");
     Checkpoint c = signed.checkpoint();
-    return Json.createObjectBuilder()
+    return BUILDERS
+        .createObjectBuilder()
         .add("type", TYPE_CHECKPOINT)
         .add("origin", c.origin())
         .add("size", c.size())
