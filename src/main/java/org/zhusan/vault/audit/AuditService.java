@@ -56,7 +56,8 @@ public class AuditService {
   public Page<EntryView> query(AuditFilter filter, PageRequest page) {
     gatekeeper.require(Action.LOG_READ, "LOG", "query", null, null);
     List<EntryView> items = store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
-    return new Page<>(items, page.offset(), page.limit(), store.count(filter));
+    // The whole log is counted by its head (sequences have no gaps), not by scanning a million rows.
+    return new Page<>(items, page.offset(), page.limit(), filter.isAll() ? store.size() : store.count(filter));
   }
 
   @Transactional
