@@ -51,18 +51,19 @@ public class SearchReindexer {
    * @param notIndexed of which without text (extraction refused or failed, no OCR)
    * @param failed of which failed (content unreadable, analysis failed)
    * @param skipped of which skipped (subject shredded meanwhile)
+   * @param total versions the run had to go through when it started (its progress is processed of total)
    */
   public record ReindexRun(String id, String scope, String state, long processed, long indexed, long notIndexed, long failed,
-      long skipped, String tokenPurpose, String startedBy, Instant startedAt, Instant finishedAt) {
+      long skipped, String tokenPurpose, String startedBy, Instant startedAt, Instant finishedAt, long total) {
     ReindexRun count(ReindexWork.Outcome o) {
       return new ReindexRun(id, scope, state, processed + 1, indexed + (o == ReindexWork.Outcome.INDEXED ? 1 : 0),
           notIndexed + (o == ReindexWork.Outcome.NOT_INDEXED ? 1 : 0), failed + (o == ReindexWork.Outcome.FAILED ? 1 : 0),
-          skipped + (o == ReindexWork.Outcome.SKIPPED ? 1 : 0), tokenPurpose, startedBy, startedAt, finishedAt);
+          skipped + (o == ReindexWork.Outcome.SKIPPED ? 1 : 0), tokenPurpose, startedBy, startedAt, finishedAt, total);
     }
 
     ReindexRun end(String finalState) {
       return new ReindexRun(id, scope, finalState, processed, indexed, notIndexed, failed, skipped, tokenPurpose, startedBy,
-          startedAt, Instant.now());
+          startedAt, Instant.now(), total);
     }
   }
 
@@ -99,7 +100,7 @@ public class SearchReindexer {
       throw VaultException.conflict("reindex-running", "A re-index run is already in progress (" + running.id() + ").");
     }
     ReindexRun run = new ReindexRun(UUID.randomUUID().toString(), scope.name(), "RUNNING", 0, 0, 0, 0, 0,
-        BlindTokens.PURPOSE, actor, Instant.now(), null);
+        BlindTokens.PURPOSE, actor, Instant.now(), null, work.count(scope));
     current = run;
     return run;
   }
