@@ -76,15 +76,28 @@ public class AuditStore {
 
   /** Entries matching a filter, in sequence order. */
   public List<AuditEntry> query(AuditFilter f, int offset, int limit) {
-    Query q =
-        em.createNativeQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM access_log WHERE "
-                + f.where()
-                + " ORDER BY sequence LIMIT :lim OFFSET :off");
-    f.bind(q);
-    q.setParameter("lim", limit).setParameter("off", offset);
+    Query q;
+    if (f.isAll()) {
+      // Unfiltered, the entry at offset k is the entry with sequence k (sequences start at 0 and
+      // have no
+      // gaps): an index range instead of skipping k rows, so a deep page costs what the first one
+      // does.
+      q =
+          em.createNativeQuery(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM access_log WHERE sequence >= :off ORDER BY sequence LIMIT :lim");
+    } else {
+      q =
+          em.createNativeQuery(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM access_log WHERE "
+                  + f.where()
+                  + " ORDER BY sequence LIMIT :lim OFFSET :off");
+      f.bind(q);
+    }
+    q.setParameter("lim", limit).setParameter("off", (long) offset);
     List<AuditEntry> out = new ArrayList<>();
     for (Object r : q.getResultList()) {
       out.add(entry((Object[]) r));

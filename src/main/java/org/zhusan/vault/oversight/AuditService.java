@@ -63,7 +63,10 @@ public class AuditService {
     gatekeeper.require(Action.LOG_READ, Target.log("query"));
     List<EntryView> items =
         store.query(filter, page.offset(), page.limit()).stream().map(EntryView::of).toList();
-    return new Page<>(items, page.offset(), page.limit(), store.count(filter));
+    // The whole log is counted by its head (sequences have no gaps), not by scanning a million
+    // rows.
+    return new Page<>(
+        items, page.offset(), page.limit(), filter.isAll() ? store.size() : store.count(filter));
   }
 
   @Transactional

@@ -81,18 +81,10 @@ public class ReindexWork {
   @Transactional
   public List<UUID> next(UUID after, Scope scope, int limit) {
     String sql =
-        "SELECT v.id FROM document_version v"
-            + " JOIN document d ON d.id = v.document_id"
-            + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
-            + " LEFT JOIN search_index_state st ON st.version_id = v.id"
+        "SELECT v.id"
+            + FROM
             + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
-            + switch (scope) {
-              case ALL -> "";
-              case STALE ->
-                  " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ?"
-                      + " OR st.bidx_key_version <> ?)";
-              case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
-            }
+            + filter(scope)
             + " ORDER BY v.id LIMIT ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -117,6 +109,48 @@ public class ReindexWork {
       throw VaultException.unavailable(
           "search-unavailable",
           "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
+    }
+  }
+
+  private static final String FROM =
+      " FROM document_version v"
+          + " JOIN document d ON d.id = v.document_id"
+          + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
+          + " LEFT JOIN search_index_state st ON st.version_id = v.id";
+
+  private static String filter(Scope scope) {
+    return switch (scope) {
+      case ALL -> "";
+      case STALE ->
+          " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ? OR"
+              + " st.bidx_key_version <> ?)";
+      case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
+    };
+  }
+
+  /**
+   * How many versions a run of this scope has to go through now (what {@link #next} would list in
+   * all).
+   */
+  public long count(Scope scope) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*)" + FROM + " WHERE TRUE" + filter(scope))) {
+      int i = 1;
+      if (scope == Scope.STALE) {
+        ps.setString(i++, BlindTokens.PURPOSE);
+      }
+      if (scope != Scope.ALL) {
+        ps.setInt(i, engine.primaryKeyVersion());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw VaultException.unavailable(
+          "search-unavailable",
+          "Versions to re-index could not be counted (SQL state " + e.getSQLState() + ").");
     }
   }
 

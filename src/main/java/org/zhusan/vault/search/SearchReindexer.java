@@ -53,6 +53,8 @@ public class SearchReindexer {
    * @param notIndexed of which without text (extraction refused or failed, no OCR)
    * @param failed of which failed (content unreadable, analysis failed)
    * @param skipped of which skipped (subject shredded meanwhile)
+   * @param total versions the run had to go through when it started (its progress is processed of
+   *     total)
    */
   public record ReindexRun(
       String id,
@@ -66,7 +68,8 @@ public class SearchReindexer {
       String tokenPurpose,
       String startedBy,
       Instant startedAt,
-      Instant finishedAt) {
+      Instant finishedAt,
+      long total) {
     ReindexRun count(ReindexWork.Outcome o) {
       return new ReindexRun(
           id,
@@ -80,7 +83,8 @@ public class SearchReindexer {
           tokenPurpose,
           startedBy,
           startedAt,
-          finishedAt);
+          finishedAt,
+          total);
     }
 
     ReindexRun end(String finalState) {
@@ -96,7 +100,8 @@ public class SearchReindexer {
           tokenPurpose,
           startedBy,
           startedAt,
-          Instant.now());
+          Instant.now(),
+          total);
     }
   }
 
@@ -146,7 +151,8 @@ public class SearchReindexer {
             BlindTokens.PURPOSE,
             actor,
             Instant.now(),
-            null);
+            null,
+            work.count(scope));
     current = run;
     return run;
   }

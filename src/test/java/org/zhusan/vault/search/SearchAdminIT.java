@@ -60,6 +60,12 @@ class SearchAdminIT {
     JsonObject status = Http.json(Http.get("/api/search/status", LAWYER));
     assertTrue(
         status.getJsonObject("index").getJsonNumber("missing").longValue() >= 1, status::toString);
+    JsonObject counts = Http.json(Http.get("/api/search/status", ADMIN)).getJsonObject("index");
+    long toDo =
+        counts.getJsonNumber("stale").longValue()
+            + counts.getJsonNumber("notIndexed").longValue()
+            + counts.getJsonNumber("failed").longValue()
+            + counts.getJsonNumber("missing").longValue();
 
     Http.problem(Http.postJson("/api/admin/search/reindex", LAWYER, ""), 403);
     Http.problem(Http.postJson("/api/admin/search/reindex?scope=everything", ADMIN, ""), 400);
@@ -67,7 +73,15 @@ class SearchAdminIT {
         Http.postJson("/api/admin/search/reindex?scope=stale", ADMIN, "");
     assertEquals(202, started.statusCode(), started.body());
     assertEquals("STALE", Http.json(started).getString("scope"));
+    assertEquals(
+        toDo,
+        Http.json(started).getJsonNumber("total").longValue(),
+        "the run's total is what it has to go through: " + counts);
     JsonObject run = awaitDone();
+    assertEquals(
+        run.getJsonNumber("total").longValue(),
+        run.getJsonNumber("processed").longValue(),
+        run::toString);
     assertEquals("DONE", run.getString("state"), run::toString);
     assertTrue(run.getJsonNumber("indexed").longValue() >= 1, run::toString);
     assertEquals(0, run.getJsonNumber("failed").longValue(), run::toString);
