@@ -282,20 +282,7 @@ public class Gatekeeper {
    * names the kind of failure.
    */
   public void recordFailureNow(Action action, Target target, Failure kind, String reason) {
-    StaffUser user = caller();
-    accessLog.appendAlone(
-        new AccessEvent(
-            user.userId(),
-            Role.joined(user.roles()),
-            null,
-            action,
-            target,
-            null,
-            null,
-            Outcome.FAILED,
-            kind.rule(),
-            reason,
-            false));
+    appendUndecided(action, target, Outcome.FAILED, kind.rule(), reason);
   }
 
   /**
@@ -303,6 +290,15 @@ public class Gatekeeper {
    * reason {@code no such <target>}), before the caller answers 404.
    */
   public void recordNotFound(Action action, Target target) {
+    appendUndecided(action, target, Outcome.DENIED, "not-found", "no such " + target.type().noun());
+  }
+
+  /**
+   * Appends at once an entry no single role decided (so it names all the caller's roles), in a
+   * transaction of its own.
+   */
+  private void appendUndecided(
+      Action action, Target target, Outcome outcome, String rule, String reason) {
     StaffUser user = caller();
     accessLog.appendAlone(
         new AccessEvent(
@@ -313,9 +309,9 @@ public class Gatekeeper {
             target,
             null,
             null,
-            Outcome.DENIED,
-            "not-found",
-            "no such " + target.type().noun(),
+            outcome,
+            rule,
+            reason,
             false));
   }
 
