@@ -26,6 +26,7 @@ const Timeline = lazy(() => import('./pages/audit/Timeline'));
 const AdminStatus = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminStatus })));
 const AdminKeys = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminKeys })));
 const AdminSearch = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminSearch })));
+const AdminBlindIndex = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminBlindIndex })));
 
 /** Staff roles (those that work with records); auditors and administrators get their own pages. */
 const STAFF = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER', 'TEACHER', 'THEOLOGIAN', 'NGO_PARTNER'];
@@ -174,6 +175,7 @@ function Page({ route, session }: { route: ReturnType<typeof match>; session: Se
     case 'admin-status': return isAdmin(session) ? <AdminStatus /> : <NotFound />;
     case 'admin-keys': return isAdmin(session) ? <AdminKeys /> : <NotFound />;
     case 'admin-search': return isAdmin(session) ? <AdminSearch /> : <NotFound />;
+    case 'admin-blind-index': return isAdmin(session) ? <AdminBlindIndex /> : <NotFound />;
     case 'register': return <Register session={session} />;
     case 'subject': return <SubjectPage id={route.id} session={session} />;
     case 'document': return <DocumentPage id={route.id} session={session} />;
@@ -214,6 +216,7 @@ function Header({ session }: { session: Session | null }) {
             <>
               <Link href="/admin/status"><FormattedMessage id="nav.adminStatus" /></Link>
               <Link href="/admin/keys"><FormattedMessage id="nav.adminKeys" /></Link>
+              <Link href="/admin/blind-index"><FormattedMessage id="nav.adminBlindIndex" /></Link>
               <Link href="/admin/search"><FormattedMessage id="nav.adminSearch" /></Link>
             </>
           ) : null}

@@ -176,12 +176,24 @@ export interface KeyRotationRun { id: number; targetVersion: number; state: stri
 export interface KeysView { versions: KekView[]; rotations: KeyRotationRun[] }
 export interface ReindexRun {
   id: string; scope: string; state: string; processed: number; indexed: number; notIndexed: number; failed: number; skipped: number;
-  tokenPurpose?: string; startedBy: string; startedAt: string; finishedAt?: string;
+  tokenPurpose?: string; startedBy: string; startedAt: string; finishedAt?: string; total: number;
 }
 /** GET /api/search/status: OCR and search-index health, counts of document versions by index state. */
 export interface SearchStatus {
   ocrEnabled: boolean; ocrLanguages: string[]; tokenPurpose: string; keyVersion: number;
   index: { versions: number; indexed: number; stale: number; notIndexed: number; failed: number; missing: number; shredded: number };
+}
+/** GET /api/admin/keys/blind-index: blind-index key versions, what depends on each, the latest rotation. */
+export interface BlindIndexVersion {
+  version: number; loaded: boolean; primary: boolean; subjects: number; indexedDocumentVersions: number; recordedQueries: number;
+  shreddedSubjects: number; removable: boolean;
+}
+export interface BlindIndexRotationRun {
+  id: string; targetVersion: number; state: string; phase: string; subjectsToDo: number; subjectsRekeyed: number; subjectsFailed: number;
+  reindexRunId?: string; documentVersions: number; documentVersionsFailed: number; startedBy: string; startedAt: string; finishedAt?: string;
+}
+export interface BlindIndexStatus {
+  primaryVersion: number; loadedVersions: number[]; versions: BlindIndexVersion[]; rotation?: BlindIndexRotationRun; reindex?: ReindexRun;
 }
 export interface KeyHolder { name: string; loaded: boolean; problem?: string }
 export interface AdminStatus { schemaMigrated: boolean; schemaVersion: string; serverTime: string; tokenVerificationKey: boolean; keys: KeyHolder[] }

@@ -40,6 +40,7 @@ export type Route =
   | { name: 'admin-status' }
   | { name: 'admin-keys' }
   | { name: 'admin-search' }
+  | { name: 'admin-blind-index' }
   | { name: 'callback' }
   | { name: 'not-found' };
 
@@ -67,6 +68,7 @@ export function match(path: string): Route {
   if (p === '/admin' || p === '/admin/status') return { name: 'admin-status' };
   if (p === '/admin/keys') return { name: 'admin-keys' };
   if (p === '/admin/search') return { name: 'admin-search' };
+  if (p === '/admin/blind-index') return { name: 'admin-blind-index' };
   if (p === '/auth/callback') return { name: 'callback' };
   return { name: 'not-found' };
 }

@@ -21,5 +21,6 @@ describe('routes', () => {
     expect(match('/admin')).toEqual({ name: 'admin-status' });
     expect(match('/admin/keys')).toEqual({ name: 'admin-keys' });
     expect(match('/admin/search')).toEqual({ name: 'admin-search' });
+    expect(match('/admin/blind-index')).toEqual({ name: 'admin-blind-index' });
   });
 });

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Label, ProgressBar } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, ApiError, type AdminStatus as Status, type KeysView, type ReindexRun, type SearchStatus } from '../../api';
+import { api, ApiError, type AdminStatus as Status, type BlindIndexStatus, type KeysView, type ReindexRun, type SearchStatus } from '../../api';
 import { ProblemMessage, Loading, PageTitle } from '../../components/ui';
 import { When } from '../audit/common';
 
@@ -268,7 +268,19 @@ export function AdminSearch() {
             <div className="fact"><dt><FormattedMessage id="admin.search.finished" /></dt><dd><When value={run.finishedAt} /></dd></div>
           </dl>
         ) : null}
-        {running ? <progress aria-label={intl.formatMessage({ id: 'admin.search.latest' })} /> : null}
+        {run ? (
+          // Versions processed of what the run had to go through when it started, as the server counts them.
+          <ProgressBar className="progress" data-testid="reindex-progress" value={run.processed} minValue={0} maxValue={Math.max(run.total, 1)}
+            valueLabel={intl.formatMessage({ id: 'admin.search.progress' }, { done: run.processed, total: run.total })}>
+            {({ percentage, valueText }) => (
+              <>
+                <Label><FormattedMessage id="admin.search.latest" /></Label>
+                <span className="upload-pct">{valueText}</span>
+                <div className="bar"><div className="fill" style={{ width: `${run.total === 0 && run.state !== 'RUNNING' ? 100 : percentage ?? 0}%` }} /></div>
+              </>
+            )}
+          </ProgressBar>
+        ) : null}
         <fieldset className="radios-plain">
           <legend><FormattedMessage id="admin.search.scope" /></legend>
           <label><input type="radio" name="scope" checked={scope === 'stale'} onChange={() => setScope('stale')} /> <FormattedMessage id="admin.search.scope.stale" /></label>
@@ -282,6 +294,95 @@ export function AdminSearch() {
           <IndexCounts status={counts} />
           <p className="hint"><FormattedMessage id={counts.ocrEnabled ? 'admin.status.ocr.on' : 'admin.status.ocr.off'} values={{ languages: counts.ocrLanguages.join(', ') }} /></p>
         </section>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Blind-index keys: the versions, how many subjects, indexed document versions and recorded searches
+ * depend on each, and the rotation to the primary version with its progress from the server (subjects
+ * re-keyed of those to do, then the document re-index: versions processed of its total).
+ */
+export function AdminBlindIndex() {
+  const intl = useIntl();
+  const [status, setStatus] = useState<BlindIndexStatus | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => api.get<BlindIndexStatus>('/admin/keys/blind-index').then(setStatus, setError), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const rotation = status?.rotation ?? null;
+  const running = rotation?.state === 'RUNNING';
+  useEffect(() => poll(running, load), [running, load]);
+
+  async function rotate() {
+    setError(null);
+    try {
+      await api.post('/admin/keys/blind-index/rotate');
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  const inDocuments = rotation?.phase === 'DOCUMENTS' || (rotation?.phase === 'FINISHED' && !!rotation.reindexRunId);
+  const reindex = status?.reindex && rotation?.reindexRunId === status.reindex.id ? status.reindex : null;
+  const [done, total] = !rotation ? [0, 0] : inDocuments && reindex ? [reindex.processed, reindex.total] : [rotation.subjectsRekeyed + rotation.subjectsFailed, rotation.subjectsToDo];
+  const title = intl.formatMessage({ id: 'admin.bidx.title' });
+  return (
+    <>
+      <PageTitle text={title}>{title}</PageTitle>
+      <p className="notice"><FormattedMessage id="admin.bidx.intro" /></p>
+      <ProblemMessage error={error} />
+      {!status && !error ? <Loading /> : null}
+      {status ? (
+        <>
+          <table className="table" data-testid="bidx-versions">
+            <thead><tr>
+              <th scope="col"><FormattedMessage id="admin.keys.version" /></th>
+              <th scope="col"><FormattedMessage id="admin.bidx.loaded" /></th>
+              <th scope="col"><FormattedMessage id="admin.bidx.subjects" /></th>
+              <th scope="col"><FormattedMessage id="admin.bidx.documents" /></th>
+              <th scope="col"><FormattedMessage id="admin.bidx.queries" /></th>
+              <th scope="col"><FormattedMessage id="admin.bidx.removable" /></th>
+            </tr></thead>
+            <tbody>
+              {status.versions.map((v) => (
+                <tr key={v.version}>
+                  <td>{v.version} {v.primary ? <span className="badge"><FormattedMessage id="admin.keys.primary" /></span> : null}</td>
+                  <td><FormattedMessage id={v.loaded ? 'admin.yes' : 'admin.no'} /></td>
+                  <td>{intl.formatNumber(v.subjects)}</td>
+                  <td>{intl.formatNumber(v.indexedDocumentVersions)}</td>
+                  <td>{intl.formatNumber(v.recordedQueries)}</td>
+                  <td><FormattedMessage id={v.removable ? 'admin.yes' : 'admin.no'} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <section className="card" aria-labelledby="bidx-rot-title">
+            <h2 id="bidx-rot-title"><FormattedMessage id="admin.keys.rotation" /></h2>
+            {rotation ? (
+              <>
+                <ProgressBar className="progress" data-testid="bidx-progress" value={done} minValue={0} maxValue={Math.max(total, 1)}
+                  valueLabel={intl.formatMessage({ id: inDocuments ? 'admin.search.progress' : 'admin.bidx.progress.subjects' }, { done, total })}>
+                  {({ percentage, valueText }) => (
+                    <>
+                      <Label><FormattedMessage id={inDocuments ? 'admin.bidx.phase.documents' : 'admin.bidx.phase.subjects'} values={{ target: rotation.targetVersion }} /></Label>
+                      <span className="upload-pct">{valueText}</span>
+                      <div className="bar"><div className="fill" style={{ width: `${total === 0 && !running ? 100 : percentage ?? 0}%` }} /></div>
+                    </>
+                  )}
+                </ProgressBar>
+                <p role="status" data-testid="bidx-state">
+                  <FormattedMessage id="admin.bidx.run" values={{ target: rotation.targetVersion, state: rotation.state, rekeyed: rotation.subjectsRekeyed,
+                    failed: rotation.subjectsFailed, documents: rotation.documentVersions }} />
+                </p>
+              </>
+            ) : <p><FormattedMessage id="admin.keys.noRun" /></p>}
+            <Button className="button" onPress={() => void rotate()} isDisabled={running}><FormattedMessage id="admin.bidx.rotate" values={{ version: status.primaryVersion }} /></Button>
+          </section>
+        </>
       ) : null}
     </>
   );
