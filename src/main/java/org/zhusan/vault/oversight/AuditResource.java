@@ -11,10 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.Writer;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zhusan.vault.access.Audited;
 import org.zhusan.vault.audit.AuditFilter;
@@ -29,9 +26,8 @@ import org.zhusan.vault.platform.rest.PageRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Audited
 public class AuditResource {
-  static final Set<String> OUTCOMES = Set.of("ALLOWED", "DENIED", "FAILED");
-
   @Inject AuditService service;
+  @Inject LogFilters filters;
 
   @GET
   @Path("/entries")
@@ -55,7 +51,7 @@ public class AuditResource {
       @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
     return service.query(
-        filter(
+        filters.parse(
             user,
             role,
             centre,
@@ -96,7 +92,7 @@ public class AuditResource {
       throw VaultException.badRequest("invalid-format", "format must be jsonl or csv.");
     }
     AuditFilter filter =
-        filter(
+        filters.parse(
             user,
             role,
             centre,
@@ -164,84 +160,14 @@ public class AuditResource {
   @Path("/summary/users/{userId}")
   @Operation(summary = "What one staff member touched, when and why")
   public AuditViews.Summary userSummary(@PathParam("userId") String userId) {
-    return service.summary(
-        new AuditFilter(userId, null, null, null, null, null, null, null, null, null),
-        userId,
-        true);
+    return service.summary(AuditFilter.builder().user(userId).build(), userId, true);
   }
 
   @GET
   @Path("/summary/subjects/{subjectId}")
   @Operation(summary = "Who touched one subject's record, when and why")
   public AuditViews.Summary subjectSummary(@PathParam("subjectId") String subjectId) {
-    return service.summary(
-        new AuditFilter(null, null, null, "SUBJECT", subjectId, null, null, null, null, null),
-        subjectId,
-        false);
-  }
-
-  static AuditFilter filter(
-      String user,
-      String role,
-      String centre,
-      String subject,
-      String document,
-      String targetType,
-      String targetId,
-      String action,
-      String outcome,
-      String breakGlass,
-      String from,
-      String to) {
-    if (subject != null && document != null) {
-      throw VaultException.badRequest("invalid-filter", "Give subject or document, not both.");
-    }
-    String type = targetType;
-    String id = targetId;
-    if (subject != null) {
-      type = "SUBJECT";
-      id = subject;
-    } else if (document != null) {
-      type = "DOCUMENT";
-      id = document;
-    }
-    if (outcome != null && !OUTCOMES.contains(outcome)) {
-      throw VaultException.badRequest("invalid-filter", "outcome must be one of " + OUTCOMES + ".");
-    }
-    Boolean bg = null;
-    if (breakGlass != null) {
-      if (!breakGlass.equals("true") && !breakGlass.equals("false")) {
-        throw VaultException.badRequest("invalid-filter", "breakGlass must be true or false.");
-      }
-      bg = Boolean.valueOf(breakGlass);
-    }
-    return new AuditFilter(
-        blank(user),
-        blank(role),
-        blank(centre),
-        type,
-        id,
-        blank(action),
-        outcome,
-        bg,
-        time("from", from),
-        time("to", to));
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
-
-  private static Instant time(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw VaultException.badRequest(
-          "invalid-filter", name + " must be an ISO-8601 instant such as 2026-11-25T00:00:00Z.");
-    }
+    return service.summary(filters.ofSubject(subjectId), subjectId, false);
   }
 
   private static long number(String name, String value) {

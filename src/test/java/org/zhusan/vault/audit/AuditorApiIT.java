@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.zhusan.vault.audit.tree.ProofVerifier;
 import org.zhusan.vault.it.AuditLogs;
 import org.zhusan.vault.it.Http;
+import org.zhusan.vault.it.Multipart;
 import org.zhusan.vault.it.Subjects;
 import org.zhusan.vault.it.Tokens;
 
@@ -53,6 +54,69 @@ class AuditorApiIT {
     Http.problem(Http.get("/api/audit/entries", Tokens.token("adm", "ADMIN")), 403);
     Http.problem(Http.get("/api/audit/entries?outcome=MAYBE", AuditLogs.auditor()), 400);
     Http.problem(Http.get("/api/audit/entries?from=yesterday", AuditLogs.auditor()), 400);
+  }
+
+  @Test
+  void aSubjectsFileIncludesTheReadsOfTheirDocumentsAndNoOneElses() throws Exception {
+    String id = Subjects.create(psychologist, "ATY-01", "File Subject", null).getString("id");
+    String other = Subjects.create(psychologist, "ATY-01", "Other Subject", null).getString("id");
+    String doc = uploadText(id);
+    String otherDoc = uploadText(other);
+    assertEquals(
+        200,
+        Http.get("/api/documents/" + doc + "/versions/1/content?purpose=ASSESSMENT", psychologist)
+            .statusCode());
+    Http.get(
+        "/api/documents/" + doc + "/versions/1/content?purpose=ASSESSMENT",
+        Tokens.token("intruder", "LAWYER", "ALA-01"));
+    Http.get("/api/documents/" + otherDoc + "/versions/1/content?purpose=ASSESSMENT", psychologist);
+
+    JsonObject file =
+        Http.json(Http.get("/api/audit/entries?subject=" + id + "&limit=100", AuditLogs.auditor()));
+    List<JsonObject> items = file.getJsonArray("items").getValuesAs(JsonObject.class);
+    List<String> actions = items.stream().map(e -> e.getString("action")).toList();
+    assertEquals(file.getInt("total"), items.size(), file.toString());
+    assertTrue(actions.contains("SUBJECT_CREATE"), actions.toString());
+    assertTrue(actions.contains("DOCUMENT_CREATE"), actions.toString());
+    assertEquals(
+        List.of("ALLOWED", "DENIED"),
+        items.stream()
+            .filter(e -> e.getString("action").equals("DOCUMENT_READ"))
+            .map(e -> e.getString("outcome"))
+            .toList(),
+        actions.toString());
+    for (JsonObject e : items) {
+      String target = e.getString("targetId");
+      assertTrue(!target.startsWith(otherDoc) && !target.equals(other), e.toString());
+    }
+
+    JsonObject summary =
+        Http.json(Http.get("/api/audit/summary/subjects/" + id, AuditLogs.auditor()));
+    assertEquals(file.getInt("total"), summary.getInt("entries"));
+    JsonObject byDocument =
+        Http.json(Http.get("/api/audit/entries?document=" + doc, AuditLogs.auditor()));
+    assertEquals(
+        items.stream().filter(e -> !e.getString("targetId").equals(id)).count(),
+        byDocument.getInt("total"),
+        byDocument.toString());
+
+    Http.problem(Http.get("/api/audit/entries?subject=not-an-id", AuditLogs.auditor()), 400);
+    Http.problem(
+        Http.get("/api/audit/entries?subject=" + id + "&document=" + doc, AuditLogs.auditor()),
+        400);
+    Http.problem(Http.get("/api/audit/entries?targetType=PLANET", AuditLogs.auditor()), 400);
+  }
+
+  private String uploadText(String subject) throws Exception {
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", "PSYCH_EVALUATION")
+            .field("title", "t")
+            .field("purpose", "ASSESSMENT")
+            .file("e.txt", "An evaluation".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .post("/api/subjects/" + subject + "/documents", psychologist);
+    assertEquals(201, r.statusCode(), r.body());
+    return Http.json(r).getString("id");
   }
 
   @Test

@@ -226,7 +226,7 @@ class BlindIndexRotationIT {
     JsonObject entries =
         Http.json(
             Http.get(
-                "/api/audit/entries?user=bidx-admin&action=KEY_ROTATE&targetId=blind-index-v"
+                "/api/audit/entries?user=bidx-admin&action=KEY_ROTATE&targetType=KEY&targetId=blind-index-v"
                     + newVersion
                     + "&limit=50",
                 auditor));
