@@ -122,6 +122,8 @@ test('a lawyer signs in, registers a person, drops a PDF and a scan, opens the P
   await page.getByText('Page 1 of 1').waitFor();
   await axeCheck(page, 'document page');
   await shot(page, 'document-pdf');
+  // Text is extracted after the upload committed; the page says so and follows it to the end.
+  await page.getByTestId('extraction-state').getByText('Searchable', { exact: true }).waitFor({ timeout: 60_000 });
 
   // Search one of its words.
   await page.getByRole('link', { name: 'Search' }).click();

@@ -132,7 +132,8 @@ export interface Subject {
 export interface Page<T> { items: T[]; offset: number; limit: number; total: number }
 export interface Version {
   id: string; version: number; mediaType?: string; sizeBytes?: number; fileName?: string; uploadedBy?: string;
-  uploadedAt?: string; extractionStatus?: string; extractionReason?: string; metadata?: Record<string, string>;
+  uploadedAt?: string; extractionStatus?: string; extractionReason?: string; pagesDone?: number; pagesTotal?: number;
+  metadata?: Record<string, string>;
 }
 export interface DocumentMeta {
   id: string; subjectId: string; type: string; title: string; latestVersion: number; createdAt?: string;
@@ -181,7 +182,7 @@ export interface ReindexRun {
 /** GET /api/search/status: OCR and search-index health, counts of document versions by index state. */
 export interface SearchStatus {
   ocrEnabled: boolean; ocrLanguages: string[]; tokenPurpose: string; keyVersion: number;
-  index: { versions: number; indexed: number; stale: number; notIndexed: number; failed: number; missing: number; shredded: number };
+  index: { versions: number; indexed: number; stale: number; notIndexed: number; failed: number; missing: number; shredded: number; queued: number };
 }
 /** GET /api/admin/keys/blind-index: blind-index key versions, what depends on each, the latest rotation. */
 export interface BlindIndexVersion {

@@ -8,6 +8,7 @@ import { purposesFor, useApp } from '../state';
 import { Field, SelectField, ProblemMessage, Loading, PageTitle, ErrorSummary, useProblemText, type SummaryError } from '../components/ui';
 import { Uploader } from '../components/Uploader';
 import { Viewer } from '../components/Viewer';
+import { ExtractionState } from '../components/ExtractionState';
 import { writableTypes } from '../state';
 
 export default function DocumentPage({ id, session }: { id: string; session: Session }) {
@@ -22,6 +23,13 @@ export default function DocumentPage({ id, session }: { id: string; session: Ses
     setError(null);
     load();
   }, [load]);
+  // Text is extracted after the upload: look again while a version waits for it.
+  const waiting = doc?.versions?.some((v) => v.extractionStatus === 'PENDING') ?? false;
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = window.setTimeout(load, 1500);
+    return () => window.clearTimeout(timer);
+  }, [doc, waiting, load]);
   const { breakGlass, addBreakGlass } = useApp();
   useEffect(() => {
     // A break-glass opened from a refused page knew only the id: name it in the banner once loaded.
@@ -72,7 +80,7 @@ export default function DocumentPage({ id, session }: { id: string; session: Ses
                 <td>{v.mediaType ?? '—'}</td>
                 <td>{v.sizeBytes !== undefined ? <FormattedNumber value={v.sizeBytes / 1024} maximumFractionDigits={1} /> : '—'} <FormattedMessage id="versions.kib" /></td>
                 <td>{v.uploadedAt ? <><Day value={v.uploadedAt} /> <FormattedTime value={v.uploadedAt} /></> : '—'} {v.uploadedBy ?? ''}</td>
-                <td>{v.extractionStatus ? (intl.messages[`extraction.${v.extractionStatus}`] ? intl.formatMessage({ id: `extraction.${v.extractionStatus}` }) : v.extractionStatus) : '—'}</td>
+                <td><ExtractionState version={v} /></td>
               </tr>
             ))}
           </tbody>

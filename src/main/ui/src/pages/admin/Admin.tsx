@@ -205,7 +205,7 @@ export function AdminKeys() {
 /** Document versions by search-index state, as GET /api/search/status counts them. */
 function IndexCounts({ status }: { status: SearchStatus }) {
   const intl = useIntl();
-  const rows: [string, number][] = [['versions', status.index.versions], ['indexed', status.index.indexed], ['stale', status.index.stale],
+  const rows: [string, number][] = [['versions', status.index.versions], ['queued', status.index.queued], ['indexed', status.index.indexed], ['stale', status.index.stale],
     ['notIndexed', status.index.notIndexed], ['failed', status.index.failed], ['missing', status.index.missing], ['shredded', status.index.shredded]];
   return (
     <dl className="facts" data-testid="index-counts">

@@ -2,9 +2,13 @@ package org.zhusan.vault.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.zhusan.vault.cli.embedded.EmbeddedDatabase;
+import org.zhusan.vault.documents.content.OcrSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,6 +143,7 @@ public class RunCommand implements Callable<Integer> {
         "  API        " + server.baseUrl() + "/api   (try GET /api/me with a bearer token)");
     System.out.println("  OpenAPI    " + server.baseUrl() + "/openapi");
     System.out.println("  Health     " + server.baseUrl() + "/health/ready");
+    System.out.println("  OCR        " + ocrLine(OcrSupport.detect()));
     if (devOn) {
       System.out.println(
           "  Dev token  java -jar target/zhusan-vault-cli.jar token --dev --user alice --role"
@@ -151,5 +156,23 @@ public class RunCommand implements Callable<Integer> {
       Thread.sleep(1000);
     }
     return 0;
+  }
+
+  /**
+   * Whether scans and images will be searchable, and if not the one command that makes them so; the
+   * same detection the server makes at start-up.
+   */
+  static String ocrLine(OcrSupport ocr) {
+    List<String> missing = new ArrayList<>(List.of("kaz", "rus", "eng"));
+    missing.removeAll(ocr.languages());
+    if (ocr.enabled() && missing.isEmpty()) {
+      return "on (" + String.join(", ", ocr.languages()) + ")";
+    }
+    String packages =
+        missing.stream().map(l -> "tesseract-ocr-" + l).collect(Collectors.joining(" "));
+    String install = "sudo apt-get install tesseract-ocr " + packages + "   (then restart)";
+    return ocr.enabled()
+        ? "on (" + String.join(", ", ocr.languages()) + "); for the other languages: " + install
+        : "off: scans and photos are stored but not searchable. To enable: " + install;
   }
 }

@@ -1,6 +1,7 @@
 package org.zhusan.vault.documents;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ public class ContentInspection {
             + ", last "
             + classpath.get(classpath.size() - 1));
     extractor = new ContainedExtractor(limits, classpath, ocr);
+    extractor.removeStaleDirectories();
+    extractor.warmUp();
     LOG.info(
         "Content inspection ready: OCR "
             + (ocr.enabled() ? "on " + ocr.languages() : "off (no tesseract)")
@@ -54,7 +57,16 @@ public class ContentInspection {
             + limits.timeout()
             + ", child heap "
             + limits.childHeapMiB()
-            + " MiB");
+            + " MiB, "
+            + limits.maxConcurrentChildren()
+            + " warm children of "
+            + limits.documentsPerChild()
+            + " documents each");
+  }
+
+  @PreDestroy
+  void stop() {
+    extractor.close();
   }
 
   public ContentDetector detector() {

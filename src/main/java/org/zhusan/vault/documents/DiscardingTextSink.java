@@ -17,4 +17,7 @@ public class DiscardingTextSink implements TextSink {
 
   @Override
   public void finish(UUID versionId, boolean extracted) {}
+
+  @Override
+  public void discard(UUID versionId) {}
 }

@@ -54,6 +54,20 @@ class DocumentLookup {
         .getResultList();
   }
 
+  /** The extraction items of these versions (those uploaded since indexing runs after commit). */
+  java.util.Map<UUID, VersionExtraction> extractions(List<DocumentVersion> versions) {
+    if (versions.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<UUID, VersionExtraction> byVersion = new java.util.HashMap<>();
+    em.createQuery(
+            "select e from VersionExtraction e where e.versionId in :ids", VersionExtraction.class)
+        .setParameter("ids", versions.stream().map(DocumentVersion::id).toList())
+        .getResultList()
+        .forEach(e -> byVersion.put(e.versionId(), e));
+    return byVersion;
+  }
+
   /** 410 once the subject's data key was destroyed: nothing of its documents can be read. */
   void guardShredded(UUID subjectId) {
     if (keys.isShredded(subjectId)) {

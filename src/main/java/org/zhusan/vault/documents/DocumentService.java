@@ -78,7 +78,7 @@ public class DocumentService {
     return new Page<>(
         docs.stream()
             .filter(d -> readable.contains(d.type().name()))
-            .map(d -> DocumentViews.of(d, lookup.versions(d.id())))
+            .map(d -> view(d, lookup.versions(d.id())))
             .toList(),
         page.offset(),
         page.limit(),
@@ -111,6 +111,10 @@ public class DocumentService {
         subjects.centreOf(doc.subjectId()).orElseThrow(),
         null);
     lookup.guardShredded(doc.subjectId());
-    return DocumentViews.of(doc, lookup.versions(documentId));
+    return view(doc, lookup.versions(documentId));
+  }
+
+  private DocumentViews.DocumentView view(Document doc, List<DocumentVersion> versions) {
+    return DocumentViews.of(doc, versions, lookup.extractions(versions));
   }
 }

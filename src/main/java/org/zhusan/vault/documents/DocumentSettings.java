@@ -47,12 +47,46 @@ public class DocumentSettings {
   int maxEmbeddedDepth;
 
   @Inject
-  @ConfigProperty(name = "vault.extraction.max-concurrent", defaultValue = "2")
-  int maxConcurrent;
+  @ConfigProperty(name = "vault.extraction.children", defaultValue = "0")
+  int children;
+
+  @Inject
+  @ConfigProperty(name = "vault.extraction.documents-per-child", defaultValue = "100")
+  int documentsPerChild;
 
   @Inject
   @ConfigProperty(name = "vault.extraction.ocr", defaultValue = "true")
   boolean ocr;
+
+  @Inject
+  @ConfigProperty(name = "vault.indexing.workers", defaultValue = "-1")
+  int indexingWorkers;
+
+  @Inject
+  @ConfigProperty(name = "vault.indexing.max-attempts", defaultValue = "3")
+  int indexingMaxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "vault.indexing.poll-interval", defaultValue = "PT2S")
+  Duration indexingPollInterval;
+
+  /**
+   * Threads that extract and index queued versions; -1 (default) is one per extraction child, 0
+   * none (versions stay queued, e.g. on an instance that only serves requests).
+   */
+  public int indexingWorkers() {
+    return indexingWorkers < 0 ? extractionLimits().maxConcurrentChildren() : indexingWorkers;
+  }
+
+  /** How many times a version is claimed before it is recorded NOT_INDEXED. */
+  public int indexingMaxAttempts() {
+    return Math.max(1, indexingMaxAttempts);
+  }
+
+  /** How often an idle worker looks for work queued by other instances or left by dead ones. */
+  public Duration indexingPollInterval() {
+    return indexingPollInterval;
+  }
 
   /** Largest upload; 413 beyond. */
   public long maxUploadBytes() {
@@ -85,6 +119,10 @@ public class DocumentSettings {
         .withMaxInputBytes(maxInputBytes)
         .withChildHeapMiB(childHeapMiB)
         .withMaxEmbeddedDepth(maxEmbeddedDepth)
-        .withMaxConcurrentChildren(maxConcurrent);
+        .withMaxConcurrentChildren(
+            children > 0
+                ? children
+                : ExtractionLimits.fittedChildren(Runtime.getRuntime().availableProcessors()))
+        .withDocumentsPerChild(documentsPerChild);
   }
 }

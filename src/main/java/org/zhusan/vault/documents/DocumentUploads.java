@@ -1,13 +1,16 @@
 package org.zhusan.vault.documents;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +25,6 @@ import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.documents.DocumentViews.DocumentView;
 import org.zhusan.vault.documents.content.DetectedType;
 import org.zhusan.vault.documents.content.DocumentType;
-import org.zhusan.vault.documents.content.ExtractionResult;
 import org.zhusan.vault.documents.content.Verdict;
 import org.zhusan.vault.documents.content.ZipTrailer;
 import org.zhusan.vault.platform.problem.Problem;
@@ -31,11 +33,12 @@ import org.zhusan.vault.subjects.SubjectLookup;
 
 /**
  * Uploads: a new document, or a new version of one. An upload is one transaction: the encrypted
- * content rows, the version's metadata, its search index and its access-log entry commit together
- * or not at all (invariant 6). In order: the fields are checked, the access decision is made and
- * recorded (before the file is read), the type is detected from the content and checked against the
- * allowlist, the content is sealed ({@link VersionContent}), read back for extraction into the
- * {@link TextSink}, and the version row is written last.
+ * content rows, the version's metadata, its access-log entry and its place in the extraction queue
+ * commit together or not at all (invariant 6). In order: the fields are checked, the access
+ * decision is made and recorded (before the file is read), the type is detected from the content
+ * and checked against the allowlist, the content is sealed ({@link VersionContent}), and the
+ * version row and its queue item are written last. Extraction and indexing run after the commit
+ * ({@link IndexingWorkers}), so an upload waits for no parser.
  */
 @ApplicationScoped
 @AuditedService
@@ -51,7 +54,10 @@ public class DocumentUploads {
   @Inject DocumentLookup lookup;
   @Inject VersionContent content;
   @Inject ContentInspection inspection;
-  @Inject TextSink textSink;
+  @Inject ExtractionQueue queue;
+  @Inject IndexingWorkers workers;
+
+  @Resource TransactionSynchronizationRegistry transactions;
   @Inject AccessPolicy accessPolicy;
 
   /** A new document (version 1) for a subject. */
@@ -143,7 +149,6 @@ public class DocumentUploads {
                   + detected.mediaType()
                   + " with a ZIP archive appended (a polyglot file), which is not accepted."));
     }
-    ExtractionResult extraction = extract(doc, written.location(), detected);
     int versionNo = doc.nextVersion();
     DocumentVersion version =
         new DocumentVersion(
@@ -157,13 +162,13 @@ public class DocumentUploads {
             written.location().chunkCount(),
             written.digest(),
             upload.fileName(),
-            VersionMetadata.toJson(extraction.metadata()),
-            extraction.status().name(),
-            extraction.reason() == null || extraction.reason().isBlank()
-                ? null
-                : extraction.reason(),
+            null,
+            VersionExtraction.State.PENDING.name(),
+            null,
             allowed.userId());
     em.persist(version);
+    queue.enqueue(versionId);
+    wakeWorkersAfterCommit();
     LOG.info(
         "Stored document version "
             + versionId
@@ -171,27 +176,24 @@ public class DocumentUploads {
             + written.size()
             + " bytes, "
             + detected.mediaType()
-            + ", "
-            + extraction.status()
-            + ")");
-    return DocumentViews.of(doc, List.of(version));
+            + ", queued for extraction)");
+    return DocumentViews.of(doc, List.of(version), lookup.extractions(List.of(version)));
   }
 
-  /**
-   * Extracts the stored (not the received) bytes, so what is indexed is exactly what was sealed.
-   */
-  private ExtractionResult extract(
-      Document doc, VersionContent.Location stored, DetectedType detected) throws IOException {
-    var sink = textSink.open(stored.subjectId(), doc.id(), stored.versionId(), doc.type().name());
-    ExtractionResult result;
-    try {
-      result = content.extract(stored, detected, sink);
-    } catch (SQLException e) {
-      throw VaultException.unavailable(
-          "storage-unavailable", "The content store is not available.");
-    }
-    textSink.finish(stored.versionId(), result.extracted());
-    return result;
+  /** Extraction starts once the version is committed, so that a worker can see it. */
+  private void wakeWorkersAfterCommit() {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              workers.wake();
+            }
+          }
+        });
   }
 
   private static DocumentType documentType(String raw) {

@@ -19,6 +19,8 @@ public final class DocumentViews {
       Instant uploadedAt,
       String extractionStatus,
       String extractionReason,
+      Integer pagesDone,
+      Integer pagesTotal,
       Map<String, String> metadata) {}
 
   public record DocumentView(
@@ -35,7 +37,8 @@ public final class DocumentViews {
    * A document with the given versions; the encrypted title, file names and metadata are opened for
    * the answer.
    */
-  static DocumentView of(Document d, List<DocumentVersion> versions) {
+  static DocumentView of(
+      Document d, List<DocumentVersion> versions, Map<UUID, VersionExtraction> extractions) {
     return new DocumentView(
         d.id(),
         d.subjectId(),
@@ -44,20 +47,28 @@ public final class DocumentViews {
         d.latestVersion(),
         d.createdAt(),
         d.createdBy(),
-        versions.stream()
-            .map(
-                v ->
-                    new VersionView(
-                        v.id(),
-                        v.versionNo(),
-                        v.mediaType(),
-                        v.sizeBytes(),
-                        v.fileName(d.subjectId()).orElse(null),
-                        v.uploadedBy(),
-                        v.uploadedAt(),
-                        v.extractionStatus(),
-                        v.extractionReason().orElse(null),
-                        VersionMetadata.fromJson(v.metadataJson(d.subjectId()).orElse(null))))
-            .toList());
+        versions.stream().map(v -> version(d, v, extractions.get(v.id()))).toList());
+  }
+
+  /**
+   * A version; its extraction outcome is the queue's ({@code version_extraction}) for versions
+   * uploaded since indexing runs after commit, else the one recorded with the version.
+   */
+  private static VersionView version(Document d, DocumentVersion v, VersionExtraction e) {
+    UUID owner = d.subjectId();
+    return new VersionView(
+        v.id(),
+        v.versionNo(),
+        v.mediaType(),
+        v.sizeBytes(),
+        v.fileName(owner).orElse(null),
+        v.uploadedBy(),
+        v.uploadedAt(),
+        e != null ? e.state().name() : v.extractionStatus(),
+        e != null ? e.reason().orElse(null) : v.extractionReason().orElse(null),
+        e != null ? e.pagesDone().orElse(null) : null,
+        e != null ? e.pagesTotal().orElse(null) : null,
+        VersionMetadata.fromJson(
+            (e != null ? e.metadataJson(owner) : v.metadataJson(owner)).orElse(null)));
   }
 }

@@ -11,6 +11,9 @@ public interface TextSink {
   /** A consumer for the text of one version; {@link #finish} is called once extraction ends. */
   Consumer<String> open(UUID subjectId, UUID documentId, UUID versionId, String documentType);
 
-  /** Called after extraction, in the upload's transaction. */
+  /** Called after extraction, in the transaction that records its outcome. */
   void finish(UUID versionId, boolean extracted);
+
+  /** Drops whatever arrived for the version without writing anything. */
+  void discard(UUID versionId);
 }

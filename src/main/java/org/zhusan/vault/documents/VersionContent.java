@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.zhusan.vault.crypto.ContentDigest;
 import org.zhusan.vault.crypto.StreamingAead;
 import org.zhusan.vault.documents.content.DetectedType;
+import org.zhusan.vault.documents.content.ExtractionProgress;
 import org.zhusan.vault.documents.content.ExtractionResult;
 import org.zhusan.vault.keys.SubjectKeys;
 import org.zhusan.vault.platform.problem.Problem;
@@ -128,8 +129,15 @@ public class VersionContent {
    */
   public ExtractionResult extract(Location content, DetectedType type, Consumer<String> text)
       throws IOException, SQLException {
+    return extract(content, type, text, ExtractionProgress.NONE);
+  }
+
+  /** As above, telling {@code progress} how many pages of a long scan are done. */
+  public ExtractionResult extract(
+      Location content, DetectedType type, Consumer<String> text, ExtractionProgress progress)
+      throws IOException, SQLException {
     try (InputStream plain = open(content)) {
-      return inspection.extractor().extract(plain, type, text);
+      return inspection.extractor().extract(plain, type, text, progress);
     }
   }
 

@@ -123,7 +123,10 @@ public class ReindexWork {
       case ALL -> "";
       case STALE ->
           " AND (st.version_id IS NULL OR st.status <> 'INDEXED' OR st.token_purpose <> ? OR"
-              + " st.bidx_key_version <> ?)";
+              + " st.bidx_key_version <> ?)"
+              // a version still in the extraction queue is indexed by its worker
+              + " AND NOT EXISTS (SELECT 1 FROM version_extraction ve WHERE ve.version_id = v.id"
+              + " AND ve.state = 'PENDING')";
       case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
     };
   }

@@ -55,6 +55,11 @@ public class SearchIndexer implements TextSink {
     indexing.finish(versionId, pending.remove(versionId), extracted);
   }
 
+  @Override
+  public void discard(UUID versionId) {
+    pending.remove(versionId);
+  }
+
   /** Number of uploads being indexed right now (for tests and diagnostics). */
   int inFlight() {
     return pending.size();

@@ -369,11 +369,16 @@ public class SearchService {
             + " count(*) FILTER (WHERE st.status = 'FAILED'"
             + live
             + ","
-            + " count(*) FILTER (WHERE st.version_id IS NULL"
+            + " count(*) FILTER (WHERE st.version_id IS NULL AND ve.state IS DISTINCT FROM"
+            + " 'PENDING'"
             + live
-            + ", count(*) FILTER (WHERE k.wrapped IS NULL) FROM document_version v JOIN document d"
+            + ", count(*) FILTER (WHERE k.wrapped IS NULL),"
+            + " count(*) FILTER (WHERE st.version_id IS NULL AND ve.state = 'PENDING'"
+            + live
+            + " FROM document_version v JOIN document d"
             + " ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id LEFT JOIN"
-            + " search_index_state st ON st.version_id = v.id";
+            + " search_index_state st ON st.version_id = v.id LEFT JOIN version_extraction ve ON"
+            + " ve.version_id = v.id";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       int keyVersion = engine.primaryKeyVersion();
@@ -391,7 +396,8 @@ public class SearchService {
                 rs.getLong(4),
                 rs.getLong(5),
                 rs.getLong(6),
-                rs.getLong(7));
+                rs.getLong(7),
+                rs.getLong(8));
         return new SearchStatus(
             ocr.enabled(), ocr.languages(), BlindTokens.PURPOSE, keyVersion, counts);
       }

@@ -46,9 +46,10 @@ public final class SearchViews {
    *     still found meanwhile if only the key differs)
    * @param notIndexed no text: extraction refused or failed, or an image without OCR
    * @param failed indexing failed (re-index)
-   * @param missing no index state (stored before search existed; re-index)
+   * @param missing no index state and not queued (stored before search existed; re-index)
    * @param shredded versions of crypto-shredded subjects (never searched; the others count only
    *     live ones)
+   * @param queued uploaded and waiting in the extraction queue (indexed after commit)
    */
   public record IndexCounts(
       long versions,
@@ -57,7 +58,8 @@ public final class SearchViews {
       long notIndexed,
       long failed,
       long missing,
-      long shredded) {}
+      long shredded,
+      long queued) {}
 
   /**
    * Search health and metadata.

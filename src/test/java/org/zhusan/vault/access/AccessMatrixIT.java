@@ -295,7 +295,9 @@ class AccessMatrixIT {
             .file("fields.pdf", file)
             .post("/api/subjects/" + fieldsSubject + "/documents", token);
     assertEquals(201, r.statusCode(), r.body());
-    return Http.json(r).getString("id");
+    String id = Http.json(r).getString("id");
+    org.zhusan.vault.it.Extractions.awaitDone(id); // the search below must find it
+    return id;
   }
 
   static String fieldsUser(String role) {

@@ -20,7 +20,10 @@ final class SearchClient {
     return org.zhusan.vault.it.TestCorpus.document(name);
   }
 
-  /** Uploads a new document; returns the created document (201 asserted). */
+  /**
+   * Uploads a new document and waits until it is extracted and indexed (which happens after the
+   * upload commits); returns the created document (201 asserted).
+   */
   static JsonObject upload(
       String token, String subjectId, String type, String title, String fileName, byte[] content)
       throws Exception {
@@ -32,7 +35,9 @@ final class SearchClient {
             .file(fileName, content)
             .post("/api/subjects/" + subjectId + "/documents", token);
     assertEquals(201, r.statusCode(), r.body());
-    return Http.json(r);
+    JsonObject created = Http.json(r);
+    org.zhusan.vault.it.Extractions.awaitDone(created.getString("id"));
+    return created;
   }
 
   static HttpResponse<String> search(String token, String q) throws Exception {

@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The byte protocol between {@link ContainedExtractor} (the vault) and {@link ExtractionChild}.
  *
- * <p><b>Vault → child</b>: the document's bytes on the child's stdin, then end of stream. Limits
- * come as command-line arguments ({@code key=value}); nothing about the document travels on the
- * command line.
+ * <p><b>Vault → child</b>: one document after another on the child's stdin, each as frames of the
+ * same shape as below: {@code S} (start; payload the media type the policy accepted, ASCII), any
+ * number of {@code D} (the document's bytes, at most {@value #DATA_FRAME_BYTES} each), then {@code
+ * E} (end, empty). End of stream means "no more documents": the child exits. Limits come as
+ * command-line arguments ({@code key=value}); nothing about a document travels on the command line.
  *
  * <p><b>Child → vault</b>: frames on the child's stdout, each
  *
@@ -30,8 +32,10 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code H}: ASCII {@value #HELLO}, sent first, once the child's JVM runs our code;
  *   <li>{@code T}: a chunk of extracted text, UTF-8, never splitting a surrogate pair;
  *   <li>{@code M}: one metadata entry, key then value, each as {@link DataOutputStream#writeUTF};
- *   <li>{@code R}: the outcome, last: u8 code (0 = extracted, else {@link
- *       ExtractionResult.Reason#code}), i64 characters written.
+ *   <li>{@code P}: progress of a long document, u32 pages done, u32 pages in all;
+ *   <li>{@code R}: the outcome, last for each document: u8 code (0 = extracted, else {@link
+ *       ExtractionResult.Reason#code}), i64 characters written. The child sends it only after it
+ *       has read the document's {@code E}, so the next {@code S} starts on a frame boundary.
  * </ul>
  *
  * The child's stderr is discarded by the vault (parser messages can quote document text), and the
@@ -47,6 +51,11 @@ final class ChildProtocol {
   static final byte TAG_TEXT = 'T';
   static final byte TAG_METADATA = 'M';
   static final byte TAG_RESULT = 'R';
+  static final byte TAG_PROGRESS = 'P';
+  static final byte TAG_START = 'S';
+  static final byte TAG_DATA = 'D';
+  static final byte TAG_END = 'E';
+  static final int DATA_FRAME_BYTES = 64 * 1024;
   static final int CODE_EXTRACTED = 0;
   static final int MAX_FRAME_BYTES = 1 << 20;
 
@@ -83,11 +92,24 @@ final class ChildProtocol {
    * @throws ProtocolException on an unknown tag, an oversized frame or a frame cut short
    */
   static Frame readFrame(DataInputStream in) throws IOException {
+    return readFrame(in, TAG_HELLO, TAG_TEXT, TAG_METADATA, TAG_PROGRESS, TAG_RESULT);
+  }
+
+  /** As {@link #readFrame(DataInputStream)}, for the child: the vault's frames. */
+  static Frame readRequestFrame(DataInputStream in) throws IOException {
+    return readFrame(in, TAG_START, TAG_DATA, TAG_END);
+  }
+
+  private static Frame readFrame(DataInputStream in, byte... allowed) throws IOException {
     int tag = in.read();
     if (tag == -1) {
       return null;
     }
-    if (tag != TAG_HELLO && tag != TAG_TEXT && tag != TAG_METADATA && tag != TAG_RESULT) {
+    boolean known = false;
+    for (byte a : allowed) {
+      known |= a == tag;
+    }
+    if (!known) {
       throw new ProtocolException("unknown frame tag " + tag);
     }
     try {
@@ -129,6 +151,10 @@ final class ChildProtocol {
 
   static byte[] resultPayload(int code, long characters) {
     return ByteBuffer.allocate(9).put((byte) code).putLong(characters).array();
+  }
+
+  static byte[] progressPayload(int done, int total) {
+    return ByteBuffer.allocate(8).putInt(done).putInt(total).array();
   }
 
   static String decodeText(byte[] payload) throws ProtocolException {

@@ -1,35 +1,30 @@
 package org.zhusan.vault.documents.content;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.zhusan.vault.documents.content.ChildProtocol.Frame;
 import org.zhusan.vault.documents.content.ExtractionResult.Reason;
 
 /**
@@ -93,13 +88,15 @@ import org.zhusan.vault.documents.content.ExtractionResult.Reason;
  * <p>Thread-safe: any number of threads may call {@link #extract}; the semaphore bounds the
  * children.
  */
-public final class ContainedExtractor {
+public final class ContainedExtractor implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ContainedExtractor.class.getName());
 
   /** Exit status of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
   static final int EXIT_OUT_OF_MEMORY = 3;
 
   private static final String WORK_PREFIX = "zhusan-extract-";
+
+  private static final java.time.Duration START_LIMIT = java.time.Duration.ofSeconds(60);
 
   private static final AtomicInteger FEEDERS = new AtomicInteger();
 
@@ -108,8 +105,12 @@ public final class ContainedExtractor {
   private final OcrSupport ocr;
   private final Path spoolRoot;
   private final ThreadFactory threadFactory;
-  private final Semaphore children;
+  private final Semaphore permits;
   private final Path javaBinary;
+  private final Deque<WarmChild> idle = new ConcurrentLinkedDeque<>();
+  private final ScheduledExecutorService timer;
+  private final AtomicLong started = new AtomicLong();
+  private volatile boolean closed;
 
   /**
    * An extractor with the default spool root and daemon feeder threads.
@@ -145,7 +146,14 @@ public final class ContainedExtractor {
     this.ocr = Objects.requireNonNull(ocr, "OCR support is required.");
     this.spoolRoot = Objects.requireNonNull(spoolRoot, "Spool root is required.");
     this.threadFactory = Objects.requireNonNull(threadFactory, "Thread factory is required.");
-    this.children = new Semaphore(limits.maxConcurrentChildren(), true);
+    this.permits = new Semaphore(limits.maxConcurrentChildren(), true);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "zhusan-extraction-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
     this.javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
@@ -208,16 +216,32 @@ public final class ContainedExtractor {
   public ExtractionResult extract(
       InputStream content, DetectedType accepted, Consumer<String> textSink) throws IOException {
     Objects.requireNonNull(accepted, "Accepted type is required.");
-    return run(content, accepted.mediaType(), textSink);
+    return run(content, accepted.mediaType(), textSink, ExtractionProgress.NONE);
   }
 
-  private ExtractionResult run(InputStream content, String expectedType, Consumer<String> sink)
+  /**
+   * As {@link #extract(InputStream, DetectedType, Consumer)}, telling {@code progress} how many
+   * pages of a long scan are done.
+   */
+  public ExtractionResult extract(
+      InputStream content,
+      DetectedType accepted,
+      Consumer<String> textSink,
+      ExtractionProgress progress)
+      throws IOException {
+    Objects.requireNonNull(accepted, "Accepted type is required.");
+    Objects.requireNonNull(progress, "Progress is required.");
+    return run(content, accepted.mediaType(), textSink, progress);
+  }
+
+  private ExtractionResult run(
+      InputStream content, String expectedType, Consumer<String> sink, ExtractionProgress progress)
       throws IOException {
     Objects.requireNonNull(content, "Content is required.");
     Objects.requireNonNull(sink, "Text sink is required.");
     boolean acquired;
     try {
-      acquired = children.tryAcquire(limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      acquired = permits.tryAcquire(limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       drain(content);
@@ -227,108 +251,137 @@ public final class ContainedExtractor {
       drain(content);
       return ExtractionResult.notIndexed(Reason.BUSY, Map.of(), 0);
     }
+    WarmChild child = null;
     try {
-      return runChild(content, expectedType, sink);
+      child = takeChild();
+      if (child == null) {
+        drain(content);
+        return ExtractionResult.notIndexed(Reason.START_FAILED, Map.of(), 0);
+      }
+      return child.extract(content, expectedType, sink, progress, limits, threadFactory, timer);
     } finally {
-      children.release();
+      if (child != null) {
+        giveBack(child);
+      }
+      permits.release();
     }
   }
 
-  /** What the vault learned from the child's output. */
-  private static final class Outcome {
-    boolean started;
-    boolean protocolError;
-    boolean textLimit;
-    Integer resultCode;
-    long characters;
-    final Map<String, String> metadata = new LinkedHashMap<>();
+  /** An idle warm child, or a new one; null if none could be started. */
+  private WarmChild takeChild() {
+    for (WarmChild idleChild = idle.pollFirst(); idleChild != null; idleChild = idle.pollFirst()) {
+      if (idleChild.reusable()) {
+        return idleChild;
+      }
+      idleChild.destroy();
+    }
+    return startChild();
   }
 
-  private ExtractionResult runChild(InputStream content, String expectedType, Consumer<String> sink)
-      throws IOException {
+  private WarmChild startChild() {
+    if (closed) {
+      return null;
+    }
     Path work;
-    Process process;
     try {
       work = createWorkDirectory();
     } catch (IOException e) {
       LOG.log(
           System.Logger.Level.ERROR, "cannot create extraction directory under " + spoolRoot, e);
-      drain(content);
-      return ExtractionResult.notIndexed(Reason.START_FAILED, Map.of(), 0);
+      return null;
     }
+    ProcessBuilder builder;
     try {
-      process = processBuilder(work, expectedType).start();
+      builder = processBuilder(work);
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.ERROR, "cannot start extraction child " + javaBinary, e);
       deleteRecursively(work);
-      drain(content);
-      return ExtractionResult.notIndexed(Reason.START_FAILED, Map.of(), 0);
+      return null;
     }
-    AtomicBoolean timedOut = new AtomicBoolean();
-    CompletableFuture<Process> watchdog =
-        process.onExit().orTimeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    watchdog.whenComplete(
-        (exited, failure) -> {
-          if (failure instanceof TimeoutException) {
-            timedOut.set(true);
-            kill(process);
-          }
-        });
-    Feeder feeder = new Feeder(content, process, limits.maxInputBytes());
-    Thread feedThread = threadFactory.newThread(feeder);
-    feedThread.start();
-    Outcome outcome = new Outcome();
-    int exit = -1;
-    try {
-      readFrames(process, sink, outcome);
-    } finally {
-      if (outcome.resultCode != null) {
-        awaitExit(process, 5, TimeUnit.SECONDS);
-      }
-      kill(process);
-      exit = awaitExit(process, 30, TimeUnit.SECONDS);
-      joinUninterruptibly(feedThread);
-      watchdog.cancel(false);
-      deleteRecursively(work);
-    }
-    feeder.rethrowReadFailure();
-    return decide(outcome, feeder.inputExceeded, timedOut.get(), exit);
-  }
-
-  private ExtractionResult decide(Outcome o, boolean inputExceeded, boolean timedOut, int exit) {
-    if (o.textLimit) {
-      return ExtractionResult.notIndexed(Reason.TEXT_LIMIT, o.metadata, o.characters);
-    }
-    if (inputExceeded) {
-      return ExtractionResult.notIndexed(Reason.INPUT_LIMIT, Map.of(), o.characters);
-    }
-    if (o.resultCode != null) {
-      if (o.resultCode == ChildProtocol.CODE_EXTRACTED) {
-        return ExtractionResult.extracted(o.metadata, o.characters, language(o.metadata));
-      }
-      Reason reason = Reason.ofCode(o.resultCode).orElse(Reason.PROTOCOL_ERROR);
-      return ExtractionResult.notIndexed(reason, o.metadata, o.characters);
-    }
-    if (timedOut) {
-      return ExtractionResult.notIndexed(Reason.TIMEOUT, Map.of(), o.characters);
-    }
-    if (exit == EXIT_OUT_OF_MEMORY) {
-      return ExtractionResult.notIndexed(Reason.OUT_OF_MEMORY, Map.of(), o.characters);
-    }
-    if (o.protocolError) {
-      return ExtractionResult.notIndexed(Reason.PROTOCOL_ERROR, Map.of(), o.characters);
-    }
-    if (!o.started) {
+    // A slow start is the machine's doing, not a document's: it gets at least a minute.
+    java.time.Duration startLimit =
+        limits.timeout().compareTo(START_LIMIT) > 0 ? limits.timeout() : START_LIMIT;
+    WarmChild child = WarmChild.start(builder, work, startLimit, timer).orElse(null);
+    if (child == null) {
       LOG.log(
           System.Logger.Level.ERROR,
-          "extraction child exited with " + exit + " before starting;" + " check its classpath");
-      return ExtractionResult.notIndexed(Reason.START_FAILED, Map.of(), 0);
+          "extraction child " + javaBinary + " did not start; check its classpath");
+    } else {
+      started.incrementAndGet();
     }
-    return ExtractionResult.notIndexed(Reason.CRASHED, Map.of(), o.characters);
+    return child;
+  }
+
+  /**
+   * Keeps a child that ended its document cleanly and has documents left; destroys any other (a
+   * timeout, crash, out-of-memory exit, protocol error or text limit), and recycles one that has
+   * done its {@link ExtractionLimits#documentsPerChild()}.
+   */
+  private void giveBack(WarmChild child) {
+    if (!child.reusable()) {
+      child.destroy();
+      return;
+    }
+    if (closed || child.documents() >= limits.documentsPerChild()) {
+      child.retire();
+      return;
+    }
+    idle.addFirst(child);
+    if (closed) {
+      stopIdle();
+    }
+  }
+
+  /**
+   * Starts children up to the pool size in the background, so the first documents do not wait for a
+   * JVM to start. Optional: children are otherwise started on first use.
+   */
+  public void warmUp() {
+    Thread t =
+        threadFactory.newThread(
+            () -> {
+              for (int i = idle.size(); i < limits.maxConcurrentChildren(); i++) {
+                if (!permits.tryAcquire()) {
+                  return;
+                }
+                try {
+                  WarmChild child = startChild();
+                  if (child != null) {
+                    idle.addLast(child);
+                  }
+                } finally {
+                  permits.release();
+                }
+              }
+            });
+    t.start();
+  }
+
+  /** Stops the idle children; children busy with a document stop when it ends. */
+  @Override
+  public void close() {
+    closed = true;
+    stopIdle();
+    timer.shutdownNow();
+  }
+
+  private void stopIdle() {
+    for (WarmChild child = idle.pollFirst(); child != null; child = idle.pollFirst()) {
+      child.retire();
+    }
+  }
+
+  /** How many child JVMs this extractor has started so far (for tests and diagnostics). */
+  public long childrenStarted() {
+    return started.get();
+  }
+
+  /** The live children, idle or busy (for tests and diagnostics). */
+  List<ProcessHandle> idleChildren() {
+    return idle.stream().filter(WarmChild::alive).map(WarmChild::handle).toList();
   }
 
   /** The language the document declares, if it looks like a language tag. */
-  private static Optional<String> language(Map<String, String> metadata) {
+  static Optional<String> language(Map<String, String> metadata) {
     for (String key : new String[] {"dc:language", "language", "Content-Language"}) {
       String value = metadata.get(key);
       if (value != null && value.trim().matches("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,3}")) {
@@ -338,63 +391,7 @@ public final class ContainedExtractor {
     return Optional.empty();
   }
 
-  private void readFrames(Process process, Consumer<String> sink, Outcome outcome) {
-    DataInputStream in =
-        new DataInputStream(new BufferedInputStream(process.getInputStream(), 65536));
-    try {
-      Frame hello = ChildProtocol.readFrame(in);
-      if (hello == null) {
-        return;
-      }
-      if (hello.tag() != ChildProtocol.TAG_HELLO
-          || !Arrays.equals(
-              hello.payload(), ChildProtocol.HELLO.getBytes(StandardCharsets.US_ASCII))) {
-        outcome.protocolError = true;
-        return;
-      }
-      outcome.started = true;
-      for (Frame frame = ChildProtocol.readFrame(in);
-          frame != null;
-          frame = ChildProtocol.readFrame(in)) {
-        switch (frame.tag()) {
-          case ChildProtocol.TAG_TEXT -> {
-            String text = ChildProtocol.decodeText(frame.payload());
-            if (outcome.characters + text.length() > limits.maxCharacters()) {
-              outcome.textLimit = true;
-              return;
-            }
-            outcome.characters += text.length();
-            sink.accept(text);
-          }
-          case ChildProtocol.TAG_METADATA -> {
-            String[] entry = ChildProtocol.readMetadata(frame.payload());
-            if (outcome.metadata.size() < ChildProtocol.MAX_METADATA_ENTRIES) {
-              outcome.metadata.put(entry[0], entry[1]);
-            }
-          }
-          case ChildProtocol.TAG_RESULT -> {
-            if (frame.payload().length != 9) {
-              outcome.protocolError = true;
-              return;
-            }
-            outcome.resultCode = frame.payload()[0] & 0xff;
-            ByteBuffer.wrap(frame.payload(), 1, 8).getLong(); // the child's count; ours is kept
-            return;
-          }
-          default -> {
-            outcome.protocolError = true;
-            return;
-          }
-        }
-      }
-    } catch (ChildProtocol.ProtocolException e) {
-      outcome.protocolError = true;
-    } catch (IOException e) {
-      // The pipe broke: the child died or was killed; the exit status tells which.
-    }
-  }
-
-  ProcessBuilder processBuilder(Path work, String expectedType) throws IOException {
+  ProcessBuilder processBuilder(Path work) throws IOException {
     Path tmp = Files.createDirectory(work.resolve("tmp"));
     List<String> command = new ArrayList<>();
     command.add(javaBinary.toString());
@@ -406,7 +403,6 @@ public final class ContainedExtractor {
     command.add("-XX:ErrorFile=" + work.resolve("hs_err.log"));
     command.add("-XX:-UsePerfData");
     command.add("-XX:+UseSerialGC");
-    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Xshare:auto");
     command.add("-Djava.io.tmpdir=" + tmp);
     command.add("-Duser.home=" + work);
@@ -424,7 +420,7 @@ public final class ContainedExtractor {
     command.addAll(
         List.of(
             ExtractionChild.Settings.toArgs(
-                limits, ocr, (int) Math.max(1, limits.timeout().toSeconds()), expectedType)));
+                limits, ocr, (int) Math.max(1, limits.timeout().toSeconds()))));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.directory(work.toFile());
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -450,52 +446,6 @@ public final class ContainedExtractor {
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (UnsupportedOperationException e) {
       return Files.createTempDirectory(spoolRoot, WORK_PREFIX);
-    }
-  }
-
-  /** Kills the child and everything it started (tesseract), children first. */
-  private static void kill(Process process) {
-    try {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-    } catch (RuntimeException ignored) {
-      // descendants may vanish while we look
-    }
-    process.destroyForcibly();
-  }
-
-  private static int awaitExit(Process process, long time, TimeUnit unit) {
-    boolean interrupted = false;
-    long deadline = System.nanoTime() + unit.toNanos(time);
-    try {
-      while (true) {
-        try {
-          long left = deadline - System.nanoTime();
-          if (process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-            return process.exitValue();
-          }
-          return -1;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void joinUninterruptibly(Thread thread) {
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -529,82 +479,5 @@ public final class ContainedExtractor {
     Thread thread = new Thread(task, "zhusan-extraction-feeder-" + FEEDERS.incrementAndGet());
     thread.setDaemon(true);
     return thread;
-  }
-
-  /**
-   * Copies the caller's stream into the child's stdin, at most {@code limit + 1} bytes (one more
-   * than allowed, so the child sees the excess too), then reads the rest of the stream to its end.
-   */
-  private static final class Feeder implements Runnable {
-    private final InputStream content;
-    private final Process process;
-    private final long limit;
-    volatile boolean inputExceeded;
-    private volatile Throwable readFailure;
-
-    Feeder(InputStream content, Process process, long limit) {
-      this.content = content;
-      this.process = process;
-      this.limit = limit;
-    }
-
-    @Override
-    public void run() {
-      OutputStream stdin = process.getOutputStream();
-      boolean writing = true;
-      long sent = 0;
-      byte[] buffer = new byte[64 * 1024];
-      try {
-        while (true) {
-          int n;
-          try {
-            n = content.read(buffer);
-          } catch (IOException | RuntimeException e) {
-            readFailure = e;
-            kill(process); // the child has a truncated document: its result is worthless
-            return;
-          }
-          if (n == -1) {
-            return;
-          }
-          if (!writing) {
-            continue;
-          }
-          int allowed = (int) Math.min(n, limit + 1 - sent);
-          try {
-            stdin.write(buffer, 0, allowed);
-            sent += allowed;
-          } catch (IOException e) {
-            writing = false; // the child stopped reading (finished, failed or killed)
-            closeQuietly(stdin);
-          }
-          if (sent > limit) {
-            inputExceeded = true;
-            writing = false;
-            closeQuietly(stdin);
-          }
-        }
-      } finally {
-        closeQuietly(stdin);
-      }
-    }
-
-    void rethrowReadFailure() throws IOException {
-      Throwable failure = readFailure;
-      if (failure instanceof IOException io) {
-        throw io;
-      }
-      if (failure instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-    }
-
-    private static void closeQuietly(OutputStream out) {
-      try {
-        out.close();
-      } catch (IOException ignored) {
-        // the child is gone
-      }
-    }
   }
 }

@@ -2,7 +2,9 @@ package org.zhusan.vault.documents.content;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +33,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
@@ -36,16 +41,17 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * The main class of the extraction child JVM started by {@link ContainedExtractor}: reads one
- * document from stdin, parses it with Tika's {@link AutoDetectParser} under the limits given as
- * arguments, and writes text, metadata and the outcome to stdout in the {@link ChildProtocol}
- * format. Then it halts.
+ * The main class of the extraction child JVM started by {@link ContainedExtractor}: loads Tika
+ * once, then reads one document after another from stdin ({@link ChildProtocol}), parses each with
+ * Tika's {@link AutoDetectParser} under the limits given as arguments, writes text, metadata and
+ * the outcome to stdout, and deletes whatever parsers spooled for it. At the end of stdin (the
+ * vault recycles the child, or has died) it halts.
  *
  * <p>Runs only in the child, which is disposable: it has its own small heap, its own temporary
  * directory (deleted by the vault afterwards) and is killed on timeout. Errors become result codes;
  * no exception message (which could quote the document) leaves this process.
  *
- * <p>Single-threaded use only (one document per process).
+ * <p>Single-threaded: one document at a time.
  */
 final class ExtractionChild {
   private static final int EXTRACTED = ChildProtocol.CODE_EXTRACTED;
@@ -58,31 +64,152 @@ final class ExtractionChild {
     OutputStream protocol =
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 65536);
     System.setOut(System.err);
-    FrameWriter text = new FrameWriter(protocol);
-    int code;
+    DataInputStream requests =
+        new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 65536));
+    Settings settings = Settings.parse(args);
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try {
+      // Tika's configuration and parsers are loaded once: this is what makes a warm child fast.
+      Parsing parsing = Parsing.load();
       ChildProtocol.writeFrame(
           protocol,
           ChildProtocol.TAG_HELLO,
           ChildProtocol.HELLO.getBytes(StandardCharsets.US_ASCII));
       protocol.flush();
-      code = run(Settings.parse(args), protocol, text);
-    } catch (IOException e) {
-      // stdout is gone: the vault has stopped listening; nothing left to say.
-      Runtime.getRuntime().halt(2);
-      return;
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      code = ExtractionResult.Reason.PARSE_ERROR.code;
-    }
-    try {
-      ChildProtocol.writeFrame(
-          protocol, ChildProtocol.TAG_RESULT, ChildProtocol.resultPayload(code, text.characters));
-      protocol.flush();
-    } catch (IOException e) {
+      for (ChildProtocol.Frame start = ChildProtocol.readRequestFrame(requests);
+          start != null;
+          start = ChildProtocol.readRequestFrame(requests)) {
+        if (start.tag() != ChildProtocol.TAG_START) {
+          break;
+        }
+        serve(
+            settings,
+            parsing,
+            new String(start.payload(), StandardCharsets.US_ASCII),
+            requests,
+            protocol);
+        removeContents(tmp);
+      }
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // stdin or stdout is gone, or the vault broke the protocol: nothing left to do.
       Runtime.getRuntime().halt(2);
     }
     // halt: no shutdown hooks or lingering parser threads can keep the child alive.
     Runtime.getRuntime().halt(0);
+  }
+
+  /** One document: parse it, read its input to the end frame, then send the result. */
+  private static void serve(
+      Settings settings,
+      Parsing parsing,
+      String expectedType,
+      DataInputStream requests,
+      OutputStream protocol)
+      throws IOException {
+    DocumentInput input = new DocumentInput(requests);
+    FrameWriter text = new FrameWriter(protocol);
+    int code;
+    try {
+      code = run(settings, parsing, expectedType, input, protocol, text);
+    } catch (ChildProtocol.ProtocolException e) {
+      throw e;
+    } catch (IOException e) {
+      // Writing to stdout failed: the vault stopped listening.
+      throw e;
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      code = ExtractionResult.Reason.PARSE_ERROR.code;
+    }
+    input.skipToEnd();
+    ChildProtocol.writeFrame(
+        protocol, ChildProtocol.TAG_RESULT, ChildProtocol.resultPayload(code, text.characters));
+    protocol.flush();
+  }
+
+  /** Deletes what parsers spooled for the last document, so nothing outlives it. */
+  private static void removeContents(Path dir) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .filter(p -> !p.equals(dir))
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                  // the vault deletes the whole directory when the child ends
+                }
+              });
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // as above
+    }
+  }
+
+  /** Tika's configuration and parser, loaded once per child. */
+  record Parsing(TikaConfig config, AutoDetectParser parser) {
+    static Parsing load() {
+      TikaConfig config = TikaConfig.getDefaultConfig();
+      return new Parsing(config, new AutoDetectParser(config));
+    }
+  }
+
+  /**
+   * One document's bytes, read from the vault's {@code D} frames up to its {@code E} frame. Closing
+   * it does nothing: {@link #skipToEnd()} reads whatever the parser left.
+   */
+  static final class DocumentInput extends InputStream {
+    private final DataInputStream requests;
+    private byte[] frame = new byte[0];
+    private int position;
+    private boolean ended;
+
+    DocumentInput(DataInputStream requests) {
+      this.requests = requests;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (position == frame.length) {
+        if (ended) {
+          return -1;
+        }
+        ChildProtocol.Frame next = ChildProtocol.readRequestFrame(requests);
+        if (next == null || next.tag() == ChildProtocol.TAG_START) {
+          throw new ChildProtocol.ProtocolException("document not ended");
+        }
+        if (next.tag() == ChildProtocol.TAG_END) {
+          ended = true;
+          frame = new byte[0];
+        } else {
+          frame = next.payload();
+        }
+        position = 0;
+      }
+      int n = Math.min(len, frame.length - position);
+      System.arraycopy(frame, position, b, off, n);
+      position += n;
+      return n;
+    }
+
+    void skipToEnd() throws IOException {
+      byte[] buffer = new byte[8192];
+      while (read(buffer, 0, buffer.length) != -1) {
+        // discard
+      }
+    }
+
+    @Override
+    public void close() {
+      // the vault's stream carries the next document too
+    }
   }
 
   /** The limits, from {@code key=value} arguments. */
@@ -95,8 +222,7 @@ final class ExtractionChild {
       int maxXmlDepth,
       boolean ocr,
       String ocrLanguages,
-      int ocrTimeoutSeconds,
-      String expectedType) {
+      int ocrTimeoutSeconds) {
 
     static Settings parse(String[] args) {
       Map<String, String> map = new HashMap<>();
@@ -115,12 +241,10 @@ final class ExtractionChild {
           Integer.parseInt(map.get("maxXmlDepth")),
           Boolean.parseBoolean(map.get("ocr")),
           map.getOrDefault("ocrLanguages", "eng"),
-          Integer.parseInt(map.getOrDefault("ocrTimeoutSeconds", "60")),
-          map.getOrDefault("expectedType", ""));
+          Integer.parseInt(map.getOrDefault("ocrTimeoutSeconds", "60")));
     }
 
-    static String[] toArgs(
-        ExtractionLimits limits, OcrSupport ocr, int ocrTimeoutSeconds, String expectedType) {
+    static String[] toArgs(ExtractionLimits limits, OcrSupport ocr, int ocrTimeoutSeconds) {
       return new String[] {
         "maxInputBytes=" + limits.maxInputBytes(),
         "maxCharacters=" + limits.maxCharacters(),
@@ -130,22 +254,22 @@ final class ExtractionChild {
         "maxXmlDepth=" + limits.maxXmlDepth(),
         "ocr=" + ocr.enabled(),
         "ocrLanguages=" + (ocr.enabled() ? ocr.tesseractLanguages() : "eng"),
-        "ocrTimeoutSeconds=" + ocrTimeoutSeconds,
-        "expectedType=" + expectedType
+        "ocrTimeoutSeconds=" + ocrTimeoutSeconds
       };
     }
   }
 
-  static int run(Settings settings, OutputStream protocol, FrameWriter text) throws IOException {
-    LimitedInputStream input =
-        new LimitedInputStream(new BufferedInputStream(System.in, 65536), settings.maxInputBytes());
-    TikaConfig config;
-    try {
-      config = TikaConfig.getDefaultConfig();
-    } catch (RuntimeException e) {
-      return ExtractionResult.Reason.START_FAILED.code;
-    }
-    AutoDetectParser parser = new AutoDetectParser(config);
+  static int run(
+      Settings settings,
+      Parsing parsing,
+      String expectedType,
+      InputStream source,
+      OutputStream protocol,
+      FrameWriter text)
+      throws IOException {
+    LimitedInputStream input = new LimitedInputStream(source, settings.maxInputBytes());
+    TikaConfig config = parsing.config();
+    AutoDetectParser parser = parsing.parser();
     parser.setAutoDetectParserConfig(
         new AutoDetectParserConfig(
             null, // never spool by size: parsers that need a file spool to the private tmpdir
@@ -185,10 +309,23 @@ final class ExtractionChild {
       tis.reset();
       MediaType type = config.getDetector().detect(tis, new Metadata());
       detected = type.getBaseType().toString().toLowerCase(Locale.ROOT);
-      if (!settings.expectedType().isEmpty() && !settings.expectedType().equals(detected)) {
+      if (!expectedType.isEmpty() && !expectedType.equals(detected)) {
         metadata.set(Metadata.CONTENT_TYPE, type.toString());
         writeMetadata(protocol, metadata);
         return ExtractionResult.Reason.TYPE_MISMATCH.code;
+      }
+      boolean pageWise = settings.ocr() && PageOcr.handles(detected);
+      Path spooled = null;
+      if (pageWise) {
+        // Long scans are OCR'd page by page below, with progress; Tika does the text layer and
+        // metadata only. The document is spooled to the private directory (tmpfs) to be read twice.
+        spooled = tis.getPath();
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        TesseractOCRConfig noOcr = new TesseractOCRConfig();
+        noOcr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, noOcr);
       }
       ContentHandler handler =
           new BodyContentHandler(
@@ -202,6 +339,20 @@ final class ExtractionChild {
         // PDF readers look for %%EOF in the last 1024 bytes; without it the file was cut short,
         // and what the lenient parser recovered is not the whole document.
         code = ExtractionResult.Reason.TRUNCATED.code;
+      }
+      if (code == EXTRACTED && pageWise) {
+        int pages =
+            PageOcr.run(
+                spooled,
+                detected,
+                new PageOcr.Options(
+                    settings.ocrLanguages(),
+                    settings.ocrTimeoutSeconds(),
+                    settings.maxCharacters(),
+                    Path.of(System.getProperty("java.io.tmpdir"))),
+                text,
+                protocol);
+        code = pages == 0 ? EXTRACTED : pages;
       }
     } catch (Exception e) {
       flushQuietly(text);

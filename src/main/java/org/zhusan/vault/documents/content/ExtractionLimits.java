@@ -15,8 +15,9 @@ import java.util.Objects;
  *       again by the child</td></tr>
  *   <tr><td>{@code maxCharacters}</td><td>10 000 000</td><td>text floods (the search index needs no
  *       more); enforced by the child and again by the vault</td></tr>
- *   <tr><td>{@code timeout}</td><td>60 s</td><td>parser loops; wall clock from the child's start,
- *       then the child (and anything it started, e.g. tesseract) is killed</td></tr>
+ *   <tr><td>{@code timeout}</td><td>60 s</td><td>parser loops; wall clock per document (and for a
+ *       child's start), then the child (and anything it started, e.g. tesseract) is killed and a
+ *       new one takes its place</td></tr>
  *   <tr><td>{@code childHeapMiB}</td><td>256</td><td>memory exhaustion: the child's {@code -Xmx}; on
  *       OutOfMemoryError it exits at once ({@code -XX:+ExitOnOutOfMemoryError})</td></tr>
  *   <tr><td>{@code maxEmbeddedDepth}</td><td>3</td><td>recursively embedded documents: deeper ones are
@@ -26,8 +27,11 @@ import java.util.Objects;
  *   <tr><td>{@code compressionCheckThreshold}</td><td>1 000 000</td><td>… once this many characters
  *       have been written (small documents are never judged by ratio)</td></tr>
  *   <tr><td>{@code maxXmlDepth}</td><td>100</td><td>pathologically nested XHTML element trees</td></tr>
- *   <tr><td>{@code maxConcurrentChildren}</td><td>2</td><td>a burst of uploads forking unbounded JVMs;
- *       callers beyond it wait up to {@code timeout}, then get "extractor busy"</td></tr>
+ *   <tr><td>{@code maxConcurrentChildren}</td><td>half the cores, 2 to 4</td><td>the size of the
+ *       pool of warm children: a burst of documents forking unbounded JVMs; callers beyond it wait
+ *       up to {@code timeout}, then get "extractor busy"</td></tr>
+ *   <tr><td>{@code documentsPerChild}</td><td>100</td><td>state that parsers keep between documents
+ *       (caches, leaks): a child is retired and replaced after this many</td></tr>
  * </table>
  *
  * <p>Immutable value; thread-safe.
@@ -41,12 +45,30 @@ public record ExtractionLimits(
     long maxCompressionRatio,
     long compressionCheckThreshold,
     int maxXmlDepth,
-    int maxConcurrentChildren) {
+    int maxConcurrentChildren,
+    int documentsPerChild) {
 
   /** The documented defaults. */
   public static ExtractionLimits defaults() {
     return new ExtractionLimits(
-        128L * 1024 * 1024, 10_000_000, Duration.ofSeconds(60), 256, 3, 100, 1_000_000, 100, 2);
+        128L * 1024 * 1024,
+        10_000_000,
+        Duration.ofSeconds(60),
+        256,
+        3,
+        100,
+        1_000_000,
+        100,
+        fittedChildren(Runtime.getRuntime().availableProcessors()),
+        100);
+  }
+
+  /**
+   * Children fitted to the cores: half of them, at least 2 (so one long scan does not hold up every
+   * other document) and at most 4 (each child is a JVM with its own heap).
+   */
+  public static int fittedChildren(int cores) {
+    return Math.max(2, Math.min(4, cores / 2));
   }
 
   public ExtractionLimits {
@@ -66,6 +88,7 @@ public record ExtractionLimits(
     positive(compressionCheckThreshold, "compressionCheckThreshold");
     positive(maxXmlDepth, "maxXmlDepth");
     positive(maxConcurrentChildren, "maxConcurrentChildren");
+    positive(documentsPerChild, "documentsPerChild");
   }
 
   private static void positive(long value, String name) {
@@ -84,7 +107,8 @@ public record ExtractionLimits(
         maxCompressionRatio,
         compressionCheckThreshold,
         maxXmlDepth,
-        maxConcurrentChildren);
+        maxConcurrentChildren,
+        documentsPerChild);
   }
 
   public ExtractionLimits withMaxCharacters(int value) {
@@ -97,7 +121,8 @@ public record ExtractionLimits(
         maxCompressionRatio,
         compressionCheckThreshold,
         maxXmlDepth,
-        maxConcurrentChildren);
+        maxConcurrentChildren,
+        documentsPerChild);
   }
 
   public ExtractionLimits withTimeout(Duration value) {
@@ -110,7 +135,8 @@ public record ExtractionLimits(
         maxCompressionRatio,
         compressionCheckThreshold,
         maxXmlDepth,
-        maxConcurrentChildren);
+        maxConcurrentChildren,
+        documentsPerChild);
   }
 
   public ExtractionLimits withChildHeapMiB(int value) {
@@ -123,7 +149,8 @@ public record ExtractionLimits(
         maxCompressionRatio,
         compressionCheckThreshold,
         maxXmlDepth,
-        maxConcurrentChildren);
+        maxConcurrentChildren,
+        documentsPerChild);
   }
 
   public ExtractionLimits withMaxEmbeddedDepth(int value) {
@@ -136,7 +163,8 @@ public record ExtractionLimits(
         maxCompressionRatio,
         compressionCheckThreshold,
         maxXmlDepth,
-        maxConcurrentChildren);
+        maxConcurrentChildren,
+        documentsPerChild);
   }
 
   public ExtractionLimits withCompression(long ratio, long checkThreshold) {
@@ -149,7 +177,8 @@ public record ExtractionLimits(
         ratio,
         checkThreshold,
         maxXmlDepth,
-        maxConcurrentChildren);
+        maxConcurrentChildren,
+        documentsPerChild);
   }
 
   public ExtractionLimits withMaxConcurrentChildren(int value) {
@@ -162,6 +191,21 @@ public record ExtractionLimits(
         maxCompressionRatio,
         compressionCheckThreshold,
         maxXmlDepth,
+        value,
+        documentsPerChild);
+  }
+
+  public ExtractionLimits withDocumentsPerChild(int value) {
+    return new ExtractionLimits(
+        maxInputBytes,
+        maxCharacters,
+        timeout,
+        childHeapMiB,
+        maxEmbeddedDepth,
+        maxCompressionRatio,
+        compressionCheckThreshold,
+        maxXmlDepth,
+        maxConcurrentChildren,
         value);
   }
 }

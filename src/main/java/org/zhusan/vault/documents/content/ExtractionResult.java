@@ -56,7 +56,10 @@ public record ExtractionResult(
     PROTOCOL_ERROR(23, "extractor sent malformed output"),
     START_FAILED(24, "extractor could not start"),
     BUSY(25, "extractor busy"),
-    INTERRUPTED(26, "extraction interrupted");
+    INTERRUPTED(26, "extraction interrupted"),
+    UNREADABLE(27, "stored content could not be read"),
+    ATTEMPTS_EXHAUSTED(28, "extraction failed on every attempt"),
+    SHREDDED(29, "record crypto-shredded before extraction");
 
     final int code;
     private final String description;
@@ -95,7 +98,8 @@ public record ExtractionResult(
     return new ExtractionResult(Status.EXTRACTED, "", metadata, characters, language);
   }
 
-  static ExtractionResult notIndexed(Reason reason, Map<String, String> metadata, long characters) {
+  public static ExtractionResult notIndexed(
+      Reason reason, Map<String, String> metadata, long characters) {
     return new ExtractionResult(
         Status.NOT_INDEXED, reason.description(), metadata, characters, Optional.empty());
   }

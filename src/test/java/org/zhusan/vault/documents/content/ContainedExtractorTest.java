@@ -332,12 +332,19 @@ class ContainedExtractorTest {
     byte[] docx = Files.readAllBytes(Corpus.document("testWORD.docx"));
     AtomicBoolean done = new AtomicBoolean();
     AtomicInteger most = new AtomicInteger();
+    Set<Long> before =
+        ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
     Thread sampler =
         new Thread(
             () -> {
               while (!done.get()) {
                 most.accumulateAndGet(
-                    (int) ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
+                    (int)
+                        ProcessHandle.current()
+                            .children()
+                            .filter(ProcessHandle::isAlive)
+                            .filter(p -> !before.contains(p.pid()))
+                            .count(),
                     Math::max);
                 try {
                   Thread.sleep(10);
@@ -360,8 +367,10 @@ class ContainedExtractorTest {
       done.set(true);
       pool.shutdownNow();
       sampler.join();
+      one.close();
     }
     assertEquals(1, most.get());
+    assertEquals(1, one.childrenStarted(), "one warm child took all three documents");
   }
 
   @Test
@@ -416,17 +425,139 @@ class ContainedExtractorTest {
   }
 
   @Test
-  void privateDirectoriesAreRemovedAfterEveryRun(@TempDir Path spool) throws Exception {
+  void nothingSpooledOutlivesItsDocumentAndClosingRemovesTheChildsDirectory(@TempDir Path spool)
+      throws Exception {
     ContainedExtractor extractor =
         new ContainedExtractor(
-            ExtractionLimits.defaults(), CLASSPATH, OcrSupport.disabled(), spool, Thread::new);
+            ExtractionLimits.defaults().withMaxConcurrentChildren(1),
+            CLASSPATH,
+            OcrSupport.disabled(),
+            spool,
+            Thread::new);
     for (String name : new String[] {"testPDF.pdf", "testWORD.doc", "testWORD.docx"}) {
       byte[] bytes = Files.readAllBytes(Corpus.document(name));
       assertEquals(
           Status.EXTRACTED, extract(extractor, bytes, DETECTOR.detect(bytes)).result().status());
-      try (Stream<Path> left = Files.list(spool)) {
-        assertEquals(List.of(), left.collect(Collectors.toList()), "after " + name);
+      try (Stream<Path> left = Files.walk(spool)) {
+        assertEquals(
+            List.of(),
+            left.filter(Files::isRegularFile).collect(Collectors.toList()),
+            "after " + name);
       }
+    }
+    extractor.close();
+    try (Stream<Path> left = Files.list(spool)) {
+      assertEquals(List.of(), left.collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void aWarmChildTakesDocumentAfterDocumentAndIsRecycledAfterItsQuota() throws Exception {
+    try (ContainedExtractor extractor =
+        new ContainedExtractor(
+            ExtractionLimits.defaults().withMaxConcurrentChildren(1).withDocumentsPerChild(3),
+            CLASSPATH,
+            OcrSupport.disabled())) {
+      byte[] docx = Files.readAllBytes(Corpus.document("testWORD.docx"));
+      byte[] pdf = Files.readAllBytes(Corpus.document("testPDF.pdf"));
+      for (int i = 0; i < 7; i++) {
+        byte[] doc = i % 2 == 0 ? docx : pdf;
+        Run run = extract(extractor, doc, DETECTOR.detect(doc));
+        assertEquals(Status.EXTRACTED, run.result().status(), run.result().toString());
+        assertFalse(run.text().isBlank());
+      }
+      assertEquals(3, extractor.childrenStarted(), "7 documents, 3 per child");
+    }
+  }
+
+  @Test
+  void aChildKilledMidDocumentEndsThatDocumentAndTheNextOneSucceedsInANewChild() throws Exception {
+    try (ContainedExtractor extractor =
+        new ContainedExtractor(
+            ExtractionLimits.defaults().withMaxConcurrentChildren(1),
+            CLASSPATH,
+            OcrSupport.disabled())) {
+      byte[] docx = Files.readAllBytes(Corpus.document("testWORD.docx"));
+      assertEquals(
+          Status.EXTRACTED, extract(extractor, docx, DETECTOR.detect(docx)).result().status());
+      List<ProcessHandle> warm = extractor.idleChildren();
+      assertEquals(1, warm.size());
+      ExecutorService killer = Executors.newSingleThreadExecutor();
+      try {
+        // The document stalls mid-way; meanwhile its child is killed from outside.
+        Future<?> kill =
+            killer.submit(
+                () -> {
+                  Thread.sleep(1_000);
+                  return warm.get(0).destroyForcibly();
+                });
+        ExtractionResult killed =
+            extractor.extract(
+                new StallingStream("half a document".getBytes(StandardCharsets.UTF_8), 3_000),
+                new DetectedType("text/plain"),
+                chunk -> {});
+        kill.get();
+        assertEquals(Reason.CRASHED, killed.reasonCode().orElseThrow(), killed.toString());
+      } finally {
+        killer.shutdownNow();
+      }
+      Run next = extract(extractor, docx, DETECTOR.detect(docx));
+      assertEquals(Status.EXTRACTED, next.result().status(), next.result().toString());
+      assertEquals(2, extractor.childrenStarted());
+    }
+  }
+
+  @Test
+  void longScansAreReadPageByPageWithProgress() throws Exception {
+    OcrSupport ocr = OcrSupport.detect();
+    org.junit.jupiter.api.Assumptions.assumeTrue(ocr.enabled(), "tesseract is not installed");
+    try (ContainedExtractor reader =
+        new ContainedExtractor(
+            ExtractionLimits.defaults().withMaxConcurrentChildren(1), CLASSPATH, ocr)) {
+      for (byte[] scan :
+          List.of(
+              org.zhusan.vault.it.ScanFixtures.scannedPdf("Ruling", 6),
+              org.zhusan.vault.it.ScanFixtures.multiPageTiff("Ruling", 4))) {
+        DetectedType type = DETECTOR.detect(scan);
+        List<String> progress = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        ExtractionResult result =
+            reader.extract(
+                new ByteArrayInputStream(scan),
+                type,
+                text::append,
+                (done, total) -> progress.add(done + "/" + total));
+        assertEquals(Status.EXTRACTED, result.status(), type + " " + result);
+        int pages = type.mediaType().equals("image/tiff") ? 4 : 6;
+        List<String> expected = new ArrayList<>();
+        for (int n = 1; n <= pages; n++) {
+          expected.add(n + "/" + pages);
+          assertTrue(text.toString().contains("Ruling " + n), type + ": page " + n + " in " + text);
+        }
+        assertEquals(expected, progress);
+      }
+    }
+  }
+
+  @Test
+  void afterATimeoutTheNextDocumentIsExtractedByAFreshChild() throws Exception {
+    try (ContainedExtractor quick =
+        new ContainedExtractor(
+            ExtractionLimits.defaults()
+                .withMaxConcurrentChildren(1)
+                .withTimeout(Duration.ofSeconds(8)),
+            CLASSPATH,
+            OcrSupport.disabled())) {
+      byte[] pdf = Files.readAllBytes(Corpus.document("testPDF.pdf"));
+      assertEquals(Status.EXTRACTED, extract(quick, pdf, DETECTOR.detect(pdf)).result().status());
+      ExtractionResult stalled =
+          quick.extract(
+              new StallingStream("x".getBytes(StandardCharsets.UTF_8), 10_000),
+              new DetectedType("text/plain"),
+              chunk -> {});
+      assertEquals(Reason.TIMEOUT, stalled.reasonCode().orElseThrow());
+      assertEquals(Status.EXTRACTED, extract(quick, pdf, DETECTOR.detect(pdf)).result().status());
+      assertEquals(2, quick.childrenStarted());
     }
   }
 

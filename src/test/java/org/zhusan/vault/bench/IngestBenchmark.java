@@ -1,0 +1,231 @@
+package org.zhusan.vault.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.zhusan.vault.it.Multipart;
+import org.zhusan.vault.it.Subjects;
+import org.zhusan.vault.it.Tokens;
+import org.zhusan.vault.it.VaultServer;
+
+/**
+ * Ingest at the parser's speed (issue #17), each figure next to its baseline from the same run:
+ *
+ * <ol>
+ *   <li><b>Baseline</b>: warm in-process Tika ({@link AutoDetectParser}, one thread, after a
+ *       warm-up pass) over the test corpus: documents/s.
+ *   <li><b>End-to-end ingest</b> of the same corpus through a vault: HTTP upload → detect → encrypt
+ *       → store → audit → commit, then (after commit) extract in a warm contained child → index;
+ *       counted when the last document is indexed (the extraction queue is empty). Documents/s and
+ *       the ratio to the baseline.
+ *   <li><b>Upload latency</b> of a 1 MB PDF (p50, p95 over 40 uploads, while their extraction runs
+ *       behind them).
+ * </ol>
+ *
+ * OCR is off on both sides, so that both read the same text (the corpus's images would otherwise be
+ * OCR'd by one and not the other). Run after {@code mvn -DskipTests package}: {@code mvn -q -Pbench
+ * test -Dbench.main=org.zhusan.vault.bench.IngestBenchmark -Dbench.args="5"} (corpus passes).
+ */
+public final class IngestBenchmark {
+  public static void main(String[] args) throws Exception {
+    int passes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    System.setProperty(
+        "vault.repo.root", System.getProperty("vault.repo.root", System.getProperty("user.dir")));
+    List<byte[]> corpus = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> s = Files.list(org.zhusan.vault.it.TestCorpus.documents())) {
+      for (Path p :
+          s.filter(p -> !p.getFileName().toString().endsWith(".cp500.txt")).sorted().toList()) {
+        corpus.add(Files.readAllBytes(p));
+        names.add(p.getFileName().toString());
+      }
+    }
+    int docs = passes * corpus.size();
+
+    // 1. Warm in-process Tika, one thread.
+    AutoDetectParser parser = new AutoDetectParser();
+    inProcess(parser, corpus); // warm-up pass
+    long t0 = System.nanoTime();
+    for (int pass = 0; pass < passes; pass++) {
+      inProcess(parser, corpus);
+    }
+    double tikaSeconds = (System.nanoTime() - t0) / 1e9;
+
+    VaultServer vault =
+        VaultServer.launch(
+            "zhusan_bench_ingest", Map.of("VAULT_EXTRACTION_OCR", "false"), "bench-ingest");
+    try {
+      String token = Tokens.token("bench-lawyer", "LAWYER", "AST-01");
+      String subject = createSubject(vault.baseUrl(), token);
+      // Warm-up: one pass, so the children's JIT has seen every parser once.
+      for (int i = 0; i < corpus.size(); i++) {
+        upload(vault, token, subject, names.get(i), corpus.get(i));
+      }
+      awaitQueueEmpty(vault);
+
+      // 2. End-to-end ingest, counted when indexed.
+      t0 = System.nanoTime();
+      for (int pass = 0; pass < passes; pass++) {
+        for (int i = 0; i < corpus.size(); i++) {
+          upload(vault, token, subject, names.get(i), corpus.get(i));
+        }
+      }
+      double uploadedSeconds = (System.nanoTime() - t0) / 1e9;
+      awaitQueueEmpty(vault);
+      double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+
+      // 3. Upload latency of a 1 MB PDF.
+      byte[] pdf = onePdf(1_000_000);
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i < 45; i++) {
+        long s = System.nanoTime();
+        upload(vault, token, subject, "ruling.pdf", pdf);
+        if (i >= 5) {
+          millis.add((System.nanoTime() - s) / 1e6);
+        }
+      }
+      awaitQueueEmpty(vault);
+      Collections.sort(millis);
+
+      System.out.printf(
+          "baseline : warm in-process Tika, 1 thread: %d documents in %.2f s = %.1f docs/s%n",
+          docs, tikaSeconds, docs / tikaSeconds);
+      System.out.printf(
+          "ingest   : HTTP → store → audit → commit → extract → index: %d documents indexed in"
+              + " %.2f s = %.1f docs/s (all uploads answered after %.2f s)%n",
+          docs, ingestSeconds, docs / ingestSeconds, uploadedSeconds);
+      System.out.printf(
+          "ratio    : ingest / warm in-process Tika = %.2f%n", tikaSeconds / ingestSeconds);
+      System.out.printf(
+          "upload   : 1 MB PDF (%d bytes), 40 uploads: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+          pdf.length,
+          millis.get(millis.size() / 2),
+          millis.get((int) Math.ceil(millis.size() * 0.95) - 1),
+          millis.get(millis.size() - 1));
+    } finally {
+      vault.stop();
+    }
+  }
+
+  private static void inProcess(AutoDetectParser parser, List<byte[]> corpus) throws Exception {
+    for (byte[] doc : corpus) {
+      ParseContext context = new ParseContext();
+      TesseractOCRConfig ocr = new TesseractOCRConfig();
+      ocr.setSkipOcr(true);
+      context.set(TesseractOCRConfig.class, ocr);
+      try {
+        parser.parse(
+            new ByteArrayInputStream(doc), new BodyContentHandler(-1), new Metadata(), context);
+      } catch (Exception e) {
+        // a document Tika cannot parse costs what it costs, in both runs
+      }
+    }
+  }
+
+  private static void upload(
+      VaultServer vault, String token, String subject, String name, byte[] content)
+      throws Exception {
+    HttpResponse<String> r =
+        new Multipart()
+            .field("type", "COURT")
+            .field("title", "bench")
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file(name, content)
+            .postTo(vault.baseUrl(), "/api/subjects/" + subject + "/documents", token);
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException(name + ": " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  private static void awaitQueueEmpty(VaultServer vault) throws Exception {
+    try (Connection c = vault.ownerConnection();
+        Statement s = c.createStatement()) {
+      while (true) {
+        try (ResultSet rs =
+            s.executeQuery("SELECT count(*) FROM version_extraction WHERE state = 'PENDING'")) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  /** A text PDF of about {@code bytes} bytes (pages of words; uncompressed streams). */
+  static byte[] onePdf(int bytes) throws Exception {
+    Random random = new Random(17);
+    String[] words = {"court", "ruling", "custody", "appeal", "evidence", "witness", "guardian"};
+    try (PDDocument doc = new PDDocument()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int page = 0;
+      while (out.size() < bytes) {
+        PDPage p = new PDPage();
+        doc.addPage(p);
+        try (PDPageContentStream cs =
+            new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, false)) {
+          cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
+          for (int line = 0; line < 70; line++) {
+            cs.beginText();
+            cs.newLineAtOffset(40, 760 - line * 10);
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 14; w++) {
+              text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            cs.showText(text.toString());
+            cs.endText();
+          }
+        }
+        if (++page % 10 == 0) {
+          out.reset();
+          doc.save(out);
+        }
+      }
+      out.reset();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static String createSubject(String base, String token) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/subjects"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Bench "
+                                + Subjects.randomIin()
+                                + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return r.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+  }
+}
