@@ -48,11 +48,13 @@ import org.zhusan.vault.it.VaultServer;
  *
  * OCR is off on both sides, so that both read the same text (the corpus's images would otherwise be
  * OCR'd by one and not the other). Run after {@code mvn -DskipTests package}: {@code mvn -q -Pbench
- * test -Dbench.main=org.zhusan.vault.bench.IngestBenchmark -Dbench.args="5"} (corpus passes).
+ * test -Dbench.main=org.zhusan.vault.bench.IngestBenchmark -Dbench.args="5 4"} (corpus passes,
+ * uploading clients).
  */
 public final class IngestBenchmark {
   public static void main(String[] args) throws Exception {
     int passes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     System.setProperty(
         "vault.repo.root", System.getProperty("vault.repo.root", System.getProperty("user.dir")));
     List<byte[]> corpus = new ArrayList<>();
@@ -88,12 +90,27 @@ public final class IngestBenchmark {
       awaitQueueEmpty(vault);
 
       // 2. End-to-end ingest, counted when indexed.
+      // An archive import uploads from several clients at once: each takes every clients-th file.
       t0 = System.nanoTime();
-      for (int pass = 0; pass < passes; pass++) {
-        for (int i = 0; i < corpus.size(); i++) {
-          upload(vault, token, subject, names.get(i), corpus.get(i));
-        }
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(clients);
+      List<java.util.concurrent.Future<?>> uploads = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        uploads.add(
+            pool.submit(
+                () -> {
+                  for (int n = client; n < docs; n += clients) {
+                    int i = n % corpus.size();
+                    upload(vault, token, subject, names.get(i), corpus.get(i));
+                  }
+                  return null;
+                }));
       }
+      for (java.util.concurrent.Future<?> f : uploads) {
+        f.get();
+      }
+      pool.shutdown();
       double uploadedSeconds = (System.nanoTime() - t0) / 1e9;
       awaitQueueEmpty(vault);
       double ingestSeconds = (System.nanoTime() - t0) / 1e9;
@@ -115,9 +132,9 @@ public final class IngestBenchmark {
           "baseline : warm in-process Tika, 1 thread: %d documents in %.2f s = %.1f docs/s%n",
           docs, tikaSeconds, docs / tikaSeconds);
       System.out.printf(
-          "ingest   : HTTP → store → audit → commit → extract → index: %d documents indexed in"
-              + " %.2f s = %.1f docs/s (all uploads answered after %.2f s)%n",
-          docs, ingestSeconds, docs / ingestSeconds, uploadedSeconds);
+          "ingest   : HTTP → store → audit → commit → extract → index, %d clients: %d documents"
+              + " indexed in %.2f s = %.1f docs/s (all uploads answered after %.2f s)%n",
+          clients, docs, ingestSeconds, docs / ingestSeconds, uploadedSeconds);
       System.out.printf(
           "ratio    : ingest / warm in-process Tika = %.2f%n", tikaSeconds / ingestSeconds);
       System.out.printf(
