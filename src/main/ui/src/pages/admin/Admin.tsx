@@ -257,7 +257,7 @@ export function AdminSearch() {
         <h2 id="ri-title"><FormattedMessage id="admin.search.latest" /></h2>
         {none ? <p><FormattedMessage id="admin.search.none" /></p> : null}
         {run ? (
-          <dl className="facts" data-testid="reindex">
+          <dl className="facts" data-testid="reindex" data-run={run.id}>
             <div className="fact"><dt><FormattedMessage id="admin.keys.state" /></dt><dd className="mono"><span role="status">{run.state}</span></dd></div>
             <div className="fact"><dt><FormattedMessage id="admin.search.scope" /></dt><dd className="mono">{run.scope}</dd></div>
             <div className="fact"><dt><FormattedMessage id="admin.search.processed" /></dt>

@@ -96,6 +96,9 @@ public final class ContainedExtractor implements AutoCloseable {
 
   private static final String WORK_PREFIX = "zhusan-extract-";
 
+  /** This vault process's directories: {@code zhusan-extract-<pid>-<random>}. */
+  private static final String OWN_PREFIX = WORK_PREFIX + ProcessHandle.current().pid() + "-";
+
   private static final java.time.Duration START_LIMIT = java.time.Duration.ofSeconds(60);
 
   private static final AtomicInteger FEEDERS = new AtomicInteger();
@@ -184,7 +187,7 @@ public final class ContainedExtractor implements AutoCloseable {
             || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
-        if (now - Files.getLastModifiedTime(dir).toMillis() > maxAgeMillis) {
+        if (isStale(dir.getFileName().toString(), dir, now, maxAgeMillis)) {
           deleteRecursively(dir);
           removed += Files.exists(dir) ? 0 : 1;
         }
@@ -193,6 +196,27 @@ public final class ContainedExtractor implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "could not look for stale extraction directories", e);
     }
     return removed;
+  }
+
+  /**
+   * A directory is named {@code zhusan-extract-<vault pid>-<random>}: it is stale when that vault
+   * process is gone (a warm child's directory lives as long as its child, so its age says nothing;
+   * another vault on the same host must not take it away). Names without a process id, from older
+   * versions, are stale by age.
+   */
+  private static boolean isStale(String name, Path dir, long now, long maxAgeMillis)
+      throws IOException {
+    String rest = name.substring(WORK_PREFIX.length());
+    int dash = rest.indexOf('-');
+    if (dash > 0) {
+      try {
+        long owner = Long.parseLong(rest.substring(0, dash));
+        return ProcessHandle.of(owner).map(p -> !p.isAlive()).orElse(true);
+      } catch (NumberFormatException e) {
+        // not ours to judge by owner: fall back to age
+      }
+    }
+    return now - Files.getLastModifiedTime(dir).toMillis() > maxAgeMillis;
   }
 
   /** The limits this extractor applies. */
@@ -442,10 +466,10 @@ public final class ContainedExtractor implements AutoCloseable {
     try {
       return Files.createTempDirectory(
           spoolRoot,
-          WORK_PREFIX,
+          OWN_PREFIX,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (UnsupportedOperationException e) {
-      return Files.createTempDirectory(spoolRoot, WORK_PREFIX);
+      return Files.createTempDirectory(spoolRoot, OWN_PREFIX);
     }
   }
 

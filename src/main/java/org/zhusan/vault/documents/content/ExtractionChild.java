@@ -82,6 +82,11 @@ final class ExtractionChild {
         if (start.tag() != ChildProtocol.TAG_START) {
           break;
         }
+        // Parsers spool here: it must exist (private) for every document, even if it was removed.
+        Files.createDirectories(
+            tmp,
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         serve(
             settings,
             parsing,

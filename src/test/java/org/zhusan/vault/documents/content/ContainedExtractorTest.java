@@ -573,11 +573,23 @@ class ContainedExtractorTest {
         stale.getParent(),
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     Path fresh = Files.createDirectories(spool.resolve("zhusan-extract-456"));
+    // A live vault's directory is kept however old; a dead vault's goes however new.
+    Path live =
+        Files.createDirectories(
+            spool.resolve("zhusan-extract-" + ProcessHandle.current().pid() + "-789"));
+    Files.setLastModifiedTime(
+        live, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    Process exited = new ProcessBuilder("true").start();
+    exited.waitFor();
+    Path dead =
+        Files.createDirectories(spool.resolve("zhusan-extract-" + exited.pid() + "-790/tmp"));
     Path other = Files.createDirectories(spool.resolve("someone-else"));
     Files.setLastModifiedTime(
         other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
-    assertEquals(1, extractor.removeStaleDirectories());
+    assertEquals(2, extractor.removeStaleDirectories());
     assertFalse(Files.exists(stale.getParent()));
+    assertFalse(Files.exists(dead.getParent()));
+    assertTrue(Files.exists(live));
     assertTrue(Files.exists(fresh));
     assertTrue(Files.exists(other));
   }
