@@ -2,6 +2,7 @@ package org.zhusan.vault.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -92,59 +94,88 @@ public final class DocumentThroughputBenchmark {
           "upload   : %d MiB with a 256 MiB heap in %.1f s = %.1f MB/s%n",
           bigMiB, upSeconds, size / 1e6 / upSeconds);
 
-      byte[] sentDigest = sent.digest();
       String contentUrl =
           small.baseUrl()
               + "/api/documents/"
               + documentId
               + "/versions/1/content?purpose=LEGAL_PROCEEDING";
-      // Rounds alternate the raw read and the download so both see the same machine load.
+      // Rounds alternate the raw read and the download so both see the same machine load. Round 0
+      // warms both up (the JIT compiles the server's decryption path during the first download)
+      // and is reported but left out of the summary.
+      Connection monitor =
+          java.sql.DriverManager.getConnection(small.jdbcUrl(), VaultServer.OWNER, "");
       double[] ratios = new double[rounds];
       double rawTotal = 0;
       double downTotal = 0;
-      for (int round = 1; round <= rounds; round++) {
-        t0 = System.nanoTime();
-        long raw = rawRead(small.jdbcUrl(), UUID.fromString(versionId));
-        double rawSeconds = (System.nanoTime() - t0) / 1e9;
+      long rawBytes = 0;
+      for (int round = 0; round <= rounds; round++) {
+        long raw;
+        double rawSeconds;
+        Cpu rawCpu;
+        try (Connection c =
+            java.sql.DriverManager.getConnection(small.jdbcUrl(), VaultServer.OWNER, "")) {
+          rawCpu = new Cpu(small.pid(), monitor);
+          t0 = System.nanoTime();
+          raw = rawRead(c, UUID.fromString(versionId));
+          rawSeconds = (System.nanoTime() - t0) / 1e9;
+          rawCpu.stop();
+        }
 
-        MessageDigest got = MessageDigest.getInstance("SHA-256");
+        // A plain blocking HTTP/1.1 client, the counterpart of the plain JDBC read, checking every
+        // byte against the generated content (cheaper than hashing it: the client shares the
+        // machine's cores with the server and PostgreSQL).
+        Cpu downCpu = new Cpu(small.pid(), monitor);
         t0 = System.nanoTime();
-        HttpResponse<InputStream> down =
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .build()
-                .send(
-                    HttpRequest.newBuilder(URI.create(contentUrl))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        long received = drain(down.body(), got);
+        HttpURLConnection http =
+            (HttpURLConnection) URI.create(contentUrl).toURL().openConnection();
+        http.setRequestProperty("Authorization", "Bearer " + token);
+        if (http.getResponseCode() != 200) {
+          throw new IllegalStateException("download: " + http.getResponseCode());
+        }
+        GeneratedCheck check = new GeneratedCheck();
+        long received;
+        try (InputStream body = http.getInputStream()) {
+          received = check.consume(body);
+        }
         double downSeconds = (System.nanoTime() - t0) / 1e9;
-        boolean same = received == size && MessageDigest.isEqual(sentDigest, got.digest());
+        downCpu.stop();
+        boolean same = received == size && check.allMatched();
         System.out.printf(
-            "download : round %d: %d MiB in %.1f s = %.1f MB/s, identical bytes: %s%n",
-            round, bigMiB, downSeconds, size / 1e6 / downSeconds, same);
+            "download : round %d%s: %d MiB in %.1f s = %.1f MB/s, identical bytes: %s%n",
+            round,
+            round == 0 ? " (warm-up)" : "",
+            bigMiB,
+            downSeconds,
+            size / 1e6 / downSeconds,
+            same);
         System.out.printf(
             "raw read : round %d: the same %d encrypted bytes over JDBC in %.1f s = %.1f MB/s%n",
             round, raw, rawSeconds, raw / 1e6 / rawSeconds);
         System.out.printf(
             "ratio    : round %d: download / raw read = %.2f%n", round, rawSeconds / downSeconds);
+        System.out.printf(
+            "cpu      : round %d: download %s; raw read %s%n", round, downCpu, rawCpu);
         if (!same) {
           throw new IllegalStateException("the download differs from the upload");
+        }
+        if (round == 0) {
+          continue;
         }
         ratios[round - 1] = rawSeconds / downSeconds;
         rawTotal += rawSeconds;
         downTotal += downSeconds;
+        rawBytes += raw;
       }
+      monitor.close();
       java.util.Arrays.sort(ratios);
       System.out.printf(
-          "ratio    : download / raw read over %d rounds: median %.2f, all rounds %.2f"
+          "ratio    : download / raw read over rounds 1..%d: median %.2f, all rounds %.2f"
               + " (download %.1f MB/s, raw read %.1f MB/s)%n",
           rounds,
           ratios[rounds / 2],
           rawTotal / downTotal,
           rounds * size / 1e6 / downTotal,
-          rounds * size / 1e6 / rawTotal);
+          rawBytes / 1e6 / rawTotal);
     } finally {
       small.stop();
     }
@@ -216,14 +247,13 @@ public final class DocumentThroughputBenchmark {
   }
 
   /**
-   * The baseline: the version's stored rows, exactly as the server reads them (one query per row),
-   * over JDBC as the schema owner, doing nothing with the bytes. Returns the bytes read.
+   * The baseline: the version's stored rows as they are stored, one query per row, over JDBC as the
+   * schema owner, doing nothing with the bytes. Returns the bytes read.
    */
-  private static long rawRead(String jdbcUrl, UUID versionId) throws java.sql.SQLException {
+  private static long rawRead(Connection c, UUID versionId) throws java.sql.SQLException {
     long raw = 0;
-    try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, VaultServer.OWNER, "");
-        PreparedStatement ps =
-            c.prepareStatement("SELECT data FROM content_chunk WHERE version_id = ? AND seq = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT data FROM content_chunk WHERE version_id = ? AND seq = ?")) {
       ps.setObject(1, versionId);
       for (int seq = 0; ; seq++) {
         ps.setInt(2, seq);
@@ -236,6 +266,81 @@ public final class DocumentThroughputBenchmark {
       }
     }
     return raw;
+  }
+
+  /**
+   * CPU seconds (user + system, from Linux's /proc) of the server, of the PostgreSQL backends
+   * serving the benchmark's database (the server's pooled connections and the raw read's) and of
+   * this client, between construction and {@link #stop()}; zero elsewhere.
+   */
+  private static final class Cpu {
+    private final long serverPid;
+    private final Connection monitor;
+    private final long[] backends;
+    private final long[] start;
+    private long[] used;
+
+    Cpu(long serverPid, Connection monitor) throws java.sql.SQLException {
+      this.serverPid = serverPid;
+      this.monitor = monitor;
+      this.backends = backends();
+      this.start = sample();
+    }
+
+    /** A backend that has gone by then (a pooled connection replaced) is left out. */
+    void stop() {
+      long[] end = sample();
+      long postgres = 0;
+      for (int i = 1; i < end.length - 1; i++) {
+        postgres += end[i] > 0 ? end[i] - start[i] : 0;
+      }
+      used =
+          new long[] {end[0] - start[0], postgres, end[end.length - 1] - start[start.length - 1]};
+    }
+
+    /** The database's backends other than the monitor's own. */
+    private long[] backends() throws java.sql.SQLException {
+      try (PreparedStatement ps =
+              monitor.prepareStatement(
+                  "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND pid <> pg_backend_pid()");
+          ResultSet rs = ps.executeQuery()) {
+        List<Long> pids = new java.util.ArrayList<>();
+        while (rs.next()) {
+          pids.add(rs.getLong(1));
+        }
+        return pids.stream().mapToLong(Long::longValue).toArray();
+      }
+    }
+
+    /** Server, each backend, client. */
+    private long[] sample() {
+      long[] t = new long[backends.length + 2];
+      t[0] = ticks(serverPid);
+      for (int i = 0; i < backends.length; i++) {
+        t[i + 1] = ticks(backends[i]);
+      }
+      t[t.length - 1] = ticks(ProcessHandle.current().pid());
+      return t;
+    }
+
+    /** User plus system time in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+    private static long ticks(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "cpu s: server %.1f, postgres %.1f, client %.1f",
+          used[0] / 100.0, used[1] / 100.0, used[2] / 100.0);
+    }
   }
 
   private static String createSubject(String base, String token) throws Exception {
@@ -255,21 +360,44 @@ public final class DocumentThroughputBenchmark {
     return r.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
   }
 
-  private static long drain(InputStream in, MessageDigest digest) throws IOException {
-    byte[] buf = new byte[1 << 16];
-    long n = 0;
-    for (int r; (r = in.read(buf)) > 0; ) {
-      digest.update(buf, 0, r);
-      n += r;
+  /**
+   * Compares a stream byte for byte with what {@link Generated} produces, against a precomputed
+   * stretch of the repeating line rather than regenerating it byte by byte.
+   */
+  static final class GeneratedCheck {
+    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] pattern;
+    private final int period = Generated.LINE.length;
+    private boolean matched = true;
+
+    GeneratedCheck() {
+      pattern = new byte[buffer.length + period];
+      for (int i = 0; i < pattern.length; i++) {
+        pattern[i] = Generated.LINE[i % period];
+      }
     }
-    return n;
+
+    /** Reads {@code in} to its end; returns the bytes read. */
+    long consume(InputStream in) throws IOException {
+      long pos = 0;
+      for (int r; (r = in.read(buffer)) > 0; ) {
+        int from = (int) (pos % period);
+        matched &= Arrays.equals(buffer, 0, r, pattern, from, from + r);
+        pos += r;
+      }
+      return pos;
+    }
+
+    boolean allMatched() {
+      return matched;
+    }
   }
 
   /** Deterministic text of a given size, generated on the fly (never held in memory). */
   static final class Generated extends InputStream {
     private final long size;
     private final MessageDigest digest;
-    private final byte[] line =
+    static final byte[] LINE =
         "The hearing was adjourned; the evaluation continues next week.\n"
             .getBytes(StandardCharsets.US_ASCII);
     private long pos;
@@ -292,7 +420,7 @@ public final class DocumentThroughputBenchmark {
       }
       int n = (int) Math.min(len, size - pos);
       for (int i = 0; i < n; i++) {
-        b[off + i] = line[(int) ((pos + i) % line.length)];
+        b[off + i] = LINE[(int) ((pos + i) % LINE.length)];
       }
       digest.update(b, off, n);
       pos += n;
