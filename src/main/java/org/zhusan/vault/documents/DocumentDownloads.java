@@ -139,8 +139,9 @@ public class DocumentDownloads {
     long size = 0;
     InputStream plainContent;
     try {
-      plainContent = content.open(d.content);
-    } catch (SQLException e) {
+      // The next rows are read on another thread while this one decrypts, checks and sends.
+      plainContent = content.openReadingAhead(d.content);
+    } catch (SQLException | IOException e) {
       throw storageFailure(d, e);
     }
     try (InputStream plain = plainContent) {

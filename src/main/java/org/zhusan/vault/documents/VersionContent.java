@@ -121,6 +121,20 @@ public class VersionContent {
   }
 
   /**
+   * As {@link #open}, for streaming a whole version to a client: the next rows are read on another
+   * thread while the caller decrypts, checks and sends the current ones.
+   *
+   * @throws SQLException if the content store cannot be reached
+   * @throws IOException if no thread can be had to read ahead
+   */
+  InputStream openReadingAhead(Location content) throws SQLException, IOException {
+    StreamingAead aead = keys.contentCipher(content.subjectId(), false);
+    return aead.newDecryptingStream(
+        store.readAheadReader(content.versionId(), content.chunkCount()),
+        SubjectKeys.contentBinding(content.versionId()));
+  }
+
+  /**
    * Extracts the text of a stored version in the contained child (see docs/extraction.md), handing
    * it to {@code text} in chunks, in memory.
    *

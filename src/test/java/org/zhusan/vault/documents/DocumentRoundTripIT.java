@@ -126,6 +126,36 @@ class DocumentRoundTripIT {
     }
   }
 
+  @Test
+  void aVersionOfManyRowsIsDownloadedWhole() throws Exception {
+    // Several content rows, the last one short, none a multiple of the rows' read slices.
+    byte[] content = numberedLines(5 * 1024 * 1024 + 12_345);
+    JsonObject doc = upload("COURT", "A long ruling", "ruling.txt", content);
+    String versionId = doc.getJsonArray("versions").getJsonObject(0).getString("id");
+    try (java.sql.Connection c = org.zhusan.vault.it.VaultServer.get().ownerConnection();
+        java.sql.PreparedStatement q =
+            c.prepareStatement("SELECT count(*) FROM content_chunk WHERE version_id = ?::uuid")) {
+      q.setString(1, versionId);
+      try (java.sql.ResultSet rs = q.executeQuery()) {
+        rs.next();
+        assertTrue(rs.getInt(1) > 5, "stored in several rows: " + rs.getInt(1));
+      }
+    }
+
+    HttpResponse<byte[]> r = download(doc.getString("id"), 1);
+    assertEquals(200, r.statusCode());
+    assertArrayEquals(content, r.body());
+  }
+
+  /** Text of exactly {@code size} bytes in which every line differs. */
+  static byte[] numberedLines(int size) {
+    StringBuilder b = new StringBuilder(size + 80);
+    for (int i = 0; b.length() < size; i++) {
+      b.append("Line ").append(i).append(" of the ruling, as read out in court.\n");
+    }
+    return b.substring(0, size).getBytes(StandardCharsets.UTF_8);
+  }
+
   static JsonObject upload(String type, String title, String fileName, byte[] content)
       throws Exception {
     HttpResponse<String> r =

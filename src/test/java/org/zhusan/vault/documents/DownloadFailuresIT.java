@@ -72,6 +72,37 @@ class DownloadFailuresIT {
     assertTrue(outcomes.contains("FAILED integrity"), outcomes.toString());
   }
 
+  @Test
+  void tamperingWithALaterRowStopsTheDownloadBeforeIt() throws Exception {
+    // Rows are read ahead of what is sent; what is sent must still end before the first segment
+    // that fails authentication, and be the authentic bytes up to there.
+    byte[] content = DocumentRoundTripIT.numberedLines(5 * 1024 * 1024);
+    JsonObject doc = DocumentRoundTripIT.upload("COURT", "Tampered later", "t2.txt", content);
+    String versionId = doc.getJsonArray("versions").getJsonObject(0).getString("id");
+    try (Connection c = VaultServer.get().adminConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SET session_replication_role = replica");
+      s.executeUpdate(
+          "UPDATE content_chunk SET data = overlay(data placing '\\x00'::bytea from 500000 for 1) "
+              + "WHERE version_id = '"
+              + versionId
+              + "' AND seq = 3");
+    }
+
+    byte[] got =
+        readUntilCut(
+            "/api/documents/"
+                + doc.getString("id")
+                + "/versions/1/content?purpose=LEGAL_PROCEEDING");
+    assertTrue(got.length < 3 * 1024 * 1024 + 500_000, "nothing past the tampered segment");
+    assertTrue(
+        java.util.Arrays.equals(got, 0, got.length, content, 0, got.length),
+        "what was sent is the authentic beginning");
+    assertTrue(awaitServerLog("INTEGRITY ALARM: document version " + versionId));
+    List<String> outcomes = outcomesFor(versionId, doc.getString("id"));
+    assertTrue(outcomes.contains("FAILED integrity"), outcomes.toString());
+  }
+
   /** Outcomes (with the rule of failures) of the log entries about reading a version. */
   private static List<String> outcomesFor(String versionId, String documentId) throws Exception {
     List<String> out = new ArrayList<>();
@@ -89,6 +120,25 @@ class DownloadFailuresIT {
       }
     }
     return out;
+  }
+
+  /** The body bytes received before the server cut the response short (or all of them). */
+  private static byte[] readUntilCut(String path) throws Exception {
+    java.net.HttpURLConnection http =
+        (java.net.HttpURLConnection)
+            URI.create(VaultServer.get().baseUrl() + path).toURL().openConnection();
+    http.setRequestProperty("Authorization", "Bearer " + DocumentRoundTripIT.LAWYER);
+    assertEquals(200, http.getResponseCode());
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    try (InputStream in = http.getInputStream()) {
+      byte[] buf = new byte[64 * 1024];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        got.write(buf, 0, n);
+      }
+    } catch (java.io.IOException cut) {
+      // expected: the transfer ends before its Content-Length
+    }
+    return got.toByteArray();
   }
 
   private static void readHeadersAndHangUp(String path) throws Exception {
