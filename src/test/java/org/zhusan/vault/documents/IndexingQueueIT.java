@@ -29,10 +29,18 @@ import org.zhusan.vault.it.VaultServer;
 class IndexingQueueIT {
   private static final String LAWYER = DocumentRoundTripIT.LAWYER;
 
+  /**
+   * One instance without workers (starting one costs most of this test's time): five uploads queued
+   * and left as they are, one left as a dead worker leaves its claim (one attempt, lease just run
+   * out), one at its last attempt; then SIGKILL. The shared server's workers take every one.
+   */
   @Test
-  void killingAnInstanceWithUploadsQueuedLosesNoneAndAnotherInstanceIndexesThem() throws Exception {
+  void killingAnInstanceWithUploadsQueuedLosesNoneAndDeadWorkersClaimsAreRetriedThenGivenUp()
+      throws Exception {
     String subject = DocumentRoundTripIT.subject();
     List<String> documents = new ArrayList<>();
+    String retried;
+    String exhausted;
     VaultProcess queueOnly =
         VaultServer.get().anotherInstance(Map.of("VAULT_INDEXING_WORKERS", "0"), "queue-only");
     try {
@@ -52,37 +60,9 @@ class IndexingQueueIT {
         assertEquals("PENDING", v.getString("extractionStatus"), r.body());
         documents.add(Http.json(r).getString("id"));
       }
-    } finally {
-      queueOnly.kill();
-    }
-    for (String id : documents) {
-      Extractions.awaitDone(id);
-      JsonObject doc = Http.json(Http.get("/api/documents/" + id, LAWYER));
-      JsonObject v = doc.getJsonArray("versions").getJsonObject(0);
-      assertEquals("EXTRACTED", v.getString("extractionStatus"), doc.toString());
-    }
-    JsonObject hits =
-        Http.json(
-            Http.postJson(
-                "/api/search?limit=20",
-                LAWYER,
-                "{\"q\":\"zhetisuqueued\",\"subject\":\"" + subject + "\"}"));
-    assertEquals(5, hits.getInt("total"), hits.toString());
-  }
-
-  @Test
-  void aLeaseLeftByADeadWorkerExpiresAndAnItemThatFailedEveryAttemptIsNotIndexed()
-      throws Exception {
-    String subject = DocumentRoundTripIT.subject();
-    String retried;
-    String exhausted;
-    VaultProcess queueOnly =
-        VaultServer.get().anotherInstance(Map.of("VAULT_INDEXING_WORKERS", "0"), "queue-only-2");
-    try {
       retried = upload(queueOnly, subject, "retried");
       exhausted = upload(queueOnly, subject, "exhausted");
-      // As a worker that claimed them and died would leave them: one attempt made and a lease
-      // that has just run out; the other at the last attempt allowed (3).
+      // As a worker that claimed them and died would leave them.
       try (Connection c = VaultServer.get().ownerConnection();
           PreparedStatement ps =
               c.prepareStatement(
@@ -99,6 +79,20 @@ class IndexingQueueIT {
     } finally {
       queueOnly.kill();
     }
+    for (String id : documents) {
+      Extractions.awaitDone(id);
+      JsonObject doc = Http.json(Http.get("/api/documents/" + id, LAWYER));
+      JsonObject v = doc.getJsonArray("versions").getJsonObject(0);
+      assertEquals("EXTRACTED", v.getString("extractionStatus"), doc.toString());
+    }
+    JsonObject hits =
+        Http.json(
+            Http.postJson(
+                "/api/search?limit=20",
+                LAWYER,
+                "{\"q\":\"zhetisuqueued\",\"subject\":\"" + subject + "\"}"));
+    assertEquals(5, hits.getInt("total"), hits.toString());
+
     Extractions.awaitDone(retried);
     Extractions.awaitDone(exhausted);
     assertEquals("EXTRACTED", state(retried)[0]);
