@@ -77,9 +77,13 @@ public final class IngestBenchmark {
     }
     double tikaSeconds = (System.nanoTime() - t0) / 1e9;
 
-    VaultServer vault =
-        VaultServer.launch(
-            "zhusan_bench_ingest", Map.of("VAULT_EXTRACTION_OCR", "false"), "bench-ingest");
+    Map<String, String> env = new java.util.HashMap<>(Map.of("VAULT_EXTRACTION_OCR", "false"));
+    // e.g. BENCH_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ingest.jfr to profile it
+    String serverOpts = System.getenv("BENCH_SERVER_JAVA_OPTS");
+    if (serverOpts != null) {
+      env.put("JAVA_TOOL_OPTIONS", serverOpts);
+    }
+    VaultServer vault = VaultServer.launch("zhusan_bench_ingest", env, "bench-ingest");
     try {
       String token = Tokens.token("bench-lawyer", "LAWYER", "AST-01");
       String subject = createSubject(vault.baseUrl(), token);
