@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package structure docs/architecture.md draws: arrows between capability packages point one
  * way, and the pure cores (the cryptographic primitives, the Merkle tree and its offline verifier,
- * the policy and the content pipeline) import nothing of the server, so they can be read, tested
- * and reused (the CLI verifier) without a container.
+ * the policy, the content pipeline and the certificates of destruction) import nothing of the
+ * server, so they can be read, tested and reused (the CLI verifier) without a container.
  */
 class ArchitectureTest {
   private static final String[] PURE_CORES = {
@@ -24,7 +24,8 @@ class ArchitectureTest {
     "..vault.audit.tree..",
     "..vault.audit.verify..",
     "..vault.access.policy..",
-    "..vault.documents.content.."
+    "..vault.documents.content..",
+    "..vault.records.certificate.."
   };
 
   private static JavaClasses vault;

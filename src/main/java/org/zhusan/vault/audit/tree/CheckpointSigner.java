@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -24,11 +27,13 @@ public final class CheckpointSigner {
 
   private final Ed25519PrivateKeyParameters privateKey;
   private final CheckpointVerifier verifier;
+  private final String keyId;
 
   /** Creates a signer for {@code privateKey}. */
   public CheckpointSigner(Ed25519PrivateKeyParameters privateKey) {
     this.privateKey = Objects.requireNonNull(privateKey, "privateKey is required.");
     this.verifier = new CheckpointVerifier(privateKey.generatePublicKey());
+    this.keyId = keyIdOf(verifier.publicKey());
   }
 
   /**
@@ -58,6 +63,42 @@ public final class CheckpointSigner {
     signer.init(true, privateKey);
     signer.update(body, 0, body.length);
     return new SignedCheckpoint(checkpoint, signer.generateSignature());
+  }
+
+  /**
+   * Signs {@code message} as it is (RFC 8032 pure Ed25519), for statements other than checkpoints
+   * that the vault vouches for with the log key, e.g. certificates of destruction. The caller must
+   * domain-separate its message (start it with a prefix naming its format and version, as {@code
+   * CertificateJson.signedMessage} does), so that no signature made here can be passed off as a
+   * checkpoint's, or as another kind of statement's, signature. Checkpoint bodies begin with their
+   * origin line; do not sign anything that could be read as one.
+   *
+   * @return the 64-byte signature
+   */
+  public byte[] signDetached(byte[] message) {
+    Objects.requireNonNull(message, "message is required.");
+    Ed25519Signer signer = new Ed25519Signer();
+    signer.init(true, privateKey);
+    signer.update(message, 0, message.length);
+    return signer.generateSignature();
+  }
+
+  /**
+   * Returns this key's id: the first 16 lower-case hex digits of the SHA-256 of the raw 32-byte
+   * public key (the same rule as {@code CertificateVerifier.keyId}), which signed statements name
+   * so that a verifier can tell which published key to use.
+   */
+  public String keyId() {
+    return keyId;
+  }
+
+  private static String keyIdOf(byte[] rawPublicKey) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(rawPublicKey);
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   /** Returns the verifier for this signer's public key. */

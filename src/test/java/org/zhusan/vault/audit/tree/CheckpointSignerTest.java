@@ -1,16 +1,20 @@
 package org.zhusan.vault.audit.tree;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 
 class CheckpointSignerTest {
@@ -122,6 +126,33 @@ class CheckpointSignerTest {
     assertThrows(
         InvalidKeyException.class,
         () -> CheckpointVerifier.fromPublicKeyPem(new StringReader(p256)));
+  }
+
+  @Test
+  void signsDetachedMessagesAsTheyAre() {
+    byte[] message = "example/statement/v1\n{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = signer.signDetached(message);
+    assertEquals(64, signature.length);
+    Ed25519Signer check = new Ed25519Signer();
+    check.init(false, new Ed25519PublicKeyParameters(signer.verifier().publicKey()));
+    check.update(message, 0, message.length);
+    assertTrue(check.verifySignature(signature));
+    // A detached signature over a checkpoint's body is a checkpoint signature: hence callers
+    // must domain-separate what they sign.
+    assertTrue(
+        signer
+            .verifier()
+            .verify(new SignedCheckpoint(checkpoint, signer.signDetached(checkpoint.bodyBytes()))));
+  }
+
+  @Test
+  void keyIdIsTheFirstSixteenHexDigitsOfTheSha256OfThePublicKey() throws Exception {
+    CheckpointSigner dev =
+        CheckpointSigner.fromPkcs8PemFile(REPO.resolve("keys-example/audit-signing-ed25519.pem"));
+    // openssl pkey -pubin -in keys-example/audit-signing-ed25519.pub.pem -outform DER \
+    //   | tail -c 32 | sha256sum | cut -c1-16
+    assertEquals("511dd38bc22ae9a9", dev.keyId());
+    assertTrue(signer.keyId().matches("[0-9a-f]{16}"));
   }
 
   @Test
