@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       TokenCommand.class,
       VerifyLogCommand.class,
+      VerifyCertificateCommand.class,
       RotateKeysCommand.class,
       RotateBlindIndexCommand.class,
       CommandLine.HelpCommand.class
