@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.access.Action;
@@ -123,10 +124,12 @@ public class SearchReindexer {
   /**
    * Re-indexes, on the calling thread (already a background one: the blind-index key rotation's),
    * every version whose tokens are under another blind-index key than the primary, and returns how
-   * the run ended; 409 while another runs.
+   * the run ended; 409 while another runs. {@code started} is told of the run (its id and total)
+   * before the first version is done.
    */
-  public ReindexRun runOldKeyHere(String actor, String role) {
+  public ReindexRun runOldKeyHere(String actor, String role, Consumer<ReindexRun> started) {
     List<UUID> toDo = claim(ReindexWork.Scope.OLD_KEY, actor);
+    started.accept(current);
     run(ReindexWork.Scope.OLD_KEY, toDo, actor, role);
     return current;
   }

@@ -71,7 +71,12 @@ class SearchReindexerTest {
   void aVersionEnteringTheScopeDuringTheRunIsLeftToTheNextRun() {
     inScope.add(version(1));
     meanwhile = () -> inScope.add(version(5)); // e.g. indexed under an old key by a worker
-    SearchReindexer.ReindexRun run = reindexer.runOldKeyHere("admin", "ADMIN");
+    List<SearchReindexer.ReindexRun> started = new ArrayList<>();
+    SearchReindexer.ReindexRun run = reindexer.runOldKeyHere("admin", "ADMIN", started::add);
+    assertEquals(1, started.size());
+    assertEquals(run.id(), started.get(0).id());
+    assertEquals(1, started.get(0).total()); // known before the first version is done
+    assertEquals(0, started.get(0).processed());
     assertEquals("DONE", run.state());
     assertEquals(1, run.total());
     assertEquals(1, run.processed(), run::toString);
@@ -85,7 +90,7 @@ class SearchReindexerTest {
       inScope.add(version(i));
     }
     meanwhile = () -> inScope.remove(version(4)); // indexed by its worker meanwhile
-    SearchReindexer.ReindexRun run = reindexer.runOldKeyHere("admin", "ADMIN");
+    SearchReindexer.ReindexRun run = reindexer.runOldKeyHere("admin", "ADMIN", r -> {});
     assertEquals(5, run.total());
     assertEquals(5, run.processed(), run::toString);
     assertEquals(4, run.indexed());
@@ -95,7 +100,7 @@ class SearchReindexerTest {
 
   @Test
   void nothingToDoIsZeroOfZero() {
-    SearchReindexer.ReindexRun run = reindexer.runOldKeyHere("admin", "ADMIN");
+    SearchReindexer.ReindexRun run = reindexer.runOldKeyHere("admin", "ADMIN", r -> {});
     assertEquals("DONE", run.state());
     assertEquals(0, run.total());
     assertEquals(0, run.processed());
