@@ -191,7 +191,7 @@ export interface BlindIndexVersion {
 }
 export interface BlindIndexRotationRun {
   id: string; targetVersion: number; state: string; phase: string; subjectsToDo: number; subjectsRekeyed: number; subjectsFailed: number;
-  reindexRunId?: string; documentVersions: number; documentVersionsFailed: number; startedBy: string; startedAt: string; finishedAt?: string;
+  reindexRunId?: string; documentVersionsToDo: number; documentVersions: number; documentVersionsFailed: number; startedBy: string; startedAt: string; finishedAt?: string;
 }
 export interface BlindIndexStatus {
   primaryVersion: number; loadedVersions: number[]; versions: BlindIndexVersion[]; rotation?: BlindIndexRotationRun; reindex?: ReindexRun;

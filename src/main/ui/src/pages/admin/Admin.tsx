@@ -6,6 +6,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api, ApiError, type AdminStatus as Status, type BlindIndexStatus, type KeysView, type ReindexRun, type SearchStatus } from '../../api';
 import { ProblemMessage, Loading, PageTitle } from '../../components/ui';
 import { When } from '../audit/common';
+import { rotationProgress } from './rotationProgress';
 
 const POLL_MS = 500;
 
@@ -326,9 +327,7 @@ export function AdminBlindIndex() {
     }
   }
 
-  const inDocuments = rotation?.phase === 'DOCUMENTS' || (rotation?.phase === 'FINISHED' && !!rotation.reindexRunId);
-  const reindex = status?.reindex && rotation?.reindexRunId === status.reindex.id ? status.reindex : null;
-  const [done, total] = !rotation ? [0, 0] : inDocuments && reindex ? [reindex.processed, reindex.total] : [rotation.subjectsRekeyed + rotation.subjectsFailed, rotation.subjectsToDo];
+  const { inDocuments, done, total } = rotationProgress(status);
   const title = intl.formatMessage({ id: 'admin.bidx.title' });
   return (
     <>

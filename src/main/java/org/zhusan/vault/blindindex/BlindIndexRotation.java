@@ -56,8 +56,10 @@ public class BlindIndexRotation {
    * @param subjectsFailed of which could not be re-keyed (their values failed to decrypt; logged
    *     with their ids; they keep the old key version needed)
    * @param reindexRunId the id of the document re-index run (see {@code GET
-   *     /api/admin/search/reindex}), once started
-   * @param documentVersions document versions the re-index handled
+   *     /api/admin/search/reindex}; its progress while it runs), once started
+   * @param documentVersionsToDo document versions the re-index goes through (its total, listed when
+   *     it started), once started
+   * @param documentVersions document versions the re-index handled, once it has ended
    * @param documentVersionsFailed of which failed (their state says FAILED; they no longer depend
    *     on the old key)
    */
@@ -70,6 +72,7 @@ public class BlindIndexRotation {
       long subjectsRekeyed,
       long subjectsFailed,
       String reindexRunId,
+      long documentVersionsToDo,
       long documentVersions,
       long documentVersionsFailed,
       String startedBy,
@@ -85,6 +88,7 @@ public class BlindIndexRotation {
           rekeyed,
           failed,
           reindexRunId,
+          documentVersionsToDo,
           documentVersions,
           documentVersionsFailed,
           startedBy,
@@ -102,6 +106,7 @@ public class BlindIndexRotation {
           subjectsRekeyed,
           subjectsFailed,
           r == null ? null : r.id(),
+          r == null ? 0 : r.total(),
           r == null ? 0 : r.processed(),
           r == null ? 0 : r.failed(),
           startedBy,
@@ -119,6 +124,7 @@ public class BlindIndexRotation {
           subjectsRekeyed,
           subjectsFailed,
           reindexRunId,
+          documentVersionsToDo,
           documentVersions,
           documentVersionsFailed,
           startedBy,
@@ -156,6 +162,7 @@ public class BlindIndexRotation {
             0,
             0,
             null,
+            0,
             0,
             0,
             actor,
@@ -208,7 +215,8 @@ public class BlindIndexRotation {
                 + " subjects re-keyed"
                 + (failed > 0 ? ", " + failed + " could not be (see the warnings above)" : ""));
       }
-      run = run.documents(null);
+      RotationRun subjectsDone = run.documents(null);
+      run = subjectsDone;
       current = run;
       LOG.info(
           "Blind-index rotation "
@@ -216,8 +224,11 @@ public class BlindIndexRotation {
               + ": subjects done ("
               + done
               + "), re-indexing documents");
-      ReindexRun reindex = reindexer.runOldKeyHere(actor, role);
-      run = run.documents(reindex);
+      // the run's id and total are reported as soon as it has listed its work
+      ReindexRun reindex =
+          reindexer.runOldKeyHere(
+              actor, role, started -> current = subjectsDone.documents(started));
+      run = subjectsDone.documents(reindex);
       if (!"DONE".equals(reindex.state())) {
         throw new IllegalStateException(
             "the document re-index run " + reindex.id() + " ended " + reindex.state());

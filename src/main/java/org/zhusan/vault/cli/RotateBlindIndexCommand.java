@@ -56,8 +56,12 @@ public class RotateBlindIndexCommand implements Callable<Integer> {
       }
       JsonValue reindex = status.get("reindex");
       String documents =
-          reindex instanceof JsonObject o && id.equals(r.getString("reindexRunId", null))
-              ? o.getJsonNumber("processed") + " document versions re-indexed"
+          reindex instanceof JsonObject o
+                  && o.getString("id").equals(r.getString("reindexRunId", null))
+              ? o.getJsonNumber("processed")
+                  + "/"
+                  + o.getJsonNumber("total")
+                  + " document versions re-indexed"
               : r.getJsonNumber("documentVersions") + " document versions";
       System.out.println(
           "  "

@@ -242,20 +242,21 @@ public class ContentStore {
     }
   }
 
-  /** Reads slice by slice on the caller's thread (memory stays flat and no cursor is needed). */
-  static final class ChunkReader extends InputStream {
-    private final Slices slices;
+  /**
+   * A stream over a sequence of slices, what both readers share: it hands out the slice it holds
+   * and asks its subclass for the next one when that is used up.
+   */
+  abstract static class SliceStream extends InputStream {
     private byte[] current = new byte[0];
     private int pos;
     private boolean ended;
 
-    ChunkReader(Slices slices) {
-      this.slices = slices;
-    }
+    /** The next slice, or null after the last one (not asked again then). */
+    abstract byte[] nextSlice() throws IOException;
 
     private boolean fill() throws IOException {
       while (pos >= current.length) {
-        byte[] next = ended ? null : slices.next();
+        byte[] next = ended ? null : nextSlice();
         if (next == null) {
           ended = true;
           return false;
@@ -285,6 +286,26 @@ public class ContentStore {
       return n;
     }
 
+    /** Lets go of the slice held (on close). */
+    void dropSlice() {
+      current = new byte[0];
+      pos = 0;
+    }
+  }
+
+  /** Reads slice by slice on the caller's thread (memory stays flat and no cursor is needed). */
+  static final class ChunkReader extends SliceStream {
+    private final Slices slices;
+
+    ChunkReader(Slices slices) {
+      this.slices = slices;
+    }
+
+    @Override
+    byte[] nextSlice() throws IOException {
+      return slices.next();
+    }
+
     @Override
     public void close() throws IOException {
       slices.close();
@@ -299,7 +320,7 @@ public class ContentStore {
    * The connection is used by the fetching thread alone until it has finished; {@link #close()}
    * waits for that before closing it, so the connection goes back to the caller's transaction idle.
    */
-  static final class ReadAheadReader extends InputStream {
+  static final class ReadAheadReader extends SliceStream {
     static final int AHEAD = 4;
     private static final Object END = new Object();
 
@@ -307,9 +328,7 @@ public class ContentStore {
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
     private final Future<?> fetching;
     private volatile boolean closed;
-    private byte[] current = new byte[0];
-    private int pos;
-    private boolean ended;
+    private boolean failed;
 
     ReadAheadReader(Slices slices, ExecutorService executor) throws IOException {
       this.slices = slices;
@@ -351,51 +370,29 @@ public class ContentStore {
       }
     }
 
-    private boolean fill() throws IOException {
-      while (pos >= current.length) {
-        if (ended) {
-          return false;
-        }
-        Object next;
-        try {
-          next = ready.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while reading content");
-        }
-        if (next == END) {
-          ended = true;
-          return false;
-        }
-        if (next instanceof Throwable failure) {
-          ended = true;
-          throw failure instanceof IOException io
-              ? new IOException(io.getMessage(), io)
-              : new IOException("content could not be read", failure);
-        }
-        current = (byte[]) next;
-        pos = 0;
-      }
-      return true;
-    }
-
+    /** The next slice the fetching thread handed over; its failure once, then no more slices. */
     @Override
-    public int read() throws IOException {
-      return fill() ? current[pos++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
+    byte[] nextSlice() throws IOException {
+      if (failed) {
+        return null;
       }
-      if (!fill()) {
-        return -1;
+      Object next;
+      try {
+        next = ready.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading content");
       }
-      int n = Math.min(len, current.length - pos);
-      System.arraycopy(current, pos, b, off, n);
-      pos += n;
-      return n;
+      if (next == END) {
+        return null;
+      }
+      if (next instanceof Throwable failure) {
+        failed = true;
+        throw failure instanceof IOException io
+            ? new IOException(io.getMessage(), io)
+            : new IOException("content could not be read", failure);
+      }
+      return (byte[]) next;
     }
 
     @Override
@@ -419,7 +416,7 @@ public class ContentStore {
         }
       } finally {
         ready.clear();
-        current = new byte[0];
+        dropSlice();
         slices.close();
         if (interrupted) {
           Thread.currentThread().interrupt();

@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -25,11 +27,11 @@ import org.zhusan.vault.keys.SubjectKeys;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
- * The transactional steps of re-indexing ({@link SearchReindexer}): list the next versions to do,
- * and re-index one version in a transaction of its own — its stored content is opened and its text
- * extracted in the contained child (with OCR if available now) exactly as at upload ({@link
- * VersionContent}), and its tokens and state are rebuilt ({@link VersionIndexing}). Plaintext
- * exists only in memory while one version is processed.
+ * The database steps of re-indexing ({@link SearchReindexer}): list the versions to do, check which
+ * of a batch still need it, and re-index one version in a transaction of its own — its stored
+ * content is opened and its text extracted in the contained child (with OCR if available now)
+ * exactly as at upload ({@link VersionContent}), and its tokens and state are rebuilt ({@link
+ * VersionIndexing}). Plaintext exists only in memory while one version is processed.
  */
 @ApplicationScoped
 public class ReindexWork {
@@ -75,41 +77,60 @@ public class ReindexWork {
   }
 
   /**
-   * Up to {@code limit} version ids after {@code after} (by id) of live (not shredded) subjects, in
-   * {@code scope}.
+   * Every version id (of a live subject) in {@code scope} now, in id order: a run's work set,
+   * listed by one statement so that its size is the run's total. Versions entering the scope later
+   * (an upload indexed meanwhile) are left to the next run.
    */
-  @Transactional
-  public List<UUID> next(UUID after, Scope scope, int limit) {
-    String sql =
-        "SELECT v.id"
-            + FROM
-            + " WHERE (CAST(? AS uuid) IS NULL OR v.id > CAST(? AS uuid))"
-            + filter(scope)
-            + " ORDER BY v.id LIMIT ?";
+  public List<UUID> versionsToDo(Scope scope) {
+    String sql = "SELECT v.id" + FROM + " WHERE TRUE" + filter(scope) + " ORDER BY v.id";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      ps.setObject(i++, after);
-      ps.setObject(i++, after);
-      if (scope == Scope.STALE) {
-        ps.setString(i++, BlindTokens.PURPOSE);
-      }
-      if (scope != Scope.ALL) {
-        ps.setInt(i++, engine.primaryKeyVersion());
-      }
-      ps.setInt(i, limit);
-      List<UUID> ids = new ArrayList<>(limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getObject(1, UUID.class));
-        }
-      }
-      return ids;
+      bindFilter(ps, 1, scope);
+      return ids(ps);
     } catch (SQLException e) {
       throw VaultException.unavailable(
           "search-unavailable",
           "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
     }
+  }
+
+  /**
+   * Which of {@code versionIds} are still in {@code scope} now: one that left it since the run
+   * listed it (indexed by its worker or another transaction meanwhile, its subject shredded) has
+   * nothing left to do.
+   */
+  public Set<UUID> stillToDo(List<UUID> versionIds, Scope scope) {
+    String sql = "SELECT v.id" + FROM + " WHERE v.id = ANY(?)" + filter(scope);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("uuid", versionIds.toArray()));
+      bindFilter(ps, 2, scope);
+      return new HashSet<>(ids(ps));
+    } catch (SQLException e) {
+      throw VaultException.unavailable(
+          "search-unavailable",
+          "Versions to re-index could not be listed (SQL state " + e.getSQLState() + ").");
+    }
+  }
+
+  private void bindFilter(PreparedStatement ps, int first, Scope scope) throws SQLException {
+    int i = first;
+    if (scope == Scope.STALE) {
+      ps.setString(i++, BlindTokens.PURPOSE);
+    }
+    if (scope != Scope.ALL) {
+      ps.setInt(i, engine.primaryKeyVersion());
+    }
+  }
+
+  private static List<UUID> ids(PreparedStatement ps) throws SQLException {
+    List<UUID> ids = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getObject(1, UUID.class));
+      }
+    }
+    return ids;
   }
 
   private static final String FROM =
@@ -129,32 +150,6 @@ public class ReindexWork {
               + " AND ve.state = 'PENDING')";
       case OLD_KEY -> " AND st.status = 'INDEXED' AND st.bidx_key_version <> ?";
     };
-  }
-
-  /**
-   * How many versions a run of this scope has to go through now (what {@link #next} would list in
-   * all).
-   */
-  public long count(Scope scope) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT count(*)" + FROM + " WHERE TRUE" + filter(scope))) {
-      int i = 1;
-      if (scope == Scope.STALE) {
-        ps.setString(i++, BlindTokens.PURPOSE);
-      }
-      if (scope != Scope.ALL) {
-        ps.setInt(i, engine.primaryKeyVersion());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw VaultException.unavailable(
-          "search-unavailable",
-          "Versions to re-index could not be counted (SQL state " + e.getSQLState() + ").");
-    }
   }
 
   /**

@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.zhusan.vault.access.Action;
@@ -22,10 +24,12 @@ import org.zhusan.vault.platform.problem.VaultException;
  * after OCR was installed: re-extracts the text of every stored version of live subjects — or only
  * of those not indexed with the current token purpose under the primary blind-index key — and
  * rewrites its tokens, one transaction per version, in the background, batch by batch, with
- * progress in the server log and in {@link #current()}. One run at a time; a run that stopped is
- * resumed by starting a "stale" run (versions already done are skipped). Every run first deletes
- * the tokens of crypto-shredded subjects' versions. The end of a run is written to the access log,
- * like key rotation.
+ * progress in the server log and in {@link #current()}. The versions a run goes through are listed
+ * once, when it starts (so its total is exact); a version that no longer needs it when its batch
+ * comes is skipped, and one that needs it only later is left to the next run. One run at a time; a
+ * run that stopped is resumed by starting a "stale" run (versions already done are skipped). Every
+ * run first deletes the tokens of crypto-shredded subjects' versions. The end of a run is written
+ * to the access log, like key rotation.
  *
  * <p>Progress is kept in memory only (lost on restart; the index state table says what is left).
  */
@@ -52,9 +56,10 @@ public class SearchReindexer {
    * @param indexed of which indexed
    * @param notIndexed of which without text (extraction refused or failed, no OCR)
    * @param failed of which failed (content unreadable, analysis failed)
-   * @param skipped of which skipped (subject shredded meanwhile)
-   * @param total versions the run had to go through when it started (its progress is processed of
-   *     total)
+   * @param skipped of which skipped (nothing left to do: the subject was shredded, or the version
+   *     was indexed by another transaction, since the run started)
+   * @param total versions the run goes through: those in its scope when it started, listed once
+   *     (its progress is processed of total; processed ends equal to it)
    */
   public record ReindexRun(
       String id,
@@ -110,19 +115,22 @@ public class SearchReindexer {
   /** Starts a run in the background; 409 while another runs. */
   public ReindexRun start(boolean all, String actor, String role) {
     ReindexWork.Scope scope = all ? ReindexWork.Scope.ALL : ReindexWork.Scope.STALE;
-    ReindexRun run = claim(scope, actor);
-    executor.submit(() -> run(scope, actor, role));
+    List<UUID> toDo = claim(scope, actor);
+    ReindexRun run = current;
+    executor.submit(() -> run(scope, toDo, actor, role));
     return run;
   }
 
   /**
    * Re-indexes, on the calling thread (already a background one: the blind-index key rotation's),
    * every version whose tokens are under another blind-index key than the primary, and returns how
-   * the run ended; 409 while another runs.
+   * the run ended; 409 while another runs. {@code started} is told of the run (its id and total)
+   * before the first version is done.
    */
-  public ReindexRun runOldKeyHere(String actor, String role) {
-    claim(ReindexWork.Scope.OLD_KEY, actor);
-    run(ReindexWork.Scope.OLD_KEY, actor, role);
+  public ReindexRun runOldKeyHere(String actor, String role, Consumer<ReindexRun> started) {
+    List<UUID> toDo = claim(ReindexWork.Scope.OLD_KEY, actor);
+    started.accept(current);
+    run(ReindexWork.Scope.OLD_KEY, toDo, actor, role);
     return current;
   }
 
@@ -132,13 +140,18 @@ public class SearchReindexer {
     return running != null && "RUNNING".equals(running.state());
   }
 
-  private synchronized ReindexRun claim(ReindexWork.Scope scope, String actor) {
+  /**
+   * Makes a new run current and returns its work set: the versions in {@code scope} now, listed
+   * once, whose number is the run's total (the run goes through exactly these).
+   */
+  private synchronized List<UUID> claim(ReindexWork.Scope scope, String actor) {
     ReindexRun running = current;
     if (running != null && "RUNNING".equals(running.state())) {
       throw VaultException.conflict(
           "reindex-running", "A re-index run is already in progress (" + running.id() + ").");
     }
-    ReindexRun run =
+    List<UUID> toDo = work.versionsToDo(scope);
+    current =
         new ReindexRun(
             UUID.randomUUID().toString(),
             scope.name(),
@@ -152,9 +165,8 @@ public class SearchReindexer {
             actor,
             Instant.now(),
             null,
-            work.count(scope));
-    current = run;
-    return run;
+            toDo.size());
+    return toDo;
   }
 
   /** The latest run, if any since start-up. */
@@ -162,7 +174,7 @@ public class SearchReindexer {
     return Optional.ofNullable(current);
   }
 
-  void run(ReindexWork.Scope scope, String actor, String role) {
+  void run(ReindexWork.Scope scope, List<UUID> toDo, String actor, String role) {
     ReindexRun run = current;
     LOG.info(
         "Search re-index "
@@ -183,13 +195,17 @@ public class SearchReindexer {
                 + purged
                 + " token rows of crypto-shredded subjects");
       }
-      UUID after = null;
-      List<UUID> batch;
-      while (!(batch = work.next(after, scope, settings.reindexBatchSize())).isEmpty()) {
+      int batchSize = settings.reindexBatchSize();
+      for (int from = 0; from < toDo.size(); from += batchSize) {
+        List<UUID> batch = toDo.subList(from, Math.min(from + batchSize, toDo.size()));
+        Set<UUID> still = work.stillToDo(batch, scope);
         for (UUID versionId : batch) {
           ReindexWork.Outcome outcome;
           try {
-            outcome = work.reindex(versionId);
+            outcome =
+                still.contains(versionId)
+                    ? work.reindex(versionId)
+                    : ReindexWork.Outcome.SKIPPED; // done meanwhile, or its subject shredded
           } catch (RuntimeException e) {
             LOG.warning(
                 "Search re-index "
@@ -204,12 +220,13 @@ public class SearchReindexer {
           run = run.count(outcome);
           current = run;
         }
-        after = batch.get(batch.size() - 1);
         LOG.info(
             "Search re-index "
                 + run.id()
                 + ": "
                 + run.processed()
+                + "/"
+                + run.total()
                 + " versions ("
                 + run.indexed()
                 + " indexed, "

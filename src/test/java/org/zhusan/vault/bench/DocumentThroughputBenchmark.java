@@ -345,7 +345,8 @@ public final class DocumentThroughputBenchmark {
     }
   }
 
-  private static String createSubject(String base, String token) throws Exception {
+  /** Registers a person in AST-01 (a random name) and returns its id; the benchmarks share it. */
+  static String createSubject(String base, String token) throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(

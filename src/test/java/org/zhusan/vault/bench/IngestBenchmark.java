@@ -2,9 +2,6 @@ package org.zhusan.vault.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +25,6 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.zhusan.vault.it.Multipart;
-import org.zhusan.vault.it.Subjects;
 import org.zhusan.vault.it.Tokens;
 import org.zhusan.vault.it.VaultServer;
 
@@ -90,7 +86,7 @@ public final class IngestBenchmark {
     VaultServer vault = VaultServer.launch("zhusan_bench_ingest", env, "bench-ingest");
     try {
       String token = Tokens.token("bench-lawyer", "LAWYER", "AST-01");
-      String subject = createSubject(vault.baseUrl(), token);
+      String subject = DocumentThroughputBenchmark.createSubject(vault.baseUrl(), token);
       // Warm-up: one pass, so the children's JIT has seen every parser once.
       for (int i = 0; i < corpus.size(); i++) {
         upload(vault, token, subject, names.get(i), corpus.get(i));
@@ -238,22 +234,5 @@ public final class IngestBenchmark {
       doc.save(out);
       return out.toByteArray();
     }
-  }
-
-  private static String createSubject(String base, String token) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(base + "/api/subjects"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"centre\":\"AST-01\",\"sex\":\"F\",\"fullName\":\"Bench "
-                                + Subjects.randomIin()
-                                + "\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return r.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
   }
 }

@@ -178,6 +178,7 @@ class BlindIndexRotationIT {
     // exactly the versions whose tokens were under the old key are re-indexed (none without tokens)
     assertTrue(underOldKey >= 3);
     assertEquals(underOldKey, run.getJsonNumber("documentVersions").longValue(), run::toString);
+    assertEquals(underOldKey, run.getJsonNumber("documentVersionsToDo").longValue(), run::toString);
     assertEquals("OLD_KEY", blindIndexStatus().getJsonObject("reindex").getString("scope"));
 
     // Every live subject and every indexed version of a live subject is on the new key now.

@@ -399,7 +399,10 @@ public final class ContainedExtractor implements AutoCloseable {
     return started.get();
   }
 
-  /** The live children, idle or busy (for tests and diagnostics). */
+  /**
+   * The idle children that are alive (waiting in the pool for a document; busy ones are not
+   * listed), for tests and diagnostics.
+   */
   List<ProcessHandle> idleChildren() {
     return idle.stream().filter(WarmChild::alive).map(WarmChild::handle).toList();
   }
