@@ -89,6 +89,18 @@ public class AccessPolicy implements KeyStatus {
       case GRANT_REVOKE -> PolicyDecision.allow("grant-revoke", "checked against the grant", null);
       case DOCUMENT_CREATE, DOCUMENT_READ, GRANT_CREATE, BREAK_GLASS ->
           throw new IllegalArgumentException(action + " needs a document type");
+      case RECORD_EVENT,
+          HOLD_PLACE,
+          HOLD_RELEASE,
+          HOLD_LIST,
+          DISPOSITION_SCAN,
+          DISPOSITION_LIST,
+          DISPOSITION_PROPOSE,
+          DISPOSITION_APPROVE,
+          DISPOSITION_EXTEND,
+          DOCUMENT_DESTROY,
+          CERTIFICATE_READ ->
+          throw new IllegalArgumentException(action + " is decided with the retention schedule");
     };
   }
 

@@ -34,7 +34,19 @@ public enum Action implements LoggedAction {
   GRANT_LIST(false),
   BREAK_GLASS(true),
   SEARCH(true), // records the query
-  SEARCH_REINDEX(true);
+  SEARCH_REINDEX(true),
+  // Records governance: decided with the retention file's roles (records.RecordsPolicy).
+  RECORD_EVENT(true),
+  HOLD_PLACE(true),
+  HOLD_RELEASE(true),
+  HOLD_LIST(false),
+  DISPOSITION_SCAN(true),
+  DISPOSITION_LIST(false),
+  DISPOSITION_PROPOSE(true),
+  DISPOSITION_APPROVE(true),
+  DISPOSITION_EXTEND(true),
+  DOCUMENT_DESTROY(true),
+  CERTIFICATE_READ(false);
 
   private final boolean changesState;
 

@@ -286,6 +286,14 @@ public class Gatekeeper {
   }
 
   /**
+   * Records the refusal of an attempt on something that was destroyed (rule {@code destroyed}),
+   * before the caller answers 410 — for every caller, whatever the policy would have said.
+   */
+  public void recordDestroyed(Action action, Target target, String reason) {
+    appendUndecided(action, target, Outcome.DENIED, "destroyed", reason);
+  }
+
+  /**
    * Records the refusal of an attempt on something that does not exist (rule {@code not-found},
    * reason {@code no such <target>}), before the caller answers 404.
    */

@@ -74,4 +74,18 @@ public record Target(TargetType type, String id) {
   public static Target searchIndex(String label) {
     return new Target(TargetType.SEARCH_INDEX, label);
   }
+
+  /** A legal hold by id, or a label such as {@code list}. */
+  public static Target hold(String id) {
+    return new Target(TargetType.HOLD, id);
+  }
+
+  /** A disposition by id, or a label such as {@code scan} or {@code queue}. */
+  public static Target disposition(String id) {
+    return new Target(TargetType.DISPOSITION, id);
+  }
+
+  public static Target certificate(UUID id) {
+    return new Target(TargetType.CERTIFICATE, id.toString());
+  }
 }

@@ -11,7 +11,10 @@ public enum TargetType {
   KEY("key"),
   GRANT("grant"),
   BREAK_GLASS("break-glass session"),
-  SEARCH_INDEX("search index");
+  SEARCH_INDEX("search index"),
+  HOLD("legal hold"),
+  DISPOSITION("disposition"),
+  CERTIFICATE("certificate of destruction");
 
   private final String noun;
 

@@ -101,6 +101,10 @@ public class RunCommand implements Callable<Integer> {
     if (devOn) {
       DevKeys.apply(spec);
     }
+    if (!spec.env.containsKey("VAULT_KEYS_DOCUMENT_KEYS_LOCATION")) {
+      // Document key shares beside the data they open, never inside the repository's example keys.
+      spec.env("VAULT_KEYS_DOCUMENT_KEYS_LOCATION", dataDir.resolve("document-keys").toString());
+    }
 
     VaultProcess server = VaultProcess.start(spec);
     EmbeddedDatabase database = db;

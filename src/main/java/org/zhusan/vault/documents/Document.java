@@ -9,9 +9,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.zhusan.vault.documents.content.DocumentType;
 import org.zhusan.vault.keys.FieldBinding;
+import org.zhusan.vault.keys.KeyScope;
 import org.zhusan.vault.keys.SealedText;
 import org.zhusan.vault.keys.Sealing;
 
@@ -40,6 +42,19 @@ public class Document {
   @Column(name = "latest_version", nullable = false)
   private int latestVersion;
 
+  /**
+   * How the title, metadata and content are keyed (documents before per-document keys: SUBJECT).
+   */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "key_scheme", nullable = false)
+  private KeyScheme keyScheme;
+
+  @Column(name = "destroyed_at")
+  private Instant destroyedAt;
+
+  @Column(name = "certificate_id")
+  private UUID certificateId;
+
   @Version
   @Column(name = "row_version", nullable = false)
   private long rowVersion;
@@ -52,10 +67,50 @@ public class Document {
     this.type = Objects.requireNonNull(type, "type is required.");
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy is required.");
     this.createdAt = Instant.now();
+    this.keyScheme = KeyScheme.DOCUMENT;
+  }
+
+  /** Which key a document's title, metadata and content are sealed under. */
+  public enum KeyScheme {
+    /** The subject's data key: documents stored before per-document keys existed. */
+    SUBJECT,
+    /** The document's own key (subject's data key + the document's key share). */
+    DOCUMENT
   }
 
   private FieldBinding titleBinding() {
-    return new FieldBinding(subjectId, "document", "title_ct", id);
+    return new FieldBinding(keyScope(), "document", "title_ct", id);
+  }
+
+  /** The key everything of this document is sealed under. */
+  public KeyScope keyScope() {
+    return keyScheme == KeyScheme.DOCUMENT
+        ? KeyScope.document(subjectId, id)
+        : KeyScope.subject(subjectId);
+  }
+
+  public KeyScheme keyScheme() {
+    return keyScheme;
+  }
+
+  /** When the document was destroyed under the retention schedule, if it was. */
+  public Optional<Instant> destroyedAt() {
+    return Optional.ofNullable(destroyedAt);
+  }
+
+  /** The certificate of its destruction, if it was destroyed. */
+  public Optional<UUID> certificateId() {
+    return Optional.ofNullable(certificateId);
+  }
+
+  public boolean destroyed() {
+    return destroyedAt != null;
+  }
+
+  /** Marks the document destroyed (its key share is destroyed by the caller, in the same step). */
+  public void markDestroyed(Instant at, UUID certificate) {
+    this.destroyedAt = Objects.requireNonNull(at, "at is required.");
+    this.certificateId = Objects.requireNonNull(certificate, "certificate is required.");
   }
 
   public UUID id() {
@@ -82,7 +137,11 @@ public class Document {
     return latestVersion;
   }
 
+  /** The title; never for a destroyed document (its key is gone). */
   public String title() {
+    if (destroyed()) {
+      throw new IllegalStateException("a destroyed document has no title");
+    }
     return Sealing.open(titleBinding(), title);
   }
 

@@ -94,6 +94,7 @@ public class DocumentDownloads {
   public Download authorize(UUID documentId, int versionNo, String purposeRaw) {
     Purpose purpose = accessPolicy.policy().parsePurpose(purposeRaw);
     Document doc = lookup.find(documentId, Action.DOCUMENT_READ);
+    lookup.guardDestroyed(doc, Action.DOCUMENT_READ);
     String centre = subjects.centreOf(doc.subjectId()).orElseThrow();
     DocumentVersion v = lookup.version(documentId, versionNo).orElse(null);
     gatekeeper.requireDocument(
@@ -108,10 +109,10 @@ public class DocumentDownloads {
       throw VaultException.notFound("That version");
     }
     return new Download(
-        VersionContent.Location.of(doc.subjectId(), v),
+        VersionContent.Location.of(doc, v),
         v.mediaType(),
         v.sizeBytes(),
-        v.fileName(doc.subjectId()).orElse("document"),
+        v.fileName(doc.keyScope()).orElse("document"),
         v.contentDigest(),
         "\"" + v.id() + "\"");
   }

@@ -68,6 +68,24 @@ class DocumentLookup {
     return byVersion;
   }
 
+  /**
+   * 410 once the document was destroyed under the retention schedule, for everyone (recorded as a
+   * refusal of {@code action}).
+   */
+  void guardDestroyed(Document doc, Action action) {
+    if (doc.destroyed()) {
+      gatekeeper.recordDestroyed(
+          action,
+          Target.document(doc.id()),
+          "destroyed under certificate of destruction " + doc.certificateId().orElseThrow());
+      throw VaultException.gone(
+          "destroyed",
+          "This document was destroyed under the retention schedule (certificate of destruction "
+              + doc.certificateId().orElseThrow()
+              + "); its content can no longer be read.");
+    }
+  }
+
   /** 410 once the subject's data key was destroyed: nothing of its documents can be read. */
   void guardShredded(UUID subjectId) {
     if (keys.isShredded(subjectId)) {

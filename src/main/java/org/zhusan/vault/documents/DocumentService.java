@@ -103,6 +103,7 @@ public class DocumentService {
   @Transactional
   public DocumentView read(UUID documentId) {
     Document doc = lookup.find(documentId, Action.DOCUMENT_LIST);
+    lookup.guardDestroyed(doc, Action.DOCUMENT_READ);
     gatekeeper.requireDocument(
         Action.DOCUMENT_READ,
         doc.type().name(),

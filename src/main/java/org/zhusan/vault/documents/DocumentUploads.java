@@ -59,6 +59,7 @@ public class DocumentUploads {
 
   @Resource TransactionSynchronizationRegistry transactions;
   @Inject AccessPolicy accessPolicy;
+  @Inject org.zhusan.vault.keys.SubjectKeys keys;
 
   /** A new document (version 1) for a subject. */
   @Transactional
@@ -70,6 +71,7 @@ public class DocumentUploads {
   @Transactional
   public DocumentView addVersion(UUID documentId, UploadRequest upload) {
     Document doc = lookup.find(documentId, Action.DOCUMENT_CREATE);
+    lookup.guardDestroyed(doc, Action.DOCUMENT_CREATE);
     return receive(doc.subjectId(), doc, upload);
   }
 
@@ -111,6 +113,9 @@ public class DocumentUploads {
     Document doc = existing;
     if (doc == null) {
       doc = new Document(documentId, subjectId, type, allowed.userId());
+      // The share is on disk (forced) before anything is sealed under the document's key; if this
+      // transaction rolls back, an unused share is left behind, which opens nothing.
+      keys.createDocumentKey(documentId);
       doc.changeTitle(title);
       em.persist(doc);
     }
@@ -136,7 +141,7 @@ public class DocumentUploads {
     }
 
     ZipTrailer trailer = new ZipTrailer();
-    VersionContent.Written written = content.write(subjectId, versionId, in, trailer::update);
+    VersionContent.Written written = content.write(doc.keyScope(), versionId, in, trailer::update);
     if (trailer.appendedArchive()) {
       // A polyglot (e.g. PDF + JAR): refused, and the transaction takes its rows with it. See
       // docs/extraction.md, "Polyglots".
@@ -154,7 +159,7 @@ public class DocumentUploads {
         new DocumentVersion(
             versionId,
             doc.id(),
-            subjectId,
+            doc.keyScope(),
             versionNo,
             detected.mediaType(),
             written.size(),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.zhusan.vault.keys.FieldBinding;
+import org.zhusan.vault.keys.KeyScope;
 import org.zhusan.vault.keys.SealedText;
 import org.zhusan.vault.keys.Sealing;
 
@@ -66,7 +67,7 @@ public class DocumentVersion {
   DocumentVersion(
       UUID id,
       UUID documentId,
-      UUID keyOwner,
+      KeyScope keyOwner,
       int versionNo,
       String mediaType,
       long sizeBytes,
@@ -145,12 +146,12 @@ public class DocumentVersion {
     return uploadedAt;
   }
 
-  public Optional<String> fileName(UUID keyOwner) {
+  public Optional<String> fileName(KeyScope keyOwner) {
     return Optional.ofNullable(
         Sealing.open(new FieldBinding(keyOwner, "document_version", "file_name_ct", id), fileName));
   }
 
-  public Optional<String> metadataJson(UUID keyOwner) {
+  public Optional<String> metadataJson(KeyScope keyOwner) {
     return Optional.ofNullable(
         Sealing.open(new FieldBinding(keyOwner, "document_version", "metadata_ct", id), metadata));
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.zhusan.vault.keys.KeyScope;
 
 /** Response bodies of the documents API (metadata only; content is streamed separately). */
 public final class DocumentViews {
@@ -31,7 +32,9 @@ public final class DocumentViews {
       int latestVersion,
       Instant createdAt,
       String createdBy,
-      List<VersionView> versions) {}
+      List<VersionView> versions,
+      Instant destroyedAt,
+      UUID certificateId) {}
 
   /**
    * A document with the given versions; the encrypted title, file names and metadata are opened for
@@ -39,6 +42,20 @@ public final class DocumentViews {
    */
   static DocumentView of(
       Document d, List<DocumentVersion> versions, Map<UUID, VersionExtraction> extractions) {
+    if (d.destroyed()) {
+      // Its key is gone: what is left is that it existed, its type and when it was destroyed.
+      return new DocumentView(
+          d.id(),
+          d.subjectId(),
+          d.type().name(),
+          null,
+          d.latestVersion(),
+          d.createdAt(),
+          d.createdBy(),
+          List.of(),
+          d.destroyedAt().orElseThrow(),
+          d.certificateId().orElseThrow());
+    }
     return new DocumentView(
         d.id(),
         d.subjectId(),
@@ -47,7 +64,9 @@ public final class DocumentViews {
         d.latestVersion(),
         d.createdAt(),
         d.createdBy(),
-        versions.stream().map(v -> version(d, v, extractions.get(v.id()))).toList());
+        versions.stream().map(v -> version(d, v, extractions.get(v.id()))).toList(),
+        null,
+        null);
   }
 
   /**
@@ -55,7 +74,7 @@ public final class DocumentViews {
    * uploaded since indexing runs after commit, else the one recorded with the version.
    */
   private static VersionView version(Document d, DocumentVersion v, VersionExtraction e) {
-    UUID owner = d.subjectId();
+    KeyScope owner = d.keyScope();
     return new VersionView(
         v.id(),
         v.versionNo(),

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.zhusan.vault.documents.content.ExtractionResult;
+import org.zhusan.vault.keys.KeyScope;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
@@ -93,7 +94,7 @@ public class ExtractionQueue {
    * expired changes nothing.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void complete(UUID versionId, UUID keyOwner, ExtractionResult result) {
+  public void complete(UUID versionId, KeyScope keyOwner, ExtractionResult result) {
     VersionExtraction item =
         em.find(VersionExtraction.class, versionId, LockModeType.PESSIMISTIC_WRITE);
     if (item == null || item.state() != VersionExtraction.State.PENDING) {

@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import org.zhusan.vault.documents.content.DetectedType;
 import org.zhusan.vault.documents.content.ExtractionResult;
 import org.zhusan.vault.documents.content.ExtractionResult.Reason;
+import org.zhusan.vault.keys.KeyScope;
 import org.zhusan.vault.keys.SubjectKeys;
 
 /**
@@ -148,22 +149,23 @@ public class IndexingWorkers {
     UUID versionId = claim.versionId();
     DocumentVersion version = em.find(DocumentVersion.class, versionId);
     Document doc = em.find(Document.class, version.documentId());
-    UUID owner = doc.subjectId();
+    UUID subject = doc.subjectId();
+    KeyScope owner = doc.keyScope();
     if (claim.attempts() > settings.indexingMaxAttempts()) {
       LOG.warning("Version " + versionId + ": extraction failed on every attempt; NOT_INDEXED");
       queue.complete(versionId, owner, failed(Reason.ATTEMPTS_EXHAUSTED));
       return true;
     }
-    if (keys.isShredded(owner)) {
+    if (keys.isShredded(subject)) {
       queue.complete(versionId, owner, failed(Reason.SHREDDED));
       return true;
     }
-    var sink = textSink.open(owner, doc.id(), versionId, doc.type().name());
+    var sink = textSink.open(subject, doc.id(), versionId, doc.type().name());
     ExtractionResult result;
     try {
       result =
           content.extract(
-              VersionContent.Location.of(owner, version),
+              VersionContent.Location.of(doc, version),
               new DetectedType(version.mediaType()),
               sink,
               (done, total) -> queue.progress(versionId, done, total, lease));

@@ -14,14 +14,15 @@ import org.zhusan.vault.crypto.StreamingAead;
 import org.zhusan.vault.documents.content.DetectedType;
 import org.zhusan.vault.documents.content.ExtractionProgress;
 import org.zhusan.vault.documents.content.ExtractionResult;
+import org.zhusan.vault.keys.KeyScope;
 import org.zhusan.vault.keys.SubjectKeys;
 import org.zhusan.vault.platform.problem.Problem;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * A document version's content, the one place that knows how it is kept: written sealed (the
- * subject's streaming AEAD, bound to the version id, into {@link ContentStore} rows, with the keyed
- * digest computed on the way and the size limit enforced), and opened as plaintext (decrypted
+ * document's streaming AEAD, bound to the version id, into {@link ContentStore} rows, with the
+ * keyed digest computed on the way and the size limit enforced), and opened as plaintext (decrypted
  * segment by segment, each authenticated before it is released) for downloads, for extraction at
  * upload and for re-indexing alike. Plaintext only ever exists in memory here.
  *
@@ -38,15 +39,15 @@ public class VersionContent {
   @Inject DocumentSettings settings;
 
   /** Where a version's content is kept: enough to open it. */
-  public record Location(UUID subjectId, UUID versionId, int chunkCount) {
+  public record Location(KeyScope key, UUID versionId, int chunkCount) {
     public Location {
-      Objects.requireNonNull(subjectId, "subjectId is required.");
+      Objects.requireNonNull(key, "key is required.");
       Objects.requireNonNull(versionId, "versionId is required.");
     }
 
-    /** The content of a stored version owned by {@code subjectId}. */
-    public static Location of(UUID subjectId, DocumentVersion version) {
-      return new Location(subjectId, version.id(), version.chunkCount());
+    /** The content of a stored version of {@code document}. */
+    public static Location of(Document document, DocumentVersion version) {
+      return new Location(document.keyScope(), version.id(), version.chunkCount());
     }
   }
 
@@ -71,15 +72,15 @@ public class VersionContent {
   }
 
   /**
-   * Encrypts {@code plaintext} into the content rows of version {@code versionId} of subject {@code
-   * subjectId}; 413 beyond {@code vault.documents.max-upload-bytes}.
+   * Encrypts {@code plaintext} under {@code key} into the content rows of version {@code
+   * versionId}; 413 beyond {@code vault.documents.max-upload-bytes}.
    *
    * @throws IOException if the plaintext cannot be read or the rows cannot be written
    */
-  Written write(UUID subjectId, UUID versionId, InputStream plaintext, PlaintextObserver observer)
+  Written write(KeyScope key, UUID versionId, InputStream plaintext, PlaintextObserver observer)
       throws IOException {
-    StreamingAead aead = keys.contentCipher(subjectId, true);
-    ContentDigest digest = keys.contentDigest(subjectId, versionId);
+    StreamingAead aead = keys.contentCipher(key, true);
+    ContentDigest digest = keys.contentDigest(key, versionId);
     long size = 0;
     ContentStore.ChunkWriter rows;
     try {
@@ -104,7 +105,7 @@ public class VersionContent {
       }
     }
     return new Written(
-        new Location(subjectId, versionId, rows.chunks()), size, rows.bytes(), digest.finish());
+        new Location(key, versionId, rows.chunks()), size, rows.bytes(), digest.finish());
   }
 
   /**
@@ -114,7 +115,7 @@ public class VersionContent {
    * @throws SQLException if the content store cannot be reached
    */
   public InputStream open(Location content) throws SQLException {
-    StreamingAead aead = keys.contentCipher(content.subjectId(), false);
+    StreamingAead aead = keys.contentCipher(content.key(), false);
     return aead.newDecryptingStream(
         store.reader(content.versionId(), content.chunkCount()),
         SubjectKeys.contentBinding(content.versionId()));
@@ -128,7 +129,7 @@ public class VersionContent {
    * @throws IOException if no thread can be had to read ahead
    */
   InputStream openReadingAhead(Location content) throws SQLException, IOException {
-    StreamingAead aead = keys.contentCipher(content.subjectId(), false);
+    StreamingAead aead = keys.contentCipher(content.key(), false);
     return aead.newDecryptingStream(
         store.readAheadReader(content.versionId(), content.chunkCount()),
         SubjectKeys.contentBinding(content.versionId()));
@@ -157,7 +158,7 @@ public class VersionContent {
 
   /** A fresh keyed digest of a version's plaintext, to check a download against the stored one. */
   ContentDigest digest(Location content) {
-    return keys.contentDigest(content.subjectId(), content.versionId());
+    return keys.contentDigest(content.key(), content.versionId());
   }
 
   private VaultException tooLarge() {

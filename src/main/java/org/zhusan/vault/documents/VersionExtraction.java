@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.zhusan.vault.documents.content.ExtractionResult;
 import org.zhusan.vault.keys.FieldBinding;
+import org.zhusan.vault.keys.KeyScope;
 import org.zhusan.vault.keys.SealedText;
 import org.zhusan.vault.keys.Sealing;
 
@@ -74,7 +75,7 @@ public class VersionExtraction {
   /**
    * Records the outcome, once: later calls (a second worker after a lease expired) change nothing.
    */
-  boolean finish(UUID keyOwner, ExtractionResult result) {
+  boolean finish(KeyScope keyOwner, ExtractionResult result) {
     if (state() != State.PENDING) {
       return false;
     }
@@ -116,7 +117,7 @@ public class VersionExtraction {
     return Optional.ofNullable(pagesTotal);
   }
 
-  public Optional<String> metadataJson(UUID keyOwner) {
+  public Optional<String> metadataJson(KeyScope keyOwner) {
     return Optional.ofNullable(
         Sealing.open(
             new FieldBinding(keyOwner, "version_extraction", "metadata_ct", versionId), metadata));

@@ -19,6 +19,9 @@ public class KeySettings {
   @ConfigProperty(name = "keystore.password")
   Optional<String> keystorePassword;
 
+  @ConfigProperty(name = "document-keys.location")
+  Optional<String> documentKeysLocation;
+
   @ConfigProperty(name = "blind-index.bytes", defaultValue = "16")
   int blindIndexBytes;
 
@@ -41,6 +44,22 @@ public class KeySettings {
   /** The PKCS#12 keystore of KEKs and blind-index keys. */
   public Optional<String> keystoreLocation() {
     return keystoreLocation;
+  }
+
+  /**
+   * The directory of document key shares (docs/crypto.md); absent: {@code document-keys} beside the
+   * keystore.
+   */
+  public Optional<java.nio.file.Path> documentKeysLocation() {
+    return documentKeysLocation
+        .filter(s -> !s.isBlank())
+        .map(java.nio.file.Path::of)
+        .or(
+            () ->
+                keystoreLocation
+                    .filter(s -> !s.isBlank())
+                    .map(s -> java.nio.file.Path.of(s.replaceFirst("^file://", "")))
+                    .map(p -> p.toAbsolutePath().resolveSibling("document-keys")));
   }
 
   public Optional<String> keystorePassword() {

@@ -20,6 +20,8 @@ import org.zhusan.vault.crypto.AssociatedData;
 import org.zhusan.vault.crypto.DataKey;
 import org.zhusan.vault.crypto.DataKeyCache;
 import org.zhusan.vault.crypto.DecryptionFailedException;
+import org.zhusan.vault.crypto.DocumentKeys;
+import org.zhusan.vault.crypto.KeyShare;
 import org.zhusan.vault.crypto.StreamingAead;
 import org.zhusan.vault.crypto.WrappedKey;
 import org.zhusan.vault.platform.problem.Problem;
@@ -46,6 +48,7 @@ public class SubjectKeys implements FieldCipher {
   @Inject @ConfigProperties KeySettings settings;
 
   private volatile DataKeyCache cache;
+  private volatile DocumentKeyShares shares;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     Sealing.install(this);
@@ -60,6 +63,95 @@ public class SubjectKeys implements FieldCipher {
       }
     }
     return cache;
+  }
+
+  private DocumentKeyShares shares() {
+    if (shares == null) {
+      synchronized (this) {
+        if (shares == null) {
+          java.nio.file.Path dir =
+              settings
+                  .documentKeysLocation()
+                  .orElseThrow(
+                      () ->
+                          VaultException.unavailable(
+                              "keys-unavailable",
+                              "No document key directory is configured"
+                                  + " (vault.keys.document-keys.location)."));
+          DocumentKeyShares opened = new DocumentKeyShares(dir);
+          try {
+            opened.open();
+          } catch (java.io.IOException e) {
+            LOG.severe("The document key directory cannot be used: " + e.getMessage());
+            throw documentKeysUnavailable();
+          }
+          shares = opened;
+        }
+      }
+    }
+    return shares;
+  }
+
+  /**
+   * Creates and durably stores the key share of a new document (before anything is sealed under its
+   * key), so its title, metadata and content can later be destroyed on their own.
+   */
+  public void createDocumentKey(UUID document) {
+    try {
+      shares().create(document);
+    } catch (java.io.IOException e) {
+      LOG.severe("A document key share could not be stored: " + e.getClass().getSimpleName());
+      throw documentKeysUnavailable();
+    }
+  }
+
+  /**
+   * Destroys a document's key share for good: everything sealed under its key — also in any earlier
+   * backup of the database — can no longer be opened. Returns false if it was already gone.
+   */
+  public boolean destroyDocumentKey(UUID document) {
+    try {
+      boolean destroyed = shares().destroy(document);
+      cache().invalidate(documentCacheKey(document));
+      return destroyed;
+    } catch (java.io.IOException e) {
+      LOG.severe("A document key share could not be destroyed: " + e.getClass().getSimpleName());
+      throw documentKeysUnavailable();
+    }
+  }
+
+  /** The key of {@code scope}: the subject's data key or a document's derived key. */
+  DataKey key(KeyScope scope, int encryptions) {
+    DataKey subjectKey = dataKey(scope.subject(), encryptions);
+    if (!scope.perDocument()) {
+      return subjectKey;
+    }
+    UUID document = scope.document();
+    try {
+      return cache()
+          .get(
+              documentCacheKey(document),
+              () ->
+                  DocumentKeys.derive(
+                      subjectKey,
+                      readShare(document).orElseThrow(SubjectKeys::documentKeyDestroyed),
+                      document.toString()));
+    } catch (GeneralSecurityException e) {
+      throw integrity();
+    }
+  }
+
+  private java.util.Optional<KeyShare> readShare(UUID document) {
+    try {
+      return shares().read(document);
+    } catch (java.io.IOException e) {
+      LOG.severe("A document key share could not be read: " + e.getClass().getSimpleName());
+      throw documentKeysUnavailable();
+    }
+  }
+
+  private static String documentCacheKey(UUID document) {
+    return "document:" + document;
   }
 
   /** Creates the data key of a new owner, wrapped with the primary KEK. */
@@ -112,8 +204,7 @@ public class SubjectKeys implements FieldCipher {
   @Override
   public SealedText seal(FieldBinding b, String plaintext) {
     try {
-      AesGcmAead aead =
-          AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(b.keyOwner(), 1)));
+      AesGcmAead aead = AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, key(b.key(), 1)));
       return SealedText.of(aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), ad(b)));
     } catch (GeneralSecurityException e) {
       throw VaultException.unavailable("encryption-failed", "The field could not be encrypted.");
@@ -123,8 +214,7 @@ public class SubjectKeys implements FieldCipher {
   @Override
   public String open(FieldBinding b, SealedText sealed) {
     try {
-      AesGcmAead aead =
-          AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, dataKey(b.keyOwner(), 0)));
+      AesGcmAead aead = AesGcmAead.create(AeadKeyset.of(DATA_KEY_VERSION, key(b.key(), 0)));
       return new String(aead.decrypt(sealed.ciphertext(), ad(b)), StandardCharsets.UTF_8);
     } catch (DecryptionFailedException e) {
       LOG.severe(
@@ -134,18 +224,17 @@ public class SubjectKeys implements FieldCipher {
   }
 
   /**
-   * Streaming AEAD for content owned by {@code owner}; counts one encryption when {@code
+   * Streaming AEAD for content sealed under {@code scope}; counts one encryption when {@code
    * forWriting}.
    */
-  public StreamingAead contentCipher(UUID owner, boolean forWriting) {
+  public StreamingAead contentCipher(KeyScope scope, boolean forWriting) {
     return AesGcmHkdfStreaming.create(
-        AeadKeyset.of(DATA_KEY_VERSION, dataKey(owner, forWriting ? 1 : 0)));
+        AeadKeyset.of(DATA_KEY_VERSION, key(scope, forWriting ? 1 : 0)));
   }
 
-  /** A keyed digest of content owned by {@code owner}, bound to {@code versionId}. */
-  public org.zhusan.vault.crypto.ContentDigest contentDigest(UUID owner, UUID versionId) {
-    return org.zhusan.vault.crypto.ContentDigest.start(
-        dataKey(owner, 0), contentBinding(versionId));
+  /** A keyed digest of content sealed under {@code scope}, bound to {@code versionId}. */
+  public org.zhusan.vault.crypto.ContentDigest contentDigest(KeyScope scope, UUID versionId) {
+    return org.zhusan.vault.crypto.ContentDigest.start(key(scope, 0), contentBinding(versionId));
   }
 
   /** Associated data of a document version's content. */
@@ -183,6 +272,18 @@ public class SubjectKeys implements FieldCipher {
         "crypto-shredded",
         "This record's encryption key was destroyed (crypto-shredding); its content can no longer"
             + " be read.");
+  }
+
+  static VaultException documentKeyDestroyed() {
+    return VaultException.gone(
+        "destroyed",
+        "This document was destroyed under the retention schedule; its key no longer exists.");
+  }
+
+  private static VaultException documentKeysUnavailable() {
+    return VaultException.unavailable(
+        "keys-unavailable",
+        "The document key directory cannot be used; an administrator sees why in the server log.");
   }
 
   static VaultException integrity() {

@@ -195,7 +195,7 @@ public class ReindexWork {
     try {
       result =
           content.extract(
-              VersionContent.Location.of(subjectId, version),
+              VersionContent.Location.of(doc, version),
               new DetectedType(version.mediaType()),
               index);
     } catch (IOException | SQLException e) {

@@ -34,6 +34,7 @@ public class SubjectService {
   @Inject SubjectKeys keys;
   @Inject SubjectIndexes indexes;
   @Inject Gatekeeper gatekeeper;
+  @Inject jakarta.enterprise.inject.Instance<ShredGuard> shredGuards;
 
   @Transactional
   public SubjectView create(NewSubject in) {
@@ -235,6 +236,8 @@ public class SubjectService {
       throw VaultException.badRequest("reason-too-long", "reason must be at most 1000 characters.");
     }
     Subject s = findOrRecord(id, Action.SUBJECT_SHRED);
+    // A legal hold forbids shredding; the guard records that refusal itself.
+    shredGuards.forEach(g -> g.refuseIfHeld(id, s.centre()));
     gatekeeper.require(Action.SUBJECT_SHRED, Target.subject(id), null);
     if (!keys.shred(s.id(), gatekeeper.caller().userId(), request.reason().strip())) {
       throw VaultException.gone("crypto-shredded", "This record was already shredded.");

@@ -153,6 +153,11 @@ public final class VaultServer {
     spec.env("VAULT_AUDIT_BENCHMARK_DISABLE", "true");
     // A small upload limit so the 413 test need not send 100 MiB.
     spec.env("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString(MAX_UPLOAD_BYTES));
+    // A retention schedule under which some types are due at once (records tests and journeys);
+    // the scan runs only when a test asks for it.
+    spec.env(
+        "VAULT_RECORDS_SCHEDULE", root.resolve("src/test/resources/retention-it.yaml").toString());
+    spec.env("VAULT_RECORDS_SCAN_INTERVAL", "PT0S");
     extraEnv.forEach(spec::env);
     VaultProcess process = VaultProcess.start(spec);
     if (!process.awaitReady(START_TIMEOUT)) {
