@@ -44,7 +44,17 @@ public class ContentStore {
 
   /** A sink for one version's ciphertext; {@link ChunkWriter#close()} writes the last row. */
   public ChunkWriter writer(UUID versionId) throws SQLException {
-    return new ChunkWriter(dataSource.getConnection(), versionId, settings.chunkBytes());
+    return new ChunkWriter(
+        dataSource.getConnection(), "content_chunk", versionId, settings.chunkBytes());
+  }
+
+  /**
+   * A sink for a legacy version's re-sealed ciphertext, staged beside its current rows until {@code
+   * reseal_document_version} swaps them (migration V11).
+   */
+  ChunkWriter resealWriter(UUID versionId) throws SQLException {
+    return new ChunkWriter(
+        dataSource.getConnection(), "content_reseal", versionId, settings.chunkBytes());
   }
 
   /** The ciphertext of a version, row by row, read on the caller's thread. */
@@ -89,11 +99,12 @@ public class ContentStore {
     private long total;
     private boolean closed;
 
-    ChunkWriter(Connection connection, UUID versionId, int chunkBytes) throws SQLException {
+    ChunkWriter(Connection connection, String table, UUID versionId, int chunkBytes)
+        throws SQLException {
       this.connection = connection;
       this.insert =
           connection.prepareStatement(
-              "INSERT INTO content_chunk (version_id, seq, data) VALUES (?, ?, ?)");
+              "INSERT INTO " + table + " (version_id, seq, data) VALUES (?, ?, ?)");
       this.versionId = versionId;
       this.buffer = new byte[chunkBytes];
     }

@@ -150,6 +150,15 @@ public class Document {
         Sealing.seal(titleBinding(), Objects.requireNonNull(plaintext, "title is required."));
   }
 
+  /**
+   * Moves a legacy document to its own key: from here on its title is sealed under the document key
+   * ({@code title} is the plaintext read under the subject's key just before).
+   */
+  void resealUnderDocumentKey(String title) {
+    this.keyScheme = KeyScheme.DOCUMENT;
+    changeTitle(title);
+  }
+
   /** Reserves the next version number (optimistic locking guards concurrent uploads). */
   int nextVersion() {
     return ++latestVersion;

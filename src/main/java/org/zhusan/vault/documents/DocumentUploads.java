@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.BufferedInputStream;
@@ -27,6 +25,7 @@ import org.zhusan.vault.documents.content.DetectedType;
 import org.zhusan.vault.documents.content.DocumentType;
 import org.zhusan.vault.documents.content.Verdict;
 import org.zhusan.vault.documents.content.ZipTrailer;
+import org.zhusan.vault.platform.db.AfterCommit;
 import org.zhusan.vault.platform.problem.Problem;
 import org.zhusan.vault.platform.problem.VaultException;
 import org.zhusan.vault.subjects.SubjectLookup;
@@ -187,18 +186,7 @@ public class DocumentUploads {
 
   /** Extraction starts once the version is committed, so that a worker can see it. */
   private void wakeWorkersAfterCommit() {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              workers.wake();
-            }
-          }
-        });
+    AfterCommit.run(transactions, workers::wake);
   }
 
   private static DocumentType documentType(String raw) {

@@ -28,7 +28,7 @@ import org.zhusan.vault.platform.problem.VaultException;
  * times.
  */
 @ApplicationScoped
-public class ExtractionQueue {
+public class ExtractionQueue implements DocumentErasure {
   @PersistenceContext(unitName = "vault")
   EntityManager em;
 
@@ -116,5 +116,16 @@ public class ExtractionQueue {
     return VaultException.unavailable(
         "storage-unavailable",
         "The extraction queue is not available (SQL state " + e.getSQLState() + ").");
+  }
+
+  /** A destroyed document's versions still waiting for extraction leave the queue with it. */
+  @Override
+  public void erase(UUID documentId, java.util.List<UUID> versionIds) {
+    if (!versionIds.isEmpty()) {
+      em.createNativeQuery(
+              "DELETE FROM version_extraction WHERE version_id IN (:v) AND state = 'PENDING'")
+          .setParameter("v", versionIds)
+          .executeUpdate();
+    }
   }
 }

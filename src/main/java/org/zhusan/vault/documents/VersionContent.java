@@ -109,6 +109,42 @@ public class VersionContent {
   }
 
   /**
+   * Re-seals a stored version's content under {@code to} into the staging rows of migration V11,
+   * streaming: each authenticated segment of the old ciphertext is re-encrypted at once. The old
+   * content's keyed digest is checked against {@code storedDigest} on the way, so nothing that
+   * fails its integrity check is ever re-sealed (and thereby laundered).
+   *
+   * @throws IOException if the old content cannot be read, fails authentication or its digest
+   * @throws SQLException if the content store cannot be reached
+   */
+  Written reseal(Location from, KeyScope to, byte[] storedDigest) throws IOException, SQLException {
+    UUID versionId = from.versionId();
+    ContentDigest check = keys.contentDigest(from.key(), versionId);
+    ContentDigest digest = keys.contentDigest(to, versionId);
+    StreamingAead aead = keys.contentCipher(to, true);
+    long size = 0;
+    ContentStore.ChunkWriter rows = store.resealWriter(versionId);
+    try (InputStream plain = open(from);
+        rows;
+        OutputStream sealed =
+            aead.newEncryptingStream(rows, SubjectKeys.contentBinding(versionId))) {
+      byte[] buf = new byte[IO_BUFFER];
+      int n;
+      while ((n = plain.read(buf)) > 0) {
+        size += n;
+        check.update(buf, 0, n);
+        digest.update(buf, 0, n);
+        sealed.write(buf, 0, n);
+      }
+    }
+    if (!ContentDigest.matches(check.finish(), storedDigest)) {
+      throw new IOException("the stored content does not match its digest");
+    }
+    return new Written(
+        new Location(to, versionId, rows.chunks()), size, rows.bytes(), digest.finish());
+  }
+
+  /**
    * The plaintext of a stored version. Reading it fails with an {@link IOException} whose cause
    * chain holds a {@code DecryptionFailedException} when stored ciphertext does not authenticate.
    *

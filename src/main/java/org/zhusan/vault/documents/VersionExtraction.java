@@ -93,6 +93,15 @@ public class VersionExtraction {
     return true;
   }
 
+  /** Re-seals the extracted metadata under another key (a legacy document's re-sealing). */
+  void reseal(KeyScope from, KeyScope to) {
+    String plain = metadataJson(from).orElse(null);
+    if (plain != null) {
+      metadata =
+          Sealing.seal(new FieldBinding(to, "version_extraction", "metadata_ct", versionId), plain);
+    }
+  }
+
   public UUID versionId() {
     return versionId;
   }

@@ -106,6 +106,16 @@ public class SubjectKeys implements FieldCipher {
   }
 
   /**
+   * The key share of an existing document, created if it has none yet (re-sealing a document stored
+   * before per-document keys; an attempt that crashed may have left one).
+   */
+  public void ensureDocumentKey(UUID document) {
+    if (!shares().exists(document)) {
+      createDocumentKey(document);
+    }
+  }
+
+  /**
    * Destroys a document's key share for good: everything sealed under its key — also in any earlier
    * backup of the database — can no longer be opened. Returns false if it was already gone.
    */

@@ -6,8 +6,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -20,6 +18,7 @@ import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.documents.DocumentErasure;
 import org.zhusan.vault.documents.DocumentVersion;
 import org.zhusan.vault.keys.SubjectKeys;
+import org.zhusan.vault.platform.db.AfterCommit;
 import org.zhusan.vault.records.certificate.CertificateJson;
 import org.zhusan.vault.records.certificate.DestructionCertificate;
 
@@ -97,18 +96,7 @@ public class Destruction {
     List<UUID> versionIds = versions.stream().map(DocumentVersion::id).toList();
     erasures.forEach(e -> e.erase(doc.id(), versionIds));
     UUID documentId = doc.id();
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              destroyShare(documentId);
-            }
-          }
-        });
+    AfterCommit.run(transactions, () -> destroyShare(documentId));
     return record;
   }
 

@@ -184,8 +184,9 @@ public class DispositionService {
     if (doc.keyScheme() != Document.KeyScheme.DOCUMENT) {
       throw VaultException.conflict(
           "legacy-document-key",
-          "This document was stored before per-document keys and is still sealed under the"
-              + " person's key, so it cannot be destroyed on its own yet (docs/records.md).");
+          "This document was stored before per-document keys and is still sealed under the person's"
+              + " key, so it cannot be destroyed on its own until it is re-sealed under its own key"
+              + " (POST /api/admin/keys/document-keys/reseal; docs/records.md).");
     }
     gatekeeper.enforceDecision(decision, Action.DISPOSITION_APPROVE, target(d), d.centre(), null);
     Instant now = Instant.now();

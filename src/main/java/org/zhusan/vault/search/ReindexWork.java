@@ -135,7 +135,8 @@ public class ReindexWork {
 
   private static final String FROM =
       " FROM document_version v"
-          + " JOIN document d ON d.id = v.document_id"
+          // destroyed documents have nothing left to index (their keys are gone)
+          + " JOIN document d ON d.id = v.document_id AND d.destroyed_at IS NULL"
           + " JOIN data_key k ON k.owner_id = d.subject_id AND k.wrapped IS NOT NULL"
           + " LEFT JOIN search_index_state st ON st.version_id = v.id";
 

@@ -376,7 +376,8 @@ public class SearchService {
             + " count(*) FILTER (WHERE st.version_id IS NULL AND ve.state = 'PENDING'"
             + live
             + " FROM document_version v JOIN document d"
-            + " ON d.id = v.document_id JOIN data_key k ON k.owner_id = d.subject_id LEFT JOIN"
+            + " ON d.id = v.document_id AND d.destroyed_at IS NULL"
+            + " JOIN data_key k ON k.owner_id = d.subject_id LEFT JOIN"
             + " search_index_state st ON st.version_id = v.id LEFT JOIN version_extraction ve ON"
             + " ve.version_id = v.id";
     try (Connection c = dataSource.getConnection();

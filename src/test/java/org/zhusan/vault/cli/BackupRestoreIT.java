@@ -214,6 +214,9 @@ class BackupRestoreIT {
               .log(target.resolve(name + "-server.log"));
       db.serverEnvironment().forEach(spec::env);
       DevKeys.apply(spec);
+      // Document key shares are key material, kept apart from database backups like the keystore:
+      // the restored vault is pointed at the same directory, as an operator would after a restore.
+      spec.env("VAULT_KEYS_DOCUMENT_KEYS_LOCATION", ROOT.resolve("document-keys").toString());
       VaultProcess p = VaultProcess.start(spec);
       // run's own default limit: on the shared build machine a start has taken over two minutes.
       if (!p.awaitReady(Duration.parse(StartupProgress.DEFAULT_TIMEOUT))) {

@@ -12,21 +12,29 @@ public final class Dumps {
 
   /** The whole database as SQL with INSERTs (bytea as hex). */
   public static String pgDump() throws Exception {
+    return run("--no-owner", "--inserts");
+  }
+
+  /** The whole database in pg_dump's custom format, into {@code file} (for pg_restore). */
+  public static void pgDumpTo(java.nio.file.Path file) throws Exception {
+    run("-Fc", "-f", file.toString());
+  }
+
+  private static String run(String... options) throws Exception {
     VaultServer.get();
-    Process p =
-        new ProcessBuilder(
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
                 "pg_dump",
                 "-h",
                 System.getProperty("it.db.host", "127.0.0.1"),
                 "-p",
                 System.getProperty("it.db.port", "5432"),
                 "-U",
-                VaultServer.OWNER,
-                "--no-owner",
-                "--inserts",
-                VaultServer.DATABASE)
-            .redirectErrorStream(true)
-            .start();
+                VaultServer.OWNER));
+    command.addAll(java.util.List.of(options));
+    command.add(VaultServer.DATABASE);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     p.getInputStream().transferTo(out);
     assertEquals(0, p.waitFor(), () -> "pg_dump failed: " + out);

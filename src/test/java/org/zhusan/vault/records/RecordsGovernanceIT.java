@@ -176,7 +176,7 @@ class RecordsGovernanceIT {
     assertEquals(201, grant.statusCode(), grant.body());
 
     Path backup = VaultServer.repoRoot().resolve("target/records-before-destruction.dump");
-    pgDump(backup);
+    Dumps.pgDumpTo(backup);
 
     scan(admin);
     String item = item(doomed).getString("id");
@@ -280,17 +280,7 @@ class RecordsGovernanceIT {
                     VaultServer.get().jdbcUrl().replace(VaultServer.DATABASE, restored)),
                 "it-records-before")) {
       String base = before.baseUrl();
-      HttpResponse<String> old =
-          Http.send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create(
-                          base
-                              + "/api/documents/"
-                              + doomed
-                              + "/versions/1/content?purpose=LEGAL_PROCEEDING"))
-                  .header("Authorization", "Bearer " + lawyer)
-                  .GET()
-                  .build());
+      HttpResponse<String> old = contentOf(base, doomed);
       assertEquals(410, old.statusCode(), old.body());
       assertFalse(old.body().contains("Zhusanwormwood"));
       assertEquals("Steppewind letter kept", download(base, kept));
@@ -316,19 +306,23 @@ class RecordsGovernanceIT {
   }
 
   private String download(String base, String document) throws Exception {
-    HttpResponse<String> r =
-        Http.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(
-                        base
-                            + "/api/documents/"
-                            + document
-                            + "/versions/1/content?purpose=LEGAL_PROCEEDING"))
-                .header("Authorization", "Bearer " + lawyer)
-                .GET()
-                .build());
+    HttpResponse<String> r = contentOf(base, document);
     assertEquals(200, r.statusCode(), r.body());
     return r.body();
+  }
+
+  /** Version 1 of a document as the lawyer asks for it from the vault at {@code base}. */
+  private HttpResponse<String> contentOf(String base, String document) throws Exception {
+    return Http.send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    base
+                        + "/api/documents/"
+                        + document
+                        + "/versions/1/content?purpose=LEGAL_PROCEEDING"))
+            .header("Authorization", "Bearer " + lawyer)
+            .GET()
+            .build());
   }
 
   private void recordCaseClosed(String subject, LocalDate on) throws Exception {
@@ -435,26 +429,6 @@ class RecordsGovernanceIT {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static void pgDump(Path file) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                "pg_dump",
-                "-h",
-                System.getProperty("it.db.host", "127.0.0.1"),
-                "-p",
-                System.getProperty("it.db.port", "5432"),
-                "-U",
-                VaultServer.OWNER,
-                "-Fc",
-                "-f",
-                file.toString(),
-                VaultServer.DATABASE)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
   }
 
   /** Restores the dump into a fresh database; returns its name. */
