@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * way, and the pure cores (the cryptographic primitives, the Merkle tree and its offline verifier,
  * the policy, the content pipeline, the certificates of destruction and the disclosure packages)
  * import nothing of the server (a pure core may use another pure core: the disclosure packages use
- * the certificates' canonical JSON), so they can be read, tested and reused (the CLI verifier) without a container.
+ * the certificates' canonical JSON), so they can be read, tested and reused (the CLI verifier)
+ * without a container.
  */
 class ArchitectureTest {
   private static final String[] PURE_CORES = {

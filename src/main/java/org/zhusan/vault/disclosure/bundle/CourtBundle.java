@@ -366,7 +366,7 @@ public final class CourtBundle {
     float label = 120;
     l.row(labels.disclosureId(), h.disclosureId().toString(), label, PdfLayout.TEXT);
     l.section(labels.sha256());
-    float[] widths = {30, l.width - 30 - 320, 320};
+    float[] widths = {30, l.width - 30 - 340, 340};
     String[] head = {labels.number(), labels.document(), labels.sha256()};
     l.tableHeader(head, widths, PdfLayout.SMALL);
     l.onNewPage(() -> l.tableHeader(head, widths, PdfLayout.SMALL));
