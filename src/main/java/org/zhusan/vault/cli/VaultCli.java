@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       VerifyLogCommand.class,
       VerifyCertificateCommand.class,
+      VerifyDisclosureCommand.class,
       RotateKeysCommand.class,
       RotateBlindIndexCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,550 @@
+package org.zhusan.vault.disclosure.bundle;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.zhusan.vault.records.certificate.CanonicalJson;
+import org.zhusan.vault.records.certificate.CertificateVerifier;
+
+/**
+ * The manifest of a disclosure (format {@value #FORMAT}): who received which documents, why and on
+ * what authority, each item's plain SHA-256 (lower-case hex of the content bytes) and, for a ZIP,
+ * the package's hash; as RFC 8785 canonical JSON ({@link CanonicalJson}), signed with Ed25519
+ * (detached, over {@link #signedMessage}). The signed file has the same shape as a certificate of
+ * destruction's: the body's members plus {@code "signature":
+ * {"algorithm":"Ed25519","keyId":…,"value":base64}}, canonical, followed by one line feed.
+ *
+ * <p>Body members: {@code format}, {@code disclosureId}, {@code madeAt} ({@link Instant#toString}),
+ * {@code madeBy}, {@code recipient} ({@code kind}, {@code name}), {@code purpose}, {@code
+ * legalBasis}, {@code caseReference} (string or {@code null}), {@code subjectId}, {@code
+ * itemCount}, {@code items} (objects: {@code n} from 1, {@code documentId}, {@code versionNo},
+ * {@code documentType}, {@code title}, {@code mediaType}, {@code fileName}, {@code sizeBytes},
+ * {@code sha256}, {@code location} — the ZIP entry name, or in a court bundle {@code "pages 2-3"},
+ * {@code "page 4"} or {@code "annex"}; {@code null} when not given) and {@code packageSha256}
+ * (string or {@code null}: a court bundle cannot hold its own hash).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Manifest {
+
+  /** The value of {@code "format"}; with a line feed, the signed message's prefix. */
+  public static final String FORMAT = "zhusan-vault/disclosure-manifest/v1";
+
+  /** The signature algorithm named in the signed file. */
+  public static final String ALGORITHM = "Ed25519";
+
+  private static final byte[] PREFIX = (FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
+  private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
+  private static final Set<String> BODY_MEMBERS =
+      Set.of(
+          "format",
+          "disclosureId",
+          "madeAt",
+          "madeBy",
+          "recipient",
+          "purpose",
+          "legalBasis",
+          "caseReference",
+          "subjectId",
+          "itemCount",
+          "items",
+          "packageSha256");
+  private static final Set<String> RECIPIENT_MEMBERS = Set.of("kind", "name");
+  private static final Set<String> ITEM_MEMBERS =
+      Set.of(
+          "n",
+          "documentId",
+          "versionNo",
+          "documentType",
+          "title",
+          "mediaType",
+          "fileName",
+          "sizeBytes",
+          "sha256",
+          "location");
+  private static final Set<String> SIGNATURE_MEMBERS = Set.of("algorithm", "keyId", "value");
+
+  private Manifest() {}
+
+  /** One item as the manifest lists it. */
+  public record Item(
+      int n,
+      UUID documentId,
+      int versionNo,
+      String documentType,
+      String title,
+      String mediaType,
+      String fileName,
+      long sizeBytes,
+      String sha256,
+      String location) {
+    /** Validates the required fields. */
+    public Item {
+      Objects.requireNonNull(documentId, "documentId is required.");
+      Objects.requireNonNull(documentType, "documentType is required.");
+      Objects.requireNonNull(title, "title is required.");
+      Objects.requireNonNull(mediaType, "mediaType is required.");
+      Objects.requireNonNull(fileName, "fileName is required.");
+      Objects.requireNonNull(sha256, "sha256 is required.");
+      if (!Sha256.HEX.matcher(sha256).matches()) {
+        throw new IllegalArgumentException("sha256 is not 64 lower-case hex digits");
+      }
+    }
+  }
+
+  /** What a manifest says. */
+  public record Contents(BundleHeader header, List<Item> items, String packageSha256) {
+    /** Validates and copies. */
+    public Contents {
+      Objects.requireNonNull(header, "header is required.");
+      items = List.copyOf(items);
+      if (packageSha256 != null && !Sha256.HEX.matcher(packageSha256).matches()) {
+        throw new IllegalArgumentException("packageSha256 is not 64 lower-case hex digits");
+      }
+    }
+  }
+
+  /** Why a file is or is not a valid manifest (checked in this order). */
+  public enum Status {
+    VALID,
+    /** Not UTF-8 JSON, not an object, or not byte for byte canonical plus one newline. */
+    NOT_CANONICAL_JSON,
+    UNKNOWN_FORMAT,
+    MISSING_SIGNATURE,
+    MALFORMED_SIGNATURE,
+    KEY_ID_MISMATCH,
+    /** The signature does not verify: the manifest was altered after signing. */
+    BAD_SIGNATURE,
+    /** Correctly signed, but not a complete v1 manifest. */
+    MALFORMED_MANIFEST
+  }
+
+  /** The verdict of {@link #verify}: valid with the contents, or why not. */
+  public record Result(Status status, String reason, Contents contents, String keyId) {
+    /** A valid result carries the contents. */
+    public Result {
+      Objects.requireNonNull(status, "status is required.");
+      Objects.requireNonNull(reason, "reason is required.");
+      if ((status == Status.VALID) != (contents != null)) {
+        throw new IllegalArgumentException("contents come with, and only with, VALID");
+      }
+    }
+
+    public boolean valid() {
+      return status == Status.VALID;
+    }
+
+    static Result invalid(Status status, String reason, String keyId) {
+      return new Result(status, reason, null, keyId);
+    }
+  }
+
+  /**
+   * Returns the canonical body for {@code items} in order, without locations.
+   *
+   * @param packageSha256 the package's hash, or {@code null} (the court bundle)
+   */
+  public static byte[] body(BundleHeader h, List<BundleItem> items, String packageSha256) {
+    return body(h, items, packageSha256, null);
+  }
+
+  /**
+   * Returns the canonical body; {@code locations} (one per item, or {@code null} for none) says
+   * where each item is in the package.
+   */
+  public static byte[] body(
+      BundleHeader h, List<BundleItem> items, String packageSha256, List<String> locations) {
+    Objects.requireNonNull(items, "items is required.");
+    if (locations != null && locations.size() != items.size()) {
+      throw new IllegalArgumentException("one location per item");
+    }
+    List<Item> listed = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      BundleItem item = items.get(i);
+      listed.add(
+          new Item(
+              i + 1,
+              item.documentId(),
+              item.versionNo(),
+              item.documentType(),
+              item.title(),
+              item.mediaType(),
+              item.fileName(),
+              item.content().length,
+              item.sha256(),
+              locations == null ? null : locations.get(i)));
+    }
+    return CanonicalJson.serialize(toJson(new Contents(h, listed, packageSha256)));
+  }
+
+  /** Returns the bytes the signature covers: {@value #FORMAT}, a line feed, then the body. */
+  public static byte[] signedMessage(byte[] body) {
+    Objects.requireNonNull(body, "body is required.");
+    byte[] message = Arrays.copyOf(PREFIX, PREFIX.length + body.length);
+    System.arraycopy(body, 0, message, PREFIX.length, body.length);
+    return message;
+  }
+
+  /** Signs {@code body} with {@code signer} and returns the signed file. */
+  public static byte[] sign(byte[] body, Signer signer) {
+    Objects.requireNonNull(signer, "signer is required.");
+    return signedFile(body, signer.sign(signedMessage(body)), signer.keyId());
+  }
+
+  /**
+   * Returns the signed file: the body's members plus {@code "signature"}, canonical, then one line
+   * feed.
+   *
+   * @throws IllegalArgumentException if the body is not a canonical manifest body, the signature is
+   *     not 64 bytes or the key id is not 16 lower-case hex digits
+   */
+  public static byte[] signedFile(byte[] body, byte[] signature, String keyId) {
+    Objects.requireNonNull(body, "body is required.");
+    Objects.requireNonNull(signature, "signature is required.");
+    Objects.requireNonNull(keyId, "keyId is required.");
+    if (signature.length != 64) {
+      throw new IllegalArgumentException("an Ed25519 signature has 64 bytes");
+    }
+    if (!KEY_ID.matcher(keyId).matches()) {
+      throw new IllegalArgumentException("keyId must be 16 lower-case hex digits");
+    }
+    JsonObject object = object(body);
+    if (!Arrays.equals(CanonicalJson.serialize(object), body)) {
+      throw new IllegalArgumentException("body is not in canonical form");
+    }
+    if (object.containsKey("signature") || !FORMAT.equals(stringOrNull(object, "format"))) {
+      throw new IllegalArgumentException("body is not an unsigned " + FORMAT + " manifest");
+    }
+    JsonObject signed =
+        Json.createObjectBuilder(object)
+            .add(
+                "signature",
+                Json.createObjectBuilder()
+                    .add("algorithm", ALGORITHM)
+                    .add("keyId", keyId)
+                    .add("value", Base64.getEncoder().encodeToString(signature)))
+            .build();
+    return withNewline(CanonicalJson.serialize(signed));
+  }
+
+  /**
+   * Verifies a signed manifest file against {@code key}, like {@code CertificateVerifier}: the file
+   * must be exactly its canonical form plus one line feed, of this format, signed by this key, and
+   * a complete v1 manifest. Any changed byte fails. Never throws for bad input.
+   */
+  public static Result verify(byte[] signedFile, Ed25519PublicKeyParameters key) {
+    Objects.requireNonNull(signedFile, "signedFile is required.");
+    Objects.requireNonNull(key, "key is required.");
+    JsonObject object;
+    byte[] canonical;
+    try {
+      object = object(signedFile);
+      canonical = withNewline(CanonicalJson.serialize(object));
+    } catch (IllegalArgumentException e) {
+      return Result.invalid(Status.NOT_CANONICAL_JSON, e.getMessage(), null);
+    }
+    int difference = Arrays.mismatch(canonical, signedFile);
+    if (difference >= 0) {
+      return Result.invalid(
+          Status.NOT_CANONICAL_JSON,
+          "the file is not in canonical JSON form followed by one newline (first difference at byte"
+              + " "
+              + difference
+              + ")",
+          null);
+    }
+    JsonObject body = Json.createObjectBuilder(object).remove("signature").build();
+    if (!FORMAT.equals(stringOrNull(body, "format"))) {
+      return Result.invalid(
+          Status.UNKNOWN_FORMAT,
+          "the format is not " + FORMAT + " (found " + body.get("format") + ")",
+          null);
+    }
+    if (!object.containsKey("signature")) {
+      return Result.invalid(Status.MISSING_SIGNATURE, "the manifest has no signature", null);
+    }
+    if (!(object.get("signature") instanceof JsonObject signature)) {
+      return Result.invalid(
+          Status.MALFORMED_SIGNATURE, "the signature member is not an object", null);
+    }
+    String algorithm;
+    String keyId;
+    String value;
+    try {
+      requireMembers(signature, SIGNATURE_MEMBERS, "signature");
+      algorithm = string(signature, "algorithm");
+      keyId = string(signature, "keyId");
+      value = string(signature, "value");
+    } catch (IllegalArgumentException e) {
+      return Result.invalid(Status.MALFORMED_SIGNATURE, e.getMessage(), null);
+    }
+    if (!ALGORITHM.equals(algorithm) || !KEY_ID.matcher(keyId).matches()) {
+      return Result.invalid(
+          Status.MALFORMED_SIGNATURE,
+          "the signature is not Ed25519 with a 16-hex-digit key id",
+          null);
+    }
+    byte[] signatureBytes;
+    try {
+      signatureBytes = Base64.getDecoder().decode(value);
+    } catch (IllegalArgumentException e) {
+      signatureBytes = null;
+    }
+    if (signatureBytes == null
+        || signatureBytes.length != 64
+        || !Base64.getEncoder().encodeToString(signatureBytes).equals(value)) {
+      return Result.invalid(
+          Status.MALFORMED_SIGNATURE,
+          "the signature value is not 64 bytes in canonical padded base64",
+          keyId);
+    }
+    String expected = CertificateVerifier.keyId(key);
+    if (!expected.equals(keyId)) {
+      return Result.invalid(
+          Status.KEY_ID_MISMATCH,
+          "the manifest names signing key " + keyId + ", but the key given is " + expected,
+          keyId);
+    }
+    byte[] message = signedMessage(CanonicalJson.serialize(body));
+    Ed25519Signer verifier = new Ed25519Signer();
+    verifier.init(false, key);
+    verifier.update(message, 0, message.length);
+    if (!verifier.verifySignature(signatureBytes)) {
+      return Result.invalid(
+          Status.BAD_SIGNATURE,
+          "the signature does not match the manifest: it was altered after signing",
+          keyId);
+    }
+    Contents contents;
+    try {
+      contents = fromJson(body);
+      if (!Arrays.equals(
+          CanonicalJson.serialize(toJson(contents)), CanonicalJson.serialize(body))) {
+        throw new IllegalArgumentException("a field is not in the form the v1 format writes");
+      }
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Result.invalid(
+          Status.MALFORMED_MANIFEST,
+          "signed, but not a complete v1 manifest: " + e.getMessage(),
+          keyId);
+    }
+    BundleHeader h = contents.header();
+    return new Result(
+        Status.VALID,
+        "disclosure "
+            + h.disclosureId()
+            + " to "
+            + h.recipientKind()
+            + " "
+            + h.recipientName()
+            + ", "
+            + contents.items().size()
+            + (contents.items().size() == 1 ? " item" : " items")
+            + ", made by "
+            + h.madeBy()
+            + " at "
+            + h.madeAt()
+            + ", signed by key "
+            + keyId,
+        contents,
+        keyId);
+  }
+
+  // ---- JSON ----
+
+  private static JsonObject toJson(Contents c) {
+    BundleHeader h = c.header();
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (Item i : c.items()) {
+      JsonObjectBuilder item =
+          Json.createObjectBuilder()
+              .add("n", i.n())
+              .add("documentId", i.documentId().toString())
+              .add("versionNo", i.versionNo())
+              .add("documentType", i.documentType())
+              .add("title", i.title())
+              .add("mediaType", i.mediaType())
+              .add("fileName", i.fileName())
+              .add("sizeBytes", i.sizeBytes())
+              .add("sha256", i.sha256());
+      nullable(item, "location", i.location());
+      items.add(item);
+    }
+    JsonObjectBuilder o =
+        Json.createObjectBuilder()
+            .add("format", FORMAT)
+            .add("disclosureId", h.disclosureId().toString())
+            .add("madeAt", h.madeAt().toString())
+            .add("madeBy", h.madeBy())
+            .add(
+                "recipient",
+                Json.createObjectBuilder()
+                    .add("kind", h.recipientKind())
+                    .add("name", h.recipientName()))
+            .add("purpose", h.purpose())
+            .add("legalBasis", h.legalBasis())
+            .add("subjectId", h.subjectId().toString())
+            .add("itemCount", c.items().size())
+            .add("items", items);
+    nullable(o, "caseReference", h.caseReference());
+    nullable(o, "packageSha256", c.packageSha256());
+    return o.build();
+  }
+
+  private static Contents fromJson(JsonObject body) {
+    requireMembers(body, BODY_MEMBERS, "manifest");
+    JsonObject recipient = objectMember(body, "recipient");
+    requireMembers(recipient, RECIPIENT_MEMBERS, "recipient");
+    BundleHeader header =
+        new BundleHeader(
+            uuid(body, "disclosureId"),
+            instant(body, "madeAt"),
+            string(body, "madeBy"),
+            string(recipient, "kind"),
+            string(recipient, "name"),
+            string(body, "purpose"),
+            string(body, "legalBasis"),
+            stringOrNull(body, "caseReference"),
+            uuid(body, "subjectId"));
+    if (!(body.get("items") instanceof jakarta.json.JsonArray array)) {
+      throw new IllegalArgumentException("\"items\" is not an array");
+    }
+    List<Item> items = new ArrayList<>(array.size());
+    for (JsonValue element : array) {
+      if (!(element instanceof JsonObject i)) {
+        throw new IllegalArgumentException("items holds a non-object");
+      }
+      requireMembers(i, ITEM_MEMBERS, "item");
+      int n = (int) integer(i, "n", Integer.MAX_VALUE);
+      if (n != items.size() + 1) {
+        throw new IllegalArgumentException("items are not numbered 1, 2, … in order");
+      }
+      items.add(
+          new Item(
+              n,
+              uuid(i, "documentId"),
+              (int) integer(i, "versionNo", Integer.MAX_VALUE),
+              string(i, "documentType"),
+              string(i, "title"),
+              string(i, "mediaType"),
+              string(i, "fileName"),
+              integer(i, "sizeBytes", Long.MAX_VALUE),
+              string(i, "sha256"),
+              stringOrNull(i, "location")));
+    }
+    if (integer(body, "itemCount", Integer.MAX_VALUE) != items.size()) {
+      throw new IllegalArgumentException("itemCount does not match the items listed");
+    }
+    return new Contents(header, items, stringOrNull(body, "packageSha256"));
+  }
+
+  static JsonObject object(byte[] bytes) {
+    JsonValue value = CanonicalJson.parse(bytes);
+    if (!(value instanceof JsonObject o)) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    return o;
+  }
+
+  static byte[] withNewline(byte[] canonical) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(canonical.length + 1);
+    out.writeBytes(canonical);
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  private static void nullable(JsonObjectBuilder o, String name, String value) {
+    if (value == null) {
+      o.addNull(name);
+    } else {
+      o.add(name, value);
+    }
+  }
+
+  private static void requireMembers(JsonObject object, Set<String> expected, String what) {
+    for (String name : expected) {
+      if (!object.containsKey(name)) {
+        throw new IllegalArgumentException(what + " has no member \"" + name + "\"");
+      }
+    }
+    for (String name : object.keySet()) {
+      if (!expected.contains(name)) {
+        throw new IllegalArgumentException(what + " has an unknown member \"" + name + "\"");
+      }
+    }
+  }
+
+  private static JsonObject objectMember(JsonObject o, String name) {
+    if (!(o.get(name) instanceof JsonObject member)) {
+      throw new IllegalArgumentException("\"" + name + "\" is not an object");
+    }
+    return member;
+  }
+
+  private static String stringOrNull(JsonObject o, String name) {
+    JsonValue value = o.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (!(value instanceof JsonString s)) {
+      throw new IllegalArgumentException("\"" + name + "\" is not a string");
+    }
+    return s.getString();
+  }
+
+  private static String string(JsonObject o, String name) {
+    if (!(o.get(name) instanceof JsonString s)) {
+      throw new IllegalArgumentException("\"" + name + "\" is not a string");
+    }
+    return s.getString();
+  }
+
+  private static long integer(JsonObject o, String name, long max) {
+    if (!(o.get(name) instanceof JsonNumber n) || !n.isIntegral()) {
+      throw new IllegalArgumentException("\"" + name + "\" is not an integer");
+    }
+    try {
+      long value = n.longValueExact();
+      if (value < 0 || value > max) {
+        throw new IllegalArgumentException("\"" + name + "\" is out of range");
+      }
+      return value;
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("\"" + name + "\" is out of range", e);
+    }
+  }
+
+  private static UUID uuid(JsonObject o, String name) {
+    try {
+      return UUID.fromString(string(o, name));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("\"" + name + "\" is not a UUID", e);
+    }
+  }
+
+  private static Instant instant(JsonObject o, String name) {
+    try {
+      return Instant.parse(string(o, name));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("\"" + name + "\" is not an ISO-8601 UTC instant", e);
+    }
+  }
+}
