@@ -30,7 +30,7 @@ public final class AccountingPdf {
       String intro,
       String when,
       String recipient,
-      String purposeAndBasis,
+      String purpose,
       String basis,
       String madeBy,
       String documents,
@@ -82,29 +82,19 @@ public final class AccountingPdf {
       if (lines.isEmpty()) {
         l.paragraph(labels.none(), PdfLayout.TEXT);
       } else {
-        float[] widths = {78, 95, 120, 62, l.width - 78 - 95 - 120 - 62};
-        String[] head = {
-          labels.when(),
-          labels.recipient(),
-          labels.purposeAndBasis() + " / " + labels.basis(),
-          labels.madeBy(),
-          labels.documents()
-        };
-        l.tableHeader(head, widths, PdfLayout.SMALL);
-        l.onNewPage(() -> l.tableHeader(head, widths, PdfLayout.SMALL));
+        float label = 95;
         for (AccountingLine line : lines) {
-          l.table(
-              new String[] {
-                WHEN.format(line.when()),
-                line.recipientKind() + ": " + line.recipientName(),
-                line.purpose() + "\n" + labels.basis() + ": " + line.legalBasis(),
-                line.madeBy(),
-                String.join("\n", line.documents())
-              },
-              widths,
-              PdfLayout.SMALL,
-              false);
-          l.gap(2);
+          l.section(
+              WHEN.format(line.when())
+                  + " — "
+                  + line.recipientKind()
+                  + ": "
+                  + line.recipientName());
+          l.row(labels.purpose(), line.purpose(), label, PdfLayout.TEXT);
+          l.row(labels.basis(), line.legalBasis(), label, PdfLayout.TEXT);
+          l.row(labels.madeBy(), line.madeBy(), label, PdfLayout.TEXT);
+          l.row(labels.documents(), String.join("\n", line.documents()), label, PdfLayout.TEXT);
+          l.gap(4);
         }
       }
       l.closePage();

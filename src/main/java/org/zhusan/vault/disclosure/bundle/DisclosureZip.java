@@ -130,7 +130,8 @@ public final class DisclosureZip {
                 out.append('_');
               }
             });
-    String safe = out.toString().replaceAll("^[._]+", "").replaceAll("_+$", "");
+    String safe =
+        out.toString().replaceAll("_+\\.", ".").replaceAll("^[._]+", "").replaceAll("_+$", "");
     if (safe.codePointCount(0, safe.length()) > MAX_NAME) {
       int dot = safe.lastIndexOf('.');
       String extension = dot > 0 && safe.length() - dot <= 10 ? safe.substring(dot) : "";
