@@ -4,7 +4,7 @@
 // a destroyed item. Items carry ids and types only: never a title or content. The server decides every
 // action; a refusal (separation of duties, legal hold, …) is shown in words beside the action.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, DialogTrigger, Form, Heading, Link, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, type Page } from '../../api';
 import type { Session } from '../../auth/session';
@@ -20,6 +20,8 @@ import {
 } from '../../records';
 
 const PAGE = 20;
+/** Roles that work with people's records (may open a person's page); not ADMIN or AUDITOR. */
+const STAFF_ROLES = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER', 'TEACHER', 'THEOLOGIAN', 'NGO_PARTNER'];
 
 export default function Disposition({ session }: { session: Session }) {
   const intl = useIntl();
@@ -127,6 +129,7 @@ function ItemCard({ initial, session, schedule, format }: { initial: Disposition
   const [item, setItem] = useState(initial);
   const [said, say] = useSay();
   const actions = itemActions(item, session.roles, session.user, schedule);
+  const staff = session.roles.some((r) => STAFF_ROLES.includes(r));
   const type = intl.formatMessage({ id: `doctype.${item.documentType}` });
   const headingId = `item-${item.id}`;
   const done = (next: DispositionItem, message: string) => {
@@ -141,6 +144,9 @@ function ItemCard({ initial, session, schedule, format }: { initial: Disposition
       </h3>
       <dl className="facts">
         <div className="fact"><dt><FormattedMessage id="disposition.item.document" /></dt><dd className="mono">{item.documentId}</dd></div>
+        <div className="fact"><dt><FormattedMessage id="disposition.item.person" /></dt>
+          {/* Staff may open the person's page; auditors and administrators see the id only (they never see names). */}
+          <dd>{staff ? <Link href={`/subjects/${item.subjectId}`}><FormattedMessage id="disposition.item.person.open" values={{ id: shortId(item.subjectId) }} /></Link> : <span className="mono">{item.subjectId}</span>}</dd></div>
         <div className="fact"><dt><FormattedMessage id="disposition.item.rule" /></dt><dd>{ruleInWords(item.rule, format)}</dd></div>
         <div className="fact"><dt><FormattedMessage id="disposition.item.start" /></dt><dd><Day value={item.retentionStart} /></dd></div>
         <div className="fact"><dt><FormattedMessage id="disposition.item.due" /></dt><dd><Day value={item.dueOn} /></dd></div>

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, FieldError, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, type DocumentMeta } from '../../api';
+import { api, ApiError, type DocumentMeta } from '../../api';
 import type { Session } from '../../auth/session';
 import { Field, SelectField, ProblemMessage, Empty, Loading, ErrorSummary, shortId, type SummaryError } from '../../components/ui';
 import { Day } from '../../components/Day';
@@ -46,16 +46,23 @@ export function isHeld(holds: Hold[] | null, documentId: string): boolean {
 }
 
 /** The banner on every held record (Alfresco/Nuxeo habit): how many holds stand and what they mean. */
-export function HoldBanner({ holds }: { holds: Hold[] | null }) {
+export function HoldBanner({ holds, document }: { holds: Hold[] | null; document?: boolean }) {
   const active = holds?.filter((h) => h.active) ?? [];
   if (active.length === 0) return null;
   const cases = [...new Set(active.map((h) => h.caseReference).filter((c): c is string => !!c))].join(', ');
   return (
     <div className="banner legal-hold" role="note" data-testid="hold-banner">
-      <FormattedMessage id="records.holds.banner" values={{ count: active.length }} />
+      <FormattedMessage id={document ? 'records.holds.banner.document' : 'records.holds.banner'} values={{ count: active.length }} />
       {cases ? <> <FormattedMessage id="records.holds.banner.cases" values={{ cases }} /></> : null}
     </div>
   );
+}
+
+/** The hold banner on a document's page: shown when a hold covers it (its own or the whole person's); silent if holds cannot be listed. */
+export function DocumentHoldBanner({ subjectId, documentId }: { subjectId: string; documentId: string }) {
+  const { holds } = useHolds(subjectId);
+  const covering = holds?.filter((h) => h.active && (h.documentId === null || h.documentId === documentId)) ?? null;
+  return <HoldBanner holds={covering} document />;
 }
 
 /** What an action did, said once: a status line that takes focus when it changes (read by screen readers). */
@@ -92,6 +99,10 @@ export function SubjectRecords(props: {
   );
 }
 
+function refused(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 403;
+}
+
 function scopeOf(h: Hold, docs: DocumentMeta[]) {
   if (!h.documentId) return <FormattedMessage id="records.hold.scope.subject" />;
   const d = docs.find((x) => x.id === h.documentId);
@@ -104,6 +115,8 @@ function Holds({ subjectId, docs, holds, holdsError, reloadHolds, mayHold }: {
 }) {
   const intl = useIntl();
   const [said, say] = useSay();
+  // A role that may not list holds gets no card (the server said so), not a refusal on every visit.
+  if (refused(holdsError)) return null;
   return (
     <section aria-labelledby="holds-title" className="card">
       <h3 id="holds-title"><FormattedMessage id="records.holds.title" /></h3>
@@ -289,6 +302,7 @@ function Events({ subjectId, mayWrite }: { subjectId: string; mayWrite: boolean 
     }
   }
 
+  if (refused(loadError)) return null;
   return (
     <section aria-labelledby="events-title" className="card">
       <h3 id="events-title"><FormattedMessage id="records.events.title" /></h3>
