@@ -30,13 +30,12 @@ export function CertificateDownloads({ certificateId, label }: { certificateId: 
   return (
     <div className="certificate" data-certificate={certificateId}>
       <span className="button-row">
-        <Button className="button secondary small" isDisabled={busy} onPress={() => void save('json')}
-          aria-label={intl.formatMessage({ id: 'records.certificate.json.label' }, { of })}>
-          <FormattedMessage id="records.certificate.json" />
+        {/* The visible words start the accessible name; which document's certificate follows for screen readers. */}
+        <Button className="button secondary small" isDisabled={busy} onPress={() => void save('json')}>
+          <FormattedMessage id="records.certificate.json" /><span className="visually-hidden"> {intl.formatMessage({ id: 'records.certificate.of' }, { of })}</span>
         </Button>{' '}
-        <Button className="button secondary small" isDisabled={busy} onPress={() => void save('pdf')}
-          aria-label={intl.formatMessage({ id: 'records.certificate.pdf.label' }, { of })}>
-          <FormattedMessage id="records.certificate.pdf" />
+        <Button className="button secondary small" isDisabled={busy} onPress={() => void save('pdf')}>
+          <FormattedMessage id="records.certificate.pdf" /><span className="visually-hidden"> {intl.formatMessage({ id: 'records.certificate.of' }, { of })}</span>
         </Button>
       </span>
       <ProblemMessage error={error} />
