@@ -49,7 +49,7 @@ export default function Disposition({ session }: { session: Session }) {
     setScanError(null);
     try {
       const r = await api.post<ScanResult>('/records/disposition/scan');
-      say(intl.formatMessage({ id: 'disposition.scan.done' }, { queued: r.queued, onHold: r.onHold, already: r.alreadyQueued }));
+      say('disposition.scan.done', { queued: r.queued, onHold: r.onHold, already: r.alreadyQueued });
       load();
     } catch (e) {
       setScanError(e);
@@ -134,7 +134,7 @@ function ItemCard({ initial, session, schedule, format }: { initial: Disposition
   const headingId = `item-${item.id}`;
   const done = (next: DispositionItem, message: string) => {
     setItem(next);
-    say(intl.formatMessage({ id: message }));
+    say(message);
   };
   return (
     <article className={`card disposition-item state-${item.state}`} aria-labelledby={headingId} data-item={item.id} data-document={item.documentId} data-state={item.state}>

@@ -65,20 +65,23 @@ export function DocumentHoldBanner({ subjectId, documentId }: { subjectId: strin
   return <HoldBanner holds={covering} document />;
 }
 
-/** What an action did, said once: a status line that takes focus when it changes (read by screen readers). */
-export interface Said { text: string; at: number }
+/** What an action did, said once (a message id, so it follows a change of language). */
+export interface Said { id: string; values?: Record<string, string | number>; at: number }
 
-export function useSay(): [Said | null, (text: string | null) => void] {
+export function useSay(): [Said | null, (id: string | null, values?: Record<string, string | number>) => void] {
   const [said, setSaid] = useState<Said | null>(null);
-  const say = useCallback((text: string | null) => setSaid(text ? { text, at: Date.now() } : null), []);
+  const say = useCallback((id: string | null, values?: Record<string, string | number>) => setSaid(id ? { id, values, at: Date.now() } : null), []);
   return [said, say];
 }
 
+/** A status line that takes focus when it says something new (read by screen readers). */
 export function StatusLine({ said, testId }: { said: Said | null; testId: string }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => { if (said) ref.current?.focus(); }, [said]);
   return (
-    <p ref={ref} tabIndex={-1} role="status" aria-live="polite" className={said ? 'success' : 'visually-hidden'} data-testid={testId}>{said?.text ?? ''}</p>
+    <p ref={ref} tabIndex={-1} role="status" aria-live="polite" className={said ? 'success' : 'visually-hidden'} data-testid={testId}>
+      {said ? <FormattedMessage id={said.id} values={said.values} /> : null}
+    </p>
   );
 }
 
@@ -113,7 +116,6 @@ function scopeOf(h: Hold, docs: DocumentMeta[]) {
 function Holds({ subjectId, docs, holds, holdsError, reloadHolds, mayHold }: {
   subjectId: string; docs: DocumentMeta[]; holds: Hold[] | null; holdsError: unknown; reloadHolds: () => Promise<void>; mayHold: boolean;
 }) {
-  const intl = useIntl();
   const [said, say] = useSay();
   // A role that may not list holds gets no card (the server said so), not a refusal on every visit.
   if (refused(holdsError)) return null;
@@ -147,13 +149,13 @@ function Holds({ subjectId, docs, holds, holdsError, reloadHolds, mayHold }: {
                 ) : null}
               </dl>
               {h.active && mayHold ? (
-                <Release hold={h} onDone={async () => { await reloadHolds(); say(intl.formatMessage({ id: 'records.hold.released.done' }, { id: holdLabel(h.id) })); }} />
+                <Release hold={h} onDone={async () => { await reloadHolds(); say('records.hold.released.done', { id: holdLabel(h.id) }); }} />
               ) : null}
             </li>
           ))}
         </ul>
       ) : null}
-      {mayHold ? <PlaceHold subjectId={subjectId} docs={docs} onDone={async (h) => { await reloadHolds(); say(intl.formatMessage({ id: 'records.hold.placed.done' }, { id: holdLabel(h.id) })); }} /> : null}
+      {mayHold ? <PlaceHold subjectId={subjectId} docs={docs} onDone={async (h) => { await reloadHolds(); say('records.hold.placed.done', { id: holdLabel(h.id) }); }} /> : null}
     </section>
   );
 }
@@ -294,7 +296,7 @@ function Events({ subjectId, mayWrite }: { subjectId: string; mayWrite: boolean 
       await api.post<SubjectEvent>(`/subjects/${subjectId}/events`, { kind: 'CASE_CLOSED', occurredOn: day });
       setDay('');
       await load();
-      say(intl.formatMessage({ id: 'records.events.done' }));
+      say('records.events.done');
     } catch (e) {
       setError(e);
     } finally {
