@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { BASE, launch, newPage, assertClean, missingMessages, devSignIn, signOut, shot, axeCheck, unique, go, apiToken } from './helpers.mjs';
 
 let browser;
@@ -17,6 +18,8 @@ const lawyer2 = `lawyer2-${run}`;
 const admin = `admin-${run}`;
 const letterTitle = `Letter to the akimat ${run}`;
 const consentTitle = `Consent to treatment ${run}`;
+const CLI = '../../../target/zhusan-vault-cli.jar';
+const LOG_KEY = '../../../keys-example/audit-signing-ed25519.pub.pem';
 let subjectId;
 let letterId;
 let consentId;
@@ -223,6 +226,11 @@ test('disposition: proposed by one person, refused to the same person, approved 
   assert.ok(!JSON.stringify(certificate).includes(letterTitle), 'the certificate carries no title');
   const pdf = await save(page, toApprove, /PDF/, `certificate-of-destruction-${certificateId}.pdf`);
   assert.equal(readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
+  // Both files verify offline with the log's public key (the CLI the issue asks for).
+  for (const f of [json, pdf]) {
+    const v = spawnSync('java', ['-jar', CLI, 'verify-certificate', f, '--key', LOG_KEY], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(v.status, 0, `verify-certificate ${f}: ${v.stdout} ${v.stderr}`);
+  }
   await axeCheck(page, 'disposition (destroyed)');
 
   // The person's page: the letter shows as destroyed with its certificate, never a title; the consent stays.
