@@ -12,6 +12,7 @@ export const KNOWN_SLUGS = [
   'title-too-long', 'type-required', 'file-required', 'purpose-required', 'grantee-required', 'invalid-duration',
   'grant-already-revoked', 'invalid-query', 'query-required', 'keys-unavailable', 'audit-unavailable',
   'search-unavailable', 'server-error', 'network', 'invalid-document-type', 'separation-of-duties', 'destroyed',
+  'already-released', 'not-eligible', 'not-proposed', 'not-review', 'not-open', 'invalid-until', 'legacy-document-key',
 ] as const;
 
 export function slugOf(p: Problem): string | null {
