@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { pdfWithText } from './fixtures.mjs';
 import { BASE, launch, newPage, assertClean, missingMessages, devSignIn, signOut, shot, axeCheck, unique, go, apiToken } from './helpers.mjs';
 
 let browser;
@@ -45,7 +46,7 @@ async function file(token, type, title, text) {
   form.append('type', type);
   form.append('title', title);
   form.append('purpose', 'LEGAL_PROCEEDING');
-  form.append('file', new Blob([text], { type: 'text/plain' }), `${type.toLowerCase()}-${run}.txt`);
+  form.append('file', new Blob([pdfWithText([text])], { type: 'application/pdf' }), `${type.toLowerCase()}-${run}.pdf`);
   const doc = await call(token, 'POST', `/subjects/${subjectId}/documents`, form);
   assert.equal(doc.status, 201, JSON.stringify(doc.body));
   return doc.body.id;

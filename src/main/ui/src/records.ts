@@ -10,8 +10,9 @@ export interface Schedule { rules: Rule[]; holdRoles: string[]; proposeRoles: st
 
 export interface SubjectEvent { id: number | string; kind: string; occurredOn: string; recordedBy: string; recordedAt: string }
 
+// Nullable members may be absent (the server's JSON leaves nulls out): test them with `!x` or `?? …`.
 export interface Hold {
-  id: string; subjectId: string; documentId: string | null; centre: string; reason: string | null; caseReference: string | null;
+  id: string; subjectId: string; documentId?: string | null; centre: string; reason: string | null; caseReference: string | null;
   placedBy: string; placedAt: string; active: boolean; releasedBy: string | null; releasedAt: string | null; releaseReason: string | null;
 }
 
@@ -25,7 +26,7 @@ export interface DispositionItem {
   proposedBy: string | null; proposedAt: string | null; proposalReason: string | null;
   approvedBy: string | null; approvedAt: string | null;
   extendedBy: string | null; extendedUntil: string | null; extensionReason: string | null;
-  certificateId: string | null; blockingHolds: string[];
+  certificateId: string | null; blockingHolds?: string[];
 }
 
 export interface ScanResult { queued: number; onHold: number; alreadyQueued: number }

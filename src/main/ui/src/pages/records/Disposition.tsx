@@ -165,7 +165,7 @@ function ItemCard({ initial, session, schedule, format }: { initial: Disposition
             <dd><FormattedMessage id="disposition.item.extendedUntil" values={{ who: item.extendedBy, until: item.extendedUntil ? <Day value={item.extendedUntil} /> : '—' }} />
               {item.extensionReason ? <>: {item.extensionReason}</> : null}</dd></div>
         ) : null}
-        {item.blockingHolds.length > 0 ? (
+        {item.blockingHolds?.length ? (
           <div className="fact"><dt><FormattedMessage id="disposition.item.holds" /></dt>
             <dd><span className="badge hold-active"><FormattedMessage id="records.onHold" /></span> {item.blockingHolds.map(holdLabel).join(', ')}</dd></div>
         ) : null}

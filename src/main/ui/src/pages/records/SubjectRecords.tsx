@@ -42,7 +42,7 @@ export function useHolds(subjectId: string): { holds: Hold[] | null; error: unkn
 
 /** Is this document under an active hold (its own or the whole person's)? */
 export function isHeld(holds: Hold[] | null, documentId: string): boolean {
-  return !!holds?.some((h) => h.active && (h.documentId === null || h.documentId === documentId));
+  return !!holds?.some((h) => h.active && (!h.documentId || h.documentId === documentId));
 }
 
 /** The banner on every held record (Alfresco/Nuxeo habit): how many holds stand and what they mean. */
@@ -61,7 +61,7 @@ export function HoldBanner({ holds, document }: { holds: Hold[] | null; document
 /** The hold banner on a document's page: shown when a hold covers it (its own or the whole person's); silent if holds cannot be listed. */
 export function DocumentHoldBanner({ subjectId, documentId }: { subjectId: string; documentId: string }) {
   const { holds } = useHolds(subjectId);
-  const covering = holds?.filter((h) => h.active && (h.documentId === null || h.documentId === documentId)) ?? null;
+  const covering = holds?.filter((h) => h.active && (!h.documentId || h.documentId === documentId)) ?? null;
   return <HoldBanner holds={covering} document />;
 }
 
