@@ -11,7 +11,7 @@ import type { Session } from '../../auth/session';
 import { Field, SelectField, ProblemMessage, Loading, Empty, PageTitle, shortId } from '../../components/ui';
 import { Day } from '../../components/Day';
 import { CertificateDownloads } from '../../components/Certificate';
-import { When } from '../audit/common';
+import { At } from '../../components/At';
 import { Pager } from '../Subjects';
 import { StatusLine, useSay, useSchedule } from './SubjectRecords';
 import {
@@ -150,15 +150,15 @@ function ItemCard({ initial, session, schedule, format }: { initial: Disposition
         <div className="fact"><dt><FormattedMessage id="disposition.item.rule" /></dt><dd>{ruleInWords(item.rule, format)}</dd></div>
         <div className="fact"><dt><FormattedMessage id="disposition.item.start" /></dt><dd><Day value={item.retentionStart} /></dd></div>
         <div className="fact"><dt><FormattedMessage id="disposition.item.due" /></dt><dd><Day value={item.dueOn} /></dd></div>
-        <div className="fact"><dt><FormattedMessage id="disposition.item.found" /></dt><dd><When value={item.foundAt} /></dd></div>
+        <div className="fact"><dt><FormattedMessage id="disposition.item.found" /></dt><dd><At value={item.foundAt} /></dd></div>
         {item.proposedBy ? (
           <div className="fact"><dt><FormattedMessage id="disposition.item.proposed" /></dt>
-            <dd data-testid="proposed"><FormattedMessage id="records.byAt" values={{ who: item.proposedBy, when: <When value={item.proposedAt ?? undefined} /> }} />
+            <dd data-testid="proposed"><FormattedMessage id="records.byAt" values={{ who: item.proposedBy, when: <At value={item.proposedAt} /> }} />
               {item.proposalReason ? <>: {item.proposalReason}</> : null}</dd></div>
         ) : null}
         {item.approvedBy ? (
           <div className="fact"><dt><FormattedMessage id="disposition.item.approved" /></dt>
-            <dd data-testid="approved"><FormattedMessage id="records.byAt" values={{ who: item.approvedBy, when: <When value={item.approvedAt ?? undefined} /> }} /></dd></div>
+            <dd data-testid="approved"><FormattedMessage id="records.byAt" values={{ who: item.approvedBy, when: <At value={item.approvedAt} /> }} /></dd></div>
         ) : null}
         {item.extendedBy ? (
           <div className="fact"><dt><FormattedMessage id="disposition.item.extended" /></dt>

@@ -8,7 +8,7 @@ import { api, ApiError, type DocumentMeta } from '../../api';
 import type { Session } from '../../auth/session';
 import { Field, SelectField, ProblemMessage, Empty, Loading, ErrorSummary, shortId, type SummaryError } from '../../components/ui';
 import { Day } from '../../components/Day';
-import { When } from '../audit/common';
+import { At } from '../../components/At';
 import { DEFAULT_ROLES, holdLabel, reasonProblem, type Hold, type Schedule, type SubjectEvent } from '../../records';
 
 /** GET /api/records/schedule (any signed-in staff); null until it answers. */
@@ -140,10 +140,10 @@ function Holds({ subjectId, docs, holds, holdsError, reloadHolds, mayHold }: {
               <dl className="facts">
                 <div className="fact"><dt><FormattedMessage id="records.hold.case" /></dt><dd>{h.caseReference ?? <Hidden />}</dd></div>
                 <div className="fact"><dt><FormattedMessage id="records.hold.reason" /></dt><dd>{h.reason ?? <Hidden />}</dd></div>
-                <div className="fact"><dt><FormattedMessage id="records.hold.placed" /></dt><dd><FormattedMessage id="records.byAt" values={{ who: h.placedBy, when: <When value={h.placedAt} /> }} /></dd></div>
+                <div className="fact"><dt><FormattedMessage id="records.hold.placed" /></dt><dd><FormattedMessage id="records.byAt" values={{ who: h.placedBy, when: <At value={h.placedAt} /> }} /></dd></div>
                 {!h.active ? (
                   <>
-                    <div className="fact"><dt><FormattedMessage id="records.hold.releasedAt" /></dt><dd><FormattedMessage id="records.byAt" values={{ who: h.releasedBy ?? '—', when: <When value={h.releasedAt ?? undefined} /> }} /></dd></div>
+                    <div className="fact"><dt><FormattedMessage id="records.hold.releasedAt" /></dt><dd><FormattedMessage id="records.byAt" values={{ who: h.releasedBy ?? '—', when: <At value={h.releasedAt} /> }} /></dd></div>
                     <div className="fact"><dt><FormattedMessage id="records.hold.releaseReason" /></dt><dd>{h.releaseReason ?? <Hidden />}</dd></div>
                   </>
                 ) : null}
@@ -325,7 +325,7 @@ function Events({ subjectId, mayWrite }: { subjectId: string; mayWrite: boolean 
               <tr key={e.id}>
                 <td><FormattedMessage id={`records.event.kind.${e.kind === 'CASE_CLOSED' ? 'CASE_CLOSED' : 'OTHER'}`} values={{ kind: e.kind }} /></td>
                 <td><Day value={e.occurredOn} /></td>
-                <td><FormattedMessage id="records.byAt" values={{ who: e.recordedBy, when: <When value={e.recordedAt} /> }} /></td>
+                <td><FormattedMessage id="records.byAt" values={{ who: e.recordedBy, when: <At value={e.recordedAt} /> }} /></td>
               </tr>
             ))}
           </tbody>
