@@ -26,11 +26,14 @@ const Timeline = lazy(() => import('./pages/audit/Timeline'));
 const AdminStatus = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminStatus })));
 const AdminKeys = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminKeys })));
 const AdminSearch = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminSearch })));
+const Disposition = lazy(() => import('./pages/records/Disposition'));
 const AdminBlindIndex = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminBlindIndex })));
 
 /** Staff roles (those that work with records); auditors and administrators get their own pages. */
 const STAFF = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER', 'TEACHER', 'THEOLOGIAN', 'NGO_PARTNER'];
 const isStaff = (s: Session) => s.roles.some((r) => STAFF.includes(r));
+/** Roles that see the disposition queue in the navigation (the default schedule's proposers, approvers, auditors). */
+const RECORDS_ROLES = ['ADMIN', 'LAWYER', 'AUDITOR'];
 const isAuditor = (s: Session) => s.roles.includes('AUDITOR');
 const isAdmin = (s: Session) => s.roles.includes('ADMIN');
 
@@ -176,6 +179,7 @@ function Page({ route, session }: { route: ReturnType<typeof match>; session: Se
     case 'admin-keys': return isAdmin(session) ? <AdminKeys /> : <NotFound />;
     case 'admin-search': return isAdmin(session) ? <AdminSearch /> : <NotFound />;
     case 'admin-blind-index': return isAdmin(session) ? <AdminBlindIndex /> : <NotFound />;
+    case 'disposition': return <Disposition session={session} />;
     case 'register': return <Register session={session} />;
     case 'subject': return <SubjectPage id={route.id} session={session} />;
     case 'document': return <DocumentPage id={route.id} session={session} />;
@@ -205,6 +209,7 @@ function Header({ session }: { session: Session | null }) {
               <Link href="/shares"><FormattedMessage id="nav.shares" /></Link>
             </>
           ) : null}
+          {session.roles.some((r) => RECORDS_ROLES.includes(r)) ? <Link href="/records/disposition"><FormattedMessage id="nav.disposition" /></Link> : null}
           {isAuditor(session) ? (
             <>
               <Link href="/audit/log"><FormattedMessage id="nav.accessLog" /></Link>

@@ -138,6 +138,8 @@ export interface Version {
 export interface DocumentMeta {
   id: string; subjectId: string; type: string; title: string; latestVersion: number; createdAt?: string;
   createdBy?: string; versions?: Version[];
+  /** A destroyed document (issue 18) keeps its row in the list: title null, no versions, when and which certificate. */
+  destroyedAt?: string | null; certificateId?: string | null;
 }
 export interface Grant {
   id: string; documentId: string; versionId?: string; grantor: string; grantee: string; purpose: string;

@@ -1,5 +1,6 @@
 // Server problems (RFC 9457, type urn:zhusan:problem:<slug>) in plain, translated words.
 import type { Problem } from './api';
+import { holdLabel, holdNamed } from './records';
 
 const PREFIX = 'urn:zhusan:problem:';
 
@@ -10,7 +11,8 @@ export const KNOWN_SLUGS = [
   'field-too-long', 'invalid-lookup', 'invalid-transition', 'invalid-stage', 'invalid-guardian', 'title-required',
   'title-too-long', 'type-required', 'file-required', 'purpose-required', 'grantee-required', 'invalid-duration',
   'grant-already-revoked', 'invalid-query', 'query-required', 'keys-unavailable', 'audit-unavailable',
-  'search-unavailable', 'server-error', 'network', 'invalid-document-type',
+  'search-unavailable', 'server-error', 'network', 'invalid-document-type', 'separation-of-duties', 'destroyed',
+  'already-released', 'not-eligible', 'not-proposed', 'not-review', 'not-open', 'invalid-until', 'legacy-document-key',
 ] as const;
 
 export function slugOf(p: Problem): string | null {
@@ -57,6 +59,11 @@ export function describe(p: Problem, docType?: string): Described {
     const detected = detectedType(p);
     const kind = detected ? MEDIA_KINDS[detected] ?? 'other' : 'other';
     return { id: `problem.unsupported-file-type.${kind}`, values: { type: docType ?? '', detected: detected ?? '' } };
+  }
+  if (slug === 'legal-hold') {
+    // The refusal names the hold that stands (shredding a held person, destroying a held document).
+    const hold = holdNamed(p);
+    return hold ? { id: 'problem.legal-hold', values: { hold: holdLabel(hold) } } : { id: 'problem.legal-hold.unnamed' };
   }
   if (slug && (KNOWN_SLUGS as readonly string[]).includes(slug)) return { id: `problem.${slug}` };
   if (p.status === 413) return { id: 'problem.payload-too-large' };

@@ -41,6 +41,7 @@ export type Route =
   | { name: 'admin-keys' }
   | { name: 'admin-search' }
   | { name: 'admin-blind-index' }
+  | { name: 'disposition' }
   | { name: 'callback' }
   | { name: 'not-found' };
 
@@ -69,6 +70,7 @@ export function match(path: string): Route {
   if (p === '/admin/keys') return { name: 'admin-keys' };
   if (p === '/admin/search') return { name: 'admin-search' };
   if (p === '/admin/blind-index') return { name: 'admin-blind-index' };
+  if (p === '/records/disposition') return { name: 'disposition' };
   if (p === '/auth/callback') return { name: 'callback' };
   return { name: 'not-found' };
 }

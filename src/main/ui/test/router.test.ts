@@ -22,5 +22,6 @@ describe('routes', () => {
     expect(match('/admin/keys')).toEqual({ name: 'admin-keys' });
     expect(match('/admin/search')).toEqual({ name: 'admin-search' });
     expect(match('/admin/blind-index')).toEqual({ name: 'admin-blind-index' });
+    expect(match('/records/disposition')).toEqual({ name: 'disposition' });
   });
 });

@@ -10,6 +10,7 @@ import { Uploader } from '../components/Uploader';
 import { Viewer } from '../components/Viewer';
 import { ExtractionState } from '../components/ExtractionState';
 import { writableTypes } from '../state';
+import { DocumentHoldBanner } from './records/SubjectRecords';
 
 export default function DocumentPage({ id, session }: { id: string; session: Session }) {
   const intl = useIntl();
@@ -58,6 +59,7 @@ export default function DocumentPage({ id, session }: { id: string; session: Ses
     <>
       <p className="breadcrumb"><Link href={`/subjects/${doc.subjectId}`}><FormattedMessage id="document.backToPerson" /></Link></p>
       <PageTitle text={doc.title}>{doc.title}</PageTitle>
+      <DocumentHoldBanner subjectId={doc.subjectId} documentId={doc.id} />
       <p><span className={`badge type-${doc.type}`}><FormattedMessage id={`doctype.${doc.type}`} /></span>{' '}
         {doc.createdAt ? <FormattedMessage id="document.createdBy" values={{ who: doc.createdBy ?? '—', date: <Day value={doc.createdAt} /> }} /> : null}</p>
       <Open doc={doc} session={session} />

@@ -7,6 +7,9 @@ import type { Session } from '../auth/session';
 import { STAGES, writableTypes } from '../state';
 import { Field, ProblemMessage, Loading, Empty, PageTitle, shortId } from '../components/ui';
 import { Uploader } from '../components/Uploader';
+import { CertificateDownloads } from '../components/Certificate';
+import { HoldBanner, SubjectRecords, isHeld, useHolds, useSchedule } from './records/SubjectRecords';
+import { DEFAULT_ROLES, mayReadCertificates } from '../records';
 
 /** Roles the default policy lets change a subject (stage, family links); the server decides. */
 const SUBJECT_WRITERS = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER'];
@@ -19,6 +22,8 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
   const [error, setError] = useState<unknown>(null);
   const [docs, setDocs] = useState<Page<DocumentMeta> | null>(null);
   const [docsError, setDocsError] = useState<unknown>(null);
+  const { schedule } = useSchedule();
+  const { holds, error: holdsError, reload: reloadHolds } = useHolds(id);
 
   const loadDocs = useCallback(() => {
     api.get<Page<DocumentMeta>>(`/subjects/${id}/documents?limit=100`).then(setDocs, setDocsError);
@@ -38,10 +43,12 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
   const shown = IDENTIFYING.filter((k) => subject[k] !== undefined && subject[k] !== null);
   const canFile = writableTypes(session.roles).length > 0;
   const mayWriteSubject = session.roles.some((r) => SUBJECT_WRITERS.includes(r)) && !subject.shredded;
+  const certificates = mayReadCertificates(session.roles, schedule ?? DEFAULT_ROLES);
 
   return (
     <>
       <PageTitle text={name}>{name}</PageTitle>
+      <HoldBanner holds={holds} />
       <div className="subject-grid">
         <section aria-labelledby="facts-title" className="card">
           <h2 id="facts-title"><FormattedMessage id="subject.facts" /></h2>
@@ -76,9 +83,21 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
                 <th scope="col"><FormattedMessage id="document.created" /></th>
               </tr></thead>
               <tbody>
-                {docs.items.map((d) => (
-                  <tr key={d.id}>
-                    <td><Link href={`/documents/${d.id}`}>{d.title}</Link></td>
+                {docs.items.map((d) => d.destroyedAt ? (
+                  // A destroyed document: never a title (there is none), when and the certificate that proves it.
+                  <tr key={d.id} className="destroyed" data-document={d.id}>
+                    <td>
+                      <span className="destroyed-note"><FormattedMessage id="document.destroyed" values={{ date: <Day value={d.destroyedAt} /> }} /></span>
+                      {d.certificateId && certificates ? <CertificateDownloads certificateId={d.certificateId} label={shortId(d.id)} /> : null}
+                    </td>
+                    <td><span className={`badge type-${d.type}`}><FormattedMessage id={`doctype.${d.type}`} /></span></td>
+                    <td>—</td>
+                    <td>{d.createdAt ? <Day value={d.createdAt} /> : '—'}</td>
+                  </tr>
+                ) : (
+                  <tr key={d.id} data-document={d.id}>
+                    <td><Link href={`/documents/${d.id}`}>{d.title}</Link>
+                      {isHeld(holds, d.id) ? <> <span className="badge hold-active"><FormattedMessage id="records.onHold" /></span></> : null}</td>
                     <td><span className={`badge type-${d.type}`}><FormattedMessage id={`doctype.${d.type}`} /></span></td>
                     <td><FormattedNumber value={d.latestVersion} /></td>
                     <td>{d.createdAt ? <Day value={d.createdAt} /> : '—'}</td>
@@ -90,6 +109,8 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
         ) : null}
       </section>
       {canFile && !subject.shredded ? <Uploader subjectId={subject.id} session={session} onUploaded={loadDocs} /> : null}
+      <SubjectRecords subjectId={subject.id} session={session} docs={docs?.items ?? []} holds={holds} holdsError={holdsError}
+        reloadHolds={reloadHolds} schedule={schedule} mayWriteSubject={mayWriteSubject} />
     </>
   );
 }

@@ -58,7 +58,8 @@ class WebAppJourneysIT {
             "VAULT_IT_NEW_KEK",
             Integer.toString(kek)),
         "e2e/journeys.test.mjs",
-        "e2e/auditor.test.mjs");
+        "e2e/auditor.test.mjs",
+        "e2e/records.test.mjs");
   }
 
   /**
