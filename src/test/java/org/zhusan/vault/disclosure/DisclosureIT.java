@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -150,12 +149,12 @@ class DisclosureIT {
         passport, made.get(0).getJsonArray("items").getJsonObject(0).getString("documentId"));
     assertEquals(
         hex(sha256(zip.body())), made.get(0).getString("packageSha256"), "the hash of what left");
-    List<String> log = history(person);
+    List<String> log = AuditLogs.history(person);
     assertTrue(log.contains("CONSENT_RECORD/ALLOWED"), log.toString());
     assertTrue(log.contains("DISCLOSURE_CREATE/DENIED"), log.toString());
-    assertTrue(history(consent).contains("CONSENT_REVOKE/ALLOWED"));
+    assertTrue(AuditLogs.history(consent).contains("CONSENT_REVOKE/ALLOWED"));
     assertTrue(
-        history(made.get(0).getString("id")).contains("DISCLOSURE_CREATE/ALLOWED"),
+        AuditLogs.history(made.get(0).getString("id")).contains("DISCLOSURE_CREATE/ALLOWED"),
         "one entry per disclosure");
   }
 
@@ -206,6 +205,13 @@ class DisclosureIT {
       assertTrue(cover.contains("Appeal"), cover);
       assertTrue(cover.contains("Passport page"), cover);
     }
+    byte[] manifest =
+        org.zhusan.vault.disclosure.bundle.CourtBundle.attachedManifest(bundle.body());
+    assertTrue(Manifest.verify(manifest, publicKey()).valid(), "the clerk's offline check");
+    byte[] altered = manifest.clone();
+    int at = new String(manifest, StandardCharsets.UTF_8).indexOf(pdf) + 5;
+    altered[at] = (byte) (altered[at] == 'a' ? 'b' : 'a');
+    assertFalse(Manifest.verify(altered, publicKey()).valid(), "one changed byte fails");
     JsonObject line = accounting(person).get(0);
     assertEquals("COURT_BUNDLE", line.getString("packageKind"));
     assertEquals(3, line.getJsonArray("items").size());
@@ -311,20 +317,5 @@ class DisclosureIT {
 
   private static String hex(byte[] b) {
     return HexFormat.of().formatHex(b);
-  }
-
-  private static List<String> history(String targetId) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT action, outcome FROM access_log WHERE target_id = ? ORDER BY sequence")) {
-      ps.setString(1, targetId);
-      ResultSet rs = ps.executeQuery();
-      while (rs.next()) {
-        out.add(rs.getString(1) + "/" + rs.getString(2));
-      }
-    }
-    return out;
   }
 }

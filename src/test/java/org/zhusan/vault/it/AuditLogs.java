@@ -40,4 +40,23 @@ public final class AuditLogs {
     }
     return v.verify(new StringReader(export));
   }
+
+  /**
+   * The access-log history of one target, oldest first, as {@code ACTION/OUTCOME} (read as the
+   * schema owner).
+   */
+  public static java.util.List<String> history(String targetId) throws Exception {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (java.sql.Connection c = VaultServer.get().ownerConnection();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT action, outcome FROM access_log WHERE target_id = ? ORDER BY sequence")) {
+      ps.setString(1, targetId);
+      java.sql.ResultSet rs = ps.executeQuery();
+      while (rs.next()) {
+        out.add(rs.getString(1) + "/" + rs.getString(2));
+      }
+    }
+    return out;
+  }
 }

@@ -154,10 +154,10 @@ class RecordsGovernanceIT {
     assertEquals(200, release(lawyer, wholePersonHold).statusCode());
     assertEquals(200, approve(secondLawyer, item).statusCode());
 
-    List<String> history = history(holdId);
+    List<String> history = AuditLogs.history(holdId);
     assertTrue(history.contains("HOLD_RELEASE/DENIED"), history.toString());
     assertTrue(history.contains("HOLD_RELEASE/ALLOWED"), history.toString());
-    List<String> shreds = history(person);
+    List<String> shreds = AuditLogs.history(person);
     assertTrue(shreds.contains("SUBJECT_SHRED/DENIED"), shreds.toString());
   }
 
@@ -262,12 +262,14 @@ class RecordsGovernanceIT {
 
     // The log verifies after the destruction and holds every decision.
     assertTrue(AuditLogs.verify(AuditLogs.export(), null).ok());
-    List<String> decisions = history(item);
+    List<String> decisions = AuditLogs.history(item);
     assertTrue(decisions.contains("DISPOSITION_PROPOSE/DENIED"), decisions.toString());
     assertTrue(decisions.contains("DISPOSITION_PROPOSE/ALLOWED"), decisions.toString());
     assertTrue(decisions.contains("DISPOSITION_APPROVE/DENIED"), decisions.toString());
     assertTrue(decisions.contains("DISPOSITION_APPROVE/ALLOWED"), decisions.toString());
-    assertTrue(history(doomed).contains("DOCUMENT_DESTROY/ALLOWED"), history(doomed).toString());
+    assertTrue(
+        AuditLogs.history(doomed).contains("DOCUMENT_DESTROY/ALLOWED"),
+        AuditLogs.history(doomed).toString());
 
     // A backup taken before the destruction, restored with the live keystore and key directory:
     // the destroyed document cannot be opened, its sibling can.
@@ -405,21 +407,6 @@ class RecordsGovernanceIT {
 
   private static boolean absent(JsonObject o, String name) {
     return !o.containsKey(name) || o.isNull(name);
-  }
-
-  private static List<String> history(String targetId) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Connection c = VaultServer.get().ownerConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT action, outcome FROM access_log WHERE target_id = ? ORDER BY sequence")) {
-      ps.setString(1, targetId);
-      ResultSet rs = ps.executeQuery();
-      while (rs.next()) {
-        out.add(rs.getString(1) + "/" + rs.getString(2));
-      }
-    }
-    return out;
   }
 
   private static long count(Connection c, String sql, String id) throws Exception {
