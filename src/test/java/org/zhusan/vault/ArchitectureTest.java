@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
  * The package structure docs/architecture.md draws: arrows between capability packages point one
  * way, and the pure cores (the cryptographic primitives, the Merkle tree and its offline verifier,
  * the policy, the content pipeline, the certificates of destruction and the disclosure packages)
- * import nothing of the server (a pure core may use another pure core: the disclosure packages use
- * the certificates' canonical JSON), so they can be read, tested and reused (the CLI verifier)
- * without a container.
+ * import nothing of the server (a pure core may use another pure core: the certificates and the
+ * disclosure packages share the signed canonical-JSON file), so they can be read, tested and reused
+ * (the CLI verifier) without a container.
  */
 class ArchitectureTest {
   private static final String[] PURE_CORES = {
@@ -27,6 +27,7 @@ class ArchitectureTest {
     "..vault.audit.verify..",
     "..vault.access.policy..",
     "..vault.documents.content..",
+    "..vault.signedjson..",
     "..vault.records.certificate..",
     "..vault.disclosure.bundle.."
   };
