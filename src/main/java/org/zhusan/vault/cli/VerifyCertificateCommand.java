@@ -3,15 +3,14 @@ package org.zhusan.vault.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.zhusan.vault.records.certificate.CertificatePdf;
 import org.zhusan.vault.records.certificate.CertificateVerifier;
 import org.zhusan.vault.records.certificate.DestructionCertificate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,24 +52,17 @@ public final class VerifyCertificateCommand implements Callable<Integer> {
       description = "The certificate: the signed JSON file, or the PDF (its certificate.json).")
   private Path file;
 
-  @Option(
-      names = {"--key", "--public-key"},
-      required = true,
-      paramLabel = "PEM",
-      description = "The vault's published Ed25519 public key (PEM, -----BEGIN PUBLIC KEY-----).")
-  private Path key;
+  @Mixin private PublishedKeyOption key;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Ed25519PublicKeyParameters publicKey;
-    byte[] bytes;
-    try {
-      publicKey = OfflineCheck.publicKey(key);
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      return usageError(err, "cannot read the key " + key + ": " + e.getMessage());
+    Ed25519PublicKeyParameters publicKey = key.readOrReport(err, "verify-certificate");
+    if (publicKey == null) {
+      return OfflineCheck.USAGE;
     }
+    byte[] bytes;
     try {
       bytes = OfflineCheck.read(file, MAX_FILE_BYTES);
     } catch (IOException | IllegalArgumentException e) {

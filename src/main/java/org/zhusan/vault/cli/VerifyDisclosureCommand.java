@@ -5,15 +5,14 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.zhusan.vault.disclosure.bundle.CourtBundle;
 import org.zhusan.vault.disclosure.bundle.DisclosureZip;
 import org.zhusan.vault.disclosure.bundle.Manifest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -66,22 +65,15 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
       description = "The court bundle (.pdf), the disclosure package (.zip) or a manifest.json.")
   private Path file;
 
-  @Option(
-      names = {"--key", "--public-key"},
-      required = true,
-      paramLabel = "PEM",
-      description = "The vault's published Ed25519 public key (PEM, -----BEGIN PUBLIC KEY-----).")
-  private Path key;
+  @Mixin private PublishedKeyOption key;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Ed25519PublicKeyParameters publicKey;
-    try {
-      publicKey = OfflineCheck.publicKey(key);
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      return usageError(err, "cannot read the key " + key + ": " + e.getMessage());
+    Ed25519PublicKeyParameters publicKey = key.readOrReport(err, "verify-disclosure");
+    if (publicKey == null) {
+      return OfflineCheck.USAGE;
     }
     try {
       byte[] head;
