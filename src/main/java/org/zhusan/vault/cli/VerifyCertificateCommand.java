@@ -3,16 +3,12 @@ package org.zhusan.vault.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.zhusan.vault.records.certificate.CertificatePdf;
 import org.zhusan.vault.records.certificate.CertificateVerifier;
 import org.zhusan.vault.records.certificate.DestructionCertificate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code verify-certificate}: checks a certificate of destruction offline against the vault's
@@ -39,12 +35,10 @@ import picocli.CommandLine.Spec;
       "1:the certificate is not valid",
       "2:invalid command line, or a file could not be read"
     })
-public final class VerifyCertificateCommand implements Callable<Integer> {
+public final class VerifyCertificateCommand extends SignedFileCommand {
 
   /** Largest file read: certificates are a few KiB, their PDFs well under a MiB. */
   static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
-
-  @Spec private CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -52,16 +46,13 @@ public final class VerifyCertificateCommand implements Callable<Integer> {
       description = "The certificate: the signed JSON file, or the PDF (its certificate.json).")
   private Path file;
 
-  @Mixin private PublishedKeyOption key;
+  /** Creates the command. */
+  public VerifyCertificateCommand() {
+    super("verify-certificate");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Ed25519PublicKeyParameters publicKey = key.readOrReport(err, "verify-certificate");
-    if (publicKey == null) {
-      return OfflineCheck.USAGE;
-    }
+  int check(PrintWriter out, PrintWriter err, Ed25519PublicKeyParameters publicKey) {
     byte[] bytes;
     try {
       bytes = OfflineCheck.read(file, MAX_FILE_BYTES);
@@ -104,9 +95,5 @@ public final class VerifyCertificateCommand implements Callable<Integer> {
   /** Shows control characters from the file as escapes, so a name cannot rewrite the terminal. */
   static String printable(String text) {
     return OfflineCheck.printable(text);
-  }
-
-  private static int usageError(PrintWriter err, String message) {
-    return OfflineCheck.usageError(err, "verify-certificate", message);
   }
 }

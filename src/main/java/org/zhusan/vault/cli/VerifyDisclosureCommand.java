@@ -5,16 +5,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.zhusan.vault.disclosure.bundle.CourtBundle;
 import org.zhusan.vault.disclosure.bundle.DisclosureZip;
 import org.zhusan.vault.disclosure.bundle.Manifest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code verify-disclosure}: checks a disclosure offline against the vault's published Ed25519
@@ -50,14 +46,12 @@ import picocli.CommandLine.Spec;
       "1:the package is not valid",
       "2:invalid command line, or a file could not be read"
     })
-public final class VerifyDisclosureCommand implements Callable<Integer> {
+public final class VerifyDisclosureCommand extends SignedFileCommand {
 
   /** Largest PDF or manifest read into memory; ZIPs are streamed. */
   static final long MAX_FILE_BYTES = 1024L * 1024 * 1024;
 
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-
-  @Spec private CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -65,16 +59,13 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
       description = "The court bundle (.pdf), the disclosure package (.zip) or a manifest.json.")
   private Path file;
 
-  @Mixin private PublishedKeyOption key;
+  /** Creates the command. */
+  public VerifyDisclosureCommand() {
+    super("verify-disclosure");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Ed25519PublicKeyParameters publicKey = key.readOrReport(err, "verify-disclosure");
-    if (publicKey == null) {
-      return OfflineCheck.USAGE;
-    }
+  int check(PrintWriter out, PrintWriter err, Ed25519PublicKeyParameters publicKey) {
     try {
       byte[] head;
       try (InputStream in = Files.newInputStream(file)) {
@@ -179,9 +170,5 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
 
   private static String printable(String text) {
     return OfflineCheck.printable(text);
-  }
-
-  private static int usageError(PrintWriter err, String message) {
-    return OfflineCheck.usageError(err, "verify-disclosure", message);
   }
 }
