@@ -105,11 +105,7 @@ public final class SignedJsonFile {
   public record Result(Status status, String reason, JsonObject body, String keyId) {
     /** Validates that a valid result carries its body. */
     public Result {
-      Objects.requireNonNull(status, "status is required.");
-      Objects.requireNonNull(reason, "reason is required.");
-      if ((status == Status.VALID) != (body != null)) {
-        throw new IllegalArgumentException("a body comes with, and only with, VALID");
-      }
+      requireVerdict(status, reason, status == Status.VALID, body, "a body");
     }
 
     /** Returns whether the file is validly signed by the given key. */
@@ -119,6 +115,22 @@ public final class SignedJsonFile {
 
     static Result invalid(Status status, String reason, String keyId) {
       return new Result(status, reason, null, keyId);
+    }
+  }
+
+  /**
+   * Validates the fields of a verdict (this class's {@link Result}, a format's own): a status and a
+   * reason are required, and {@code value}, what was verified, comes with, and only with, a valid
+   * status.
+   *
+   * @param what how {@code value} is called in the exception, e.g. {@code "a certificate"}
+   */
+  public static void requireVerdict(
+      Object status, String reason, boolean valid, Object value, String what) {
+    Objects.requireNonNull(status, "status is required.");
+    Objects.requireNonNull(reason, "reason is required.");
+    if (valid != (value != null)) {
+      throw new IllegalArgumentException(what + " comes with, and only with, VALID");
     }
   }
 

@@ -123,13 +123,12 @@ public final class Manifest {
   /** Why a file is or is not a valid manifest (checked in this order). */
   public enum Status {
     VALID,
-    /** Not UTF-8 JSON, not an object, or not byte for byte canonical plus one newline. */
+    // The next six are SignedJsonFile.Status's, in its order; see there.
     NOT_CANONICAL_JSON,
     UNKNOWN_FORMAT,
     MISSING_SIGNATURE,
     MALFORMED_SIGNATURE,
     KEY_ID_MISMATCH,
-    /** The signature does not verify: the manifest was altered after signing. */
     BAD_SIGNATURE,
     /** Correctly signed, but not a complete v1 manifest. */
     MALFORMED_MANIFEST
@@ -139,19 +138,11 @@ public final class Manifest {
   public record Result(Status status, String reason, Contents contents, String keyId) {
     /** A valid result carries the contents. */
     public Result {
-      Objects.requireNonNull(status, "status is required.");
-      Objects.requireNonNull(reason, "reason is required.");
-      if ((status == Status.VALID) != (contents != null)) {
-        throw new IllegalArgumentException("contents come with, and only with, VALID");
-      }
+      SignedJsonFile.requireVerdict(status, reason, status == Status.VALID, contents, "contents");
     }
 
     public boolean valid() {
       return status == Status.VALID;
-    }
-
-    static Result invalid(Status status, String reason, String keyId) {
-      return new Result(status, reason, null, keyId);
     }
   }
 
@@ -224,8 +215,8 @@ public final class Manifest {
   public static Result verify(byte[] signedFile, Ed25519PublicKeyParameters key) {
     SignedJsonFile.Result signed = FILE.verify(signedFile, key);
     if (!signed.valid()) {
-      return Result.invalid(
-          Status.valueOf(signed.status().name()), signed.reason(), signed.keyId());
+      return new Result(
+          Status.valueOf(signed.status().name()), signed.reason(), null, signed.keyId());
     }
     String keyId = signed.keyId();
     JsonObject body = signed.body();
@@ -237,9 +228,10 @@ public final class Manifest {
         throw new IllegalArgumentException("a field is not in the form the v1 format writes");
       }
     } catch (IllegalArgumentException | NullPointerException e) {
-      return Result.invalid(
+      return new Result(
           Status.MALFORMED_MANIFEST,
           "signed, but not a complete v1 manifest: " + e.getMessage(),
+          null,
           keyId);
     }
     BundleHeader h = contents.header();

@@ -1,6 +1,5 @@
 package org.zhusan.vault.records.certificate;
 
-import java.util.Objects;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.zhusan.vault.signedjson.CanonicalJson;
 import org.zhusan.vault.signedjson.SignedJsonFile;
@@ -36,17 +35,12 @@ public final class CertificateVerifier {
   public enum Status {
     /** The file is a certificate signed by the given key. */
     VALID,
-    /** Not UTF-8 JSON, not an object, or not byte for byte in canonical form plus one newline. */
+    // The next six are SignedJsonFile.Status's, in its order; see there.
     NOT_CANONICAL_JSON,
-    /** The format member is missing or names another format. */
     UNKNOWN_FORMAT,
-    /** There is no signature member. */
     MISSING_SIGNATURE,
-    /** The signature member is not exactly algorithm Ed25519, a key id and a base64 value. */
     MALFORMED_SIGNATURE,
-    /** The file names another signing key than the one given. */
     KEY_ID_MISMATCH,
-    /** The signature does not verify: the certificate was altered or signed by another key. */
     BAD_SIGNATURE,
     /** Correctly signed, but the body is not a complete v1 certificate. */
     MALFORMED_CERTIFICATE
@@ -65,20 +59,13 @@ public final class CertificateVerifier {
 
     /** Validates that a valid result carries its certificate. */
     public Result {
-      Objects.requireNonNull(status, "status is required.");
-      Objects.requireNonNull(reason, "reason is required.");
-      if ((status == Status.VALID) != (certificate != null)) {
-        throw new IllegalArgumentException("a certificate comes with, and only with, VALID");
-      }
+      SignedJsonFile.requireVerdict(
+          status, reason, status == Status.VALID, certificate, "a certificate");
     }
 
     /** Returns whether the file is a valid certificate signed by the given key. */
     public boolean valid() {
       return status == Status.VALID;
-    }
-
-    static Result invalid(Status status, String reason, String keyId) {
-      return new Result(status, reason, null, keyId);
     }
   }
 
@@ -102,16 +89,17 @@ public final class CertificateVerifier {
   public static Result verify(byte[] file, Ed25519PublicKeyParameters key) {
     SignedJsonFile.Result signed = CertificateJson.FILE.verify(file, key);
     if (!signed.valid()) {
-      return Result.invalid(
-          Status.valueOf(signed.status().name()), signed.reason(), signed.keyId());
+      return new Result(
+          Status.valueOf(signed.status().name()), signed.reason(), null, signed.keyId());
     }
     DestructionCertificate certificate;
     try {
       certificate = CertificateJson.fromJson(signed.body());
     } catch (IllegalArgumentException e) {
-      return Result.invalid(
+      return new Result(
           Status.MALFORMED_CERTIFICATE,
           "signed, but not a complete v1 certificate: " + e.getMessage(),
+          null,
           signed.keyId());
     }
     return new Result(
