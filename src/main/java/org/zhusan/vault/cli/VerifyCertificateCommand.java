@@ -1,22 +1,14 @@
 package org.zhusan.vault.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.concurrent.Callable;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.records.certificate.CertificatePdf;
 import org.zhusan.vault.records.certificate.CertificateVerifier;
 import org.zhusan.vault.records.certificate.DestructionCertificate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code verify-certificate}: checks a certificate of destruction offline against the vault's
@@ -43,14 +35,10 @@ import picocli.CommandLine.Spec;
       "1:the certificate is not valid",
       "2:invalid command line, or a file could not be read"
     })
-public final class VerifyCertificateCommand implements Callable<Integer> {
+public final class VerifyCertificateCommand extends SignedFileCommand {
 
   /** Largest file read: certificates are a few KiB, their PDFs well under a MiB. */
   static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
-
-  private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
-
-  @Spec private CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -58,54 +46,36 @@ public final class VerifyCertificateCommand implements Callable<Integer> {
       description = "The certificate: the signed JSON file, or the PDF (its certificate.json).")
   private Path file;
 
-  @Option(
-      names = {"--key", "--public-key"},
-      required = true,
-      paramLabel = "PEM",
-      description = "The vault's published Ed25519 public key (PEM, -----BEGIN PUBLIC KEY-----).")
-  private Path key;
+  /** Creates the command. */
+  public VerifyCertificateCommand() {
+    super("verify-certificate");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Ed25519PublicKeyParameters publicKey;
+  int check(PrintWriter out, PrintWriter err, Ed25519PublicKeyParameters publicKey) {
     byte[] bytes;
     try {
-      publicKey =
-          new Ed25519PublicKeyParameters(CheckpointVerifier.fromPublicKeyPemFile(key).publicKey());
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      return usageError(err, "cannot read the key " + key + ": " + e.getMessage());
-    }
-    try {
-      bytes = read(file);
+      bytes = OfflineCheck.read(file, MAX_FILE_BYTES);
     } catch (IOException | IllegalArgumentException e) {
       return usageError(err, "cannot read " + file + ": " + e.getMessage());
     }
 
     byte[] certificate;
-    if (startsWith(bytes, PDF_MAGIC)) {
-      try {
-        certificate = CertificatePdf.attachedCertificate(bytes);
-      } catch (IllegalArgumentException e) {
-        out.println("INVALID: " + printable(e.getMessage()));
-        out.flush();
-        return 1;
-      }
-    } else {
-      certificate = bytes;
+    try {
+      certificate = OfflineCheck.fileOrAttachment(bytes, CertificatePdf::attachedCertificate);
+    } catch (IllegalArgumentException e) {
+      return OfflineCheck.invalid(out, e.getMessage());
     }
 
     CertificateVerifier.Result result = CertificateVerifier.verify(certificate, publicKey);
     if (!result.valid()) {
-      out.println("INVALID: " + printable(result.reason()));
-      out.flush();
-      return 1;
+      return OfflineCheck.invalid(out, result.reason());
     }
     DestructionCertificate c = result.certificate();
     int n = c.versionCount();
-    out.println(
-        "VALID: certificate "
+    OfflineCheck.valid(
+        out,
+        "certificate "
             + c.id()
             + " for document "
             + c.documentId()
@@ -119,48 +89,11 @@ public final class VerifyCertificateCommand implements Callable<Integer> {
             + ", signed by key "
             + result.keyId());
     out.flush();
-    return 0;
-  }
-
-  private static byte[] read(Path path) throws IOException {
-    if (Files.size(path) > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException("larger than " + MAX_FILE_BYTES + " bytes");
-    }
-    try (InputStream in = Files.newInputStream(path)) {
-      return in.readNBytes((int) MAX_FILE_BYTES + 1);
-    }
-  }
-
-  private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (bytes[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return OfflineCheck.VALID;
   }
 
   /** Shows control characters from the file as escapes, so a name cannot rewrite the terminal. */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
-    return out.toString();
-  }
-
-  private static int usageError(PrintWriter err, String message) {
-    err.println("verify-certificate: " + message);
-    err.flush();
-    return 2;
+    return OfflineCheck.printable(text);
   }
 }

@@ -5,18 +5,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.concurrent.Callable;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.disclosure.bundle.CourtBundle;
 import org.zhusan.vault.disclosure.bundle.DisclosureZip;
 import org.zhusan.vault.disclosure.bundle.Manifest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code verify-disclosure}: checks a disclosure offline against the vault's published Ed25519
@@ -52,15 +46,12 @@ import picocli.CommandLine.Spec;
       "1:the package is not valid",
       "2:invalid command line, or a file could not be read"
     })
-public final class VerifyDisclosureCommand implements Callable<Integer> {
+public final class VerifyDisclosureCommand extends SignedFileCommand {
 
   /** Largest PDF or manifest read into memory; ZIPs are streamed. */
   static final long MAX_FILE_BYTES = 1024L * 1024 * 1024;
 
-  private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-
-  @Spec private CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -68,34 +59,23 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
       description = "The court bundle (.pdf), the disclosure package (.zip) or a manifest.json.")
   private Path file;
 
-  @Option(
-      names = {"--key", "--public-key"},
-      required = true,
-      paramLabel = "PEM",
-      description = "The vault's published Ed25519 public key (PEM, -----BEGIN PUBLIC KEY-----).")
-  private Path key;
+  /** Creates the command. */
+  public VerifyDisclosureCommand() {
+    super("verify-disclosure");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Ed25519PublicKeyParameters publicKey;
-    try {
-      publicKey =
-          new Ed25519PublicKeyParameters(CheckpointVerifier.fromPublicKeyPemFile(key).publicKey());
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      return usageError(err, "cannot read the key " + key + ": " + e.getMessage());
-    }
+  int check(PrintWriter out, PrintWriter err, Ed25519PublicKeyParameters publicKey) {
     try {
       byte[] head;
       try (InputStream in = Files.newInputStream(file)) {
         head = in.readNBytes(5);
       }
-      if (startsWith(head, ZIP_MAGIC)) {
+      if (OfflineCheck.startsWith(head, ZIP_MAGIC)) {
         return zip(out, publicKey);
       }
-      byte[] bytes = read(file);
-      return startsWith(head, PDF_MAGIC)
+      byte[] bytes = OfflineCheck.read(file, MAX_FILE_BYTES);
+      return OfflineCheck.isPdf(head)
           ? pdf(out, bytes, publicKey)
           : manifest(out, bytes, publicKey);
     } catch (IOException | IllegalArgumentException e) {
@@ -114,15 +94,15 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
         out.println("  " + printable(problem));
       }
       out.flush();
-      return 1;
+      return OfflineCheck.INVALID;
     }
-    out.println("VALID: " + printable(check.manifest().reason()));
+    OfflineCheck.valid(out, printable(check.manifest().reason()));
     items(out, check.manifest().contents());
     out.println(
         "All files match the manifest; package SHA-256 "
             + check.manifest().contents().packageSha256());
     out.flush();
-    return 0;
+    return OfflineCheck.VALID;
   }
 
   private int pdf(PrintWriter out, byte[] bytes, Ed25519PublicKeyParameters key) {
@@ -130,17 +110,13 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
     try {
       manifest = CourtBundle.attachedManifest(bytes);
     } catch (IllegalArgumentException e) {
-      out.println("INVALID: " + printable(e.getMessage()));
-      out.flush();
-      return 1;
+      return OfflineCheck.invalid(out, e.getMessage());
     }
     Manifest.Result result = Manifest.verify(manifest, key);
     if (!result.valid()) {
-      out.println("INVALID: " + printable(result.reason()));
-      out.flush();
-      return 1;
+      return OfflineCheck.invalid(out, result.reason());
     }
-    out.println("VALID: " + printable(result.reason()));
+    OfflineCheck.valid(out, printable(result.reason()));
     items(out, result.contents());
     out.println(
         "Bundle SHA-256 (this file; compare with the vault's record of the disclosure): "
@@ -149,23 +125,21 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
         "The items' bytes are not in the PDF: compare their SHA-256 with the documents the vault"
             + " holds.");
     out.flush();
-    return 0;
+    return OfflineCheck.VALID;
   }
 
   private int manifest(PrintWriter out, byte[] bytes, Ed25519PublicKeyParameters key) {
     Manifest.Result result = Manifest.verify(bytes, key);
     if (!result.valid()) {
-      out.println("INVALID: " + printable(result.reason()));
-      out.flush();
-      return 1;
+      return OfflineCheck.invalid(out, result.reason());
     }
-    out.println("VALID: " + printable(result.reason()));
+    OfflineCheck.valid(out, printable(result.reason()));
     items(out, result.contents());
     if (result.contents().packageSha256() != null) {
       out.println("Package SHA-256: " + result.contents().packageSha256());
     }
     out.flush();
-    return 0;
+    return OfflineCheck.VALID;
   }
 
   private static void items(PrintWriter out, Manifest.Contents contents) {
@@ -194,32 +168,7 @@ public final class VerifyDisclosureCommand implements Callable<Integer> {
     }
   }
 
-  private static byte[] read(Path path) throws IOException {
-    if (Files.size(path) > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException("larger than " + MAX_FILE_BYTES + " bytes");
-    }
-    return Files.readAllBytes(path);
-  }
-
-  private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (bytes[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static String printable(String text) {
-    return VerifyCertificateCommand.printable(text);
-  }
-
-  private static int usageError(PrintWriter err, String message) {
-    err.println("verify-disclosure: " + message);
-    err.flush();
-    return 2;
+    return OfflineCheck.printable(text);
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.zhusan.vault.pdf.PdfLayout;
 
 /**
  * The accounting of disclosures as a PDF a guardian can be handed: every disclosure of one person's

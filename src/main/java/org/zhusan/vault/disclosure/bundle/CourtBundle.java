@@ -4,16 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TimeZone;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -21,17 +16,15 @@ import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
-import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.zhusan.vault.pdf.PdfAttachment;
+import org.zhusan.vault.pdf.PdfLayout;
 
 /**
  * The court bundle: one paginated PDF for a court. A cover page (recipient, case reference,
@@ -241,7 +234,7 @@ public final class CourtBundle {
         info.setTitle(labels.title() + " " + header.caseReference());
         info.setSubject(header.disclosureId().toString());
         info.setCreator("Zhusan Vault");
-        info.setCreationDate(calendar(header));
+        info.setCreationDate(PdfAttachment.utc(header.madeAt()));
         doc.save(out);
       }
       return new Result(pageCount, index, signedManifest);
@@ -258,20 +251,7 @@ public final class CourtBundle {
    * @throws IllegalArgumentException if the bytes are not a PDF or it has no such attachment
    */
   public static byte[] attachedManifest(byte[] pdf) {
-    Objects.requireNonNull(pdf, "pdf is required.");
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
-      PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
-      Map<String, PDComplexFileSpecification> files = tree == null ? null : tree.getNames();
-      PDComplexFileSpecification spec = files == null ? null : files.get(ATTACHMENT_NAME);
-      PDEmbeddedFile file = spec == null ? null : spec.getEmbeddedFile();
-      if (file == null) {
-        throw new IllegalArgumentException("the PDF has no attached " + ATTACHMENT_NAME);
-      }
-      return file.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a readable PDF: " + e.getMessage(), e);
-    }
+    return PdfAttachment.read(pdf, ATTACHMENT_NAME);
   }
 
   // ---- the pages ----
@@ -421,27 +401,12 @@ public final class CourtBundle {
 
   private static void attach(PDDocument doc, byte[] signedManifest, BundleHeader h)
       throws IOException {
-    PDEmbeddedFile embedded = new PDEmbeddedFile(doc, new ByteArrayInputStream(signedManifest));
-    embedded.setSubtype("application/json");
-    embedded.setSize(signedManifest.length);
-    embedded.setCreationDate(calendar(h));
-    PDComplexFileSpecification spec = new PDComplexFileSpecification();
-    spec.setFile(ATTACHMENT_NAME);
-    spec.setFileUnicode(ATTACHMENT_NAME);
-    spec.setFileDescription("Signed manifest of disclosure " + h.disclosureId() + " (verify this)");
-    spec.setEmbeddedFile(embedded);
-    spec.setEmbeddedFileUnicode(embedded);
-    PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-    tree.setNames(Map.of(ATTACHMENT_NAME, spec));
-    PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
-    names.setEmbeddedFiles(tree);
-    doc.getDocumentCatalog().setNames(names);
-  }
-
-  private static Calendar calendar(BundleHeader h) {
-    GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-    calendar.setTimeInMillis(h.madeAt().toEpochMilli());
-    return calendar;
+    PdfAttachment.attachJson(
+        doc,
+        ATTACHMENT_NAME,
+        signedManifest,
+        "Signed manifest of disclosure " + h.disclosureId() + " (verify this)",
+        h.madeAt());
   }
 
   /** One item prepared for the bundle: a PDF opened, an image checked, or an annex. */

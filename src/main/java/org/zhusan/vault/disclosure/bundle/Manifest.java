@@ -1,5 +1,10 @@
 package org.zhusan.vault.disclosure.bundle;
 
+import static org.zhusan.vault.signedjson.JsonFields.instant;
+import static org.zhusan.vault.signedjson.JsonFields.requireMembers;
+import static org.zhusan.vault.signedjson.JsonFields.string;
+import static org.zhusan.vault.signedjson.JsonFields.uuid;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -7,29 +12,24 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.zhusan.vault.records.certificate.CanonicalJson;
-import org.zhusan.vault.records.certificate.CertificateVerifier;
+import org.zhusan.vault.signedjson.CanonicalJson;
+import org.zhusan.vault.signedjson.JsonFields;
+import org.zhusan.vault.signedjson.SignedJsonFile;
 
 /**
  * The manifest of a disclosure (format {@value #FORMAT}): who received which documents, why and on
  * what authority, each item's plain SHA-256 (lower-case hex of the content bytes) and, for a ZIP,
  * the package's hash; as RFC 8785 canonical JSON ({@link CanonicalJson}), signed with Ed25519
- * (detached, over {@link #signedMessage}). The signed file has the same shape as a certificate of
- * destruction's: the body's members plus {@code "signature":
+ * (detached, over {@link #signedMessage}). The signed file is a {@link SignedJsonFile}, the same
+ * shape as a certificate of destruction's: the body's members plus {@code "signature":
  * {"algorithm":"Ed25519","keyId":…,"value":base64}}, canonical, followed by one line feed.
  *
  * <p>Body members: {@code format}, {@code disclosureId}, {@code madeAt} ({@link Instant#toString}),
@@ -49,10 +49,9 @@ public final class Manifest {
   public static final String FORMAT = "zhusan-vault/disclosure-manifest/v1";
 
   /** The signature algorithm named in the signed file. */
-  public static final String ALGORITHM = "Ed25519";
+  public static final String ALGORITHM = SignedJsonFile.ALGORITHM;
 
-  private static final byte[] PREFIX = (FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
-  private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
+  private static final SignedJsonFile FILE = new SignedJsonFile(FORMAT, "manifest");
   private static final Set<String> BODY_MEMBERS =
       Set.of(
           "format",
@@ -80,7 +79,6 @@ public final class Manifest {
           "sizeBytes",
           "sha256",
           "location");
-  private static final Set<String> SIGNATURE_MEMBERS = Set.of("algorithm", "keyId", "value");
 
   private Manifest() {}
 
@@ -125,13 +123,12 @@ public final class Manifest {
   /** Why a file is or is not a valid manifest (checked in this order). */
   public enum Status {
     VALID,
-    /** Not UTF-8 JSON, not an object, or not byte for byte canonical plus one newline. */
+    // The next six are SignedJsonFile.Status's, in its order; see there.
     NOT_CANONICAL_JSON,
     UNKNOWN_FORMAT,
     MISSING_SIGNATURE,
     MALFORMED_SIGNATURE,
     KEY_ID_MISMATCH,
-    /** The signature does not verify: the manifest was altered after signing. */
     BAD_SIGNATURE,
     /** Correctly signed, but not a complete v1 manifest. */
     MALFORMED_MANIFEST
@@ -141,19 +138,11 @@ public final class Manifest {
   public record Result(Status status, String reason, Contents contents, String keyId) {
     /** A valid result carries the contents. */
     public Result {
-      Objects.requireNonNull(status, "status is required.");
-      Objects.requireNonNull(reason, "reason is required.");
-      if ((status == Status.VALID) != (contents != null)) {
-        throw new IllegalArgumentException("contents come with, and only with, VALID");
-      }
+      SignedJsonFile.requireVerdict(status, reason, status == Status.VALID, contents, "contents");
     }
 
     public boolean valid() {
       return status == Status.VALID;
-    }
-
-    static Result invalid(Status status, String reason, String keyId) {
-      return new Result(status, reason, null, keyId);
     }
   }
 
@@ -197,10 +186,7 @@ public final class Manifest {
 
   /** Returns the bytes the signature covers: {@value #FORMAT}, a line feed, then the body. */
   public static byte[] signedMessage(byte[] body) {
-    Objects.requireNonNull(body, "body is required.");
-    byte[] message = Arrays.copyOf(PREFIX, PREFIX.length + body.length);
-    System.arraycopy(body, 0, message, PREFIX.length, body.length);
-    return message;
+    return FILE.signedMessage(body);
   }
 
   /** Signs {@code body} with {@code signer} and returns the signed file. */
@@ -217,122 +203,23 @@ public final class Manifest {
    *     not 64 bytes or the key id is not 16 lower-case hex digits
    */
   public static byte[] signedFile(byte[] body, byte[] signature, String keyId) {
-    Objects.requireNonNull(body, "body is required.");
-    Objects.requireNonNull(signature, "signature is required.");
-    Objects.requireNonNull(keyId, "keyId is required.");
-    if (signature.length != 64) {
-      throw new IllegalArgumentException("an Ed25519 signature has 64 bytes");
-    }
-    if (!KEY_ID.matcher(keyId).matches()) {
-      throw new IllegalArgumentException("keyId must be 16 lower-case hex digits");
-    }
-    JsonObject object = object(body);
-    if (!Arrays.equals(CanonicalJson.serialize(object), body)) {
-      throw new IllegalArgumentException("body is not in canonical form");
-    }
-    if (object.containsKey("signature") || !FORMAT.equals(stringOrNull(object, "format"))) {
-      throw new IllegalArgumentException("body is not an unsigned " + FORMAT + " manifest");
-    }
-    JsonObject signed =
-        Json.createObjectBuilder(object)
-            .add(
-                "signature",
-                Json.createObjectBuilder()
-                    .add("algorithm", ALGORITHM)
-                    .add("keyId", keyId)
-                    .add("value", Base64.getEncoder().encodeToString(signature)))
-            .build();
-    return withNewline(CanonicalJson.serialize(signed));
+    return FILE.signedFile(body, signature, keyId);
   }
 
   /**
-   * Verifies a signed manifest file against {@code key}, like {@code CertificateVerifier}: the file
-   * must be exactly its canonical form plus one line feed, of this format, signed by this key, and
-   * a complete v1 manifest. Any changed byte fails. Never throws for bad input.
+   * Verifies a signed manifest file against {@code key} with {@link SignedJsonFile#verify}, like
+   * {@code CertificateVerifier}: the file must be exactly its canonical form plus one line feed, of
+   * this format, signed by this key, and a complete v1 manifest. Any changed byte fails. Never
+   * throws for bad input.
    */
   public static Result verify(byte[] signedFile, Ed25519PublicKeyParameters key) {
-    Objects.requireNonNull(signedFile, "signedFile is required.");
-    Objects.requireNonNull(key, "key is required.");
-    JsonObject object;
-    byte[] canonical;
-    try {
-      object = object(signedFile);
-      canonical = withNewline(CanonicalJson.serialize(object));
-    } catch (IllegalArgumentException e) {
-      return Result.invalid(Status.NOT_CANONICAL_JSON, e.getMessage(), null);
+    SignedJsonFile.Result signed = FILE.verify(signedFile, key);
+    if (!signed.valid()) {
+      return new Result(
+          Status.valueOf(signed.status().name()), signed.reason(), null, signed.keyId());
     }
-    int difference = Arrays.mismatch(canonical, signedFile);
-    if (difference >= 0) {
-      return Result.invalid(
-          Status.NOT_CANONICAL_JSON,
-          "the file is not in canonical JSON form followed by one newline (first difference at byte"
-              + " "
-              + difference
-              + ")",
-          null);
-    }
-    JsonObject body = Json.createObjectBuilder(object).remove("signature").build();
-    if (!FORMAT.equals(stringOrNull(body, "format"))) {
-      return Result.invalid(
-          Status.UNKNOWN_FORMAT,
-          "the format is not " + FORMAT + " (found " + body.get("format") + ")",
-          null);
-    }
-    if (!object.containsKey("signature")) {
-      return Result.invalid(Status.MISSING_SIGNATURE, "the manifest has no signature", null);
-    }
-    if (!(object.get("signature") instanceof JsonObject signature)) {
-      return Result.invalid(
-          Status.MALFORMED_SIGNATURE, "the signature member is not an object", null);
-    }
-    String algorithm;
-    String keyId;
-    String value;
-    try {
-      requireMembers(signature, SIGNATURE_MEMBERS, "signature");
-      algorithm = string(signature, "algorithm");
-      keyId = string(signature, "keyId");
-      value = string(signature, "value");
-    } catch (IllegalArgumentException e) {
-      return Result.invalid(Status.MALFORMED_SIGNATURE, e.getMessage(), null);
-    }
-    if (!ALGORITHM.equals(algorithm) || !KEY_ID.matcher(keyId).matches()) {
-      return Result.invalid(
-          Status.MALFORMED_SIGNATURE,
-          "the signature is not Ed25519 with a 16-hex-digit key id",
-          null);
-    }
-    byte[] signatureBytes;
-    try {
-      signatureBytes = Base64.getDecoder().decode(value);
-    } catch (IllegalArgumentException e) {
-      signatureBytes = null;
-    }
-    if (signatureBytes == null
-        || signatureBytes.length != 64
-        || !Base64.getEncoder().encodeToString(signatureBytes).equals(value)) {
-      return Result.invalid(
-          Status.MALFORMED_SIGNATURE,
-          "the signature value is not 64 bytes in canonical padded base64",
-          keyId);
-    }
-    String expected = CertificateVerifier.keyId(key);
-    if (!expected.equals(keyId)) {
-      return Result.invalid(
-          Status.KEY_ID_MISMATCH,
-          "the manifest names signing key " + keyId + ", but the key given is " + expected,
-          keyId);
-    }
-    byte[] message = signedMessage(CanonicalJson.serialize(body));
-    Ed25519Signer verifier = new Ed25519Signer();
-    verifier.init(false, key);
-    verifier.update(message, 0, message.length);
-    if (!verifier.verifySignature(signatureBytes)) {
-      return Result.invalid(
-          Status.BAD_SIGNATURE,
-          "the signature does not match the manifest: it was altered after signing",
-          keyId);
-    }
+    String keyId = signed.keyId();
+    JsonObject body = signed.body();
     Contents contents;
     try {
       contents = fromJson(body);
@@ -341,9 +228,10 @@ public final class Manifest {
         throw new IllegalArgumentException("a field is not in the form the v1 format writes");
       }
     } catch (IllegalArgumentException | NullPointerException e) {
-      return Result.invalid(
+      return new Result(
           Status.MALFORMED_MANIFEST,
           "signed, but not a complete v1 manifest: " + e.getMessage(),
+          null,
           keyId);
     }
     BundleHeader h = contents.header();
@@ -411,7 +299,7 @@ public final class Manifest {
 
   private static Contents fromJson(JsonObject body) {
     requireMembers(body, BODY_MEMBERS, "manifest");
-    JsonObject recipient = objectMember(body, "recipient");
+    JsonObject recipient = JsonFields.object(body, "recipient");
     requireMembers(recipient, RECIPIENT_MEMBERS, "recipient");
     BundleHeader header =
         new BundleHeader(
@@ -457,18 +345,11 @@ public final class Manifest {
   }
 
   static JsonObject object(byte[] bytes) {
-    JsonValue value = CanonicalJson.parse(bytes);
-    if (!(value instanceof JsonObject o)) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
-    return o;
+    return SignedJsonFile.parseObject(bytes);
   }
 
   static byte[] withNewline(byte[] canonical) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(canonical.length + 1);
-    out.writeBytes(canonical);
-    out.write('\n');
-    return out.toByteArray();
+    return SignedJsonFile.withNewline(canonical);
   }
 
   private static void nullable(JsonObjectBuilder o, String name, String value) {
@@ -479,39 +360,12 @@ public final class Manifest {
     }
   }
 
-  private static void requireMembers(JsonObject object, Set<String> expected, String what) {
-    for (String name : expected) {
-      if (!object.containsKey(name)) {
-        throw new IllegalArgumentException(what + " has no member \"" + name + "\"");
-      }
-    }
-    for (String name : object.keySet()) {
-      if (!expected.contains(name)) {
-        throw new IllegalArgumentException(what + " has an unknown member \"" + name + "\"");
-      }
-    }
-  }
-
-  private static JsonObject objectMember(JsonObject o, String name) {
-    if (!(o.get(name) instanceof JsonObject member)) {
-      throw new IllegalArgumentException("\"" + name + "\" is not an object");
-    }
-    return member;
-  }
-
   private static String stringOrNull(JsonObject o, String name) {
     JsonValue value = o.get(name);
     if (value == null || value == JsonValue.NULL) {
       return null;
     }
     if (!(value instanceof JsonString s)) {
-      throw new IllegalArgumentException("\"" + name + "\" is not a string");
-    }
-    return s.getString();
-  }
-
-  private static String string(JsonObject o, String name) {
-    if (!(o.get(name) instanceof JsonString s)) {
       throw new IllegalArgumentException("\"" + name + "\" is not a string");
     }
     return s.getString();
@@ -529,22 +383,6 @@ public final class Manifest {
       return value;
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("\"" + name + "\" is out of range", e);
-    }
-  }
-
-  private static UUID uuid(JsonObject o, String name) {
-    try {
-      return UUID.fromString(string(o, name));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"" + name + "\" is not a UUID", e);
-    }
-  }
-
-  private static Instant instant(JsonObject o, String name) {
-    try {
-      return Instant.parse(string(o, name));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("\"" + name + "\" is not an ISO-8601 UTC instant", e);
     }
   }
 }

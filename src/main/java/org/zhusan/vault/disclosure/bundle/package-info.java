@@ -6,9 +6,9 @@
  * PDF ({@link org.zhusan.vault.disclosure.bundle.AccountingPdf}).
  *
  * <p>Plain Java 17 with PDFBox, JSON-P and BouncyCastle; nothing of the server. Of the vault it
- * uses only the other pure core {@code records.certificate} ({@code CanonicalJson}, the key id
- * rule) and its DejaVu font resource; signing comes in through {@link
- * org.zhusan.vault.disclosure.bundle.Signer}. The server (which makes disclosures) and the command
- * line's {@code verify-disclosure} share this code. See docs/disclosure-bundles.md.
+ * uses only the other pure core {@code signedjson} (the signed canonical-JSON file, the key id
+ * rule) and the DejaVu font resource of {@code records.certificate}; signing comes in through
+ * {@link org.zhusan.vault.disclosure.bundle.Signer}. The server (which makes disclosures) and the
+ * command line's {@code verify-disclosure} share this code. See docs/disclosure-bundles.md.
  */
 package org.zhusan.vault.disclosure.bundle;

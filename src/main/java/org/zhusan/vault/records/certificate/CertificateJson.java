@@ -1,5 +1,11 @@
 package org.zhusan.vault.records.certificate;
 
+import static org.zhusan.vault.signedjson.JsonFields.date;
+import static org.zhusan.vault.signedjson.JsonFields.instant;
+import static org.zhusan.vault.signedjson.JsonFields.requireMembers;
+import static org.zhusan.vault.signedjson.JsonFields.string;
+import static org.zhusan.vault.signedjson.JsonFields.uuid;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -8,24 +14,20 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.zhusan.vault.records.certificate.DestructionCertificate.DestroyedVersion;
 import org.zhusan.vault.records.certificate.DestructionCertificate.RetentionRule;
+import org.zhusan.vault.signedjson.CanonicalJson;
+import org.zhusan.vault.signedjson.SignedJsonFile;
 
 /**
- * The byte forms of a certificate of destruction (format {@value #FORMAT}).
+ * The byte forms of a certificate of destruction (format {@value #FORMAT}); the signed-file shape
+ * and its checks are {@link SignedJsonFile}'s, this class adds the certificate's body schema.
  *
  * <ul>
  *   <li>{@link #body}: the certificate as RFC 8785 canonical JSON (see {@link CanonicalJson}):
@@ -49,10 +51,7 @@ public final class CertificateJson {
   public static final String FORMAT = "zhusan-vault/destruction-certificate/v1";
 
   /** The signature algorithm named in the {@code "signature"} member. */
-  public static final String ALGORITHM = "Ed25519";
-
-  private static final byte[] MESSAGE_PREFIX = (FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
-  private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
+  public static final String ALGORITHM = SignedJsonFile.ALGORITHM;
 
   private static final Set<String> BODY_MEMBERS =
       Set.of(
@@ -77,7 +76,6 @@ public final class CertificateJson {
       Set.of("versionNo", "versionId", "mediaType", "sizeBytes", "contentDigest");
   private static final Set<String> RULE_MEMBERS =
       Set.of("documentType", "event", "period", "action");
-  private static final Set<String> SIGNATURE_MEMBERS = Set.of("algorithm", "keyId", "value");
 
   private CertificateJson() {}
 
@@ -104,10 +102,7 @@ public final class CertificateJson {
 
   /** Returns the bytes the signature covers: {@value #FORMAT}, {@code \n}, then {@code body}. */
   public static byte[] signedMessage(byte[] body) {
-    Objects.requireNonNull(body, "body is required.");
-    byte[] message = Arrays.copyOf(MESSAGE_PREFIX, MESSAGE_PREFIX.length + body.length);
-    System.arraycopy(body, 0, message, MESSAGE_PREFIX.length, body.length);
-    return message;
+    return FILE.signedMessage(body);
   }
 
   /**
@@ -121,36 +116,7 @@ public final class CertificateJson {
    *     signature is not 64 bytes, or the key id is malformed
    */
   public static byte[] signedFile(byte[] body, byte[] signature, String keyId) {
-    Objects.requireNonNull(body, "body is required.");
-    Objects.requireNonNull(signature, "signature is required.");
-    Objects.requireNonNull(keyId, "keyId is required.");
-    if (signature.length != 64) {
-      throw new IllegalArgumentException(
-          "an Ed25519 signature has 64 bytes, not " + signature.length);
-    }
-    if (!KEY_ID.matcher(keyId).matches()) {
-      throw new IllegalArgumentException("keyId must be 16 lower-case hex digits");
-    }
-    JsonObject object = parseObject(body);
-    if (!Arrays.equals(CanonicalJson.serialize(object), body)) {
-      throw new IllegalArgumentException("body is not in canonical form");
-    }
-    if (object.containsKey("signature")) {
-      throw new IllegalArgumentException("body already has a signature member");
-    }
-    if (!FORMAT.equals(stringOrNull(object, "format"))) {
-      throw new IllegalArgumentException("body is not a " + FORMAT + " certificate");
-    }
-    JsonObject signed =
-        Json.createObjectBuilder(object)
-            .add(
-                "signature",
-                Json.createObjectBuilder()
-                    .add("algorithm", ALGORITHM)
-                    .add("keyId", keyId)
-                    .add("value", Base64.getEncoder().encodeToString(signature)))
-            .build();
-    return withNewline(CanonicalJson.serialize(signed));
+    return FILE.signedFile(body, signature, keyId);
   }
 
   /**
@@ -174,35 +140,21 @@ public final class CertificateJson {
    */
   public static Signature signature(byte[] file) {
     Objects.requireNonNull(file, "file is required.");
-    return signatureOf(parseObject(file));
+    SignedJsonFile.Signature signature = SignedJsonFile.signatureOf(parseObject(file));
+    return new Signature(signature.algorithm(), signature.keyId(), signature.value());
   }
 
   // ---- package-private helpers shared with the verifier ----
 
+  /** The signed-file shape of this format. */
+  static final SignedJsonFile FILE = new SignedJsonFile(FORMAT, "certificate");
+
   static JsonObject parseObject(byte[] bytes) {
-    JsonValue value = CanonicalJson.parse(bytes);
-    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
-    return value.asJsonObject();
+    return SignedJsonFile.parseObject(bytes);
   }
 
   static JsonObject withoutSignature(JsonObject object) {
-    return Json.createObjectBuilder(object).remove("signature").build();
-  }
-
-  static Signature signatureOf(JsonObject object) {
-    JsonValue value = object.get("signature");
-    if (value == null) {
-      throw new IllegalArgumentException("no signature member");
-    }
-    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new IllegalArgumentException("the signature member is not an object");
-    }
-    JsonObject signature = value.asJsonObject();
-    requireMembers(signature, SIGNATURE_MEMBERS, "signature");
-    return new Signature(
-        string(signature, "algorithm"), string(signature, "keyId"), string(signature, "value"));
+    return SignedJsonFile.withoutSignature(object);
   }
 
   static DestructionCertificate fromJson(JsonObject body) {
@@ -273,10 +225,7 @@ public final class CertificateJson {
   }
 
   static byte[] withNewline(byte[] canonical) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(canonical.length + 1);
-    out.writeBytes(canonical);
-    out.write('\n');
-    return out.toByteArray();
+    return SignedJsonFile.withNewline(canonical);
   }
 
   private static JsonObject toJson(DestructionCertificate c) {
@@ -320,30 +269,9 @@ public final class CertificateJson {
     return object.build();
   }
 
-  private static void requireMembers(JsonObject object, Set<String> expected, String what) {
-    for (String name : expected) {
-      if (!object.containsKey(name)) {
-        throw new IllegalArgumentException(what + " has no member \"" + name + "\"");
-      }
-    }
-    for (String name : object.keySet()) {
-      if (!expected.contains(name)) {
-        throw new IllegalArgumentException(what + " has an unknown member \"" + name + "\"");
-      }
-    }
-  }
-
   private static String stringOrNull(JsonObject object, String name) {
     JsonValue value = object.get(name);
     return value instanceof JsonString s ? s.getString() : null;
-  }
-
-  private static String string(JsonObject object, String name) {
-    JsonValue value = object.get(name);
-    if (!(value instanceof JsonString s)) {
-      throw new IllegalArgumentException("\"" + name + "\" is not a string");
-    }
-    return s.getString();
   }
 
   private static JsonArray array(JsonObject object, String name) {
@@ -363,30 +291,6 @@ public final class CertificateJson {
       return n.longValueExact();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("\"" + name + "\" is out of range", e);
-    }
-  }
-
-  private static UUID uuid(JsonObject object, String name) {
-    try {
-      return UUID.fromString(string(object, name));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"" + name + "\" is not a UUID", e);
-    }
-  }
-
-  private static Instant instant(JsonObject object, String name) {
-    try {
-      return Instant.parse(string(object, name));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("\"" + name + "\" is not an ISO-8601 UTC instant", e);
-    }
-  }
-
-  private static LocalDate date(JsonObject object, String name) {
-    try {
-      return LocalDate.parse(string(object, name));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("\"" + name + "\" is not a yyyy-MM-dd date", e);
     }
   }
 }

@@ -1,32 +1,16 @@
 package org.zhusan.vault.records.certificate;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TimeZone;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
-import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.zhusan.vault.pdf.PdfAttachment;
+import org.zhusan.vault.pdf.PdfLayout;
 import org.zhusan.vault.records.certificate.DestructionCertificate.DestroyedVersion;
 
 /**
@@ -48,14 +32,11 @@ public final class CertificatePdf {
   /** The name of the embedded signed JSON file. */
   public static final String ATTACHMENT_NAME = "certificate.json";
 
-  private static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
-  private static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
-
-  private static final float MARGIN = 50;
+  private static final float MARGIN = PdfLayout.MARGIN;
   private static final float LABEL_WIDTH = 140;
-  private static final float TEXT_SIZE = 9.5f;
-  private static final float HEX_SIZE = 8;
-  private static final float LEADING = 1.3f;
+  private static final float TEXT_SIZE = PdfLayout.TEXT;
+  private static final float HEX_SIZE = PdfLayout.SMALL;
+  private static final float LEADING = PdfLayout.LEADING;
   private static final float FOOTER_HEIGHT = 64;
 
   private CertificatePdf() {}
@@ -171,9 +152,7 @@ public final class CertificatePdf {
     CertificateJson.Signature signature = CertificateJson.signature(signedFile);
 
     try (PDDocument doc = new PDDocument()) {
-      PDFont regular = loadFont(doc, REGULAR_FONT);
-      PDFont bold = loadFont(doc, BOLD_FONT);
-      Layout layout = new Layout(doc, regular, bold, labels);
+      Layout layout = new Layout(doc, labels);
 
       layout.title(labels.title());
       layout.paragraph(labels.intro());
@@ -225,7 +204,7 @@ public final class CertificatePdf {
       info.setTitle(labels.title() + " " + c.id());
       info.setSubject(c.documentId().toString());
       info.setCreator("Zhusan Vault");
-      info.setCreationDate(calendar(c));
+      info.setCreationDate(PdfAttachment.utc(c.issuedAt()));
       doc.save(out);
     }
   }
@@ -236,123 +215,63 @@ public final class CertificatePdf {
    * @throws IllegalArgumentException if the bytes are not a PDF or it has no such attachment
    */
   public static byte[] attachedCertificate(byte[] pdf) {
-    Objects.requireNonNull(pdf, "pdf is required.");
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
-      PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
-      PDComplexFileSpecification spec = tree == null ? null : find(tree);
-      PDEmbeddedFile file = spec == null ? null : spec.getEmbeddedFile();
-      if (file == null) {
-        throw new IllegalArgumentException("the PDF has no attached " + ATTACHMENT_NAME);
-      }
-      return file.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a readable PDF: " + e.getMessage(), e);
-    }
-  }
-
-  private static PDComplexFileSpecification find(PDEmbeddedFilesNameTreeNode node)
-      throws IOException {
-    Map<String, PDComplexFileSpecification> names = node.getNames();
-    if (names != null && names.containsKey(ATTACHMENT_NAME)) {
-      return names.get(ATTACHMENT_NAME);
-    }
-    if (node.getKids() != null) {
-      for (var kid : node.getKids()) {
-        PDComplexFileSpecification found = find((PDEmbeddedFilesNameTreeNode) kid);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
+    return PdfAttachment.read(pdf, ATTACHMENT_NAME);
   }
 
   private static void attach(PDDocument doc, byte[] signedFile, DestructionCertificate c)
       throws IOException {
-    PDEmbeddedFile embedded = new PDEmbeddedFile(doc, new ByteArrayInputStream(signedFile));
-    embedded.setSubtype("application/json");
-    embedded.setSize(signedFile.length);
-    embedded.setCreationDate(calendar(c));
-    PDComplexFileSpecification spec = new PDComplexFileSpecification();
-    spec.setFile(ATTACHMENT_NAME);
-    spec.setFileUnicode(ATTACHMENT_NAME);
-    spec.setFileDescription("Signed certificate of destruction " + c.id() + " (verify this file)");
-    spec.setEmbeddedFile(embedded);
-    spec.setEmbeddedFileUnicode(embedded);
-    PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-    tree.setNames(Map.of(ATTACHMENT_NAME, spec));
-    PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
-    names.setEmbeddedFiles(tree);
-    doc.getDocumentCatalog().setNames(names);
+    PdfAttachment.attachJson(
+        doc,
+        ATTACHMENT_NAME,
+        signedFile,
+        "Signed certificate of destruction " + c.id() + " (verify this file)",
+        c.issuedAt());
   }
 
-  private static Calendar calendar(DestructionCertificate c) {
-    GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-    calendar.setTimeInMillis(c.issuedAt().toEpochMilli());
-    return calendar;
-  }
-
-  private static PDFont loadFont(PDDocument doc, String resource) throws IOException {
-    try (InputStream in = CertificatePdf.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("font " + resource + " is missing from the class path");
-      }
-      return PDType0Font.load(doc, in, true);
-    }
-  }
-
-  /** Places text top-down over as many A4 pages as needed; footers are drawn at the end. */
+  /**
+   * The certificate's own sizes and footer over {@link PdfLayout}: places text top-down over as
+   * many A4 pages as needed; footers are drawn at the end.
+   */
   private static final class Layout {
-    private final PDDocument doc;
+    private final PdfLayout l;
     private final PDFont regular;
     private final PDFont bold;
     private final Labels labels;
-    private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
-    private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    private PDPageContentStream content;
-    private float y;
+    private final float width;
 
-    Layout(PDDocument doc, PDFont regular, PDFont bold, Labels labels) throws IOException {
-      this.doc = doc;
-      this.regular = regular;
-      this.bold = bold;
+    Layout(PDDocument doc, Labels labels) throws IOException {
+      this.l = new PdfLayout(doc, FOOTER_HEIGHT + 6);
+      this.regular = l.regular;
+      this.bold = l.bold;
+      this.width = l.width;
       this.labels = labels;
-      newPage();
+      l.newPage();
     }
 
     void title(String text) throws IOException {
-      line(bold, 18, MARGIN, text);
-      y -= 6;
-      content.setLineWidth(0.8f);
-      content.moveTo(MARGIN, y);
-      content.lineTo(MARGIN + width, y);
-      content.stroke();
-      y -= 14;
+      l.line(bold, 18, MARGIN, text);
+      l.gap(6);
+      l.rule(0.8f);
+      l.gap(14);
     }
 
     void paragraph(String text) throws IOException {
-      for (String l : wrap(regular, TEXT_SIZE, text, width)) {
-        line(regular, TEXT_SIZE, MARGIN, l);
-      }
+      l.paragraph(text, TEXT_SIZE);
     }
 
     void section(String text) throws IOException {
-      ensure(3 * 12 * LEADING);
-      y -= 6;
-      line(bold, 12, MARGIN, text);
-      y -= 4;
-      content.setLineWidth(0.3f);
-      content.moveTo(MARGIN, y);
-      content.lineTo(MARGIN + width, y);
-      content.stroke();
-      y -= 2;
+      l.ensure(3 * 12 * LEADING);
+      l.gap(6);
+      l.line(bold, 12, MARGIN, text);
+      l.gap(4);
+      l.rule(0.3f);
+      l.gap(2);
     }
 
     void subheading(String text) throws IOException {
-      ensure(5 * TEXT_SIZE * LEADING);
-      y -= 3;
-      line(bold, TEXT_SIZE + 0.5f, MARGIN, text);
+      l.ensure(5 * TEXT_SIZE * LEADING);
+      l.gap(3);
+      l.line(bold, TEXT_SIZE + 0.5f, MARGIN, text);
     }
 
     void row(String label, String value) throws IOException {
@@ -366,149 +285,55 @@ public final class CertificatePdf {
 
     private void row(String label, String value, PDFont font, float size) throws IOException {
       float valueX = MARGIN + LABEL_WIDTH;
-      List<String> labelLines = wrap(bold, TEXT_SIZE, label, LABEL_WIDTH - 8);
-      List<String> valueLines = wrap(font, size, value, width - LABEL_WIDTH);
+      List<String> labelLines = l.wrap(bold, TEXT_SIZE, label, LABEL_WIDTH - 8);
+      List<String> valueLines = l.wrap(font, size, value, width - LABEL_WIDTH);
       int lines = Math.max(labelLines.size(), valueLines.size());
-      ensure(lines * TEXT_SIZE * LEADING);
+      l.ensure(lines * TEXT_SIZE * LEADING);
       for (int i = 0; i < lines; i++) {
-        y -= TEXT_SIZE * LEADING;
+        l.gap(TEXT_SIZE * LEADING);
         if (i < labelLines.size()) {
-          show(bold, TEXT_SIZE, MARGIN, y, labelLines.get(i));
+          l.show(bold, TEXT_SIZE, MARGIN, l.y(), labelLines.get(i));
         }
         if (i < valueLines.size()) {
-          show(font, size, valueX, y, valueLines.get(i));
+          l.show(font, size, valueX, l.y(), valueLines.get(i));
         }
       }
-    }
-
-    private void line(PDFont font, float size, float x, String text) throws IOException {
-      ensure(size * LEADING);
-      y -= size * LEADING;
-      show(font, size, x, y, text);
-    }
-
-    private void show(PDFont font, float size, float x, float baseline, String text)
-        throws IOException {
-      content.beginText();
-      content.setFont(font, size);
-      content.newLineAtOffset(x, baseline);
-      content.showText(printable(font, text));
-      content.endText();
-    }
-
-    private void ensure(float height) throws IOException {
-      if (y - height < MARGIN + FOOTER_HEIGHT + 6) {
-        newPage();
-      }
-    }
-
-    private void newPage() throws IOException {
-      if (content != null) {
-        content.close();
-      }
-      PDPage page = new PDPage(PDRectangle.A4);
-      doc.addPage(page);
-      content = new PDPageContentStream(doc, page);
-      y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
     /** Closes the last page and draws the footer, with page numbers, on every page. */
     void finish() throws IOException {
-      content.close();
-      content = null;
+      l.closePage();
+      PDDocument doc = l.doc;
       int pages = doc.getNumberOfPages();
       for (int i = 0; i < pages; i++) {
         try (PDPageContentStream footer =
             new PDPageContentStream(
                 doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
-          content = footer;
           float baseline = MARGIN + FOOTER_HEIGHT - 12;
           footer.setLineWidth(0.3f);
           footer.moveTo(MARGIN, baseline + 10);
           footer.lineTo(MARGIN + width, baseline + 10);
           footer.stroke();
           float size = 7.5f;
-          List<String> text = new ArrayList<>(wrap(regular, size, labels.footerVerify(), width));
-          for (String l : text) {
-            show(regular, size, MARGIN, baseline, l);
+          for (String line : l.wrap(regular, size, labels.footerVerify(), width)) {
+            l.show(footer, regular, size, MARGIN, baseline, line);
             baseline -= size * LEADING;
           }
-          show(bold, size, MARGIN + 10, baseline, labels.footerCommand());
+          l.show(footer, bold, size, MARGIN + 10, baseline, labels.footerCommand());
           baseline -= size * LEADING;
-          for (String l : wrap(regular, size, labels.footerAttachment(), width)) {
-            show(regular, size, MARGIN, baseline, l);
+          for (String line : l.wrap(regular, size, labels.footerAttachment(), width)) {
+            l.show(footer, regular, size, MARGIN, baseline, line);
             baseline -= size * LEADING;
           }
           String number = String.format(Locale.ROOT, labels.page(), i + 1, pages);
-          show(
+          l.show(
+              footer,
               regular,
               size,
-              MARGIN + width - regular.getStringWidth(number) / 1000 * size,
+              MARGIN + width - PdfLayout.width(regular, size, number),
               MARGIN - 14,
               number);
         }
-      }
-      content = null;
-    }
-
-    /** Splits text into lines that fit {@code maxWidth}, at spaces, or anywhere in long tokens. */
-    private List<String> wrap(PDFont font, float size, String text, float maxWidth)
-        throws IOException {
-      String printable = printable(font, text);
-      List<String> lines = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      for (String word : printable.split(" ", -1)) {
-        String candidate = current.length() == 0 ? word : current + " " + word;
-        if (width(font, size, candidate) <= maxWidth) {
-          current.setLength(0);
-          current.append(candidate);
-          continue;
-        }
-        if (current.length() > 0) {
-          lines.add(current.toString());
-          current.setLength(0);
-        }
-        // The word alone may be too long (a digest, base64): cut it by characters.
-        int start = 0;
-        for (int end = 1; end <= word.length(); end++) {
-          if (width(font, size, word.substring(start, end)) > maxWidth && end - 1 > start) {
-            lines.add(word.substring(start, end - 1));
-            start = end - 1;
-          }
-        }
-        current.append(word, start, word.length());
-      }
-      if (current.length() > 0 || lines.isEmpty()) {
-        lines.add(current.toString());
-      }
-      return lines;
-    }
-
-    private static float width(PDFont font, float size, String text) throws IOException {
-      return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Replaces control characters and characters the font has no glyph for with "?". */
-    private String printable(PDFont font, String text) {
-      Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
-      StringBuilder out = new StringBuilder(text.length());
-      text.codePoints()
-          .forEach(
-              cp -> {
-                boolean ok =
-                    !Character.isISOControl(cp)
-                        && known.computeIfAbsent(cp, c -> encodable(font, c));
-                out.appendCodePoint(ok ? cp : '?');
-              });
-      return out.toString();
-    }
-
-    private static boolean encodable(PDFont font, int codePoint) {
-      try {
-        font.encode(new String(Character.toChars(codePoint))); // throws when there is no glyph
-        return true;
-      } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-        return false;
       }
     }
   }

@@ -96,7 +96,7 @@ public record DestructionCertificate(
       }
       Objects.requireNonNull(versionId, "versionId is required.");
       Objects.requireNonNull(mediaType, "mediaType is required.");
-      if (sizeBytes < 0 || sizeBytes > CanonicalJson.MAX_SAFE_INTEGER) {
+      if (sizeBytes < 0 || sizeBytes > org.zhusan.vault.signedjson.CanonicalJson.MAX_SAFE_INTEGER) {
         throw new IllegalArgumentException("sizeBytes out of range: " + sizeBytes);
       }
       Objects.requireNonNull(contentDigest, "contentDigest is required.");

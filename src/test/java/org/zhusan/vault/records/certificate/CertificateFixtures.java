@@ -124,4 +124,35 @@ public final class CertificateFixtures {
     }
     return Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
   }
+
+  /** Returns {@code c} with other destroyed versions. */
+  public static DestructionCertificate withVersions(
+      DestructionCertificate c, java.util.List<DestroyedVersion> versions) {
+    return copy(c, versions, c.proposedBy());
+  }
+
+  /** Returns {@code c} proposed by {@code proposedBy}. */
+  public static DestructionCertificate withProposer(DestructionCertificate c, String proposedBy) {
+    return copy(c, c.versions(), proposedBy);
+  }
+
+  private static DestructionCertificate copy(
+      DestructionCertificate c, java.util.List<DestroyedVersion> versions, String proposedBy) {
+    return new DestructionCertificate(
+        c.id(),
+        c.issuedAt(),
+        c.dispositionId(),
+        c.subjectId(),
+        c.centre(),
+        c.documentId(),
+        c.documentType(),
+        versions,
+        c.rule(),
+        c.retentionStart(),
+        c.dueOn(),
+        proposedBy,
+        c.proposedAt(),
+        c.approvedBy(),
+        c.approvedAt());
+  }
 }

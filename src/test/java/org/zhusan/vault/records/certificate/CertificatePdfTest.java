@@ -125,24 +125,7 @@ class CertificatePdfTest {
           new DestroyedVersion(
               i, java.util.UUID.randomUUID(), "application/pdf", i * 1000L, "0f".repeat(32)));
     }
-    DestructionCertificate c = CERTIFICATE;
-    DestructionCertificate big =
-        new DestructionCertificate(
-            c.id(),
-            c.issuedAt(),
-            c.dispositionId(),
-            c.subjectId(),
-            c.centre(),
-            c.documentId(),
-            c.documentType(),
-            many,
-            c.rule(),
-            c.retentionStart(),
-            c.dueOn(),
-            c.proposedBy(),
-            c.proposedAt(),
-            c.approvedBy(),
-            c.approvedAt());
+    DestructionCertificate big = CertificateFixtures.withVersions(CERTIFICATE, many);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CertificatePdf.render(CertificateFixtures.signedFile(big, KEY), out);
     try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
@@ -155,24 +138,7 @@ class CertificatePdfTest {
 
   @Test
   void printsCharactersTheFontLacksAsQuestionMarks() throws Exception {
-    DestructionCertificate c = CERTIFICATE;
-    DestructionCertificate odd =
-        new DestructionCertificate(
-            c.id(),
-            c.issuedAt(),
-            c.dispositionId(),
-            c.subjectId(),
-            c.centre(),
-            c.documentId(),
-            c.documentType(),
-            c.versions(),
-            c.rule(),
-            c.retentionStart(),
-            c.dueOn(),
-            "tab\there \u4E2D",
-            c.proposedAt(),
-            c.approvedBy(),
-            c.approvedAt());
+    DestructionCertificate odd = CertificateFixtures.withProposer(CERTIFICATE, "tab\there \u4E2D");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CertificatePdf.render(CertificateFixtures.signedFile(odd, KEY), out);
     try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {

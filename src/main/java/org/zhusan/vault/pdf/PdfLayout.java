@@ -1,4 +1,4 @@
-package org.zhusan.vault.disclosure.bundle;
+package org.zhusan.vault.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,47 +22,76 @@ import org.apache.pdfbox.util.Matrix;
  * cells wrap within their columns, and page footers stamped at the end. Page breaks depend only on
  * the text and the column widths, never on numbers printed later, so a dry run counts pages.
  *
+ * <p>Used by the court bundles and the accounting of disclosures ({@code disclosure.bundle}) and by
+ * the certificates of destruction ({@code records.certificate}), which sets its own sizes and its
+ * own footer with the lower-level {@link #line}, {@link #show}, {@link #ensure} and {@link #wrap}.
+ *
  * <p>Not thread-safe: one per document being written.
  */
-final class PdfLayout {
+public final class PdfLayout {
 
-  static final float MARGIN = 50;
-  static final float FOOTER_SPACE = 30;
-  static final float TEXT = 9.5f;
-  static final float SMALL = 8;
-  static final float LEADING = 1.3f;
+  /** The page margin on every side, in points. */
+  public static final float MARGIN = 50;
+
+  /** The default height kept free above the bottom margin for a footer. */
+  public static final float FOOTER_SPACE = 30;
+
+  /** The body text size. */
+  public static final float TEXT = 9.5f;
+
+  /** The small text size (hashes, footers). */
+  public static final float SMALL = 8;
+
+  /** Line height as a multiple of the text size. */
+  public static final float LEADING = 1.3f;
 
   private static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
   private static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
 
-  final PDDocument doc;
-  final PDFont regular;
-  final PDFont bold;
-  final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+  /** The document being written. */
+  public final PDDocument doc;
+
+  /** DejaVu Sans, embedded as a subset. */
+  public final PDFont regular;
+
+  /** DejaVu Sans Bold, embedded as a subset. */
+  public final PDFont bold;
+
+  /** The width between the margins. */
+  public final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+  private final float footerSpace;
   private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
   private PDPageContentStream content;
   private float y;
   private PageStart onNewPage = () -> {};
   private int pagesAdded;
 
-  PdfLayout(PDDocument doc) throws IOException {
+  /** A layout keeping {@link #FOOTER_SPACE} free for footers. */
+  public PdfLayout(PDDocument doc) throws IOException {
+    this(doc, FOOTER_SPACE);
+  }
+
+  /** A layout keeping {@code footerSpace} points above the bottom margin free for footers. */
+  public PdfLayout(PDDocument doc, float footerSpace) throws IOException {
     this.doc = doc;
+    this.footerSpace = footerSpace;
     this.regular = loadFont(doc, REGULAR_FONT);
     this.bold = loadFont(doc, BOLD_FONT);
   }
 
   /** What to draw at the top of a page the layout starts by itself. */
-  interface PageStart {
+  public interface PageStart {
     void run() throws IOException;
   }
 
   /** Something to draw at the top of each further page (e.g. a table's header row). */
-  void onNewPage(PageStart action) {
+  public void onNewPage(PageStart action) {
     this.onNewPage = action == null ? () -> {} : action;
   }
 
   /** Starts a page at the end of the document. */
-  void newPage() throws IOException {
+  public void newPage() throws IOException {
     closePage();
     PDPage page = new PDPage(PDRectangle.A4);
     doc.addPage(page);
@@ -72,18 +101,18 @@ final class PdfLayout {
   }
 
   /** Returns how many pages this layout has added. */
-  int pagesAdded() {
+  public int pagesAdded() {
     return pagesAdded;
   }
 
-  void closePage() throws IOException {
+  public void closePage() throws IOException {
     if (content != null) {
       content.close();
       content = null;
     }
   }
 
-  void title(String text) throws IOException {
+  public void title(String text) throws IOException {
     for (String l : wrap(bold, 16, text, width)) {
       line(bold, 16, MARGIN, l);
     }
@@ -92,7 +121,7 @@ final class PdfLayout {
     y -= 10;
   }
 
-  void section(String text) throws IOException {
+  public void section(String text) throws IOException {
     ensure(4 * TEXT * LEADING);
     y -= 6;
     line(bold, 11.5f, MARGIN, text);
@@ -101,18 +130,18 @@ final class PdfLayout {
     y -= 2;
   }
 
-  void paragraph(String text, float size) throws IOException {
+  public void paragraph(String text, float size) throws IOException {
     for (String l : wrap(regular, size, text, width)) {
       line(regular, size, MARGIN, l);
     }
   }
 
-  void gap(float height) {
+  public void gap(float height) {
     y -= height;
   }
 
   /** A label in bold on the left, the value wrapped on the right. */
-  void row(String label, String value, float labelWidth, float size) throws IOException {
+  public void row(String label, String value, float labelWidth, float size) throws IOException {
     table(new String[] {label, value}, new float[] {labelWidth, width - labelWidth}, size, true);
   }
 
@@ -121,12 +150,13 @@ final class PdfLayout {
    * {@code boldFirst}. Moves to a new page first if the row does not fit (rows are not split unless
    * taller than a page).
    */
-  void table(String[] cells, float[] widths, float size, boolean boldFirst) throws IOException {
+  public void table(String[] cells, float[] widths, float size, boolean boldFirst)
+      throws IOException {
     tableRow(cells, widths, size, boldFirst ? 1 : 0);
   }
 
   /** A header row: every cell in bold, with a rule below. */
-  void tableHeader(String[] cells, float[] widths, float size) throws IOException {
+  public void tableHeader(String[] cells, float[] widths, float size) throws IOException {
     tableRow(cells, widths, size, cells.length);
     y -= 2;
     rule(0.3f);
@@ -165,34 +195,48 @@ final class PdfLayout {
     y -= 2;
   }
 
-  void rule(float lineWidth) throws IOException {
+  public void rule(float lineWidth) throws IOException {
     content.setLineWidth(lineWidth);
     content.moveTo(MARGIN, y);
     content.lineTo(MARGIN + width, y);
     content.stroke();
   }
 
-  void line(PDFont font, float size, float x, String text) throws IOException {
+  public void line(PDFont font, float size, float x, String text) throws IOException {
     ensure(size * LEADING);
     y -= size * LEADING;
     show(font, size, x, y, text);
   }
 
-  private void show(PDFont font, float size, float x, float baseline, String text)
+  /** Shows one line of text at {@code (x, baseline)} on the current page, without moving. */
+  public void show(PDFont font, float size, float x, float baseline, String text)
       throws IOException {
-    content.beginText();
-    content.setFont(font, size);
-    content.newLineAtOffset(x, baseline);
-    content.showText(printable(font, text));
-    content.endText();
+    show(content, font, size, x, baseline, text);
+  }
+
+  /** Shows one line of text on {@code stream} (e.g. a footer appended to a finished page). */
+  public void show(
+      PDPageContentStream stream, PDFont font, float size, float x, float baseline, String text)
+      throws IOException {
+    stream.beginText();
+    stream.setFont(font, size);
+    stream.newLineAtOffset(x, baseline);
+    stream.showText(printable(font, text));
+    stream.endText();
+  }
+
+  /** Returns the current baseline, in points from the bottom of the page. */
+  public float y() {
+    return y;
   }
 
   private float availableHeight() {
-    return PDRectangle.A4.getHeight() - 2 * MARGIN - FOOTER_SPACE;
+    return PDRectangle.A4.getHeight() - 2 * MARGIN - footerSpace;
   }
 
-  private void ensure(float height) throws IOException {
-    if (content == null || y - height < MARGIN + FOOTER_SPACE) {
+  /** Starts a new page unless {@code height} more points fit above the footer space. */
+  public void ensure(float height) throws IOException {
+    if (content == null || y - height < MARGIN + footerSpace) {
       newPage();
       onNewPage.run();
     }
@@ -202,7 +246,7 @@ final class PdfLayout {
    * Stamps every page of {@code doc} with {@code footer.apply(pageIndex)} at the bottom centre,
    * upright as the page is shown (whatever its size, crop box or rotation).
    */
-  static void stampFooters(PDDocument doc, PDFont font, IntFunction<String> footer)
+  public static void stampFooters(PDDocument doc, PDFont font, IntFunction<String> footer)
       throws IOException {
     int pages = doc.getNumberOfPages();
     for (int i = 0; i < pages; i++) {
@@ -238,7 +282,8 @@ final class PdfLayout {
   }
 
   /** Splits text into lines that fit {@code maxWidth}, at spaces, or anywhere in long words. */
-  List<String> wrap(PDFont font, float size, String text, float maxWidth) throws IOException {
+  public List<String> wrap(PDFont font, float size, String text, float maxWidth)
+      throws IOException {
     String printable = printable(font, text);
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -268,12 +313,12 @@ final class PdfLayout {
     return lines;
   }
 
-  static float width(PDFont font, float size, String text) throws IOException {
+  public static float width(PDFont font, float size, String text) throws IOException {
     return font.getStringWidth(text) / 1000 * size;
   }
 
   /** Replaces control characters and characters the font cannot show with "?". */
-  String printable(PDFont font, String text) {
+  public String printable(PDFont font, String text) {
     Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints()
@@ -295,7 +340,7 @@ final class PdfLayout {
     }
   }
 
-  static PDFont loadFont(PDDocument doc, String resource) throws IOException {
+  public static PDFont loadFont(PDDocument doc, String resource) throws IOException {
     try (InputStream in = PdfLayout.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("font " + resource + " is missing from the class path");

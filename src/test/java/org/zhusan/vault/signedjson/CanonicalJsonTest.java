@@ -1,4 +1,4 @@
-package org.zhusan.vault.records.certificate;
+package org.zhusan.vault.signedjson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
