@@ -101,6 +101,8 @@ public class AccessPolicy implements KeyStatus {
           DOCUMENT_DESTROY,
           CERTIFICATE_READ ->
           throw new IllegalArgumentException(action + " is decided with the retention schedule");
+      case CONSENT_RECORD, CONSENT_REVOKE, CONSENT_LIST, DISCLOSURE_CREATE, DISCLOSURE_ACCOUNTING ->
+          throw new IllegalArgumentException(action + " is decided per document type and subject");
     };
   }
 

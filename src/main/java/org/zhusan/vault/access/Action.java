@@ -46,7 +46,14 @@ public enum Action implements LoggedAction {
   DISPOSITION_APPROVE(true),
   DISPOSITION_EXTEND(true),
   DOCUMENT_DESTROY(true),
-  CERTIFICATE_READ(false);
+  CERTIFICATE_READ(false),
+  // Consent and disclosure: decided with the policy's matrix and subject rules (disclosure
+  // package).
+  CONSENT_RECORD(true),
+  CONSENT_REVOKE(true),
+  CONSENT_LIST(false),
+  DISCLOSURE_CREATE(true),
+  DISCLOSURE_ACCOUNTING(false);
 
   private final boolean changesState;
 

@@ -88,4 +88,12 @@ public record Target(TargetType type, String id) {
   public static Target certificate(UUID id) {
     return new Target(TargetType.CERTIFICATE, id.toString());
   }
+
+  public static Target consent(UUID id) {
+    return new Target(TargetType.CONSENT, id.toString());
+  }
+
+  public static Target disclosure(UUID id) {
+    return new Target(TargetType.DISCLOSURE, id.toString());
+  }
 }

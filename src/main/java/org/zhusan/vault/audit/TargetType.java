@@ -14,7 +14,9 @@ public enum TargetType {
   SEARCH_INDEX("search index"),
   HOLD("legal hold"),
   DISPOSITION("disposition"),
-  CERTIFICATE("certificate of destruction");
+  CERTIFICATE("certificate of destruction"),
+  CONSENT("consent"),
+  DISCLOSURE("disclosure");
 
   private final String noun;
 
