@@ -93,6 +93,8 @@ export interface Missing { field: string; message: string }
 export type Built<T> = { ok: true; body: T } | { ok: false; missing: Missing[] };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The API's shortest purpose (3–500 characters). */
+export const PURPOSE_MIN = 3;
 
 /** POST /api/subjects/{id}/consents body, or what is missing (guardian name only for a guardian; name omitted when empty). */
 export function consentRequest(f: ConsentForm, day: string): Built<Record<string, unknown>> {
@@ -101,7 +103,7 @@ export function consentRequest(f: ConsentForm, day: string): Built<Record<string
   if (f.givenBy === 'GUARDIAN' && !f.guardianName.trim()) missing.push({ field: 'consent-guardian', message: 'consent.form.guardian.error' });
   if (f.documentTypes.length === 0) missing.push({ field: 'consent-types', message: 'consent.form.types.error' });
   if (!f.recipientKind) missing.push({ field: 'consent-recipient-kind', message: 'consent.form.recipientKind.error' });
-  if (!f.purpose.trim()) missing.push({ field: 'consent-purpose', message: 'consent.form.purpose.error' });
+  if (f.purpose.trim().length < PURPOSE_MIN) missing.push({ field: 'consent-purpose', message: 'consent.form.purpose.error' });
   if (!DAY.test(f.validUntil)) missing.push({ field: 'consent-until', message: 'consent.form.until.error' });
   else if (f.validUntil < day) missing.push({ field: 'consent-until', message: 'consent.form.until.past' });
   if (missing.length) return { ok: false, missing };
@@ -125,7 +127,7 @@ export function disclosureRequest(f: DisclosureForm): Built<Record<string, unkno
   if (f.documentIds.length === 0) missing.push({ field: 'disclose-documents', message: 'disclose.documents.error' });
   if (!f.recipientKind) missing.push({ field: 'disclose-recipient-kind', message: 'disclose.recipientKind.error' });
   if (!f.recipientName.trim()) missing.push({ field: 'disclose-recipient-name', message: 'disclose.recipientName.error' });
-  if (!f.purpose.trim()) missing.push({ field: 'disclose-purpose', message: 'disclose.purpose.error' });
+  if (f.purpose.trim().length < PURPOSE_MIN) missing.push({ field: 'disclose-purpose', message: 'disclose.purpose.error' });
   if (f.recipientKind === 'COURT' && !f.caseReference.trim()) missing.push({ field: 'disclose-case', message: 'disclose.case.error' });
   if (!f.basisKind) missing.push({ field: 'disclose-basis', message: 'disclose.basis.error' });
   else if (f.basisKind === 'CONSENT' && !f.consentId) missing.push({ field: 'disclose-consent', message: 'disclose.consent.error' });

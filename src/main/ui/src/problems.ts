@@ -14,7 +14,7 @@ export const KNOWN_SLUGS = [
   'grant-already-revoked', 'invalid-query', 'query-required', 'keys-unavailable', 'audit-unavailable',
   'search-unavailable', 'server-error', 'network', 'invalid-document-type', 'separation-of-duties', 'destroyed',
   'already-released', 'not-eligible', 'not-proposed', 'not-review', 'not-open', 'invalid-until', 'legacy-document-key',
-  'already-revoked', 'caseReference-required',
+  'already-revoked', 'caseReference-required', 'invalid-validUntil', 'invalid-revokedOn', 'invalid-consentDocumentId',
 ] as const;
 
 export function slugOf(p: Problem): string | null {
@@ -73,9 +73,11 @@ export function describe(p: Problem, docType?: string): Described {
     if (nb.kind === 'revoked') return { id: nb.on ? 'problem.no-basis.revoked' : 'problem.no-basis.revoked.undated', values: { consent: nb.consent ? nb.consent.slice(0, 8) : '', on: nb.on } };
     if (nb.kind === 'expired') return { id: nb.on ? 'problem.no-basis.expired' : 'problem.no-basis.expired.undated', values: { consent: nb.consent ? nb.consent.slice(0, 8) : '', on: nb.on ?? '' } };
     if (nb.kind === 'types') return { id: 'problem.no-basis.types', values: { types: nb.types.join(',') } };
-    if (nb.kind === 'statute') return { id: 'problem.no-basis.statute', fallback: p.detail };
-    if (nb.kind === 'recipient') return { id: 'problem.no-basis.recipient', fallback: p.detail };
-    return { id: 'problem.no-basis', fallback: p.detail ?? '' };
+    // The server's detail starts "No valid legal basis for this disclosure: "; our sentence says that already.
+    const what = (p.detail ?? '').replace(/^No valid legal basis for this disclosure:\s*/i, '');
+    if (nb.kind === 'statute') return { id: 'problem.no-basis.statute', fallback: what };
+    if (nb.kind === 'recipient') return { id: 'problem.no-basis.recipient', fallback: what };
+    return { id: 'problem.no-basis', fallback: what };
   }
   if (slug && (KNOWN_SLUGS as readonly string[]).includes(slug)) return { id: `problem.${slug}` };
   if (p.status === 413) return { id: 'problem.payload-too-large' };

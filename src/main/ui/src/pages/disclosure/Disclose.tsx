@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button, Checkbox, Form, Link, Radio, RadioGroup } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, postForBlob, type DocumentMeta, type Page, type Subject } from '../../api';
+import { api, ApiError, postForBlob, type DocumentMeta, type Page, type Subject } from '../../api';
 import type { Session } from '../../auth/session';
 import { Field, SelectField, ProblemMessage, Loading, Empty, ErrorSummary, PageTitle, shortId, type SummaryError } from '../../components/ui';
 import { Day } from '../../components/Day';
@@ -31,7 +31,7 @@ export default function Disclose({ id, session }: { id: string; session: Session
   const [subjectError, setSubjectError] = useState<unknown>(null);
   const [docs, setDocs] = useState<DocumentMeta[] | null>(null);
   const [docsError, setDocsError] = useState<unknown>(null);
-  const { consents, error: consentsError } = useConsents(id);
+  const { consents, error: consentsError, reload: reloadConsents } = useConsents(id);
   const accounting = useDisclosures(id);
   const [form, setForm] = useState<DisclosureForm>(EMPTY);
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -94,6 +94,8 @@ export default function Disclose({ id, session }: { id: string; session: Session
       await accounting.reload();
     } catch (e) {
       setError(e);
+      // A refusal for want of a basis may mean a consent changed meanwhile (revoked at another desk): list them again.
+      if (e instanceof ApiError && e.status === 409) void reloadConsents();
     } finally {
       setBusy(false);
     }

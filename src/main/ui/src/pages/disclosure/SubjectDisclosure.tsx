@@ -305,7 +305,7 @@ export function Accounting({ subjectId, disclosures, error, reload, compact }: {
     setBusy(true);
     setPdfError(null);
     setSaved(null);
-    const file = `accounting-of-disclosures-${subjectId}.pdf`;
+    const file = `disclosures-${subjectId}.pdf`;
     try {
       await download(`/subjects/${subjectId}/disclosures/accounting.pdf`, file);
       setSaved(file);
@@ -352,7 +352,7 @@ export function Accounting({ subjectId, disclosures, error, reload, compact }: {
                       </ul>
                     </td>
                     <td>{d.purpose}</td>
-                    <td><FormattedMessage id={`basis.kind.${d.basisKind}`} />: {d.basis}</td>
+                    <td><FormattedMessage id={`basis.kind.${d.basisKind}`} /><br /><span className="hint">{d.basis}</span></td>
                     <td>
                       <FormattedMessage id={`package.${d.packageKind}`} /><br />
                       <code className="hash" title={d.packageSha256} aria-label={intl.formatMessage({ id: 'accounting.hash' }, { hash: d.packageSha256 })}>{shortHash(d.packageSha256)}</code>
