@@ -22,6 +22,12 @@ const EMPTY: DisclosureForm = {
   courtOrderReference: '', statute: '',
 };
 
+/** The element id of each field of the form (where its error summary link leads). */
+const DISCLOSURE_FIELDS: Record<keyof DisclosureForm, string> = {
+  documentIds: 'disclose-documents', recipientKind: 'disclose-recipient-kind', recipientName: 'disclose-recipient-name', purpose: 'disclose-purpose',
+  caseReference: 'disclose-case', basisKind: 'disclose-basis', consentId: 'disclose-consent', courtOrderReference: 'disclose-order', statute: 'disclose-statute',
+};
+
 interface Made { id: string; url: string; fileName: string; kind: 'COURT_BUNDLE' | 'ZIP'; count: number }
 
 export default function Disclose({ id, session }: { id: string; session: Session }) {
@@ -35,6 +41,7 @@ export default function Disclose({ id, session }: { id: string; session: Session
   const accounting = useDisclosures(id);
   const [form, setForm] = useState<DisclosureForm>(EMPTY);
   const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [fixed, setFixed] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -57,6 +64,8 @@ export default function Disclose({ id, session }: { id: string; session: Session
   const set = useCallback(<K extends keyof DisclosureForm>(k: K) => (v: DisclosureForm[K]) => {
     setForm((f) => ({ ...f, [k]: v }));
     setConfirming(false);
+    // A field's own error goes once the field is changed (the summary stays until the next check).
+    setFixed((f) => (f.has(DISCLOSURE_FIELDS[k]) ? f : new Set(f).add(DISCLOSURE_FIELDS[k])));
   }, []);
 
   if (subjectError) return <><h1><FormattedMessage id="subject.title.unknown" /></h1><ProblemMessage error={subjectError} /></>;
@@ -65,10 +74,11 @@ export default function Disclose({ id, session }: { id: string; session: Session
   const chosen = (docs ?? []).filter((d) => form.documentIds.includes(d.id));
   const types = [...new Set(chosen.map((d) => d.type))];
   const fits = consentsFor(consents ?? [], types, form.recipientKind ?? '', form.recipientName, today());
-  const err = (f: string) => errors.find((e) => e.fieldId === f)?.message ?? null;
+  const err = (f: string) => (fixed.has(f) ? null : errors.find((e) => e.fieldId === f)?.message ?? null);
 
   function check() {
     const built = disclosureRequest(form);
+    setFixed(new Set());
     if (!built.ok) {
       setErrors(built.missing.map((m) => ({ fieldId: m.field, message: intl.formatMessage({ id: m.message }) })));
       setConfirming(false);

@@ -192,6 +192,12 @@ function Revoke({ consent, onDone }: { consent: Consent; onDone: () => Promise<v
   );
 }
 
+/** The element id of each field of the consent form (where its error summary link leads). */
+const CONSENT_FIELDS: Record<keyof ConsentForm, string> = {
+  givenBy: 'consent-given-by', guardianName: 'consent-guardian', documentTypes: 'consent-types', recipientKind: 'consent-recipient-kind',
+  recipientName: 'consent-recipient-name', purpose: 'consent-purpose', validUntil: 'consent-until', consentDocumentId: 'consent-document',
+};
+
 const EMPTY_FORM: ConsentForm = {
   givenBy: 'SUBJECT', guardianName: '', documentTypes: [], recipientKind: null, recipientName: '', purpose: '', validUntil: '', consentDocumentId: null,
 };
@@ -200,16 +206,22 @@ function RecordConsent({ subjectId, docs, onDone }: { subjectId: string; docs: D
   const intl = useIntl();
   const [form, setForm] = useState<ConsentForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [fixed, setFixed] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const givenLegend = useId();
   const typesLegend = useId();
   const signed = docs.filter((d) => d.type === 'CONSENT' && !d.destroyedAt);
-  const err = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
-  const set = <K extends keyof ConsentForm>(k: K) => (v: ConsentForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const err = (id: string) => (fixed.has(id) ? null : errors.find((e) => e.fieldId === id)?.message ?? null);
+  const set = <K extends keyof ConsentForm>(k: K) => (v: ConsentForm[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    // A field's own error goes once the field is changed (the summary stays until the next try).
+    setFixed((f) => (f.has(CONSENT_FIELDS[k]) ? f : new Set(f).add(CONSENT_FIELDS[k])));
+  };
 
   async function submit() {
     const built = consentRequest(form, today());
+    setFixed(new Set());
     if (!built.ok) {
       setErrors(built.missing.map((m) => ({ fieldId: m.field, message: intl.formatMessage({ id: m.message }) })));
       return;
