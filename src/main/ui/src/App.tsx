@@ -27,6 +27,7 @@ const AdminStatus = lazy(() => import('./pages/admin/Admin').then((m) => ({ defa
 const AdminKeys = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminKeys })));
 const AdminSearch = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminSearch })));
 const Disposition = lazy(() => import('./pages/records/Disposition'));
+const Disclose = lazy(() => import('./pages/disclosure/Disclose'));
 const AdminBlindIndex = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminBlindIndex })));
 
 /** Staff roles (those that work with records); auditors and administrators get their own pages. */
@@ -182,6 +183,7 @@ function Page({ route, session }: { route: ReturnType<typeof match>; session: Se
     case 'disposition': return <Disposition session={session} />;
     case 'register': return <Register session={session} />;
     case 'subject': return <SubjectPage id={route.id} session={session} />;
+    case 'disclose': return <Disclose key={route.id} id={route.id} session={session} />;
     case 'document': return <DocumentPage id={route.id} session={session} />;
     case 'shares': return <Shares session={session} />;
     case 'search': return <Search />;

@@ -220,3 +220,23 @@ export async function download(path: string, fileName: string): Promise<Blob> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return blob;
 }
+
+/**
+ * A POST whose answer is a file (a disclosure package): the JSON body sent with the bearer token, the
+ * answer kept as a Blob with its headers (Disclosure-Id, Content-Disposition). Nothing is stored anywhere.
+ */
+export async function postForBlob(path: string, body: unknown): Promise<{ blob: Blob; headers: Headers }> {
+  const h = authHeaders({ 'Content-Type': 'application/json', Accept: 'application/pdf, application/zip, application/problem+json' });
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method: 'POST', headers: h, body: JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError({ status: 0, type: 'urn:zhusan:problem:network' });
+  }
+  if (!res.ok) {
+    const p = await problemOf(res);
+    if (p.status === 401) onUnauthorized();
+    throw new ApiError(p);
+  }
+  return { blob: await res.blob(), headers: res.headers };
+}

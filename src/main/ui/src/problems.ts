@@ -1,6 +1,7 @@
 // Server problems (RFC 9457, type urn:zhusan:problem:<slug>) in plain, translated words.
 import type { Problem } from './api';
 import { holdLabel, holdNamed } from './records';
+import { noBasisOf } from './disclosure';
 
 const PREFIX = 'urn:zhusan:problem:';
 
@@ -13,6 +14,7 @@ export const KNOWN_SLUGS = [
   'grant-already-revoked', 'invalid-query', 'query-required', 'keys-unavailable', 'audit-unavailable',
   'search-unavailable', 'server-error', 'network', 'invalid-document-type', 'separation-of-duties', 'destroyed',
   'already-released', 'not-eligible', 'not-proposed', 'not-review', 'not-open', 'invalid-until', 'legacy-document-key',
+  'already-revoked', 'caseReference-required', 'invalid-validUntil', 'invalid-revokedOn', 'invalid-consentDocumentId',
 ] as const;
 
 export function slugOf(p: Problem): string | null {
@@ -64,6 +66,18 @@ export function describe(p: Problem, docType?: string): Described {
     // The refusal names the hold that stands (shredding a held person, destroying a held document).
     const hold = holdNamed(p);
     return hold ? { id: 'problem.legal-hold', values: { hold: holdLabel(hold) } } : { id: 'problem.legal-hold.unnamed' };
+  }
+  if (slug === 'no-basis') {
+    // A disclosure refused for want of a legal basis: say what is missing (from the server's detail).
+    const nb = noBasisOf(p);
+    if (nb.kind === 'revoked') return { id: nb.on ? 'problem.no-basis.revoked' : 'problem.no-basis.revoked.undated', values: { consent: nb.consent ? nb.consent.slice(0, 8) : '', on: nb.on } };
+    if (nb.kind === 'expired') return { id: nb.on ? 'problem.no-basis.expired' : 'problem.no-basis.expired.undated', values: { consent: nb.consent ? nb.consent.slice(0, 8) : '', on: nb.on ?? '' } };
+    if (nb.kind === 'types') return { id: 'problem.no-basis.types', values: { types: nb.types.join(',') } };
+    // The server's detail starts "No valid legal basis for this disclosure: "; our sentence says that already.
+    const what = (p.detail ?? '').replace(/^No valid legal basis for this disclosure:\s*/i, '');
+    if (nb.kind === 'statute') return { id: 'problem.no-basis.statute', fallback: what };
+    if (nb.kind === 'recipient') return { id: 'problem.no-basis.recipient', fallback: what };
+    return { id: 'problem.no-basis', fallback: what };
   }
   if (slug && (KNOWN_SLUGS as readonly string[]).includes(slug)) return { id: `problem.${slug}` };
   if (p.status === 413) return { id: 'problem.payload-too-large' };

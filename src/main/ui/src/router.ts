@@ -28,6 +28,7 @@ export type Route =
   | { name: 'subjects' }
   | { name: 'register' }
   | { name: 'subject'; id: string }
+  | { name: 'disclose'; id: string }
   | { name: 'document'; id: string }
   | { name: 'shares' }
   | { name: 'search' }
@@ -53,6 +54,8 @@ export function match(path: string): Route {
   if (p === '/subjects/new') return { name: 'register' };
   let m = new RegExp(`^/subjects/${UUIDISH}$`).exec(p);
   if (m) return { name: 'subject', id: m[1] };
+  m = new RegExp(`^/subjects/${UUIDISH}/disclose$`).exec(p);
+  if (m) return { name: 'disclose', id: m[1] };
   m = new RegExp(`^/documents/${UUIDISH}$`).exec(p);
   if (m) return { name: 'document', id: m[1] };
   if (p === '/shares') return { name: 'shares' };

@@ -8,6 +8,7 @@ describe('routes', () => {
     expect(match('/subjects/0b6f1c2e-1111-2222-3333-444455556666')).toEqual({ name: 'subject', id: '0b6f1c2e-1111-2222-3333-444455556666' });
     expect(match('/documents/abc/')).toEqual({ name: 'document', id: 'abc' });
     expect(match('/search')).toEqual({ name: 'search' });
+    expect(match('/subjects/0b6f1c2e-1111-2222-3333-444455556666/disclose')).toEqual({ name: 'disclose', id: '0b6f1c2e-1111-2222-3333-444455556666' });
     expect(match('/nope/x')).toEqual({ name: 'not-found' });
   });
 

@@ -7,17 +7,20 @@ import {
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../api';
 import { describe } from '../problems';
+import { formatDay, MESSAGES, type Locale } from '../i18n';
 
 export function Field(props: {
   id: string; label: ReactNode; value: string; onChange: (v: string) => void; hint?: ReactNode; error?: string | null;
   type?: string; multiline?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'text'; isRequired?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }) {
   return (
     <TextField className="field" value={props.value} onChange={props.onChange} isInvalid={!!props.error} validationBehavior="aria" isRequired={props.isRequired} type={props.type} autoComplete={props.autoComplete ?? 'off'}>
       <Label>{props.label}</Label>
       {props.hint ? <Text slot="description" className="hint">{props.hint}</Text> : null}
       <FieldError className="field-error">{props.error}</FieldError>
-      {props.multiline ? <TextArea id={props.id} rows={3} /> : <Input id={props.id} inputMode={props.inputMode} />}
+      {props.multiline ? <TextArea id={props.id} rows={3} /> : <Input id={props.id} inputMode={props.inputMode} list={props.list} />}
     </TextField>
   );
 }
@@ -79,10 +82,15 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
 /** A problem from the API in plain words; the server's own detail only as a fallback. */
 export function useProblemText(): (e: unknown, docType?: string) => string {
   const intl = useIntl();
+  const locale = (intl.locale in MESSAGES ? intl.locale : 'en') as Locale;
   return (e: unknown, docType?: string) => {
     if (!(e instanceof ApiError)) return intl.formatMessage({ id: 'problem.network' });
     const d = describe(e.problem, docType ? intl.formatMessage({ id: `doctype.${docType}` }) : undefined);
-    const sentence = intl.formatMessage({ id: d.id }, { ...d.values, detail: d.fallback ?? '' });
+    const values: Record<string, string | number> = { ...d.values };
+    // Document types a refusal names (comma-separated codes) are read in the reader's language.
+    if (typeof values.types === 'string') values.types = values.types.split(',').filter(Boolean).map((t) => intl.formatMessage({ id: `doctype.${t}`, defaultMessage: t })).join(', ');
+    if (typeof values.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.on)) values.on = formatDay(locale, values.on);
+    const sentence = intl.formatMessage({ id: d.id }, { ...values, detail: d.fallback ?? '' });
     return sentence;
   };
 }

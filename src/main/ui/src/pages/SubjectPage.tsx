@@ -10,6 +10,7 @@ import { Uploader } from '../components/Uploader';
 import { CertificateDownloads } from '../components/Certificate';
 import { HoldBanner, SubjectRecords, isHeld, useHolds, useSchedule } from './records/SubjectRecords';
 import { DEFAULT_ROLES, mayReadCertificates } from '../records';
+import { SubjectDisclosure } from './disclosure/SubjectDisclosure';
 
 /** Roles the default policy lets change a subject (stage, family links); the server decides. */
 const SUBJECT_WRITERS = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER'];
@@ -111,6 +112,7 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
       {canFile && !subject.shredded ? <Uploader subjectId={subject.id} session={session} onUploaded={loadDocs} /> : null}
       <SubjectRecords subjectId={subject.id} session={session} docs={docs?.items ?? []} holds={holds} holdsError={holdsError}
         reloadHolds={reloadHolds} schedule={schedule} mayWriteSubject={mayWriteSubject} />
+      <SubjectDisclosure subjectId={subject.id} session={session} docs={docs?.items ?? []} shredded={subject.shredded} />
     </>
   );
 }

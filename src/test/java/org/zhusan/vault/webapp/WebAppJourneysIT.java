@@ -59,7 +59,8 @@ class WebAppJourneysIT {
             Integer.toString(kek)),
         "e2e/journeys.test.mjs",
         "e2e/auditor.test.mjs",
-        "e2e/records.test.mjs");
+        "e2e/records.test.mjs",
+        "e2e/disclosure.test.mjs");
   }
 
   /**
