@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pdfWithText } from './fixtures.mjs';
-import { BASE, launch, newPage, assertClean, missingMessages, devSignIn, choose, shot, axeCheck, unique, apiToken, dropFiles, uploadItem } from './helpers.mjs';
+import { BASE, launch, newPage, assertClean, missingMessages, devSignIn, choose, shot, axeCheck, unique, apiToken, dropFiles, uploadItem, apiCall, filePdf } from './helpers.mjs';
 
 let browser;
 const run = unique('d');
@@ -21,31 +21,9 @@ let subjectId;
 let passportId;
 let rulingId;
 
-async function call(token, method, path, body) {
-  const res = await fetch(`${BASE}/api${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
-    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: parsed };
-}
-
-async function file(token, type, title, text) {
-  const form = new FormData();
-  form.append('type', type);
-  form.append('title', title);
-  form.append('purpose', 'LEGAL_PROCEEDING');
-  form.append('file', new Blob([pdfWithText([text])], { type: 'application/pdf' }), `${type.toLowerCase()}-${run}.pdf`);
-  const doc = await call(token, 'POST', `/subjects/${subjectId}/documents`, form);
-  assert.equal(doc.status, 201, JSON.stringify(doc.body));
-  return doc.body.id;
+/** A document of this journey's person, filed through the API as a PDF. */
+function file(token, type, title, text) {
+  return filePdf(token, subjectId, type, title, text, `${type.toLowerCase()}-${run}.pdf`);
 }
 
 /** A day a year from now (yyyy-MM-dd). */
@@ -59,7 +37,7 @@ before(async () => {
   browser = await launch();
   // The journey's own person with an identity document and a court ruling, filed through the API.
   const law = await apiToken(lawyer, ['LAWYER'], ['AST-01']);
-  const created = await call(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'F', fullName: person, arrivalDate: '2026-02-01', legalStatus: 'NONE' });
+  const created = await apiCall(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'F', fullName: person, arrivalDate: '2026-02-01', legalStatus: 'NONE' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   subjectId = created.body.id;
   passportId = await file(law, 'IDENTITY', passportTitle, `Passport of ${run}`);
@@ -143,7 +121,7 @@ test('consent and disclosure: a guardian\'s consent recorded, an identity docume
   await consentItem.getByText(`Guardian: ${guardian}`).waitFor();
   await consentItem.getByRole('link', { name: consentFile }).waitFor();
   const law = await apiToken(lawyer, ['LAWYER'], ['AST-01']);
-  const listed = await call(law, 'GET', `/subjects/${subjectId}/consents`);
+  const listed = await apiCall(law, 'GET', `/subjects/${subjectId}/consents`);
   assert.equal(listed.status, 200, JSON.stringify(listed.body));
   assert.deepEqual(listed.body.items.map((c) => [c.id, c.givenBy, c.guardianName, c.documentTypes, c.recipientKind, c.inForce]),
     [[consentId, 'GUARDIAN', guardian, ['IDENTITY'], 'GUARDIAN', true]]);
@@ -243,7 +221,7 @@ test('consent and disclosure: a guardian\'s consent recorded, an identity docume
   const toGuardian = accounting.locator(`tr[data-disclosure="${firstId}"]`);
   await toGuardian.getByText(`Guardian: ${guardian}`).waitFor();
   await toGuardian.getByText(new RegExp(`Identity document ${passportId.slice(0, 8)}, version 1`)).waitFor();
-  const api = await call(law, 'GET', `/subjects/${subjectId}/disclosures`);
+  const api = await apiCall(law, 'GET', `/subjects/${subjectId}/disclosures`);
   assert.equal(api.status, 200, JSON.stringify(api.body));
   assert.deepEqual(api.body.items.map((d) => d.id), [secondId, firstId]);
   assert.deepEqual(api.body.items.map((d) => [d.recipientKind, d.basisKind, d.packageKind, d.items.map((i) => i.documentId)]),

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
+import { pdfWithText } from './fixtures.mjs';
 
 export const BASE = process.env.VAULT_URL ?? 'http://localhost:18080';
 export const SHOTS = process.env.SCREENSHOT_DIR ?? join(process.cwd(), '../../../target/webapp-screenshots');
@@ -136,3 +137,32 @@ export function unique(prefix) {
 }
 
 export { dirname };
+
+/** Calls the public REST API with a bearer token; the body is parsed as JSON where it is JSON. */
+export async function apiCall(token, method, path, body) {
+  const res = await fetch(`${BASE}/api${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
+    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let parsed = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed };
+}
+
+/** Files a one-page PDF saying `text` as a document of the person, through the API; returns its id. */
+export async function filePdf(token, subjectId, type, title, text, fileName) {
+  const form = new FormData();
+  form.append('type', type);
+  form.append('title', title);
+  form.append('purpose', 'LEGAL_PROCEEDING');
+  form.append('file', new Blob([pdfWithText([text])], { type: 'application/pdf' }), fileName);
+  const doc = await apiCall(token, 'POST', `/subjects/${subjectId}/documents`, form);
+  assert.equal(doc.status, 201, JSON.stringify(doc.body));
+  return doc.body.id;
+}

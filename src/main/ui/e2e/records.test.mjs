@@ -7,8 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { pdfWithText } from './fixtures.mjs';
-import { BASE, launch, newPage, assertClean, missingMessages, devSignIn, signOut, shot, axeCheck, unique, go, apiToken } from './helpers.mjs';
+import { BASE, launch, newPage, assertClean, missingMessages, devSignIn, signOut, shot, axeCheck, unique, go, apiToken, apiCall, filePdf } from './helpers.mjs';
 
 let browser;
 const run = unique('g');
@@ -25,31 +24,9 @@ let subjectId;
 let letterId;
 let consentId;
 
-async function call(token, method, path, body) {
-  const res = await fetch(`${BASE}/api${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
-    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: parsed };
-}
-
-async function file(token, type, title, text) {
-  const form = new FormData();
-  form.append('type', type);
-  form.append('title', title);
-  form.append('purpose', 'LEGAL_PROCEEDING');
-  form.append('file', new Blob([pdfWithText([text])], { type: 'application/pdf' }), `${type.toLowerCase()}-${run}.pdf`);
-  const doc = await call(token, 'POST', `/subjects/${subjectId}/documents`, form);
-  assert.equal(doc.status, 201, JSON.stringify(doc.body));
-  return doc.body.id;
+/** A document of this journey's person, filed through the API as a PDF. */
+function file(token, type, title, text) {
+  return filePdf(token, subjectId, type, title, text, `${type.toLowerCase()}-${run}.pdf`);
 }
 
 before(async () => {
@@ -57,7 +34,7 @@ before(async () => {
   // The journeys' own person and documents: a letter (destroyed at once under the test schedule) and a
   // consent (reviewed at once), filed through the API by a lawyer of AST-01.
   const law = await apiToken(lawyer, ['LAWYER'], ['AST-01']);
-  const created = await call(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'F', fullName: person, arrivalDate: '2026-01-15', legalStatus: 'NONE' });
+  const created = await apiCall(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'F', fullName: person, arrivalDate: '2026-01-15', legalStatus: 'NONE' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   subjectId = created.body.id;
   letterId = await file(law, 'CORRESPONDENCE', letterTitle, `Letter of ${run}: request for housing support.`);
@@ -118,11 +95,11 @@ test('legal hold: a lawyer places a hold on a person, the administrator\'s shred
 
   // The API agrees; the administrator's crypto-shred is refused while the hold stands, naming it.
   const law = await apiToken(lawyer, ['LAWYER'], ['AST-01']);
-  const listed = await call(law, 'GET', `/subjects/${subjectId}/holds`);
+  const listed = await apiCall(law, 'GET', `/subjects/${subjectId}/holds`);
   assert.equal(listed.status, 200);
   assert.deepEqual(listed.body.items.filter((h) => h.active).map((h) => String(h.id)), [holdId]);
   const adminToken = await apiToken(`shredder-${run}`, ['ADMIN'], ['AST-01']);
-  const shred = await call(adminToken, 'POST', `/subjects/${subjectId}/shred`, { reason: `Shred attempt during a hold ${run}` });
+  const shred = await apiCall(adminToken, 'POST', `/subjects/${subjectId}/shred`, { reason: `Shred attempt during a hold ${run}` });
   assert.equal(shred.status, 409, JSON.stringify(shred.body));
   assert.match(shred.body.type, /legal-hold$/);
   assert.ok(JSON.stringify(shred.body).includes(holdId), `the refusal names hold ${holdId}: ${JSON.stringify(shred.body)}`);
@@ -141,7 +118,7 @@ test('legal hold: a lawyer places a hold on a person, the administrator\'s shred
   await released.getByText(`Appeal dismissed, the case is closed ${run}`).waitFor();
   await released.getByText(lawyer).first().waitFor();
   assert.equal(await page.getByTestId('hold-banner').count(), 0, 'no banner once released');
-  const after = await call(law, 'GET', `/subjects/${subjectId}/holds`);
+  const after = await apiCall(law, 'GET', `/subjects/${subjectId}/holds`);
   assert.equal(after.body.items.find((h) => String(h.id) === holdId).active, false);
 
   // The case-closed event is recorded for the rules that count from it.
@@ -149,7 +126,7 @@ test('legal hold: a lawyer places a hold on a person, the administrator\'s shred
   await page.getByRole('button', { name: 'Record the case as closed' }).click();
   await page.getByTestId('events-status').filter({ hasText: 'Case closure recorded.' }).waitFor();
   await page.getByTestId('events').getByText('Case closed').waitFor();
-  const events = await call(law, 'GET', `/subjects/${subjectId}/events`);
+  const events = await apiCall(law, 'GET', `/subjects/${subjectId}/events`);
   assert.deepEqual(events.body.items.map((e) => [e.kind, e.occurredOn]), [['CASE_CLOSED', '2026-01-31']]);
 
   assert.deepEqual(await missingMessages(page), []);
@@ -244,10 +221,10 @@ test('disposition: proposed by one person, refused to the same person, approved 
   await save(page, row, /signed JSON/, `certificate-of-destruction-${certificateId}.json`);
   await axeCheck(page, 'subject page with a destroyed document');
   const law = await apiToken(lawyer2, ['LAWYER'], ['AST-01']);
-  const gone = await call(law, 'GET', `/documents/${letterId}`);
+  const gone = await apiCall(law, 'GET', `/documents/${letterId}`);
   assert.equal(gone.status, 410, JSON.stringify(gone.body));
   assert.match(gone.body.type, /destroyed$/);
-  assert.equal((await call(law, 'GET', `/documents/${consentId}`)).status, 200);
+  assert.equal((await apiCall(law, 'GET', `/documents/${consentId}`)).status, 200);
   // The destroyed document's address says what happened, in words.
   await go(page, `/documents/${letterId}`);
   await page.getByText('This document was destroyed under the retention schedule').waitFor();
