@@ -11,8 +11,6 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 export const BASIS_KINDS = ['CONSENT', 'COURT_ORDER', 'STATUTE'] as const;
 export type BasisKind = (typeof BASIS_KINDS)[number];
 
-/** The server's default statutory grounds (config vault.disclosure.statutory-grounds); offered as suggestions only. */
-export const STATUTORY_GROUNDS = ['CHILD_PROTECTION_REFERRAL', 'PROSECUTOR_REQUEST'];
 
 /** Roles that may upload CONSENT documents by default, hence record consents (the server decides). */
 export const CONSENT_ROLES = ['LAWYER', 'DOCTOR', 'SOCIAL_WORKER'];

@@ -12,7 +12,7 @@ import type { Session } from '../../auth/session';
 import { Field, SelectField, ProblemMessage, Loading, Empty, ErrorSummary, PageTitle, shortId, type SummaryError } from '../../components/ui';
 import { Day } from '../../components/Day';
 import {
-  BASIS_KINDS, RECIPIENT_KINDS, STATUTORY_GROUNDS, consentsFor, disclosureRequest, packageFileName, packageKindFor, today,
+  BASIS_KINDS, RECIPIENT_KINDS, consentsFor, disclosureRequest, packageFileName, packageKindFor, today,
   type BasisKind, type DisclosureForm, type RecipientKind,
 } from '../../disclosure';
 import { Accounting, RecipientInWords, TypesInWords, useConsents, useDisclosures } from './SubjectDisclosure';
@@ -52,6 +52,11 @@ export default function Disclose({ id, session }: { id: string; session: Session
   const basisLegend = useId();
   const consentLegend = useId();
 
+  // The grounds this vault is configured with (vault.disclosure.statutory-grounds), as suggestions.
+  const [grounds, setGrounds] = useState<string[]>([]);
+  useEffect(() => {
+    api.get<{ items: string[] }>('/disclosure/statutory-grounds').then((g) => setGrounds(g.items), () => setGrounds([]));
+  }, []);
   useEffect(() => {
     api.get<Subject>(`/subjects/${id}`).then(setSubject, setSubjectError);
     api.get<Page<DocumentMeta>>(`/subjects/${id}/documents?limit=100`).then((p) => setDocs(p.items.filter((d) => !d.destroyedAt)), setDocsError);
@@ -208,10 +213,10 @@ export default function Disclose({ id, session }: { id: string; session: Session
           {form.basisKind === 'STATUTE' ? (
             <>
               <Field id="disclose-statute" list="statutory-grounds" label={<FormattedMessage id="disclose.statute" />}
-                hint={<FormattedMessage id="disclose.statute.hint" values={{ grounds: STATUTORY_GROUNDS.join(', ') }} />}
+                hint={grounds.length ? <FormattedMessage id="disclose.statute.hint" values={{ grounds: grounds.join(', ') }} /> : undefined}
                 value={form.statute} onChange={set('statute')} error={err('disclose-statute')} />
               <datalist id="statutory-grounds">
-                {STATUTORY_GROUNDS.map((g) => <option key={g} value={g} />)}
+                {grounds.map((g) => <option key={g} value={g} />)}
               </datalist>
             </>
           ) : null}

@@ -54,6 +54,23 @@ class DisclosureIT {
     String passport = upload(person, "IDENTITY", "Passport", "testJPEG_EXIF.jpg");
     String consentDoc = upload(person, "CONSENT", "Signed consent", "testPDF.pdf");
 
+    assertEquals(
+        List.of("CHILD_PROTECTION_REFERRAL", "PROSECUTOR_REQUEST"),
+        Http.json(Http.get("/api/disclosure/statutory-grounds", teacher))
+            .getJsonArray("items")
+            .getValuesAs(jakarta.json.JsonString.class)
+            .stream()
+            .map(jakarta.json.JsonString::getString)
+            .toList());
+    JsonObject unknownGround =
+        problem(
+            disclose(
+                person,
+                guardianTo(passport),
+                Json.createObjectBuilder().add("kind", "STATUTE").add("statute", "WHIM").build()),
+            409);
+    assertTrue(
+        unknownGround.getString("detail").contains("PROSECUTOR_REQUEST"), unknownGround.toString());
     JsonObject refused = problem(disclose(person, guardianTo(passport), null), 409);
     assertEquals("urn:zhusan:problem:no-basis", refused.getString("type"));
     assertTrue(refused.getString("detail").contains("basis"), refused.toString());
