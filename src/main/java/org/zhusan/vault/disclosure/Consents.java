@@ -26,6 +26,7 @@ import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.documents.DocumentExports;
 import org.zhusan.vault.documents.content.DocumentType;
 import org.zhusan.vault.platform.problem.VaultException;
+import org.zhusan.vault.platform.rest.BodyFields;
 import org.zhusan.vault.subjects.SubjectLookup;
 
 /**
@@ -52,7 +53,7 @@ public class Consents {
       throw VaultException.badRequest("body-required", "A JSON body is required.");
     }
     Consent.GivenBy givenBy = parse(Consent.GivenBy.class, r.givenBy(), "givenBy");
-    String guardian = Texts.optional(r.guardianName(), "guardianName", 200);
+    String guardian = BodyFields.optionalText(r.guardianName(), "guardianName", 200);
     if ((givenBy == Consent.GivenBy.GUARDIAN) != (guardian != null)) {
       throw VaultException.badRequest(
           "invalid-guardianName",
@@ -67,13 +68,13 @@ public class Consents {
       types.add(parse(DocumentType.class, t, "documentTypes"));
     }
     RecipientKind kind = parse(RecipientKind.class, r.recipientKind(), "recipientKind");
-    String recipient = Texts.optional(r.recipientName(), "recipientName", 200);
-    String purpose = Texts.required(r.purpose(), "purpose", 3, 500);
+    String recipient = BodyFields.optionalText(r.recipientName(), "recipientName", 200);
+    String purpose = BodyFields.text(r.purpose(), "purpose", 3, 500);
     LocalDate until = date(r.validUntil(), "validUntil");
     if (until.isBefore(today())) {
       throw VaultException.badRequest("invalid-validUntil", "validUntil must not be in the past.");
     }
-    UUID documentId = Texts.uuid(r.consentDocumentId(), "consentDocumentId");
+    UUID documentId = BodyFields.uuid(r.consentDocumentId(), "consentDocumentId");
     Optional<Document> doc = documents.find(documentId);
     if (doc.isEmpty()
         || !doc.get().subjectId().equals(subjectId)
@@ -118,7 +119,7 @@ public class Consents {
     if (r == null) {
       throw VaultException.badRequest("body-required", "A JSON body is required.");
     }
-    String reason = Texts.required(r.reason(), "reason", 3, 1000);
+    String reason = BodyFields.text(r.reason(), "reason", 3, 1000);
     LocalDate on =
         r.revokedOn() == null || r.revokedOn().isBlank()
             ? today()

@@ -40,6 +40,7 @@ import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.documents.DocumentExports;
 import org.zhusan.vault.documents.content.DocumentType;
 import org.zhusan.vault.platform.problem.VaultException;
+import org.zhusan.vault.platform.rest.BodyFields;
 
 /**
  * Disclosures: documents of one person leave the vault to a recipient, for a purpose, on a legal
@@ -73,9 +74,9 @@ public class Disclosures {
     }
     List<UUID> ids = documentIds(r);
     RecipientKind kind = Consents.parse(RecipientKind.class, r.recipientKind(), "recipientKind");
-    String recipient = Texts.required(r.recipientName(), "recipientName", 1, 200);
-    String purpose = Texts.required(r.purpose(), "purpose", 3, 500);
-    String caseReference = Texts.optional(r.caseReference(), "caseReference", 200);
+    String recipient = BodyFields.text(r.recipientName(), "recipientName", 1, 200);
+    String purpose = BodyFields.text(r.purpose(), "purpose", 3, 500);
+    String caseReference = BodyFields.optionalText(r.caseReference(), "caseReference", 200);
     if (kind == RecipientKind.COURT && caseReference == null) {
       throw VaultException.badRequest(
           "caseReference-required", "A court bundle needs the case reference for its cover page.");
@@ -317,12 +318,13 @@ public class Disclosures {
       }
     }
     return switch (kind) {
-      case CONSENT -> new Basis(kind, Texts.uuid(b.consentId(), "basis.consentId"), null, null);
+      case CONSENT ->
+          new Basis(kind, BodyFields.uuid(b.consentId(), "basis.consentId"), null, null);
       case COURT_ORDER ->
           new Basis(
               kind,
               null,
-              Texts.required(b.courtOrderReference(), "basis.courtOrderReference", 1, 200),
+              BodyFields.text(b.courtOrderReference(), "basis.courtOrderReference", 1, 200),
               null);
       case STATUTE -> new Basis(kind, null, null, b.statute().strip());
     };
@@ -341,7 +343,7 @@ public class Disclosures {
         if (b.consentId() == null || b.consentId().isBlank()) {
           yield "basis.consentId: which consent";
         }
-        Consent c = consents.find(Texts.uuid(b.consentId(), "basis.consentId"));
+        Consent c = consents.find(BodyFields.uuid(b.consentId(), "basis.consentId"));
         if (c == null || !c.subjectId().equals(subjectId)) {
           yield "a consent of this person (" + b.consentId() + " is not one)";
         }
@@ -378,7 +380,7 @@ public class Disclosures {
     }
     Set<UUID> ids = new LinkedHashSet<>();
     for (String s : r.documentIds()) {
-      if (!ids.add(Texts.uuid(s, "documentIds"))) {
+      if (!ids.add(BodyFields.uuid(s, "documentIds"))) {
         throw VaultException.badRequest(
             "invalid-documentIds", "Document " + s + " is listed twice.");
       }

@@ -26,6 +26,7 @@ import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.platform.problem.Problem;
 import org.zhusan.vault.platform.problem.VaultException;
+import org.zhusan.vault.platform.rest.BodyFields;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;
 import org.zhusan.vault.records.RecordsViews.DispositionView;
@@ -129,7 +130,7 @@ public class DispositionService {
   public DispositionView propose(UUID id, ProposeRequest request) {
     Disposition d = find(id, Action.DISPOSITION_PROPOSE);
     String reason =
-        Holds.text(
+        BodyFields.text(
             request == null ? null : request.reason(), "reason", Holds.MIN_REASON, Holds.MAX_TEXT);
     StaffUser user = gatekeeper.caller();
     PolicyDecision decision = policy.propose(user, d.centre());
@@ -224,7 +225,7 @@ public class DispositionService {
     if (!until.isAfter(LocalDate.now(ZoneOffset.UTC))) {
       throw VaultException.badRequest("invalid-until", "until must be a date in the future.");
     }
-    String reason = Holds.text(request.reason(), "reason", Holds.MIN_REASON, Holds.MAX_TEXT);
+    String reason = BodyFields.text(request.reason(), "reason", Holds.MIN_REASON, Holds.MAX_TEXT);
     StaffUser user = gatekeeper.caller();
     PolicyDecision decision = policy.extend(user, d.centre());
     if (!decision.allowed()) {

@@ -17,6 +17,7 @@ import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.documents.Document;
 import org.zhusan.vault.platform.problem.VaultException;
+import org.zhusan.vault.platform.rest.BodyFields;
 import org.zhusan.vault.platform.rest.Page;
 import org.zhusan.vault.platform.rest.PageRequest;
 import org.zhusan.vault.records.RecordsViews.HoldRequest;
@@ -51,11 +52,12 @@ public class Holds implements ShredGuard {
     if (request == null) {
       throw VaultException.badRequest("body-required", "A JSON body is required.");
     }
-    String reason = text(request.reason(), "reason", MIN_REASON, MAX_TEXT);
-    String caseReference = text(request.caseReference(), "caseReference", 1, MAX_CASE_REFERENCE);
+    String reason = BodyFields.text(request.reason(), "reason", MIN_REASON, MAX_TEXT);
+    String caseReference =
+        BodyFields.text(request.caseReference(), "caseReference", 1, MAX_CASE_REFERENCE);
     UUID documentId = null;
     if (request.documentId() != null) {
-      documentId = uuid(request.documentId(), "documentId");
+      documentId = BodyFields.uuid(request.documentId(), "documentId");
       Document doc = em.find(Document.class, documentId);
       if (doc == null || !doc.subjectId().equals(subjectId)) {
         throw VaultException.badRequest(
@@ -82,7 +84,7 @@ public class Holds implements ShredGuard {
     if (request == null) {
       throw VaultException.badRequest("body-required", "A JSON body is required.");
     }
-    String reason = text(request.reason(), "reason", MIN_REASON, MAX_TEXT);
+    String reason = BodyFields.text(request.reason(), "reason", MIN_REASON, MAX_TEXT);
     gatekeeper.enforceDecision(
         policy.holds(gatekeeper.caller(), hold.centre()),
         Action.HOLD_RELEASE,
@@ -219,29 +221,5 @@ public class Holds implements ShredGuard {
       throw VaultException.notFound("The subject");
     }
     return centre.get();
-  }
-
-  static String text(String value, String name, int min, int max) {
-    String v = value == null ? "" : value.strip();
-    if (v.length() < min) {
-      throw VaultException.badRequest(
-          name + "-required",
-          min > 1
-              ? name + " is required (at least " + min + " characters)."
-              : name + " is required.");
-    }
-    if (v.length() > max) {
-      throw VaultException.badRequest(
-          name + "-too-long", name + " must be at most " + max + " characters.");
-    }
-    return v;
-  }
-
-  static UUID uuid(String value, String name) {
-    try {
-      return UUID.fromString(value.strip());
-    } catch (IllegalArgumentException e) {
-      throw VaultException.badRequest("invalid-" + name, name + " must be a UUID.");
-    }
   }
 }
