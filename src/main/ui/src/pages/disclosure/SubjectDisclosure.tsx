@@ -10,6 +10,7 @@ import type { Session } from '../../auth/session';
 import { Field, SelectField, ProblemMessage, Empty, Loading, ErrorSummary, shortId, type SummaryError } from '../../components/ui';
 import { Day } from '../../components/Day';
 import { At } from '../../components/At';
+import { ReasonAction } from '../../components/ReasonAction';
 import { StatusLine, useSay } from '../records/SubjectRecords';
 import { DOC_TYPES } from '../../state';
 import {
@@ -149,46 +150,14 @@ function revokeProblem(reason: string): string | null {
 }
 
 function Revoke({ consent, onDone }: { consent: Consent; onDone: () => Promise<void> }) {
-  const intl = useIntl();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const [on, setOn] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const fieldId = `revoke-${consent.id}`;
-  useEffect(() => { if (open) document.getElementById(fieldId)?.focus(); }, [open, fieldId]);
-  if (!open) {
-    return <Button className="button secondary" onPress={() => setOpen(true)}><FormattedMessage id="consent.revoke" /></Button>;
-  }
-  async function submit() {
-    const bad = revokeProblem(reason);
-    setFieldError(bad ? intl.formatMessage({ id: bad }) : null);
-    if (bad) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, string> = { reason: reason.trim() };
-      if (on) body.revokedOn = on;
-      await api.post<Consent>(`/consents/${encodeURIComponent(consent.id)}/revoke`, body);
-      await onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Form className="release-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <Field id={fieldId} multiline label={<FormattedMessage id="consent.revoke.reason" />} hint={<FormattedMessage id="consent.revoke.reason.hint" />}
-        value={reason} onChange={setReason} error={fieldError} />
+    <ReasonAction fieldId={fieldId} check={revokeProblem} onDone={onDone}
+      labels={{ open: 'consent.revoke', reason: 'consent.revoke.reason', hint: 'consent.revoke.reason.hint', submit: 'consent.revoke.submit' }}
+      send={(reason) => api.post<Consent>(`/consents/${encodeURIComponent(consent.id)}/revoke`, on ? { reason, revokedOn: on } : { reason })}>
       <Field id={`${fieldId}-on`} type="date" label={<FormattedMessage id="consent.revoke.on" />} hint={<FormattedMessage id="consent.revoke.on.hint" />} value={on} onChange={setOn} />
-      <ProblemMessage error={error} />
-      <div className="button-row">
-        <Button type="submit" className="button" isDisabled={busy}><FormattedMessage id="consent.revoke.submit" /></Button>{' '}
-        <Button className="button secondary" onPress={() => setOpen(false)}><FormattedMessage id="records.cancel" /></Button>
-      </div>
-    </Form>
+    </ReasonAction>
   );
 }
 

@@ -9,6 +9,7 @@ import type { Session } from '../../auth/session';
 import { Field, SelectField, ProblemMessage, Empty, Loading, ErrorSummary, shortId, type SummaryError } from '../../components/ui';
 import { Day } from '../../components/Day';
 import { At } from '../../components/At';
+import { ReasonAction } from '../../components/ReasonAction';
 import { DEFAULT_ROLES, holdLabel, reasonProblem, type Hold, type Schedule, type SubjectEvent } from '../../records';
 
 /** GET /api/records/schedule (any signed-in staff); null until it answers. */
@@ -165,42 +166,10 @@ function Hidden() {
 }
 
 function Release({ hold, onDone }: { hold: Hold; onDone: () => Promise<void> }) {
-  const intl = useIntl();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldId = `release-${hold.id}`;
-  useEffect(() => { if (open) document.getElementById(fieldId)?.focus(); }, [open, fieldId]);
-  if (!open) {
-    return <Button className="button secondary" onPress={() => setOpen(true)}><FormattedMessage id="records.hold.release" /></Button>;
-  }
-  async function submit() {
-    const bad = reasonProblem(reason);
-    setFieldError(bad ? intl.formatMessage({ id: bad }) : null);
-    if (bad) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post<Hold>(`/holds/${encodeURIComponent(hold.id)}/release`, { reason: reason.trim() });
-      await onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Form className="release-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <Field id={fieldId} multiline label={<FormattedMessage id="records.hold.release.reason" />} hint={<FormattedMessage id="records.reason.hint" />}
-        value={reason} onChange={setReason} error={fieldError} />
-      <ProblemMessage error={error} />
-      <div className="button-row">
-        <Button type="submit" className="button" isDisabled={busy}><FormattedMessage id="records.hold.release.submit" /></Button>{' '}
-        <Button className="button secondary" onPress={() => setOpen(false)}><FormattedMessage id="records.cancel" /></Button>
-      </div>
-    </Form>
+    <ReasonAction fieldId={`release-${hold.id}`} check={reasonProblem} onDone={onDone}
+      labels={{ open: 'records.hold.release', reason: 'records.hold.release.reason', hint: 'records.reason.hint', submit: 'records.hold.release.submit' }}
+      send={(reason) => api.post<Hold>(`/holds/${encodeURIComponent(hold.id)}/release`, { reason })} />
   );
 }
 
