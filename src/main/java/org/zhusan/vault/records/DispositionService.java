@@ -119,9 +119,14 @@ public class DispositionService {
       query.setParameter("centres", centres);
       count.setParameter("centres", centres);
     }
+    List<Disposition> found =
+        query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    // One query for the holds of the whole page, not one per item.
+    java.util.Map<UUID, List<LegalHold>> held =
+        holds.activeOn(found.stream().map(Disposition::subjectId).distinct().toList());
     List<DispositionView> items =
-        query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
-            .map(x -> view(x, user))
+        found.stream()
+            .map(x -> view(x, user, covering(held.getOrDefault(x.subjectId(), List.of()), x)))
             .toList();
     return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
   }
@@ -262,11 +267,22 @@ public class DispositionService {
   }
 
   private DispositionView view(Disposition d, StaffUser user) {
+    return view(d, user, holds.covering(d.subjectId(), d.documentId()));
+  }
+
+  /** The active holds among {@code onSubject} that cover the item's document. */
+  private static List<LegalHold> covering(List<LegalHold> onSubject, Disposition d) {
+    return onSubject.stream()
+        .filter(h -> h.documentId().map(d.documentId()::equals).orElse(true))
+        .toList();
+  }
+
+  private DispositionView view(Disposition d, StaffUser user, List<LegalHold> covering) {
     boolean reasons = policy.extend(user, d.centre()).allowed();
     List<UUID> blocking =
         d.state() == Disposition.State.DESTROYED
             ? List.of()
-            : holds.covering(d.subjectId(), d.documentId()).stream().map(LegalHold::id).toList();
+            : covering.stream().map(LegalHold::id).toList();
     try {
       return DispositionView.of(d, reasons, blocking);
     } catch (VaultException gone) {

@@ -155,6 +155,22 @@ public class Holds implements ShredGuard {
         .getResultList();
   }
 
+  /** Active holds on anything of each of {@code subjects}, by person, oldest first. */
+  java.util.Map<UUID, List<LegalHold>> activeOn(List<UUID> subjects) {
+    if (subjects.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return em
+        .createQuery(
+            "select h from LegalHold h where h.subjectId in :s and h.releasedAt is null order by"
+                + " h.placedAt",
+            LegalHold.class)
+        .setParameter("s", subjects)
+        .getResultList()
+        .stream()
+        .collect(java.util.stream.Collectors.groupingBy(LegalHold::subjectId));
+  }
+
   /** Active holds on anything of the person. */
   List<LegalHold> onSubject(UUID subjectId) {
     return em.createQuery(
