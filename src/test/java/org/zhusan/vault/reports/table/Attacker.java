@@ -157,6 +157,16 @@ public final class Attacker {
         }
       }
 
+      // Columns that are another table's rows (the stage report's columns are the STAGE rows).
+      for (PublishedTable other : tables) {
+        if (other.view() == v
+            && other.rows().stream().map(PublishedRow::category).toList().equals(cols)) {
+          for (String col : cols) {
+            equation(c(v, col), List.of(r(v, other.grouping(), col)));
+          }
+        }
+      }
+
       if (v == SexFilter.ALL && g == Grouping.SEX) {
         for (PublishedRow row : table.rows()) {
           SexFilter sex = SexFilter.valueOf(row.category());
