@@ -31,11 +31,14 @@ import java.util.Objects;
  *
  * <p>The exact check eliminates over the integers modulo the prime p = 2<sup>61</sup>−1, not over
  * the rationals: the coefficients are all 0 and ±1, the arithmetic stays one machine word, and the
- * check runs once per round over every suppressed cell. It is exact unless p divides one of the
- * minors met during elimination, which for 0/±1 systems of the size of a report (minors far below
- * 2<sup>61</sup> in practice) does not happen; the tests confirm every family with an independent
- * attacker in exact rational arithmetic. The unknowns are split into connected components first, so
- * each elimination is small.
+ * check runs once per round over every suppressed cell, where rational elimination grows its
+ * numbers. Its two ways of being wrong are unequal. It calls a cell determined that is not (the
+ * safe side: one needless suppression) if p divides a cofactor met on the way. It misses a
+ * determined cell (the unsafe side) only if the rank drops modulo p, that is, if p divides every
+ * largest non-zero minor, i.e. the product of the system's elementary divisors; for systems of sums
+ * like these they are small in practice, nowhere near p. The tests confirm every family with an
+ * independent attacker in exact rational arithmetic. The unknowns are split into connected
+ * components first, so each elimination is small.
  *
  * <p>It terminates: each round suppresses one more cell, and at worst every non-preset cell is
  * suppressed. If a preset status makes protection impossible (a suppressed cell determined by cells
