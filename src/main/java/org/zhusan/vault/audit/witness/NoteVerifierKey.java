@@ -58,7 +58,7 @@ public record NoteVerifierKey(String name, NoteKeyType type, byte[] publicKey) {
    */
   public static NoteVerifierKey parse(String text) {
     Objects.requireNonNull(text, "text is required.");
-    String[] parts = text.split("\\+", -1);
+    String[] parts = text.split("\\+", 3);
     if (parts.length != 3 || parts[1].length() != 8 || !parts[1].matches("[0-9a-f]{8}")) {
       throw new IllegalArgumentException("not a verifier key <name>+<8 hex>+<base64>");
     }

@@ -3,6 +3,7 @@ package org.zhusan.vault.audit.witness;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -56,6 +57,19 @@ class SignedNoteTest {
     assertEquals(PETER_KEY, NoteVerifierKey.parse(PETER_KEY).format());
     assertEquals(ENOCH_KEY, NoteVerifierKey.parse(ENOCH_KEY).format());
     assertEquals(NoteKeyType.ED25519, NoteVerifierKey.parse(PETER_KEY).type());
+  }
+
+  @Test
+  void verifierKeysWithPlusSignsInTheirBase64ParseBack() {
+    int withPlus = 0;
+    for (int i = 0; i < 64; i++) {
+      byte[] seed = new byte[32];
+      seed[0] = (byte) i;
+      NoteVerifierKey key = NoteSigner.fromSeed("w", seed).cosignerKey();
+      withPlus += key.format().lastIndexOf('+') > key.format().indexOf('+', 2) ? 1 : 0;
+      assertEquals(key, NoteVerifierKey.parse(key.format()));
+    }
+    assertTrue(withPlus > 0);
   }
 
   @Test
