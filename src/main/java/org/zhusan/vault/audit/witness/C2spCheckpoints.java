@@ -70,7 +70,7 @@ public final class C2spCheckpoints {
   public static SignedCheckpoint read(String text, CheckpointVerifier logPublicKey) {
     Objects.requireNonNull(text, "text is required.");
     Objects.requireNonNull(logPublicKey, "logPublicKey is required.");
-    if (text.startsWith("{")) {
+    if (text.strip().startsWith("{")) {
       ExportLine line = ExportFormat.parseLine(text.strip());
       if (!(line instanceof ExportLine.CheckpointLine checkpoint)) {
         throw new IllegalArgumentException("an export entry line, not a checkpoint");

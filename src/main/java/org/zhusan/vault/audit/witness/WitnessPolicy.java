@@ -2,6 +2,7 @@ package org.zhusan.vault.audit.witness;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +33,7 @@ public record WitnessPolicy(List<NoteVerifierKey> witnesses, int required) {
       if (witness.type() != NoteKeyType.COSIGNATURE_V1) {
         throw new IllegalArgumentException(witness.name() + " is not a cosigner (type 0x04) key");
       }
-      if (!keys.add(java.util.HexFormat.of().formatHex(witness.publicKey()))) {
+      if (!keys.add(HexFormat.of().formatHex(witness.publicKey()))) {
         throw new IllegalArgumentException(
             "the same witness key is listed twice (" + witness.name() + ")");
       }
