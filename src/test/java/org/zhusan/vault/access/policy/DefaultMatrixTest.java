@@ -39,6 +39,7 @@ class DefaultMatrixTest {
       NGO_PARTNER    -        -     -                -       -      R         -           -       -
       AUDITOR        -        -     -                -       -      -         -           -       -
       ADMIN          -        -     -                -       -      -         -           -       -
+      ANALYST        -        -     -                -       -      -         -           -       -
       """;
 
   private static final Policy POLICY = PolicyLoader.defaults();
@@ -100,7 +101,7 @@ class DefaultMatrixTest {
     if (!inside) {
       assertEquals("centre-scope", d.rule());
       assertTrue(d.hideExistence(), "a subject outside the user's centres is answered 404");
-    } else if (role == Role.AUDITOR || role == Role.ADMIN) {
+    } else if (role == Role.AUDITOR || role == Role.ADMIN || role == Role.ANALYST) {
       assertEquals("separation-of-duties", d.rule());
       assertEquals(false, d.hideExistence());
     } else {
