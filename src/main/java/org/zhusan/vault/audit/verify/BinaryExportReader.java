@@ -70,13 +70,7 @@ public final class BinaryExportReader {
     }
     record++;
     try {
-      byte[] lengthBytes = new byte[4];
-      readFully(lengthBytes, "its length");
-      long length =
-          ((lengthBytes[0] & 0xffL) << 24)
-              | ((lengthBytes[1] & 0xffL) << 16)
-              | ((lengthBytes[2] & 0xffL) << 8)
-              | (lengthBytes[3] & 0xffL);
+      long length = readLength();
       if (type == BinaryExportFormat.TYPE_ENTRY) {
         checkLength(length, 1, BinaryExportFormat.MAX_ENTRY_BYTES, "an entry");
         byte[] payload = new byte[(int) length];
@@ -102,6 +96,23 @@ public final class BinaryExportReader {
       done = true;
       throw e;
     }
+  }
+
+  /** Reads a record's u32 length, from the buffer directly when it holds all four bytes. */
+  private long readLength() throws IOException {
+    byte[] b = buf;
+    int at = pos;
+    if (limit - pos < 4) {
+      b = new byte[4];
+      at = 0;
+      readFully(b, "its length");
+    } else {
+      pos += 4;
+    }
+    return ((b[at] & 0xffL) << 24)
+        | ((b[at + 1] & 0xffL) << 16)
+        | ((b[at + 2] & 0xffL) << 8)
+        | (b[at + 3] & 0xffL);
   }
 
   private SignedCheckpoint checkpoint(byte[] payload) throws MalformedExportException {

@@ -210,11 +210,12 @@ class BinaryExportVerifierTest extends ExportVerificationCases {
     List<Object> items = LOG.items();
     int index = ExportFixture.indexOf(items, 42);
     byte[] record = BinaryExportFormat.entryRecord((AuditEntry) items.get(index));
+    int offset = ExportFixture.renderBinary(items.subList(0, index)).length;
+    byte[] file = ExportFixture.renderBinary(items);
     for (int bit = 0; bit < record.length * 8; bit++) {
-      byte[] flipped = record.clone();
-      flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-      items.set(index, flipped);
-      VerificationReport report = verify(items);
+      byte[] flipped = file.clone();
+      flipped[offset + bit / 8] ^= (byte) (1 << (bit % 8));
+      VerificationReport report = verifier.verifyBinary(new ByteArrayInputStream(flipped));
       assertFalse(report.ok(), "bit " + bit);
     }
   }
