@@ -23,8 +23,15 @@ import org.zhusan.vault.audit.tree.SignedCheckpoint;
 import org.zhusan.vault.audit.verify.Finding.Kind;
 
 /**
- * Verifies an access-log export ({@link ExportFormat}) offline, with only the log's Ed25519 public
- * key (and, optionally, a trusted checkpoint the auditor obtained elsewhere).
+ * Verifies an access-log export — JSON Lines ({@link ExportFormat}) or binary ({@link
+ * BinaryExportFormat}) — offline, with only the log's Ed25519 public key (and, optionally, a trusted
+ * checkpoint the auditor obtained elsewhere).
+ *
+ * <p>Both formats are read into the same items, an entry as a {@link CanonicalEntry} (its canonical
+ * encoding: a JSON line is decoded and encoded once, a binary record already is it) or a signed
+ * checkpoint, and one set of rules below runs on them; so the two formats give the same findings at
+ * the same positions (binary record numbers equal JSON line numbers). The binary path skips JSON
+ * parsing and re-encoding, which is most of the JSON path's cost.
  *
  * <p>It reads the export once, as a stream, holding O(log n) state (a {@link CompactRange}, the
  * last leaf hash and chain link, and a look-ahead of at most {@value #MAX_LOOKAHEAD_LINES} lines of
