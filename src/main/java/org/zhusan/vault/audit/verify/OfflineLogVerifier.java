@@ -24,8 +24,8 @@ import org.zhusan.vault.audit.verify.Finding.Kind;
 
 /**
  * Verifies an access-log export — JSON Lines ({@link ExportFormat}) or binary ({@link
- * BinaryExportFormat}) — offline, with only the log's Ed25519 public key (and, optionally, a trusted
- * checkpoint the auditor obtained elsewhere).
+ * BinaryExportFormat}) — offline, with only the log's Ed25519 public key (and, optionally, a
+ * trusted checkpoint the auditor obtained elsewhere).
  *
  * <p>Both formats are read into the same items, an entry as a {@link CanonicalEntry} (its canonical
  * encoding: a JSON line is decoded and encoded once, a binary record already is it) or a signed
