@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * key. A standalone picocli command; the vault's top-level CLI registers it as a subcommand.
  *
  * <p>Reads either export format: a file starting with the binary export's magic bytes is read as
- * {@code BinaryExportFormat} (about five times faster to verify), anything else as JSON Lines.
+ * {@code BinaryExportFormat} (eight to nine times faster to verify), anything else as JSON Lines.
  *
  * <p>Prints a one-line verdict to standard output (on failure, the first problem with the entry or
  * checkpoint it names) and exits 0 when the export verifies, 1 when it does not or cannot be read,

@@ -75,8 +75,8 @@ public class AuditResource {
       summary =
           "Stream the log: without filters a verifiable JSON Lines export (entries + signed"
               + " checkpoints), or with format=bin the same export in the binary format that"
-              + " verifies five times faster; with filters, matching entries with inclusion proofs"
-              + " (JSON Lines or CSV)")
+              + " verifies about eight times faster; with filters, matching entries with inclusion"
+              + " proofs (JSON Lines or CSV)")
   public Response export(
       @QueryParam("format") String format,
       @QueryParam("user") String user,
