@@ -187,6 +187,11 @@ public class Checkpoints implements KeyStatus {
     }
   }
 
+  /** Returns the log's name, as its checkpoints carry it (and the binary export's header). */
+  public String origin() {
+    return settings.origin();
+  }
+
   public CheckpointSigner signer() {
     CheckpointSigner s = signer;
     if (s == null) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.Writer;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,12 +70,13 @@ public class AuditResource {
 
   @GET
   @Path("/export")
-  @Produces({"application/x-ndjson", "text/csv"})
+  @Produces({"application/x-ndjson", "text/csv", "application/octet-stream"})
   @Operation(
       summary =
           "Stream the log: without filters a verifiable JSON Lines export (entries + signed"
-              + " checkpoints); with filters, matching entries with inclusion proofs (JSON Lines or"
-              + " CSV)")
+              + " checkpoints), or with format=bin the same export in the binary format that"
+              + " verifies about eight times faster; with filters, matching entries with inclusion"
+              + " proofs (JSON Lines or CSV)")
   public Response export(
       @QueryParam("format") String format,
       @QueryParam("user") String user,
@@ -88,8 +90,8 @@ public class AuditResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
     String fmt = format == null ? "jsonl" : format;
-    if (!fmt.equals("jsonl") && !fmt.equals("csv")) {
-      throw VaultException.badRequest("invalid-format", "format must be jsonl or csv.");
+    if (!fmt.equals("jsonl") && !fmt.equals("csv") && !fmt.equals("bin")) {
+      throw VaultException.badRequest("invalid-format", "format must be jsonl, csv or bin.");
     }
     AuditFilter filter =
         filters.parse(
@@ -105,6 +107,23 @@ public class AuditResource {
             breakGlass,
             from,
             to);
+    if (fmt.equals("bin")) {
+      if (!filter.isAll()) {
+        throw VaultException.badRequest(
+            "invalid-format",
+            "format=bin exports the whole log; filtered exports are jsonl or csv.");
+      }
+      AuditService.ExportPermit permit = service.authorizeExport(filter, "bin");
+      StreamingOutput body =
+          out -> {
+            BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            service.exportBinary(permit, buffered);
+            buffered.flush();
+          };
+      return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM)
+          .header("Content-Disposition", "attachment; filename=\"access-log.bin\"")
+          .build();
+    }
     boolean csv = fmt.equals("csv");
     AuditService.ExportPermit permit = service.authorizeExport(filter, csv);
     StreamingOutput body =

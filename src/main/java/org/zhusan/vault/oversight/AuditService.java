@@ -138,17 +138,19 @@ public class AuditService {
   public static final class ExportPermit {
     private final AuditFilter filter;
     private final boolean csv;
+    private final boolean binary;
 
-    private ExportPermit(AuditFilter filter, boolean csv) {
+    private ExportPermit(AuditFilter filter, boolean csv, boolean binary) {
       this.filter = filter;
       this.csv = csv;
+      this.binary = binary;
     }
 
     /**
      * The whole log as a verifiable JSON Lines export (rather than filtered entries with proofs).
      */
     boolean whole() {
-      return filter.isAll() && !csv;
+      return filter.isAll() && !csv && !binary;
     }
   }
 
@@ -164,16 +166,35 @@ public class AuditService {
   @Transactional
   public void exportForVerification(VerifyPermit permit, Writer out, Progress checking) {
     Objects.requireNonNull(permit, "permit is required.");
-    exportAll(out, checking);
+    exportAll(ExportSink.jsonLines(out), checking);
   }
 
   /** Streams the export the permit was issued for. */
   @Transactional
   public void export(ExportPermit permit, Writer out) {
+    if (permit.binary) {
+      throw new IllegalArgumentException("a binary export permit streams through exportBinary");
+    }
     if (permit.whole()) {
-      exportAll(out, Progress.NONE);
+      exportAll(ExportSink.jsonLines(out), Progress.NONE);
     } else {
       exportFiltered(permit.filter, permit.csv, out);
+    }
+  }
+
+  /**
+   * Streams the whole log as a binary export ({@code BinaryExportFormat}): the same entries and
+   * checkpoints as the JSON Lines export, each entry as its canonical encoding.
+   */
+  @Transactional
+  public void exportBinary(ExportPermit permit, OutputStream out) {
+    if (!permit.binary || !permit.filter.isAll()) {
+      throw new IllegalArgumentException("the permit is not for a binary export of the whole log");
+    }
+    try {
+      exportAll(ExportSink.binary(out, checkpoints.origin()), Progress.NONE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -186,7 +207,7 @@ public class AuditService {
    *
    * @param checking told how far the check that precedes signing has come
    */
-  private void exportAll(Writer out, Progress checking) {
+  private void exportAll(ExportSink out, Progress checking) {
     Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent(checking);
     long end = fresh.map(c -> c.checkpoint().size()).orElse(Long.MAX_VALUE);
     List<SignedCheckpoint> stored =
@@ -208,8 +229,7 @@ public class AuditService {
           e -> {
             try {
               writeCheckpointsUpTo(out, stored, next, e.sequence());
-              out.write(ExportFormat.entryLine(e));
-              out.write('\n');
+              out.entry(e);
               writeCheckpointsUpTo(out, stored, next, e.sequence() + 1);
             } catch (IOException ex) {
               throw new UncheckedIOException(ex);
@@ -230,10 +250,9 @@ public class AuditService {
   }
 
   private static void writeCheckpointsUpTo(
-      Writer w, List<SignedCheckpoint> stored, int[] next, long size) throws IOException {
+      ExportSink out, List<SignedCheckpoint> stored, int[] next, long size) throws IOException {
     while (next[0] < stored.size() && stored.get(next[0]).checkpoint().size() <= size) {
-      w.write(ExportFormat.checkpointLine(stored.get(next[0]++)));
-      w.write('\n');
+      out.checkpoint(stored.get(next[0]++));
     }
   }
 
@@ -288,11 +307,19 @@ public class AuditService {
   /** Records the export request (the export itself then streams outside this transaction). */
   @Transactional
   public ExportPermit authorizeExport(AuditFilter filter, boolean csv) {
-    String format = csv ? "csv" : "jsonl";
+    return authorizeExport(filter, csv ? "csv" : "jsonl");
+  }
+
+  /**
+   * Records the export request for {@code format} ({@code jsonl}, {@code csv} or {@code bin}; the
+   * caller has checked it, and that {@code bin} comes without filters).
+   */
+  @Transactional
+  public ExportPermit authorizeExport(AuditFilter filter, String format) {
     gatekeeper.require(
         Action.LOG_EXPORT,
         Target.log("export:" + format + (filter.isAll() ? ":all" : ":filtered")));
-    return new ExportPermit(filter, csv);
+    return new ExportPermit(filter, format.equals("csv"), format.equals("bin"));
   }
 
   /** The same check the offline verifier does, run on the server over a fresh export. */

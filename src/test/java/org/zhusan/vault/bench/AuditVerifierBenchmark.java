@@ -1,5 +1,7 @@
 package org.zhusan.vault.bench;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -24,7 +26,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.audit.tree.Checkpoint;
@@ -32,21 +33,32 @@ import org.zhusan.vault.audit.tree.CheckpointSigner;
 import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.audit.tree.CompactRange;
 import org.zhusan.vault.audit.tree.MerkleTree;
+import org.zhusan.vault.audit.tree.Rfc9162Hasher;
+import org.zhusan.vault.audit.tree.SignedCheckpoint;
+import org.zhusan.vault.audit.verify.BinaryExportFormat;
+import org.zhusan.vault.audit.verify.BinaryExportWriter;
 import org.zhusan.vault.audit.verify.ExportWriter;
 import org.zhusan.vault.audit.verify.OfflineLogVerifier;
 import org.zhusan.vault.audit.verify.VerificationReport;
 
 /**
  * Offline verifier throughput over an in-memory export of {@value #ENTRIES} entries (a signed
- * checkpoint every {@value #CHECKPOINT_EVERY} entries), in entries per second, beside two baselines
- * measured in the same run on the same entries:
+ * checkpoint every {@value #CHECKPOINT_EVERY} entries), in entries per second, in both export
+ * formats — {@code verifyExport} (JSON Lines) and {@code verifyBinaryExport} ({@link
+ * BinaryExportFormat}) — beside baselines measured in the same run on the same entries:
  *
  * <ul>
+ *   <li>{@code hashAndTreeBaseline}: leaf hash of each pre-encoded entry appended to a compact
+ *       range (the hashing any verifier of this tree must do, with no reading, checks or
+ *       signatures);
  *   <li>{@code sha256Baseline}: SHA-256 of each entry's pre-encoded canonical bytes (the least any
  *       verifier must do);
  *   <li>{@code encodeAndHash}: canonical encoding plus leaf hash from in-memory entries (the
  *       verifier without JSON parsing, chain checks and signatures).
  * </ul>
+ *
+ * <p>On a shared machine wall-clock rates swing with the other load; {@link AuditVerifierCpuRate}
+ * measures the same workloads in entries per CPU-second of the verifying thread.
  *
  * <p>Run: {@code mvn -o -q -Pbench test -Dbench.args="AuditVerifierBenchmark -f 1 -wi 2 -i 3 -w 2s
  * -r 3s"} (see {@code docs/audit-log.md} for the figures measured).
@@ -65,6 +77,7 @@ public class AuditVerifierBenchmark {
   static final int CHECKPOINT_EVERY = 1_000;
 
   private String export;
+  private byte[] binaryExport;
   private List<AuditEntry> entries;
   private byte[][] encoded;
   private CheckpointVerifier keys;
@@ -82,6 +95,8 @@ public class AuditVerifierBenchmark {
     Instant time = Instant.parse("2025-11-25T08:00:00Z");
     StringWriter out = new StringWriter(ENTRIES * 512);
     ExportWriter writer = new ExportWriter(out);
+    ByteArrayOutputStream binOut = new ByteArrayOutputStream(ENTRIES * 256);
+    BinaryExportWriter binWriter = new BinaryExportWriter(binOut, "zhusan-vault/bench");
     for (int i = 0; i < ENTRIES; i++) {
       time = time.plusNanos(1_000L * (1 + random.nextInt(2_000_000)));
       AuditEntry entry =
@@ -104,18 +119,40 @@ public class AuditVerifierBenchmark {
       entries.add(entry);
       encoded[i] = AuditEntryEncoding.encode(entry);
       writer.writeEntry(entry);
+      binWriter.writeEntry(entry);
       previous = AuditEntryEncoding.leafHash(entry);
       range.append(previous);
       if ((i + 1) % CHECKPOINT_EVERY == 0) {
-        writer.writeCheckpoint(
-            signer.sign(new Checkpoint("zhusan-vault/bench", i + 1, range.rootHash(), time)));
+        SignedCheckpoint signed =
+            signer.sign(new Checkpoint("zhusan-vault/bench", i + 1, range.rootHash(), time));
+        writer.writeCheckpoint(signed);
+        binWriter.writeCheckpoint(signed);
       }
     }
     export = out.toString();
-    VerificationReport report = verifyExport();
-    if (!report.ok() || report.entriesChecked() != ENTRIES) {
-      throw new IllegalStateException("benchmark export does not verify: " + report.summary());
+    binaryExport = binOut.toByteArray();
+    for (VerificationReport report : List.of(verifyExport(), verifyBinaryExport())) {
+      if (!report.ok() || report.entriesChecked() != ENTRIES) {
+        throw new IllegalStateException("benchmark export does not verify: " + report.summary());
+      }
     }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public VerificationReport verifyBinaryExport() throws IOException {
+    return new OfflineLogVerifier(keys).verifyBinary(new ByteArrayInputStream(binaryExport));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public byte[] hashAndTreeBaseline() {
+    Rfc9162Hasher hasher = Rfc9162Hasher.sha256();
+    CompactRange range = MerkleTree.rfc9162().newCompactRange();
+    for (byte[] bytes : encoded) {
+      range.append(hasher.hashLeaf(bytes));
+    }
+    return range.rootHash();
   }
 
   @Benchmark
@@ -126,20 +163,24 @@ public class AuditVerifierBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(ENTRIES)
-  public void encodeAndHash(Blackhole blackhole) {
+  public int encodeAndHash() {
+    int acc = 0;
     for (AuditEntry entry : entries) {
-      blackhole.consume(AuditEntryEncoding.leafHash(entry));
+      acc += AuditEntryEncoding.leafHash(entry)[0];
     }
+    return acc;
   }
 
   @Benchmark
   @OperationsPerInvocation(ENTRIES)
-  public void sha256Baseline(Blackhole blackhole) throws NoSuchAlgorithmException {
+  public int sha256Baseline() throws NoSuchAlgorithmException {
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    int acc = 0;
     for (byte[] bytes : encoded) {
       sha256.update((byte) 0);
       sha256.update(bytes);
-      blackhole.consume(sha256.digest());
+      acc += sha256.digest()[0];
     }
+    return acc;
   }
 }

@@ -3,6 +3,7 @@ package org.zhusan.vault.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.zhusan.vault.audit.tree.CheckpointSigner;
 import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.audit.tree.CompactRange;
 import org.zhusan.vault.audit.tree.MerkleTree;
+import org.zhusan.vault.audit.verify.BinaryExportWriter;
 import org.zhusan.vault.audit.verify.ExportFormat;
 import org.zhusan.vault.audit.verify.ExportLine;
 import org.zhusan.vault.audit.verify.ExportWriter;
@@ -33,6 +35,7 @@ class VerifyLogCommandTest {
 
   @TempDir static Path dir;
   private static Path export;
+  private static Path binary;
   private static String lastCheckpointLine;
 
   @BeforeAll
@@ -40,11 +43,14 @@ class VerifyLogCommandTest {
     CheckpointSigner signer =
         CheckpointSigner.fromPkcs8PemFile(REPO.resolve("keys-example/audit-signing-ed25519.pem"));
     export = dir.resolve("export.jsonl");
+    binary = dir.resolve("export.bin");
     CompactRange range = MerkleTree.rfc9162().newCompactRange();
     byte[] previous = AuditEntry.genesisPreviousLeafHash();
     Random random = new Random(7);
-    try (var out = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
+    try (var out = Files.newBufferedWriter(export, StandardCharsets.UTF_8);
+        var binOut = new BufferedOutputStream(Files.newOutputStream(binary))) {
       ExportWriter writer = new ExportWriter(out);
+      BinaryExportWriter binWriter = new BinaryExportWriter(binOut, "zhusan-vault/dev");
       for (int i = 0; i < 50; i++) {
         AuditEntry entry =
             AuditEntry.builder()
@@ -61,6 +67,7 @@ class VerifyLogCommandTest {
                 .previousLeafHash(previous)
                 .build();
         writer.writeEntry(entry);
+        binWriter.writeEntry(entry);
         previous = AuditEntryEncoding.leafHash(entry);
         range.append(previous);
         if ((i + 1) % 20 == 0 || i == 49) {
@@ -72,6 +79,7 @@ class VerifyLogCommandTest {
                       range.rootHash(),
                       Instant.parse("2025-11-25T11:00:00Z")));
           writer.writeCheckpoint(signed);
+          binWriter.writeCheckpoint(signed);
           lastCheckpointLine = ExportFormat.checkpointLine(signed);
         }
       }
@@ -92,6 +100,50 @@ class VerifyLogCommandTest {
     Run run = run("--export", tampered.toString(), "--public-key", PUBLIC_KEY.toString());
     assertEquals(1, run.code);
     assertTrue(run.out.contains("ENTRY_ALTERED: entry 17 was altered"), run.out);
+  }
+
+  @Test
+  void readsABinaryExportRecognisedByItsMagicBytes() {
+    Run run = run("--export", binary.toString(), "--public-key", PUBLIC_KEY.toString());
+    assertEquals(0, run.code, run.out + run.err);
+    assertTrue(run.out.startsWith("OK: 50 entries verified"), run.out);
+  }
+
+  @Test
+  void namesTheAlteredEntryOfABinaryExportByRecord() throws Exception {
+    byte[] bytes = Files.readAllBytes(binary);
+    byte[] needle = "d-17".getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(bytes, needle);
+    bytes[at + 3] = '8'; // d-17 -> d-18
+    Path tampered = dir.resolve("tampered.bin");
+    Files.write(tampered, bytes);
+    Run run = run("--export", tampered.toString(), "--public-key", PUBLIC_KEY.toString());
+    assertEquals(1, run.code);
+    assertTrue(run.out.contains("record 19: ENTRY_ALTERED: entry 17 was altered"), run.out);
+  }
+
+  @Test
+  void refusesABinaryExportCutInsideARecord() throws Exception {
+    byte[] bytes = Files.readAllBytes(binary);
+    Path cut = dir.resolve("cut.bin");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+    Run run = run("--export", cut.toString(), "--public-key", PUBLIC_KEY.toString());
+    assertEquals(1, run.code);
+    assertTrue(run.out.contains("MALFORMED_LINE: record 53 is not a valid export record"), run.out);
+    assertTrue(run.out.contains("record 53 is truncated"), run.out);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (haystack[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalArgumentException("not found");
   }
 
   @Test

@@ -24,6 +24,18 @@ public final class AuditLogs {
     return r.body();
   }
 
+  /** The whole log as a binary export ({@code format=bin}). */
+  public static byte[] exportBinary() throws Exception {
+    HttpResponse<byte[]> r =
+        Http.client()
+            .send(
+                Http.request("/api/audit/export?format=bin", auditor()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(
+        200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+    return r.body();
+  }
+
   public static CheckpointVerifier publicKey() throws Exception {
     return CheckpointVerifier.fromPublicKeyPemFile(publicKeyFile());
   }

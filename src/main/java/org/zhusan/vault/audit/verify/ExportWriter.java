@@ -33,10 +33,7 @@ public final class ExportWriter implements Flushable {
    */
   public void writeEntry(AuditEntry entry) throws IOException {
     Objects.requireNonNull(entry, "entry is required.");
-    if (entry.sequence() != entriesWritten) {
-      throw new IllegalArgumentException(
-          "expected entry " + entriesWritten + ", got " + entry.sequence());
-    }
+    checkEntryPlacement(entry, entriesWritten);
     out.write(ExportFormat.entryLine(entry));
     out.write('\n');
     entriesWritten++;
@@ -49,6 +46,21 @@ public final class ExportWriter implements Flushable {
    */
   public void writeCheckpoint(SignedCheckpoint checkpoint) throws IOException {
     Objects.requireNonNull(checkpoint, "checkpoint is required.");
+    checkCheckpointPlacement(checkpoint, entriesWritten);
+    out.write(ExportFormat.checkpointLine(checkpoint));
+    out.write('\n');
+  }
+
+  /** The order rule for entries, shared with {@link BinaryExportWriter}. */
+  static void checkEntryPlacement(AuditEntry entry, long entriesWritten) {
+    if (entry.sequence() != entriesWritten) {
+      throw new IllegalArgumentException(
+          "expected entry " + entriesWritten + ", got " + entry.sequence());
+    }
+  }
+
+  /** The order rule for checkpoints, shared with {@link BinaryExportWriter}. */
+  static void checkCheckpointPlacement(SignedCheckpoint checkpoint, long entriesWritten) {
     if (checkpoint.checkpoint().size() != entriesWritten) {
       throw new IllegalArgumentException(
           "checkpoint of size "
@@ -59,8 +71,6 @@ public final class ExportWriter implements Flushable {
               + entriesWritten
               + " entries were written");
     }
-    out.write(ExportFormat.checkpointLine(checkpoint));
-    out.write('\n');
   }
 
   /** Returns the number of entries written so far. */

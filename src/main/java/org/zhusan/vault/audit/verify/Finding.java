@@ -51,6 +51,7 @@ public final class Finding {
   private final EntryRange entries;
   private final Long checkpointSize;
   private final String message;
+  private final String unit;
 
   /**
    * Creates a finding.
@@ -61,6 +62,16 @@ public final class Finding {
    * @param checkpointSize the size of the checkpoint named, or null
    */
   Finding(Kind kind, long line, EntryRange entries, Long checkpointSize, String message) {
+    this(kind, line, entries, checkpointSize, message, "line");
+  }
+
+  /**
+   * Creates a finding whose position is counted in {@code unit}s: "line" in a JSON Lines export,
+   * "record" in a binary one.
+   */
+  Finding(
+      Kind kind, long line, EntryRange entries, Long checkpointSize, String message, String unit) {
+    this.unit = Objects.requireNonNull(unit, "unit is required.");
     this.kind = Objects.requireNonNull(kind, "kind is required.");
     if (line < 0) {
       throw new IllegalArgumentException("line must be >= 0");
@@ -76,7 +87,10 @@ public final class Finding {
     return kind;
   }
 
-  /** Returns the 1-based export line where the problem was detected, or 0 if not tied to a line. */
+  /**
+   * Returns the 1-based export line (binary export: record) where the problem was detected, or 0 if
+   * not tied to one.
+   */
   public long line() {
     return line;
   }
@@ -96,9 +110,12 @@ public final class Finding {
     return message;
   }
 
-  /** Returns e.g. {@code "line 503: ENTRY_ALTERED: entry 500 was altered …"}. */
+  /**
+   * Returns e.g. {@code "line 503: ENTRY_ALTERED: entry 500 was altered …"} ({@code "record 503:
+   * …"} for a binary export).
+   */
   @Override
   public String toString() {
-    return (line > 0 ? "line " + line + ": " : "") + kind + ": " + message;
+    return (line > 0 ? unit + " " + line + ": " : "") + kind + ": " + message;
   }
 }

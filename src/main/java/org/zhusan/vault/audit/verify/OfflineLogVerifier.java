@@ -1,6 +1,8 @@
 package org.zhusan.vault.audit.verify;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -13,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
 import org.zhusan.vault.audit.tree.AuditEntry;
-import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.audit.tree.Checkpoint;
 import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.audit.tree.CompactRange;
@@ -22,8 +23,15 @@ import org.zhusan.vault.audit.tree.SignedCheckpoint;
 import org.zhusan.vault.audit.verify.Finding.Kind;
 
 /**
- * Verifies an access-log export ({@link ExportFormat}) offline, with only the log's Ed25519 public
- * key (and, optionally, a trusted checkpoint the auditor obtained elsewhere).
+ * Verifies an access-log export — JSON Lines ({@link ExportFormat}) or binary ({@link
+ * BinaryExportFormat}) — offline, with only the log's Ed25519 public key (and, optionally, a
+ * trusted checkpoint the auditor obtained elsewhere).
+ *
+ * <p>Both formats are read into the same items, an entry as a {@link CanonicalEntry} (its canonical
+ * encoding: a JSON line is decoded and encoded once, a binary record already is it) or a signed
+ * checkpoint, and one set of rules below runs on them; so the two formats give the same findings at
+ * the same positions (binary record numbers equal JSON line numbers). The binary path skips JSON
+ * parsing and re-encoding, which is most of the JSON path's cost.
  *
  * <p>It reads the export once, as a stream, holding O(log n) state (a {@link CompactRange}, the
  * last leaf hash and chain link, and a look-ahead of at most {@value #MAX_LOOKAHEAD_LINES} lines of
@@ -128,55 +136,160 @@ public final class OfflineLogVerifier {
     return new OfflineLogVerifier(keys, Objects.requireNonNull(trusted, "trusted is required."));
   }
 
-  /** Verifies the export in {@code file} (UTF-8). */
+  /**
+   * Verifies the export in {@code file}: binary ({@link BinaryExportFormat}) if it starts with the
+   * binary magic bytes, JSON Lines (UTF-8) otherwise.
+   */
   public VerificationReport verify(Path file) throws IOException {
     Objects.requireNonNull(file, "file is required.");
-    try (Reader reader =
-        new InputStreamReader(
-            Files.newInputStream(file),
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return verify(reader);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      byte[] prefix = new byte[BinaryExportFormat.magic().length];
+      in.mark(prefix.length);
+      int n = in.readNBytes(prefix, 0, prefix.length);
+      in.reset();
+      if (BinaryExportFormat.startsWithMagic(prefix, n)) {
+        return verifyBinary(in);
+      }
+      return verify(
+          new InputStreamReader(
+              in,
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
   }
 
   /**
-   * Verifies the export read from {@code export} (not closed).
+   * Verifies the JSON Lines export read from {@code export} (not closed).
    *
    * @throws IOException only if reading fails; every problem with the content is a finding
    */
   public VerificationReport verify(Reader export) throws IOException {
     Objects.requireNonNull(export, "export is required.");
-    return new Run(export).run();
+    return new Run(new JsonLinesSource(export), "line", null).run();
   }
 
-  /** One line of the export, parsed or not. */
-  private record Item(long line, ExportLine parsed, String error) {
-    Optional<AuditEntry> entry() {
-      return parsed instanceof ExportLine.EntryLine e ? Optional.of(e.entry()) : Optional.empty();
+  /**
+   * Verifies the binary export ({@link BinaryExportFormat}) read from {@code export} (not closed),
+   * with the same checks and findings as {@link #verify(Reader)}; positions are record numbers,
+   * which equal the line numbers of the same export in JSON Lines. A bad header is a {@link
+   * Kind#MALFORMED_LINE} finding at position 0.
+   *
+   * @throws IOException only if reading fails; every problem with the content is a finding
+   */
+  public VerificationReport verifyBinary(InputStream export) throws IOException {
+    Objects.requireNonNull(export, "export is required.");
+    BinaryExportReader reader;
+    try {
+      reader = BinaryExportReader.open(export);
+    } catch (MalformedExportException e) {
+      Finding bad =
+          new Finding(
+              Kind.MALFORMED_LINE,
+              0,
+              null,
+              null,
+              "the export header is invalid: " + e.getMessage());
+      return new VerificationReport(0, 0, 0, Optional.of(bad));
+    }
+    return new Run(new BinarySource(reader), "record", reader.origin()).run();
+  }
+
+  /** One line or record of the export, parsed or not. */
+  private record Item(long line, ExportRecord parsed, String error) {
+    Optional<CanonicalEntry> entry() {
+      return parsed instanceof ExportRecord.EntryRecord e
+          ? Optional.of(e.entry())
+          : Optional.empty();
+    }
+  }
+
+  /** Where a run's items come from: the lines or the records of an export. */
+  private interface ItemSource {
+    /** Returns the next item, or null at the end of the export. */
+    Item read() throws IOException;
+  }
+
+  /** The items of a JSON Lines export: each line parsed strictly, its entry encoded once. */
+  private static final class JsonLinesSource implements ItemSource {
+    private final LineReader lines;
+    private boolean endOfInput;
+
+    JsonLinesSource(Reader export) {
+      this.lines = new LineReader(export);
+    }
+
+    @Override
+    public Item read() throws IOException {
+      if (endOfInput) {
+        return null;
+      }
+      String text;
+      try {
+        text = lines.readLine();
+      } catch (LineReader.LineTooLongException e) {
+        endOfInput = true;
+        return new Item(lines.lineNumber(), null, "longer than " + MAX_LINE_CHARS + " characters");
+      } catch (CharacterCodingException e) {
+        endOfInput = true;
+        return new Item(lines.lineNumber() + 1, null, "not valid UTF-8");
+      }
+      if (text == null) {
+        endOfInput = true;
+        return null;
+      }
+      try {
+        return new Item(lines.lineNumber(), ExportRecord.of(ExportFormat.parseLine(text)), null);
+      } catch (IllegalArgumentException e) {
+        return new Item(lines.lineNumber(), null, e.getMessage());
+      }
+    }
+  }
+
+  /** The items of a binary export: records whose entries are checked but not decoded. */
+  private static final class BinarySource implements ItemSource {
+    private final BinaryExportReader records;
+
+    BinarySource(BinaryExportReader records) {
+      this.records = records;
+    }
+
+    @Override
+    public Item read() throws IOException {
+      try {
+        ExportRecord record = records.next();
+        return record == null ? null : new Item(records.recordNumber(), record, null);
+      } catch (MalformedExportException e) {
+        return new Item(e.record(), null, e.getMessage());
+      }
     }
   }
 
   /** The state of one verification. */
   private final class Run {
-    private final LineReader lines;
+    private final ItemSource source;
+    private final String unit; // "line" or "record"
     private final ArrayDeque<Item> ahead = new ArrayDeque<>();
     private final CompactRange range = MerkleTree.rfc9162().newCompactRange();
-    private boolean endOfInput;
 
     private long n; // entries accepted
     private byte[] lastLeaf = ZERO_HASH; // leaf hash of entry n-1, zeros before entry 0
-    private byte[] lastLink; // previousLeafHash of entry n-1
+    private CanonicalEntry last; // entry n-1
     private long checkpoints;
     private long lastMatchedSize; // size of the last checkpoint whose root matched
     private long signedSize;
     private boolean anyCheckpoint;
     private String origin;
 
-    Run(Reader export) {
-      this.lines = new LineReader(export);
+    /**
+     * @param origin the log's name as the export's header states it (binary), which the checkpoints
+     *     must then carry like a first checkpoint's; null if the format has none
+     */
+    Run(ItemSource source, String unit, String origin) {
+      this.source = source;
+      this.unit = unit;
+      this.origin = origin;
     }
 
     VerificationReport run() throws IOException {
@@ -185,20 +298,23 @@ public final class OfflineLogVerifier {
       while (problem == null && (item = nextItem()) != null) {
         if (item.error() != null) {
           problem =
-              new Finding(
+              finding(
                   Kind.MALFORMED_LINE,
                   item.line(),
                   null,
                   null,
-                  "line "
+                  unit
+                      + " "
                       + item.line()
-                      + " is not a valid export line (entry "
+                      + " is not a valid export "
+                      + unit
+                      + " (entry "
                       + n
                       + " or a checkpoint was expected): "
                       + item.error());
-        } else if (item.parsed() instanceof ExportLine.EntryLine e) {
+        } else if (item.parsed() instanceof ExportRecord.EntryRecord e) {
           problem = onEntry(item.line(), e.entry());
-        } else if (item.parsed() instanceof ExportLine.CheckpointLine c) {
+        } else if (item.parsed() instanceof ExportRecord.CheckpointRecord c) {
           problem = onCheckpoint(item.line(), c.checkpoint());
         }
       }
@@ -214,7 +330,7 @@ public final class OfflineLogVerifier {
       }
       long size = trusted.checkpoint().size();
       if (!keys.verify(trusted)) {
-        return new Finding(
+        return finding(
             Kind.CHECKPOINT_BAD_SIGNATURE,
             0,
             null,
@@ -223,16 +339,16 @@ public final class OfflineLogVerifier {
                 + size
                 + " has an invalid signature for this public key");
       }
-      origin = trusted.checkpoint().origin();
+      origin = trusted.checkpoint().origin(); // the signed name wins over a header
       return size == 0 ? checkTrusted(0) : null;
     }
 
-    private Finding onEntry(long line, AuditEntry entry) throws IOException {
+    private Finding onEntry(long line, CanonicalEntry entry) throws IOException {
       long s = entry.sequence();
       if (s > n) {
-        Optional<AuditEntry> next = peekEntry(0).flatMap(Item::entry);
+        Optional<CanonicalEntry> next = peekEntry(0).flatMap(Item::entry);
         if (next.isPresent() && next.get().sequence() == n) {
-          return new Finding(
+          return finding(
               Kind.ENTRIES_REORDERED,
               line,
               EntryRange.of(n),
@@ -241,20 +357,20 @@ public final class OfflineLogVerifier {
                   + n
                   + " appears after entry "
                   + s
-                  + " (line "
-                  + line
+                  + " ("
+                  + at(line)
                   + "): entries are out of order");
         }
         EntryRange missing = new EntryRange(n, s - 1);
-        return new Finding(
+        return finding(
             Kind.ENTRY_REMOVED,
             line,
             missing,
             null,
             capitalize(missing.toString())
                 + (missing.first() == missing.last() ? " is" : " are")
-                + " missing: line "
-                + line
+                + " missing: "
+                + at(line)
                 + " holds entry "
                 + s
                 + " where entry "
@@ -262,27 +378,26 @@ public final class OfflineLogVerifier {
                 + " was expected (removed, or moved further down)");
       }
       if (s < n) {
-        return new Finding(
+        return finding(
             Kind.ENTRY_INSERTED,
             line,
             EntryRange.of(s),
             null,
             "a second entry with sequence "
                 + s
-                + " appears at line "
-                + line
+                + " appears at "
+                + at(line)
                 + ", after entry "
                 + (n - 1)
                 + ": an entry was inserted (or duplicated)");
       }
-      byte[] leaf = AuditEntryEncoding.leafHash(entry);
-      byte[] link = entry.previousLeafHash();
-      if (!MessageDigest.isEqual(link, lastLeaf)) {
+      if (!entry.linksTo(lastLeaf)) {
         return diagnoseBrokenLink(line, entry, 0, null);
       }
+      byte[] leaf = entry.leafHash();
       range.append(leaf);
       lastLeaf = leaf;
-      lastLink = link;
+      last = entry;
       n++;
       if (trusted != null && n == trusted.checkpoint().size()) {
         return checkTrusted(line);
@@ -294,19 +409,18 @@ public final class OfflineLogVerifier {
      * Names the culprit when {@code e}, claiming sequence n, does not link to entry n-1. Its
      * successor is the look-ahead entry number {@code successor}.
      */
-    private Finding diagnoseBrokenLink(long line, AuditEntry e, int successor, Long checkpointSize)
-        throws IOException {
-      byte[] link = e.previousLeafHash();
-      Optional<AuditEntry> next = peekEntry(successor).flatMap(Item::entry);
-      byte[] nextLink = next.map(AuditEntry::previousLeafHash).orElse(null);
+    private Finding diagnoseBrokenLink(
+        long line, CanonicalEntry e, int successor, Long checkpointSize) throws IOException {
+      Optional<CanonicalEntry> next = peekEntry(successor).flatMap(Item::entry);
+      CanonicalEntry nx = next.orElse(null);
       String also =
           checkpointSize == null
               ? ""
               : " (so the checkpoint for size " + checkpointSize + " does not match either)";
 
-      if (nextLink != null && MessageDigest.isEqual(nextLink, lastLeaf)) {
-        if (MessageDigest.isEqual(link, hashAs(next.get(), n))) {
-          return new Finding(
+      if (nx != null && nx.linksTo(lastLeaf)) {
+        if (e.linksTo(nx.leafHashAs(n))) {
+          return finding(
               Kind.ENTRIES_REORDERED,
               line,
               new EntryRange(n, n + 1),
@@ -318,7 +432,7 @@ public final class OfflineLogVerifier {
                   + " were swapped: each carries the other's chain link"
                   + also);
         }
-        return new Finding(
+        return finding(
             Kind.ENTRY_INSERTED,
             line,
             EntryRange.of(n),
@@ -330,9 +444,9 @@ public final class OfflineLogVerifier {
                 + ", but the entry after it does"
                 + also);
       }
-      if (n > 0 && MessageDigest.isEqual(link, lastLink)) {
-        if (nextLink != null && MessageDigest.isEqual(nextLink, hashAs(e, n - 1))) {
-          return new Finding(
+      if (n > 0 && last.linksTo(e.link())) {
+        if (nx != null && nx.linksTo(e.leafHashAs(n - 1))) {
+          return finding(
               Kind.ENTRY_INSERTED,
               line,
               EntryRange.of(n - 1),
@@ -348,7 +462,7 @@ public final class OfflineLogVerifier {
                   + ") and later entries were renumbered"
                   + also);
         }
-        return new Finding(
+        return finding(
             Kind.ENTRY_INSERTED,
             line,
             new EntryRange(n - 1, n),
@@ -360,27 +474,24 @@ public final class OfflineLogVerifier {
                 + " both link to the same predecessor: one of them was inserted"
                 + also);
       }
-      if (nextLink != null
-          && MessageDigest.isEqual(
-              nextLink,
-              AuditEntryEncoding.leafHash(e.toBuilder().previousLeafHash(lastLeaf).build()))) {
-        return new Finding(
+      if (nx != null && nx.linksTo(e.leafHashWithLink(lastLeaf))) {
+        return finding(
             Kind.ENTRY_ALTERED,
             line,
             EntryRange.of(n),
             checkpointSize,
             "the previousLeafHash of entry " + n + " was altered" + also);
       }
-      if (nextLink != null && MessageDigest.isEqual(nextLink, AuditEntryEncoding.leafHash(e))) {
+      if (nx != null && nx.linksTo(e.leafHash())) {
         if (n == 0) {
-          return new Finding(
+          return finding(
               Kind.ENTRY_ALTERED,
               line,
               EntryRange.of(0),
               checkpointSize,
               "entry 0 was altered: its previousLeafHash must be 32 zero bytes" + also);
         }
-        return new Finding(
+        return finding(
             Kind.ENTRY_ALTERED,
             line,
             EntryRange.of(n - 1),
@@ -392,8 +503,8 @@ public final class OfflineLogVerifier {
                 + " recorded"
                 + also);
       }
-      if (nextLink != null && MessageDigest.isEqual(nextLink, hashAs(e, n + 1))) {
-        return new Finding(
+      if (nx != null && nx.linksTo(e.leafHashAs(n + 1))) {
+        return finding(
             Kind.ENTRY_REMOVED,
             line,
             EntryRange.of(n),
@@ -406,7 +517,7 @@ public final class OfflineLogVerifier {
                 + (n + 1)
                 + also);
       }
-      return new Finding(
+      return finding(
           Kind.CHAIN_BROKEN,
           line,
           new EntryRange(Math.max(0, n - 1), n),
@@ -426,30 +537,30 @@ public final class OfflineLogVerifier {
       Checkpoint c = signed.checkpoint();
       long size = c.size();
       if (!keys.verify(signed)) {
-        return new Finding(
+        return finding(
             Kind.CHECKPOINT_BAD_SIGNATURE,
             line,
             null,
             size,
             "the checkpoint for size "
                 + size
-                + " (line "
-                + line
+                + " ("
+                + at(line)
                 + ") has an invalid signature: it was forged or "
                 + "altered, or signed with another key");
       }
       if (origin == null) {
         origin = c.origin();
       } else if (!origin.equals(c.origin())) {
-        return new Finding(
+        return finding(
             Kind.CHECKPOINT_WRONG_ORIGIN,
             line,
             null,
             size,
             "the checkpoint for size "
                 + size
-                + " (line "
-                + line
+                + " ("
+                + at(line)
                 + ") is for log \""
                 + c.origin()
                 + "\", not \""
@@ -459,15 +570,15 @@ public final class OfflineLogVerifier {
       if (size > n) {
         EntryRange missing = new EntryRange(n, size - 1);
         if (peekEntry(0).isPresent()) {
-          return new Finding(
+          return finding(
               Kind.ENTRY_REMOVED,
               line,
               missing,
               size,
               "the checkpoint for size "
                   + size
-                  + " (line "
-                  + line
+                  + " ("
+                  + at(line)
                   + ") is signed for "
                   + size
                   + " entries but only "
@@ -476,7 +587,7 @@ public final class OfflineLogVerifier {
                   + missing
                   + " were removed");
         }
-        return new Finding(
+        return finding(
             Kind.TRUNCATED,
             line,
             missing,
@@ -492,15 +603,15 @@ public final class OfflineLogVerifier {
                 + " are missing");
       }
       if (size < n) {
-        return new Finding(
+        return finding(
             Kind.CHECKPOINT_OUT_OF_PLACE,
             line,
             new EntryRange(size, n - 1),
             size,
             "the checkpoint for size "
                 + size
-                + " (line "
-                + line
+                + " ("
+                + at(line)
                 + ") appears after entry "
                 + (n - 1)
                 + ": entries "
@@ -511,7 +622,7 @@ public final class OfflineLogVerifier {
       }
       byte[] root = range.rootHash();
       if (!MessageDigest.isEqual(root, c.rootHash())) {
-        return rootMismatch(line, size, "the checkpoint for size " + size + " (line " + line + ")");
+        return rootMismatch(line, size, "the checkpoint for size " + size + " (" + at(line) + ")");
       }
       recordMatch(size);
       return null;
@@ -537,14 +648,14 @@ public final class OfflineLogVerifier {
       // If the chain breaks right after this point, the chain rules can name the entry precisely.
       Optional<Item> next = peekEntry(0);
       if (next.isPresent()) {
-        AuditEntry e = next.get().entry().orElseThrow();
-        if (e.sequence() == n && !MessageDigest.isEqual(e.previousLeafHash(), lastLeaf)) {
+        CanonicalEntry e = next.get().entry().orElseThrow();
+        if (e.sequence() == n && !e.linksTo(lastLeaf)) {
           return diagnoseBrokenLink(next.get().line(), e, 1, size);
         }
       }
       EntryRange suspects =
           size == 0 ? null : new EntryRange(Math.min(lastMatchedSize, size - 1), size - 1);
-      return new Finding(
+      return finding(
           Kind.CHECKPOINT_ROOT_MISMATCH,
           line,
           suspects,
@@ -563,7 +674,7 @@ public final class OfflineLogVerifier {
       if (trusted != null && trusted.checkpoint().size() > n) {
         long size = trusted.checkpoint().size();
         EntryRange missing = new EntryRange(n, size - 1);
-        return new Finding(
+        return finding(
             Kind.TRUNCATED,
             0,
             missing,
@@ -578,7 +689,7 @@ public final class OfflineLogVerifier {
                 + " are missing");
       }
       if (!anyCheckpoint) {
-        return new Finding(
+        return finding(
             Kind.UNSIGNED_TAIL,
             0,
             n == 0 ? null : new EntryRange(0, n - 1),
@@ -587,7 +698,7 @@ public final class OfflineLogVerifier {
       }
       if (signedSize < n) {
         EntryRange unsigned = new EntryRange(signedSize, n - 1);
-        return new Finding(
+        return finding(
             Kind.UNSIGNED_TAIL,
             0,
             unsigned,
@@ -599,10 +710,6 @@ public final class OfflineLogVerifier {
                 + " of its full size");
       }
       return null;
-    }
-
-    private byte[] hashAs(AuditEntry e, long sequence) {
-      return AuditEntryEncoding.leafHash(e.toBuilder().sequence(sequence).build());
     }
 
     private Item nextItem() throws IOException {
@@ -640,28 +747,17 @@ public final class OfflineLogVerifier {
     }
 
     private Item readItem() throws IOException {
-      if (endOfInput) {
-        return null;
-      }
-      String text;
-      try {
-        text = lines.readLine();
-      } catch (LineReader.LineTooLongException e) {
-        endOfInput = true;
-        return new Item(lines.lineNumber(), null, "longer than " + MAX_LINE_CHARS + " characters");
-      } catch (CharacterCodingException e) {
-        endOfInput = true;
-        return new Item(lines.lineNumber() + 1, null, "not valid UTF-8");
-      }
-      if (text == null) {
-        endOfInput = true;
-        return null;
-      }
-      try {
-        return new Item(lines.lineNumber(), ExportFormat.parseLine(text), null);
-      } catch (IllegalArgumentException e) {
-        return new Item(lines.lineNumber(), null, e.getMessage());
-      }
+      return source.read();
+    }
+
+    /** Says where: "line 12" or "record 12". */
+    private String at(long line) {
+      return unit + " " + line;
+    }
+
+    private Finding finding(
+        Kind kind, long line, EntryRange entries, Long checkpointSize, String message) {
+      return new Finding(kind, line, entries, checkpointSize, message, unit);
     }
   }
 

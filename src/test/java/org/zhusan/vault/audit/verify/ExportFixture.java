@@ -1,5 +1,6 @@
 package org.zhusan.vault.audit.verify;
 
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -88,6 +89,25 @@ final class ExportFixture {
       out.write('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * Returns the binary export of {@code items} (header for {@link #ORIGIN}); a {@code byte[]} item
+   * is written as it is, for malformed records.
+   */
+  static byte[] renderBinary(List<Object> items) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(BinaryExportFormat.header(ORIGIN));
+    for (Object item : items) {
+      if (item instanceof AuditEntry entry) {
+        out.writeBytes(BinaryExportFormat.entryRecord(entry));
+      } else if (item instanceof SignedCheckpoint checkpoint) {
+        out.writeBytes(BinaryExportFormat.checkpointRecord(checkpoint));
+      } else {
+        out.writeBytes((byte[]) item);
+      }
+    }
+    return out.toByteArray();
   }
 
   /** Returns the list index of the entry line whose sequence is {@code sequence}. */
