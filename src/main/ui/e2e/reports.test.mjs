@@ -146,7 +146,7 @@ test('reports: an analyst sees only Reports, each chart with its table (suppress
   for (const other of ['People', 'Search', 'Shared', 'Access log', 'Disposition', 'System status']) {
     assert.equal(await nav.getByRole('link', { name: other }).count(), 0, `no ${other} in the navigation`);
   }
-  await page.getByTestId('reports-scope').getByText('Figures for all centres.').waitFor();
+  await page.getByTestId('reports-scope').filter({ hasText: 'Figures for all centres.' }).waitFor();
   const token = await apiToken(analyst, ['ANALYST'], []);
 
   // (a) People by stage on today's date, by centre: the table is the API's, cell for cell.

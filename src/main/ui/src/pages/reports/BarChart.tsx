@@ -127,7 +127,7 @@ export function BarChart({ title, data, categories, seriesLabels, orientation = 
 
   return (
     <figure className="chart report-chart" data-testid={testId}>
-      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
+      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="chart-svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
         {defs}
