@@ -90,6 +90,8 @@ export function problemField(p: Problem): { field: string; message: string } | n
   }
   if (slug === 'invalid-date') return { field: OBSERVATION_FIELDS.observedOn, message: 'problem.invalid-date' };
   if (slug === 'invalid-document') return { field: OBSERVATION_FIELDS.documentId, message: 'problem.invalid-document' };
-  if (slug === 'invalid-correction' || slug === 'invalid-corrects') return { field: OBSERVATION_FIELDS.corrects, message: 'problem.invalid-correction' };
+  if (slug === 'invalid-corrects') return { field: OBSERVATION_FIELDS.corrects, message: 'problem.invalid-corrects' };
+  // Corrected at another desk meanwhile: correct the correction instead.
+  if (slug === 'already-corrected') return { field: OBSERVATION_FIELDS.corrects, message: 'problem.already-corrected' };
   return null;
 }

@@ -74,6 +74,8 @@ describe('refusals of the API belong to fields', () => {
     expect(problemField(p('invalid-indicator', 'MAYBE is not a value of IDEOLOGY_ASSESSMENT'))).toEqual({ field: 'outcome-value', message: 'problem.invalid-indicator.value' });
     expect(problemField(p('invalid-date'))).toEqual({ field: 'outcome-date', message: 'problem.invalid-date' });
     expect(problemField(p('invalid-document'))).toEqual({ field: 'outcome-document', message: 'problem.invalid-document' });
+    expect(problemField(p('invalid-corrects'))).toEqual({ field: 'outcome-corrects', message: 'problem.invalid-corrects' });
+    expect(problemField({ status: 409, type: 'urn:zhusan:problem:already-corrected' })).toEqual({ field: 'outcome-corrects', message: 'problem.already-corrected' });
     expect(problemField({ status: 403, type: 'urn:zhusan:problem:forbidden' })).toBeNull();
   });
 });
