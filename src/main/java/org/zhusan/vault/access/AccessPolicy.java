@@ -103,6 +103,8 @@ public class AccessPolicy implements KeyStatus {
           throw new IllegalArgumentException(action + " is decided with the retention schedule");
       case CONSENT_RECORD, CONSENT_REVOKE, CONSENT_LIST, DISCLOSURE_CREATE, DISCLOSURE_ACCOUNTING ->
           throw new IllegalArgumentException(action + " is decided per document type and subject");
+      case INDICATOR_RECORD, INDICATOR_READ, REPORT_RUN ->
+          throw new IllegalArgumentException(action + " is decided with the outcomes file");
     };
   }
 
@@ -147,6 +149,11 @@ public class AccessPolicy implements KeyStatus {
   }
 
   private static PolicyDecision roleOnly(StaffUser user, Role role, String rule) {
+    if (Policy.reportsOnly(user)) {
+      // A token that also carries ANALYST is refused the log and the keys: figures only.
+      return PolicyDecision.deny(
+          rule, "ANALYST sees programme figures only (separation of duties).");
+    }
     return user.hasRole(role)
         ? PolicyDecision.allow(rule, role + " may do this", role)
         : PolicyDecision.deny(rule, "Only " + role + " may do this.");

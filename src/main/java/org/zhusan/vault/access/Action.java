@@ -53,7 +53,11 @@ public enum Action implements LoggedAction {
   CONSENT_REVOKE(true),
   CONSENT_LIST(false),
   DISCLOSURE_CREATE(true),
-  DISCLOSURE_ACCOUNTING(false);
+  DISCLOSURE_ACCOUNTING(false),
+  // Programme outcomes: decided with the outcomes file (indicators package).
+  INDICATOR_RECORD(true),
+  INDICATOR_READ(false),
+  REPORT_RUN(false);
 
   private final boolean changesState;
 

@@ -96,4 +96,16 @@ public record Target(TargetType type, String id) {
   public static Target disclosure(UUID id) {
     return new Target(TargetType.DISCLOSURE, id.toString());
   }
+
+  public static Target indicator(UUID id) {
+    return new Target(TargetType.INDICATOR, id.toString());
+  }
+
+  /**
+   * A report run, named by its fixed parameters (e.g. {@code indicators:IDEOLOGY_ASSESSMENT:
+   * 2026-12-01:COHORT:F}); report parameters are chosen from lists, never typed text.
+   */
+  public static Target report(String parameters) {
+    return new Target(TargetType.REPORT, parameters);
+  }
 }

@@ -16,7 +16,9 @@ public enum TargetType {
   DISPOSITION("disposition"),
   CERTIFICATE("certificate of destruction"),
   CONSENT("consent"),
-  DISCLOSURE("disclosure");
+  DISCLOSURE("disclosure"),
+  INDICATOR("indicator observation"),
+  REPORT("report");
 
   private final String noun;
 

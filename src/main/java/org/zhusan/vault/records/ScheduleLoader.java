@@ -231,6 +231,9 @@ public final class ScheduleLoader {
         }
         if (role == Role.AUDITOR) {
           problem(item, where + ": AUDITOR reviews the vault and may take no part in disposition");
+        } else if (role == Role.ANALYST) {
+          problem(
+              item, where + ": ANALYST sees programme figures only and takes no part in records");
         } else if (!out.add(role)) {
           problem(item, where + ": role " + role + " is listed twice");
         }

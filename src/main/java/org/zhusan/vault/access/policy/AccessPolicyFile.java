@@ -47,6 +47,12 @@ public record AccessPolicyFile(
     EnumMap<Role, Map<PolicyDocumentType, Permission>> matrix = new EnumMap<>(Role.class);
     for (Role role : Role.values()) {
       Map<PolicyDocumentType, Permission> row = documents.get(role);
+      if (row == null && Policy.REPORTS_ONLY_ROLES.contains(role)) {
+        row = new EnumMap<>(PolicyDocumentType.class);
+        for (PolicyDocumentType type : PolicyDocumentType.values()) {
+          row.put(type, Permission.NONE); // reports only: none, listed or not
+        }
+      }
       if (row == null) {
         throw new IllegalArgumentException("documents: role " + role + " is missing.");
       }
@@ -56,7 +62,9 @@ public record AccessPolicyFile(
         if (p == null) {
           throw new IllegalArgumentException("documents: " + role + " → " + type + " is missing.");
         }
-        if (p != Permission.NONE && Policy.METADATA_ONLY_ROLES.contains(role)) {
+        if (p != Permission.NONE
+            && (Policy.METADATA_ONLY_ROLES.contains(role)
+                || Policy.REPORTS_ONLY_ROLES.contains(role))) {
           throw new IllegalArgumentException(
               "separation of duties: "
                   + role

@@ -48,6 +48,13 @@ public final class Policy {
   public static final Set<Role> METADATA_ONLY_ROLES =
       Collections.unmodifiableSet(EnumSet.of(Role.AUDITOR, Role.ADMIN));
 
+  /**
+   * Roles that see reports only: no subject (not even metadata), no document, no log, whatever
+   * other role the token also carries (separation of duties, as for {@link #METADATA_ONLY_ROLES}).
+   */
+  public static final Set<Role> REPORTS_ONLY_ROLES =
+      Collections.unmodifiableSet(EnumSet.of(Role.ANALYST));
+
   private static final int MAX_ECHO = 40;
 
   private final AccessPolicyFile file;
@@ -67,7 +74,9 @@ public final class Policy {
    * and ADMIN always have {@link Permission#NONE}.
    */
   public Permission permission(Role role, PolicyDocumentType type) {
-    return METADATA_ONLY_ROLES.contains(role) ? Permission.NONE : file.permission(role, type);
+    return METADATA_ONLY_ROLES.contains(role) || REPORTS_ONLY_ROLES.contains(role)
+        ? Permission.NONE
+        : file.permission(role, type);
   }
 
   /** Whether holders of {@code role} see subjects of every centre. */
@@ -157,6 +166,9 @@ public final class Policy {
     if (!visible(user, subjectCentre)) {
       return outsideCentres();
     }
+    if (reportsOnly(user)) {
+      return reportsOnlyDenial();
+    }
     if (!op.openToMetadataOnlyRoles() && metadataOnly(user)) {
       return PolicyDecision.deny(
           "separation-of-duties",
@@ -193,6 +205,9 @@ public final class Policy {
   public PolicyDecision decideSubjectAnyCentre(StaffUser user, SubjectOperation op) {
     Objects.requireNonNull(user, "user is required.");
     Objects.requireNonNull(op, "op is required.");
+    if (reportsOnly(user)) {
+      return reportsOnlyDenial();
+    }
     if (!op.openToMetadataOnlyRoles() && metadataOnly(user)) {
       return PolicyDecision.deny(
           "separation-of-duties",
@@ -526,13 +541,29 @@ public final class Policy {
     return PolicyDecision.denyHidden("centre-scope", "The subject is outside your centres.");
   }
 
+  /** Holds a role that never receives content (the reports-only roles included). */
   private static boolean metadataOnly(StaffUser user) {
-    return user.roles().stream().anyMatch(METADATA_ONLY_ROLES::contains);
+    return user.roles().stream()
+        .anyMatch(r -> METADATA_ONLY_ROLES.contains(r) || REPORTS_ONLY_ROLES.contains(r));
   }
 
   private static String metadataOnlyRoles(StaffUser user) {
-    return names(user.roles().stream().filter(METADATA_ONLY_ROLES::contains).toList())
+    return names(
+            user.roles().stream()
+                .filter(r -> METADATA_ONLY_ROLES.contains(r) || REPORTS_ONLY_ROLES.contains(r))
+                .toList())
         .replace(", ", " and ");
+  }
+
+  /** Whether {@code user} holds a role that sees reports only. */
+  public static boolean reportsOnly(StaffUser user) {
+    return user.roles().stream().anyMatch(REPORTS_ONLY_ROLES::contains);
+  }
+
+  private static PolicyDecision reportsOnlyDenial() {
+    return PolicyDecision.deny(
+        "separation-of-duties",
+        "ANALYST sees programme figures only, never a person (separation of duties).");
   }
 
   private Role breakGlassRole(StaffUser user) {

@@ -317,7 +317,9 @@ public final class PolicyLoader {
                     + ")");
             continue;
           }
-          if (permission.get() != Permission.NONE && Policy.METADATA_ONLY_ROLES.contains(role)) {
+          if (permission.get() != Permission.NONE
+              && (Policy.METADATA_ONLY_ROLES.contains(role)
+                  || Policy.REPORTS_ONLY_ROLES.contains(role))) {
             problem(
                 cell.getValueNode(),
                 "separation of duties: "
@@ -353,7 +355,10 @@ public final class PolicyLoader {
       }
       List<String> missingRoles = new ArrayList<>();
       for (Role role : Role.values()) {
-        if (!matrix.containsKey(role) && !mentions(m, role.name())) {
+        // A reports-only role may be left out: it is "none" everywhere whatever the file says.
+        if (!matrix.containsKey(role)
+            && !mentions(m, role.name())
+            && !Policy.REPORTS_ONLY_ROLES.contains(role)) {
           missingRoles.add(role.name());
         }
       }
@@ -574,6 +579,14 @@ public final class PolicyLoader {
                   + ")");
         } else if (roles.containsKey(role.get())) {
           problem(item, what + ": " + role.get() + " is listed twice");
+        } else if (Policy.REPORTS_ONLY_ROLES.contains(role.get())) {
+          problem(
+              item,
+              "separation of duties: "
+                  + role.get()
+                  + " may never be in "
+                  + what
+                  + " (it sees programme figures only, never a person)");
         } else if (contentLike && Policy.METADATA_ONLY_ROLES.contains(role.get())) {
           problem(
               item,

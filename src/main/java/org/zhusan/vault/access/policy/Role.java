@@ -13,7 +13,9 @@ public enum Role {
   THEOLOGIAN,
   NGO_PARTNER,
   AUDITOR,
-  ADMIN;
+  ADMIN,
+  /** The ministry's analyst: programme figures only, never a person, a document or the log. */
+  ANALYST;
 
   /**
    * Roles joined with {@code +} in declaration order (e.g. {@code LAWYER+TEACHER}), or {@code

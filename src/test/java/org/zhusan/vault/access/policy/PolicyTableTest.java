@@ -71,7 +71,7 @@ class PolicyTableTest {
     assertEquals(2 + PolicyDocumentType.values().length, lines.size());
     assertEquals(
         "| Document type | LAWYER | PSYCHOLOGIST | PSYCHIATRIST | DOCTOR | SOCIAL_WORKER | TEACHER"
-            + " | THEOLOGIAN | NGO_PARTNER | AUDITOR | ADMIN |",
+            + " | THEOLOGIAN | NGO_PARTNER | AUDITOR | ADMIN | ANALYST |",
         lines.get(0));
     for (String line : lines) {
       assertEquals(Role.values().length + 2, line.chars().filter(c -> c == '|').count(), line);
