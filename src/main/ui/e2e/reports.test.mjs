@@ -92,7 +92,7 @@ test('outcomes: a psychologist records an ideology assessment on a person, refus
   await devSignIn(page, psychologist, ['Psychologist'], 'AST-01', `/subjects/${subjectId}`);
   await page.getByRole('heading', { name: person }).waitFor();
   const section = page.getByTestId('outcomes');
-  await section.getByRole('heading', { name: 'Outcomes' }).waitFor();
+  await section.getByRole('heading', { name: 'Outcomes', exact: true }).waitFor();
   await section.getByText('No outcome has been recorded for this person.').waitFor();
 
   // Nothing chosen: the error summary names the outcome; its link focuses the field.
