@@ -138,7 +138,7 @@ public class AuditResource {
   @Operation(summary = "RFC 9162 inclusion proof of an entry in the tree of a given size")
   public AuditViews.InclusionProofView inclusion(
       @QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize) {
-    return service.inclusion(number("sequence", sequence), number("treeSize", treeSize));
+    return service.inclusion(sequence, treeSize);
   }
 
   @GET
@@ -146,7 +146,7 @@ public class AuditResource {
   @Operation(summary = "RFC 9162 consistency proof between two tree sizes")
   public AuditViews.ConsistencyProofView consistency(
       @QueryParam("first") String first, @QueryParam("second") String second) {
-    return service.consistency(number("first", first), number("second", second));
+    return service.consistency(first, second);
   }
 
   @GET
@@ -168,13 +168,5 @@ public class AuditResource {
   @Operation(summary = "Who touched one subject's record, when and why")
   public AuditViews.Summary subjectSummary(@PathParam("subjectId") String subjectId) {
     return service.summary(filters.ofSubject(subjectId), subjectId, false);
-  }
-
-  private static long number(String name, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException | NullPointerException e) {
-      throw VaultException.badRequest("invalid-proof-request", name + " must be a whole number.");
-    }
   }
 }

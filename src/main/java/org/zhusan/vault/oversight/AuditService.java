@@ -82,8 +82,11 @@ public class AuditService {
   }
 
   @Transactional
-  public InclusionProofView inclusion(long index, long treeSize) {
+  public InclusionProofView inclusion(String indexParam, String treeSizeParam) {
+    // Decided before the parameters are read: whoever may not read the log learns nothing of them.
     gatekeeper.require(Action.LOG_READ, Target.log("inclusion-proof"));
+    long index = number("sequence", indexParam);
+    long treeSize = number("treeSize", treeSizeParam);
     long size = store.size();
     if (treeSize < 1 || treeSize > size || index < 0 || index >= treeSize) {
       throw VaultException.badRequest(
@@ -101,8 +104,10 @@ public class AuditService {
   }
 
   @Transactional
-  public ConsistencyProofView consistency(long first, long second) {
+  public ConsistencyProofView consistency(String firstParam, String secondParam) {
     gatekeeper.require(Action.LOG_READ, Target.log("consistency-proof"));
+    long first = number("first", firstParam);
+    long second = number("second", secondParam);
     long size = store.size();
     if (first < 1 || first > second || second > size) {
       throw VaultException.badRequest(
@@ -369,5 +374,13 @@ public class AuditService {
 
   static byte[] leaf(AuditEntry e) {
     return AuditEntryEncoding.leafHash(e);
+  }
+
+  private static long number(String name, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw VaultException.badRequest("invalid-proof-request", name + " must be a whole number.");
+    }
   }
 }

@@ -24,6 +24,8 @@ import javax.sql.DataSource;
 import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
+import org.zhusan.vault.access.policy.Policy;
+import org.zhusan.vault.access.policy.PolicyDecision;
 import org.zhusan.vault.access.policy.StaffUser;
 import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.crypto.AssociatedData;
@@ -349,6 +351,16 @@ public class SearchService {
    */
   @Transactional
   public SearchStatus status() {
+    if (Policy.reportsOnly(gatekeeper.caller())) {
+      // Counts of documents by index state: not for a role that sees programme figures only.
+      gatekeeper.enforceDecision(
+          PolicyDecision.deny(
+              "separation-of-duties", "ANALYST sees programme figures only, never a document."),
+          Action.SEARCH,
+          Target.searchIndex("status"),
+          null,
+          null);
+    }
     var ocr = inspection.ocr();
     String live = " AND k.wrapped IS NOT NULL)";
     String current = "st.token_purpose = ? AND st.bidx_key_version = ?";

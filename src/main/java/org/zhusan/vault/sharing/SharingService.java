@@ -15,6 +15,7 @@ import org.zhusan.vault.access.Action;
 import org.zhusan.vault.access.AuditedService;
 import org.zhusan.vault.access.Gatekeeper;
 import org.zhusan.vault.access.policy.Grant;
+import org.zhusan.vault.access.policy.Policy;
 import org.zhusan.vault.access.policy.PolicyDecision;
 import org.zhusan.vault.access.policy.Purpose;
 import org.zhusan.vault.access.policy.Role;
@@ -161,7 +162,10 @@ public class SharingService {
   public List<GrantView> mine(int offset, int limit) {
     StaffUser user = gatekeeper.caller();
     gatekeeper.enforceDecision(
-        PolicyDecision.allow("grant-list", "everyone sees their own grants", null),
+        Policy.reportsOnly(user)
+            ? PolicyDecision.deny(
+                "separation-of-duties", "ANALYST sees programme figures only, never a document.")
+            : PolicyDecision.allow("grant-list", "everyone sees their own grants", null),
         Action.GRANT_LIST,
         Target.grant("mine"),
         null,

@@ -3,7 +3,7 @@ package org.zhusan.vault.reports.table;
 /**
  * Whether a cell's value is published, and if not, why not. Zeros are published: a zero is not a
  * person, and suppressing every zero would hide the structure of the programme without protecting
- * anyone (the limits of this are in docs/reports-suppression.md).
+ * anyone (the limits of this are in docs/reports.md).
  */
 public enum CellStatus {
   /** The value is published. */

@@ -8,7 +8,7 @@
  * <p>{@link org.zhusan.vault.reports.table.Margins} suppresses the row totals once per population
  * and date; {@link org.zhusan.vault.reports.table.ReportFamily} suppresses one report's tables
  * around those fixed margins; {@link org.zhusan.vault.reports.table.Suppressor} is the engine
- * (primary, greedy complementary, exact linear check). See docs/reports-suppression.md.
+ * (primary, greedy complementary, exact linear check). See docs/reports.md.
  *
  * <p>Plain Java 17; no CDI, no database, no I/O, and nothing else of the vault.
  */
