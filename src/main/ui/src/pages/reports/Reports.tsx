@@ -66,6 +66,8 @@ function useTable(request: ReportRequest | null): { table: Table | null; error: 
   useEffect(() => {
     if (!path) return;
     let live = true;
+    // The figures of another choice never stand under this choice's caption while it loads.
+    setTable(null);
     setLoading(true);
     setError(null);
     api.get<Table>(path).then((t) => { if (live) { setTable(t); setLoading(false); } }, (e) => { if (live) { setError(e); setTable(null); setLoading(false); } });
