@@ -188,6 +188,7 @@ test('reports: an analyst sees only Reports, each chart with its table (suppress
   }
   await namesNobody(page);
   await axeCheck(page, 'reports: people by stage');
+  await stages.evaluate((e) => e.scrollIntoView());
   await shot(page, 'reports-stages');
   const stagesCsv = await save(page, () => stages.getByRole('button', { name: 'Download CSV' }).click(), `stages-${day}-by-centre.csv`);
   assert.ok(stagesCsv.text.includes('AST-01'), 'the CSV has the centres');
@@ -221,6 +222,7 @@ test('reports: an analyst sees only Reports, each chart with its table (suppress
   assert.equal(apiTrend.status, 200, JSON.stringify(apiTrend.body));
   assert.deepEqual(await cellsOnPage(trendTable), cellsOf(apiTrend.body));
   await axeCheck(page, 'reports: stages over time');
+  await trend.evaluate((e) => e.scrollIntoView());
   await shot(page, 'reports-trend');
   await save(page, () => trend.getByRole('button', { name: 'Download CSV' }).click(), 'stage-trend-2026-01-to-2026-06-AST-01.csv');
 
@@ -248,6 +250,7 @@ test('reports: an analyst sees only Reports, each chart with its table (suppress
   await ind.getByTestId('suppression-note').getByText(`Counts below ${apiInd.body.threshold} are hidden`).waitFor();
   await namesNobody(page);
   await axeCheck(page, 'reports: outcomes by cohort');
+  await ind.evaluate((e) => e.scrollIntoView());
   await shot(page, 'reports-indicators');
   const indCsv = await save(page, () => ind.getByRole('button', { name: 'Download CSV' }).click(), `indicators-IDEOLOGY_ASSESSMENT-${day}-by-cohort-F.csv`);
   assert.ok(indCsv.text.length > 0);
