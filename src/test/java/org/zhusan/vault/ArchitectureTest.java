@@ -32,7 +32,8 @@ class ArchitectureTest {
     "..vault.pdf..",
     "..vault.records.certificate..",
     "..vault.disclosure.bundle..",
-    "..vault.reports.table.."
+    "..vault.reports.table..",
+    "..vault.audit.witness.."
   };
 
   private static JavaClasses vault;

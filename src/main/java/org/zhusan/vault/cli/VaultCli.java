@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       TokenCommand.class,
       VerifyLogCommand.class,
+      WitnessCommand.class,
       VerifyCertificateCommand.class,
       VerifyDisclosureCommand.class,
       RotateKeysCommand.class,

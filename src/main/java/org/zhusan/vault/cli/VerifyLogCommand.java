@@ -9,10 +9,9 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
 import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
-import org.zhusan.vault.audit.verify.ExportFormat;
-import org.zhusan.vault.audit.verify.ExportLine;
 import org.zhusan.vault.audit.verify.OfflineLogVerifier;
 import org.zhusan.vault.audit.verify.VerificationReport;
+import org.zhusan.vault.audit.witness.C2spCheckpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,9 +67,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
       names = "--checkpoint",
       paramLabel = "FILE",
       description =
-          "Optional: a checkpoint line kept from an earlier export or received from a witness; the"
-              + " export must extend it (this detects a tail cut off together with its"
-              + " checkpoints).")
+          "Optional: a checkpoint kept from an earlier export (its JSON line) or received from a"
+              + " witness (a C2SP checkpoint note); the export must extend it (this detects a tail"
+              + " cut off together with its checkpoints).")
   private Path trustedCheckpoint;
 
   @Override
@@ -79,10 +78,10 @@ public final class VerifyLogCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     VerificationReport report;
     try {
-      OfflineLogVerifier verifier =
-          new OfflineLogVerifier(CheckpointVerifier.fromPublicKeyPemFile(publicKey));
+      CheckpointVerifier key = CheckpointVerifier.fromPublicKeyPemFile(publicKey);
+      OfflineLogVerifier verifier = new OfflineLogVerifier(key);
       if (trustedCheckpoint != null) {
-        verifier = verifier.withTrustedCheckpoint(readTrustedCheckpoint(trustedCheckpoint));
+        verifier = verifier.withTrustedCheckpoint(readTrustedCheckpoint(trustedCheckpoint, key));
       }
       report = verifier.verify(export);
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
@@ -95,20 +94,17 @@ public final class VerifyLogCommand implements Callable<Integer> {
     return report.ok() ? 0 : 1;
   }
 
-  private static SignedCheckpoint readTrustedCheckpoint(Path file) throws IOException {
+  /** Reads an export checkpoint line or a C2SP checkpoint note (cosignatures are not checked). */
+  private static SignedCheckpoint readTrustedCheckpoint(Path file, CheckpointVerifier key)
+      throws IOException {
     if (Files.size(file) > MAX_CHECKPOINT_FILE_BYTES) {
       throw new IllegalArgumentException(file + " is too large for a checkpoint");
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-    ExportLine line;
+    String text = Files.readString(file, StandardCharsets.UTF_8);
     try {
-      line = ExportFormat.parseLine(text);
+      return C2spCheckpoints.read(text, key);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + " is not a checkpoint line: " + e.getMessage(), e);
+      throw new IllegalArgumentException(file + " is not a checkpoint: " + e.getMessage(), e);
     }
-    if (!(line instanceof ExportLine.CheckpointLine checkpoint)) {
-      throw new IllegalArgumentException(file + " holds an entry, not a checkpoint");
-    }
-    return checkpoint.checkpoint();
   }
 }

@@ -22,10 +22,12 @@ import org.zhusan.vault.subjects.ProgrammeStage;
 import org.zhusan.vault.subjects.Subject;
 
 /**
- * The people a report counts at a date: everyone of the scope's centres whose programme had begun
- * by then (a stage transition on or before the date), except people whose records were shredded
- * (they are erased from the vault, figures included). Their categories come from the plain
- * reportable columns, the stage history, and the date of birth opened in memory.
+ * The people reports count: everyone of the scope's centres, except people whose records were
+ * shredded (they are erased from the vault, figures included), read once per report with their
+ * stage history, so that a report over many dates (the stage trend) reads and opens each record
+ * once. At a date, a person counts if their programme had begun (a stage transition on or before
+ * it); their categories come from the plain reportable columns, the stage in force, and the date of
+ * birth opened in memory.
  */
 @ApplicationScoped
 class Population {
@@ -36,45 +38,109 @@ class Population {
 
   @Inject CentreRepository centres;
 
-  /** The people and the layout of the report's rows. */
+  /** The people at one date, and the layout of the report's rows. */
   record Counted(List<Person> people, Layout layout) {}
+
+  /** A stage taking effect on a date. */
+  private record Move(LocalDate on, String stage) {}
+
+  /** One person's reportable record, read once. */
+  private record Entry(
+      UUID id,
+      String centre,
+      String sex,
+      LocalDate birth,
+      String yearBand,
+      LocalDate arrival,
+      List<Move> moves) {
+    /** The stage in force at {@code date}, or null before the programme began. */
+    String stageAt(LocalDate date) {
+      String stage = null;
+      for (Move m : moves) {
+        if (m.on().isAfter(date)) {
+          break;
+        }
+        stage = m.stage();
+      }
+      return stage;
+    }
+  }
+
+  /** The records of a scope, counted at any date. */
+  static final class Records {
+    private final Map<String, String> regionOfCentre;
+    private final List<Entry> entries;
+
+    private Records(Map<String, String> regionOfCentre, List<Entry> entries) {
+      this.regionOfCentre = regionOfCentre;
+      this.entries = entries;
+    }
+
+    Counted at(LocalDate date) {
+      List<Person> people = new ArrayList<>(entries.size());
+      TreeSet<Integer> cohorts = new TreeSet<>();
+      for (Entry e : entries) {
+        String stage = e.stageAt(date);
+        if (stage == null) {
+          continue;
+        }
+        Map<Grouping, String> dims = new EnumMap<>(Grouping.class);
+        dims.put(Grouping.CENTRE, e.centre());
+        dims.put(Grouping.REGION, regionOfCentre.get(e.centre()));
+        dims.put(Grouping.SEX, e.sex());
+        dims.put(Grouping.STAGE, stage);
+        dims.put(
+            Grouping.AGE_BAND,
+            e.birth() != null
+                ? AgeBand.of(e.birth(), date)
+                : AgeBand.ofYearBand(e.yearBand(), date));
+        if (e.arrival() != null) {
+          cohorts.add(e.arrival().getYear());
+          dims.put(Grouping.COHORT, Integer.toString(e.arrival().getYear()));
+        } else {
+          dims.put(Grouping.COHORT, UNKNOWN);
+        }
+        people.add(new Person(e.id(), dims));
+      }
+      return new Counted(people, layout(date, regionOfCentre, cohorts));
+    }
+  }
 
   /**
    * @param scope the centres whose people count; null for the whole programme
    */
-  Counted at(LocalDate date, Set<String> scope) {
+  Records of(Set<String> scope) {
     Map<String, String> regionOfCentre = new LinkedHashMap<>();
     for (Centre c : centres.page(0, Integer.MAX_VALUE)) {
       if (scope == null || scope.contains(c.code())) {
         regionOfCentre.put(c.code(), c.region());
       }
     }
-    List<Object[]> rows = rows(date, regionOfCentre.keySet());
+    if (regionOfCentre.isEmpty()) {
+      return new Records(regionOfCentre, List.of());
+    }
+    Map<UUID, List<Move>> moves = moves(regionOfCentre.keySet());
+    List<Object[]> rows = subjects(regionOfCentre.keySet());
     Map<UUID, LocalDate> births = birthDates(rows);
-    List<Person> people = new ArrayList<>(rows.size());
-    TreeSet<Integer> cohorts = new TreeSet<>();
+    List<Entry> entries = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
       UUID id = (UUID) r[0];
-      String centre = (String) r[1];
-      Map<Grouping, String> dims = new EnumMap<>(Grouping.class);
-      dims.put(Grouping.CENTRE, centre);
-      dims.put(Grouping.REGION, regionOfCentre.get(centre));
-      dims.put(Grouping.SEX, String.valueOf(r[2]));
-      dims.put(Grouping.STAGE, (String) r[5]);
-      LocalDate birth = births.get(id);
-      dims.put(
-          Grouping.AGE_BAND,
-          birth != null ? AgeBand.of(birth, date) : AgeBand.ofYearBand((String) r[3], date));
-      LocalDate arrival = localDate(r[4]);
-      if (arrival != null) {
-        cohorts.add(arrival.getYear());
-        dims.put(Grouping.COHORT, Integer.toString(arrival.getYear()));
-      } else {
-        dims.put(Grouping.COHORT, UNKNOWN);
-      }
-      people.add(new Person(id, dims));
+      entries.add(
+          new Entry(
+              id,
+              (String) r[1],
+              String.valueOf(r[2]),
+              births.get(id),
+              (String) r[3],
+              localDate(r[4]),
+              moves.getOrDefault(id, List.of())));
     }
-    return new Counted(people, layout(date, regionOfCentre, cohorts));
+    return new Records(regionOfCentre, entries);
+  }
+
+  /** {@code of(scope).at(date)}. */
+  Counted at(LocalDate date, Set<String> scope) {
+    return of(scope).at(date);
   }
 
   private static Layout layout(
@@ -98,22 +164,31 @@ class Population {
   }
 
   @SuppressWarnings("unchecked")
-  private List<Object[]> rows(LocalDate date, Set<String> centreCodes) {
-    if (centreCodes.isEmpty()) {
-      return List.of();
-    }
+  private List<Object[]> subjects(Set<String> centreCodes) {
     return em.createNativeQuery(
-            "SELECT s.id, s.centre_code, s.sex, s.birth_year_band, s.arrival_date, st.to_stage"
-                + " FROM subject s"
+            "SELECT s.id, s.centre_code, s.sex, s.birth_year_band, s.arrival_date FROM subject s"
                 + " JOIN data_key k ON k.owner_id = s.id AND k.wrapped IS NOT NULL"
-                + " JOIN LATERAL (SELECT t.to_stage FROM stage_transition t"
-                + "   WHERE t.subject_id = s.id AND t.effective_on <= :d"
-                + "   ORDER BY t.effective_on DESC, t.id DESC LIMIT 1) st ON true"
-                + " WHERE s.centre_code IN (:centres)"
-                + " ORDER BY s.id")
-        .setParameter("d", date)
+                + " WHERE s.centre_code IN (:centres) ORDER BY s.id")
         .setParameter("centres", centreCodes)
         .getResultList();
+  }
+
+  /** Every person's stage transitions, oldest first. */
+  @SuppressWarnings("unchecked")
+  private Map<UUID, List<Move>> moves(Set<String> centreCodes) {
+    Map<UUID, List<Move>> out = new HashMap<>();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT t.subject_id, t.to_stage, t.effective_on FROM stage_transition t"
+                    + " JOIN subject s ON s.id = t.subject_id WHERE s.centre_code IN (:centres)"
+                    + " ORDER BY t.subject_id, t.effective_on, t.id")
+            .setParameter("centres", centreCodes)
+            .getResultList();
+    for (Object[] r : rows) {
+      out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+          .add(new Move(localDate(r[2]), (String) r[1]));
+    }
+    return out;
   }
 
   /** Dates of birth, opened in memory, of those who have one. */

@@ -94,7 +94,7 @@ public class Reports {
     }
     checkSexGrouping(groupBy, sex);
     Set<String> scope = decide("stages:" + date + ":" + groupBy + ":" + sex, null);
-    PublishedTable t = stageFamily(date, scope).table(sex, groupBy);
+    PublishedTable t = stageFamily(population.at(date, scope)).table(sex, groupBy);
     return table("stages", null, date, null, null, null, groupBy, sex, t);
   }
 
@@ -162,6 +162,7 @@ public class Reports {
           "invalid-centre", "centre must name one of the centres (GET /api/centres).");
     }
     Set<String> scope = decide("stage-trend:" + from + ":" + to + ":" + centre, centre);
+    Population.Records records = population.of(scope);
     List<ReportViews.Row> rows = new ArrayList<>();
     int primary = 0;
     int complementary = 0;
@@ -171,7 +172,7 @@ public class Reports {
               ? ReportRequest.today()
               : m.atEndOfMonth();
       PublishedTable t =
-          stageFamily(at, scope)
+          stageFamily(records.at(at))
               .table(SexFilter.ALL, Grouping.CENTRE)
               .rounded(settings.roundingBase());
       List<PublishedCell> cells = t.columnTotals();
@@ -212,8 +213,7 @@ public class Reports {
     return (int) cells.stream().filter(c -> c.status() == status).count();
   }
 
-  private ReportFamily stageFamily(LocalDate date, Set<String> scope) {
-    Population.Counted counted = population.at(date, scope);
+  private ReportFamily stageFamily(Population.Counted counted) {
     List<Unit> units =
         counted.people().stream().map(p -> new Unit(p.dims(), p.dim(Grouping.STAGE))).toList();
     int k = settings.minCount();

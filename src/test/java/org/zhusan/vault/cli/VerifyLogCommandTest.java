@@ -17,10 +17,13 @@ import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.audit.tree.Checkpoint;
 import org.zhusan.vault.audit.tree.CheckpointSigner;
+import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.audit.tree.CompactRange;
 import org.zhusan.vault.audit.tree.MerkleTree;
 import org.zhusan.vault.audit.verify.ExportFormat;
+import org.zhusan.vault.audit.verify.ExportLine;
 import org.zhusan.vault.audit.verify.ExportWriter;
+import org.zhusan.vault.audit.witness.C2spCheckpoints;
 import picocli.CommandLine;
 
 class VerifyLogCommandTest {
@@ -110,6 +113,37 @@ class VerifyLogCommandTest {
             trusted.toString());
     assertEquals(1, run.code);
     assertTrue(run.out.contains("TRUNCATED"), run.out);
+  }
+
+  @Test
+  void aTrustedCheckpointNoteDetectsACutTailToo() throws Exception {
+    String text = Files.readString(export);
+    Path cut = dir.resolve("cut-for-note.jsonl");
+    Files.writeString(cut, text.substring(0, text.indexOf('\n', text.indexOf("\"size\":40")) + 1));
+    CheckpointVerifier key = CheckpointVerifier.fromPublicKeyPemFile(PUBLIC_KEY);
+    var line = (ExportLine.CheckpointLine) ExportFormat.parseLine(lastCheckpointLine);
+    Path note = dir.resolve("trusted.note");
+    Files.writeString(note, C2spCheckpoints.toNote(line.checkpoint(), key).format());
+    Run run =
+        run(
+            "--export",
+            cut.toString(),
+            "--public-key",
+            PUBLIC_KEY.toString(),
+            "--checkpoint",
+            note.toString());
+    assertEquals(1, run.code, run.out + run.err);
+    assertTrue(run.out.contains("TRUNCATED"), run.out);
+    assertEquals(
+        0,
+        run(
+                "--export",
+                export.toString(),
+                "--public-key",
+                PUBLIC_KEY.toString(),
+                "--checkpoint",
+                note.toString())
+            .code);
   }
 
   @Test

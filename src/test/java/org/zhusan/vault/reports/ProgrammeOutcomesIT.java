@@ -155,6 +155,10 @@ class ProgrammeOutcomesIT {
     own.getJsonArray("rows").forEach(r -> rows.add(r.asJsonObject().getString("category")));
     assertEquals(List.of("AST-01"), rows);
     Http.problem(Http.get("/api/reports/stage-trend?centre=ALA-01", lawyer), 403);
+    JsonObject none =
+        report(Tokens.token("outcomes-nowhere", "LAWYER"), "/api/reports/stages?date=" + DATE);
+    assertEquals(0, none.getJsonArray("rows").size(), none::toString);
+    assertEquals(0, none.getJsonObject("total").getInt("value"));
     Http.problem(Http.get("/api/reports/stages", Tokens.token("outcomes-auditor", "AUDITOR")), 403);
     Http.problem(Http.get("/api/reports/stages?groupBy=NAME", ANALYST), 400);
     Http.problem(Http.get("/api/reports/indicators?kind=MOOD", ANALYST), 400);

@@ -98,6 +98,9 @@ public final class Suppressor {
    * @throws IllegalArgumentException if a cell is unknown or repeated, or the sum does not hold
    */
   public void relation(int total, int... parts) {
+    if (parts.length == 0 && total >= 0 && total < labels.size() && values[total] == 0) {
+      return; // a sum of nothing (a grouping with no rows, an empty scope): zero, no person
+    }
     int[] members = new int[parts.length + 1];
     members[0] = total;
     System.arraycopy(parts, 0, members, 1, parts.length);
