@@ -10,6 +10,7 @@ import { match, navigate, usePath } from './router';
 import { SignIn } from './pages/SignIn';
 import { SelectField, Loading } from './components/ui';
 import { api, type Me } from './api';
+import { mayReport } from './reports';
 import { BreakGlassBanner } from './components/BreakGlassBanner';
 
 // Pages after sign-in load on demand: the JavaScript before sign-in stays small.
@@ -28,6 +29,7 @@ const AdminKeys = lazy(() => import('./pages/admin/Admin').then((m) => ({ defaul
 const AdminSearch = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminSearch })));
 const Disposition = lazy(() => import('./pages/records/Disposition'));
 const Disclose = lazy(() => import('./pages/disclosure/Disclose'));
+const Reports = lazy(() => import('./pages/reports/Reports'));
 const AdminBlindIndex = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.AdminBlindIndex })));
 
 /** Staff roles (those that work with records); auditors and administrators get their own pages. */
@@ -37,6 +39,10 @@ const isStaff = (s: Session) => s.roles.some((r) => STAFF.includes(r));
 const RECORDS_ROLES = ['ADMIN', 'LAWYER', 'AUDITOR'];
 const isAuditor = (s: Session) => s.roles.includes('AUDITOR');
 const isAdmin = (s: Session) => s.roles.includes('ADMIN');
+/** The ministry's analyst sees figures only: never a person, a document or the log. */
+const isAnalyst = (s: Session) => s.roles.includes('ANALYST');
+/** Does the session work with people's records (the People, Search and Shared pages)? */
+const worksWithRecords = (s: Session) => isStaff(s) || (!isAuditor(s) && !isAdmin(s) && !isAnalyst(s));
 
 declare global {
   interface Window {
@@ -169,6 +175,8 @@ function Page({ route, session }: { route: ReturnType<typeof match>; session: Se
       // Auditors and administrators never see records: their home is the log or the status page.
       if (!isStaff(session) && isAuditor(session)) return <AccessLog />;
       if (!isStaff(session) && isAdmin(session)) return <AdminStatus />;
+      // The analyst's home is the Reports page.
+      if (!worksWithRecords(session)) return mayReport(session.roles) ? <Reports /> : <NotFound />;
       return <Subjects session={session} />;
     case 'audit-log': return isAuditor(session) ? <AccessLog /> : <NotFound />;
     case 'audit-user': return isAuditor(session) ? <Timeline key={`u${route.id}`} kind="user" id={route.id} /> : <NotFound />;
@@ -180,20 +188,28 @@ function Page({ route, session }: { route: ReturnType<typeof match>; session: Se
     case 'admin-keys': return isAdmin(session) ? <AdminKeys /> : <NotFound />;
     case 'admin-search': return isAdmin(session) ? <AdminSearch /> : <NotFound />;
     case 'admin-blind-index': return isAdmin(session) ? <AdminBlindIndex /> : <NotFound />;
-    case 'disposition': return <Disposition session={session} />;
-    case 'register': return <Register session={session} />;
-    case 'subject': return <SubjectPage id={route.id} session={session} />;
-    case 'disclose': return <Disclose key={route.id} id={route.id} session={session} />;
-    case 'document': return <DocumentPage id={route.id} session={session} />;
-    case 'shares': return <Shares session={session} />;
-    case 'search': return <Search />;
+    case 'reports': return mayReport(session.roles) ? <Reports /> : <NotFound />;
+    case 'disposition': return onlyFigures(session) ? <NotFound /> : <Disposition session={session} />;
+    case 'register': return onlyFigures(session) ? <NotFound /> : <Register session={session} />;
+    case 'subject': return onlyFigures(session) ? <NotFound /> : <SubjectPage id={route.id} session={session} />;
+    case 'disclose': return onlyFigures(session) ? <NotFound /> : <Disclose key={route.id} id={route.id} session={session} />;
+    case 'document': return onlyFigures(session) ? <NotFound /> : <DocumentPage id={route.id} session={session} />;
+    case 'shares': return onlyFigures(session) ? <NotFound /> : <Shares session={session} />;
+    case 'search': return onlyFigures(session) ? <NotFound /> : <Search />;
     case 'callback': return <Loading />;
     default: return <NotFound />;
   }
 }
 
+/** An analyst without any other role: the record pages are not offered (the server refuses them anyway). */
+function onlyFigures(s: Session): boolean {
+  return isAnalyst(s) && !isStaff(s) && !isAuditor(s) && !isAdmin(s);
+}
+
 function NotFound() {
-  return <><h1><FormattedMessage id="notfound.title" /></h1><p><Link href="/"><FormattedMessage id="nav.subjects" /></Link></p></>;
+  const session = currentSession();
+  return <><h1><FormattedMessage id="notfound.title" /></h1><p><Link href="/">
+    <FormattedMessage id={session && onlyFigures(session) ? 'nav.reports' : 'nav.subjects'} /></Link></p></>;
 }
 
 function Header({ session }: { session: Session | null }) {
@@ -204,7 +220,7 @@ function Header({ session }: { session: Session | null }) {
       <div className="brand"><FormattedMessage id="app.name" /></div>
       {session ? (
         <nav aria-label={intl.formatMessage({ id: 'nav.label' })} className="nav">
-          {isStaff(session) || (!isAuditor(session) && !isAdmin(session)) ? (
+          {worksWithRecords(session) ? (
             <>
               <Link href="/"><FormattedMessage id="nav.subjects" /></Link>
               <Link href="/search"><FormattedMessage id="nav.search" /></Link>
@@ -212,6 +228,7 @@ function Header({ session }: { session: Session | null }) {
             </>
           ) : null}
           {session.roles.some((r) => RECORDS_ROLES.includes(r)) ? <Link href="/records/disposition"><FormattedMessage id="nav.disposition" /></Link> : null}
+          {mayReport(session.roles) ? <Link href="/reports"><FormattedMessage id="nav.reports" /></Link> : null}
           {isAuditor(session) ? (
             <>
               <Link href="/audit/log"><FormattedMessage id="nav.accessLog" /></Link>

@@ -15,6 +15,7 @@ export const KNOWN_SLUGS = [
   'search-unavailable', 'server-error', 'network', 'invalid-document-type', 'separation-of-duties', 'destroyed',
   'already-released', 'not-eligible', 'not-proposed', 'not-review', 'not-open', 'invalid-until', 'legacy-document-key',
   'already-revoked', 'caseReference-required', 'invalid-validUntil', 'invalid-revokedOn', 'invalid-consentDocumentId',
+  'invalid-indicator', 'invalid-date', 'invalid-document', 'invalid-corrects', 'already-corrected',
 ] as const;
 
 export function slugOf(p: Problem): string | null {

@@ -43,6 +43,7 @@ export type Route =
   | { name: 'admin-search' }
   | { name: 'admin-blind-index' }
   | { name: 'disposition' }
+  | { name: 'reports' }
   | { name: 'callback' }
   | { name: 'not-found' };
 
@@ -74,6 +75,7 @@ export function match(path: string): Route {
   if (p === '/admin/search') return { name: 'admin-search' };
   if (p === '/admin/blind-index') return { name: 'admin-blind-index' };
   if (p === '/records/disposition') return { name: 'disposition' };
+  if (p === '/reports') return { name: 'reports' };
   if (p === '/auth/callback') return { name: 'callback' };
   return { name: 'not-found' };
 }

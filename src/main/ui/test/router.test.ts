@@ -24,5 +24,7 @@ describe('routes', () => {
     expect(match('/admin/search')).toEqual({ name: 'admin-search' });
     expect(match('/admin/blind-index')).toEqual({ name: 'admin-blind-index' });
     expect(match('/records/disposition')).toEqual({ name: 'disposition' });
+    expect(match('/reports')).toEqual({ name: 'reports' });
+    expect(match('/reports/')).toEqual({ name: 'reports' });
   });
 });

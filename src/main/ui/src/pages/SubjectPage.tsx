@@ -11,6 +11,7 @@ import { CertificateDownloads } from '../components/Certificate';
 import { HoldBanner, SubjectRecords, isHeld, useHolds, useSchedule } from './records/SubjectRecords';
 import { DEFAULT_ROLES, mayReadCertificates } from '../records';
 import { SubjectDisclosure } from './disclosure/SubjectDisclosure';
+import { SubjectOutcomes } from './outcomes/SubjectOutcomes';
 
 /** Roles the default policy lets change a subject (stage, family links); the server decides. */
 const SUBJECT_WRITERS = ['LAWYER', 'PSYCHOLOGIST', 'PSYCHIATRIST', 'DOCTOR', 'SOCIAL_WORKER'];
@@ -110,6 +111,7 @@ export default function SubjectPage({ id, session }: { id: string; session: Sess
         ) : null}
       </section>
       {canFile && !subject.shredded ? <Uploader subjectId={subject.id} session={session} onUploaded={loadDocs} /> : null}
+      <SubjectOutcomes subjectId={subject.id} docs={docs?.items ?? []} shredded={subject.shredded} />
       <SubjectRecords subjectId={subject.id} session={session} docs={docs?.items ?? []} holds={holds} holdsError={holdsError}
         reloadHolds={reloadHolds} schedule={schedule} mayWriteSubject={mayWriteSubject} />
       <SubjectDisclosure subjectId={subject.id} session={session} docs={docs?.items ?? []} shredded={subject.shredded} />

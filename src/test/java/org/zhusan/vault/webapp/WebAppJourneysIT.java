@@ -60,7 +60,8 @@ class WebAppJourneysIT {
         "e2e/journeys.test.mjs",
         "e2e/auditor.test.mjs",
         "e2e/records.test.mjs",
-        "e2e/disclosure.test.mjs");
+        "e2e/disclosure.test.mjs",
+        "e2e/reports.test.mjs");
   }
 
   /**
