@@ -1,18 +1,16 @@
-package org.zhusan.vault.platform.health;
+package org.zhusan.vault.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.zhusan.vault.audit.WitnessConfig;
-import org.zhusan.vault.audit.Witnessing;
 
 /**
  * Reports the witness alarm (a checkpoint not co-signed by k witnesses within {@code
  * vault.audit.witness.max-delay}) in readiness details, without making the vault unready: the log
  * keeps working while a witness is down. Invalid witness settings make the vault unready through
- * {@link KeyStatus} instead ({@code keys} check).
+ * {@link org.zhusan.vault.platform.health.KeyStatus} instead ({@code keys} check).
  */
 @Readiness
 @ApplicationScoped
