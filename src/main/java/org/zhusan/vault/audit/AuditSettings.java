@@ -28,6 +28,15 @@ public class AuditSettings {
   @ConfigProperty(name = "checkpoint.interval", defaultValue = "PT5M")
   Duration checkpointInterval;
 
+  @ConfigProperty(name = "witnesses")
+  Optional<String> witnesses;
+
+  @ConfigProperty(name = "witness.threshold", defaultValue = "0")
+  int witnessThreshold;
+
+  @ConfigProperty(name = "witness.max-delay", defaultValue = "PT1H")
+  Duration witnessMaxDelay;
+
   /**
    * How long a request waits for its entry to be appended (its turn at the log head, or its batch)
    * before 503.
@@ -56,5 +65,23 @@ public class AuditSettings {
   /** Period of signed checkpoints while the log grows; zero turns them off. */
   public Duration checkpointInterval() {
     return checkpointInterval;
+  }
+
+  /**
+   * The witnesses each new checkpoint is pushed to: comma-separated entries {@code <url> <verifier
+   * key>} (see {@link WitnessConfig#parse}); empty for none.
+   */
+  public Optional<String> witnesses() {
+    return witnesses;
+  }
+
+  /** How many witnesses must co-sign each checkpoint (k); 0 means all configured. */
+  public int witnessThreshold() {
+    return witnessThreshold;
+  }
+
+  /** How long a checkpoint may wait for its k cosignatures before the alarm. */
+  public Duration witnessMaxDelay() {
+    return witnessMaxDelay;
   }
 }

@@ -165,6 +165,95 @@ public class AuditStore {
         .executeUpdate();
   }
 
+  /** The latest stored checkpoint, if any. */
+  public java.util.Optional<SignedCheckpoint> latestCheckpoint() {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT note, signature FROM access_log_checkpoint ORDER BY tree_size DESC LIMIT 1")
+            .getResultList();
+    if (rows.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return java.util.Optional.of(
+        new SignedCheckpoint(Checkpoint.parseBody((String) row[0]), (byte[]) row[1]));
+  }
+
+  /**
+   * The largest tree size the witness with this verifier key co-signed, no larger than {@code
+   * atMost}; 0 if none.
+   */
+  public long lastCosignedSize(String witnessKey, long atMost) {
+    Object v =
+        em.createNativeQuery(
+                "SELECT max(tree_size) FROM access_log_cosignature WHERE witness_key = ?1 AND"
+                    + " tree_size <= ?2")
+            .setParameter(1, witnessKey)
+            .setParameter(2, atMost)
+            .getSingleResult();
+    return v == null ? 0 : ((Number) v).longValue();
+  }
+
+  /** The stored cosignature lines (without newline) of the checkpoint of {@code treeSize}. */
+  public List<String> cosignatures(long treeSize) {
+    List<String> out = new ArrayList<>();
+    for (Object r :
+        em.createNativeQuery(
+                "SELECT signature_line FROM access_log_cosignature WHERE tree_size = ?1 ORDER BY"
+                    + " witness_key")
+            .setParameter(1, treeSize)
+            .getResultList()) {
+      out.add((String) r);
+    }
+    return out;
+  }
+
+  /** The verifier keys of the witnesses that co-signed the checkpoint of {@code treeSize}. */
+  public List<String> cosigners(long treeSize) {
+    List<String> out = new ArrayList<>();
+    for (Object r :
+        em.createNativeQuery("SELECT witness_key FROM access_log_cosignature WHERE tree_size = ?1")
+            .setParameter(1, treeSize)
+            .getResultList()) {
+      out.add((String) r);
+    }
+    return out;
+  }
+
+  /**
+   * The first checkpoint after the latest one that at least {@code k} of {@code witnessKeys}
+   * co-signed (or the first checkpoint of all, if none was): its size and signing time.
+   */
+  public java.util.Optional<Object[]> firstNotCosigned(List<String> witnessKeys, int k) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT c.tree_size, c.signed_at FROM access_log_checkpoint c WHERE c.tree_size >"
+                    + " COALESCE((SELECT max(s.tree_size) FROM (SELECT tree_size FROM"
+                    + " access_log_cosignature WHERE witness_key IN (:keys) GROUP BY tree_size"
+                    + " HAVING count(*) >= :k) s), -1) ORDER BY c.tree_size LIMIT 1")
+            .setParameter("keys", witnessKeys)
+            .setParameter("k", (long) k)
+            .getResultList();
+    return rows.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new Object[] {
+              ((Number) ((Object[]) rows.get(0))[0]).longValue(),
+              SqlTimes.instant(((Object[]) rows.get(0))[1])
+            });
+  }
+
+  /** Stores a verified cosignature (once per checkpoint and witness). */
+  public void storeCosignature(long treeSize, String witnessKey, String line) {
+    em.createNativeQuery(
+            "INSERT INTO access_log_cosignature (tree_size, witness_key, signature_line,"
+                + " received_at) VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING")
+        .setParameter(1, treeSize)
+        .setParameter(2, witnessKey)
+        .setParameter(3, line)
+        .executeUpdate();
+  }
+
   static AuditEntry entry(Object[] r) {
     return new AuditEntry(
         ((Number) r[0]).longValue(),

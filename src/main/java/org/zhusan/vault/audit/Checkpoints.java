@@ -42,6 +42,8 @@ public class Checkpoints implements KeyStatus {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  @Inject jakarta.enterprise.event.Event<CheckpointSigned> signedEvents;
+
   private volatile CheckpointSigner signer;
   private volatile String problem = "not loaded";
   private ScheduledFuture<?> periodic;
@@ -174,6 +176,8 @@ public class Checkpoints implements KeyStatus {
                 range.rootHash(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     store.store(signed);
+    // Witnesses are asked once this commits (Witnessing observes AFTER_SUCCESS, asynchronously).
+    signedEvents.fire(new CheckpointSigned(size));
     return Optional.of(signed);
   }
 

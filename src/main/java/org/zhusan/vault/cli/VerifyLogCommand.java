@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.zhusan.vault.audit.tree.CheckpointVerifier;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
 import org.zhusan.vault.audit.verify.OfflineLogVerifier;
 import org.zhusan.vault.audit.verify.VerificationReport;
 import org.zhusan.vault.audit.witness.C2spCheckpoints;
+import org.zhusan.vault.audit.witness.NoteVerifierKey;
+import org.zhusan.vault.audit.witness.SignedNote;
+import org.zhusan.vault.audit.witness.WitnessPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,6 +82,21 @@ public final class VerifyLogCommand implements Callable<Integer> {
               + " cut off together with its checkpoints).")
   private Path trustedCheckpoint;
 
+  @Option(
+      names = "--witness-key",
+      paramLabel = "KEY",
+      description =
+          "Repeatable: a trusted witness's verifier key (<name>+<key ID>+<base64>, as witness"
+              + " --print-key prints it). Requires --checkpoint to be a C2SP note (GET"
+              + " /api/audit/published/checkpoint.note) co-signed by --witness-threshold of them.")
+  private List<String> witnessKeys = new ArrayList<>();
+
+  @Option(
+      names = "--witness-threshold",
+      paramLabel = "K",
+      description = "How many of the --witness-key witnesses must have co-signed (default: all).")
+  private Integer witnessThreshold;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -85,6 +105,12 @@ public final class VerifyLogCommand implements Callable<Integer> {
     try {
       CheckpointVerifier key = CheckpointVerifier.fromPublicKeyPemFile(publicKey);
       OfflineLogVerifier verifier = new OfflineLogVerifier(key);
+      if (witnessThreshold != null && witnessKeys.isEmpty()) {
+        throw new IllegalArgumentException("--witness-threshold needs --witness-key");
+      }
+      if (!witnessKeys.isEmpty()) {
+        witnesses = witnessVerdict(key);
+      }
       if (trustedCheckpoint != null) {
         verifier = verifier.withTrustedCheckpoint(readTrustedCheckpoint(trustedCheckpoint, key));
       }
@@ -95,8 +121,57 @@ public final class VerifyLogCommand implements Callable<Integer> {
       return 1;
     }
     out.println(report.summary());
+    if (witnesses != null) {
+      out.println(
+          (witnesses.satisfied() ? "" : "FAILED: ")
+              + "checkpoint of size "
+              + witnessedSize
+              + ", witnesses: "
+              + witnesses.summary());
+    }
     out.flush();
-    return report.ok() ? 0 : 1;
+    return report.ok() && (witnesses == null || witnesses.satisfied()) ? 0 : 1;
+  }
+
+  private WitnessPolicy.Verdict witnesses;
+  private long witnessedSize;
+
+  /** Checks the k-of-n witness policy on the --checkpoint note (its log signature too). */
+  private WitnessPolicy.Verdict witnessVerdict(CheckpointVerifier key) throws IOException {
+    if (trustedCheckpoint == null) {
+      throw new IllegalArgumentException(
+          "--witness-key needs --checkpoint: the C2SP note with the witnesses' cosignatures");
+    }
+    List<NoteVerifierKey> keys = new ArrayList<>();
+    for (String k : witnessKeys) {
+      try {
+        keys.add(NoteVerifierKey.parse(k.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--witness-key " + k + ": " + e.getMessage(), e);
+      }
+    }
+    int k = witnessThreshold == null ? keys.size() : witnessThreshold;
+    if (Files.size(trustedCheckpoint) > MAX_CHECKPOINT_FILE_BYTES) {
+      throw new IllegalArgumentException(trustedCheckpoint + " is too large for a checkpoint");
+    }
+    String text = Files.readString(trustedCheckpoint, StandardCharsets.UTF_8);
+    SignedNote note;
+    try {
+      note = SignedNote.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          trustedCheckpoint
+              + " is not a C2SP checkpoint note (needed for --witness-key): "
+              + e.getMessage(),
+          e);
+    }
+    SignedCheckpoint signed = readTrustedCheckpoint(trustedCheckpoint, key);
+    if (!key.verify(signed)) {
+      throw new IllegalArgumentException(
+          trustedCheckpoint + ": the log's signature on the checkpoint does not verify");
+    }
+    witnessedSize = signed.checkpoint().size();
+    return WitnessPolicy.check(note, keys, k);
   }
 
   /** Reads an export checkpoint line or a C2SP checkpoint note (cosignatures are not checked). */

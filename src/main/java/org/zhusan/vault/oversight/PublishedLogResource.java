@@ -23,6 +23,9 @@ import org.zhusan.vault.audit.Checkpoints;
 import org.zhusan.vault.audit.Target;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
 import org.zhusan.vault.audit.verify.ExportFormat;
+import org.zhusan.vault.audit.witness.C2spCheckpoints;
+import org.zhusan.vault.audit.witness.NoteSignature;
+import org.zhusan.vault.audit.witness.SignedNote;
 import org.zhusan.vault.platform.problem.VaultException;
 
 /**
@@ -59,6 +62,19 @@ public class PublishedLogResource {
         .build();
   }
 
+  @GET
+  @Path("checkpoint.note")
+  @Produces("text/plain")
+  @Operation(
+      summary =
+          "The latest signed checkpoint as a C2SP note with the witnesses' cosignatures received"
+              + " so far, for verify-log --checkpoint with --witness-key (AUDITOR)")
+  public Response latestCheckpointNote() {
+    return Response.ok(service.latestCheckpointNote(), "text/plain; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"last-audit-checkpoint.note\"")
+        .build();
+  }
+
   /** The transactional, audited side. */
   @ApplicationScoped
   @AuditedService
@@ -81,6 +97,26 @@ public class PublishedLogResource {
         throw VaultException.notFound("A signed checkpoint");
       }
       return ExportFormat.checkpointLine(all.get(all.size() - 1));
+    }
+
+    /**
+     * The latest checkpoint (not the latest co-signed one: a log cut back must not be able to show
+     * an older, still co-signed checkpoint instead) as a C2SP note, its stored cosignatures
+     * appended.
+     */
+    @Transactional
+    public String latestCheckpointNote() {
+      gatekeeper.require(Action.LOG_READ, Target.log("checkpoint:latest-note"));
+      SignedCheckpoint latest =
+          store
+              .latestCheckpoint()
+              .orElseThrow(() -> VaultException.notFound("A signed checkpoint"));
+      SignedNote note = C2spCheckpoints.toNote(latest, checkpoints.signer().verifier());
+      List<NoteSignature> cosignatures =
+          store.cosignatures(latest.checkpoint().size()).stream()
+              .map(NoteSignature::parseLine)
+              .toList();
+      return note.withSignatures(cosignatures).format();
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,50 @@ class VerifyLogCommandTest {
                 "--checkpoint",
                 note.toString())
             .code);
+  }
+
+  @Test
+  void aWitnessPolicyNeedsKOfTheListedCosignatures() throws Exception {
+    CheckpointVerifier key = CheckpointVerifier.fromPublicKeyPemFile(PUBLIC_KEY);
+    var line = (ExportLine.CheckpointLine) ExportFormat.parseLine(lastCheckpointLine);
+    var note = C2spCheckpoints.toNote(line.checkpoint(), key);
+    byte[] seed1 = new byte[32];
+    byte[] seed2 = new byte[32];
+    seed2[0] = 2;
+    var w1 = org.zhusan.vault.audit.witness.NoteSigner.fromSeed("w1.example/w", seed1);
+    var w2 = org.zhusan.vault.audit.witness.NoteSigner.fromSeed("w2.example/w", seed2);
+    Path oneCosigned = dir.resolve("one-cosigned.note");
+    Files.writeString(
+        oneCosigned, note.withSignatures(List.of(w1.cosign(note.text(), 1_764_000_000L))).format());
+    String[] base = {
+      "--export",
+      export.toString(),
+      "--public-key",
+      PUBLIC_KEY.toString(),
+      "--checkpoint",
+      oneCosigned.toString(),
+      "--witness-key",
+      w1.cosignerKey().format(),
+      "--witness-key",
+      w2.cosignerKey().format()
+    };
+    Run both = run(base);
+    assertEquals(1, both.code, both.out + both.err);
+    assertTrue(both.out.contains("missing: w2.example/w"), both.out);
+    List<String> oneOfTwo = new java.util.ArrayList<>(List.of(base));
+    oneOfTwo.addAll(List.of("--witness-threshold", "1"));
+    Run one = run(oneOfTwo.toArray(String[]::new));
+    assertEquals(0, one.code, one.out + one.err);
+    Run noNote =
+        run(
+            "--export",
+            export.toString(),
+            "--public-key",
+            PUBLIC_KEY.toString(),
+            "--witness-key",
+            w1.cosignerKey().format());
+    assertEquals(1, noNote.code);
+    assertTrue(noNote.err.contains("--checkpoint"), noNote.err);
   }
 
   @Test
