@@ -23,10 +23,11 @@ let evaluationId;
 
 before(async () => {
   browser = await launch();
-  // The journey's person (cohort 2019, a woman) with an evaluation, and a few people moved to REINTEGRATION,
-  // all in AST-01, through the API.
+  // The journey's person (cohort 2026, a woman) with an evaluation, and a few people moved to REINTEGRATION,
+  // all in AST-01, through the API. Everyone here arrives in 2026: ProgrammeOutcomesIT counts exactly its
+  // own generated programme at 2025-12-31.
   const law = await apiToken(lawyer, ['LAWYER'], ['AST-01']);
-  const created = await apiCall(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'F', fullName: person, arrivalDate: '2019-03-04', legalStatus: 'NONE' });
+  const created = await apiCall(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'F', fullName: person, arrivalDate: '2026-01-15', legalStatus: 'NONE' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   subjectId = created.body.id;
   const psy = await apiToken(psychologist, ['PSYCHOLOGIST'], ['AST-01']);
@@ -34,7 +35,7 @@ before(async () => {
   for (let i = 0; i < FEW; i++) {
     const name = `Reintegrated Person ${run} ${i}`;
     names.push(name);
-    const p = await apiCall(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'M', fullName: name, arrivalDate: '2020-05-01', legalStatus: 'NONE' });
+    const p = await apiCall(law, 'POST', '/subjects', { centre: 'AST-01', sex: 'M', fullName: name, arrivalDate: '2026-02-01', legalStatus: 'NONE' });
     assert.equal(p.status, 201, JSON.stringify(p.body));
     for (const stage of ['REHABILITATION', 'REINTEGRATION']) {
       const moved = await apiCall(law, 'POST', `/subjects/${p.body.id}/stage`, { stage });
@@ -226,7 +227,7 @@ test('reports: an analyst sees only Reports, each chart with its table (suppress
   await shot(page, 'reports-trend');
   await save(page, () => trend.getByRole('button', { name: 'Download CSV' }).click(), 'stage-trend-2026-01-to-2026-06-AST-01.csv');
 
-  // (c) Outcomes by cohort: the ideology assessment of women; the journey's person is one of cohort 2019's "Yes".
+  // (c) Outcomes by cohort: the ideology assessment of women; the journey's person is one of cohort 2026's "Yes".
   await page.getByRole('tab', { name: 'Outcomes by cohort' }).click();
   const ind = page.getByTestId('report-indicators');
   // The default table first (a popover closes if the page moves under it).
@@ -242,10 +243,10 @@ test('reports: an analyst sees only Reports, each chart with its table (suppress
   assert.deepEqual(apiInd.body.columns, ['YES', 'PARTLY', 'NO', 'NOT_RECORDED']);
   assert.deepEqual(await cellsOnPage(indTable), cellsOf(apiInd.body));
   assert.deepEqual(await indTable.locator('thead th').allInnerTexts(), ['Cohort (year joined)', 'Yes', 'Partly', 'No', 'Not recorded', ...(apiInd.body.rows.some((r) => r.total) ? ['Total'] : [])]);
-  const cohort = apiInd.body.rows.find((r) => r.category === '2019');
-  assert.ok(cohort, 'cohort 2019 is a row');
+  const cohort = apiInd.body.rows.find((r) => r.category === '2026');
+  assert.ok(cohort, 'cohort 2026 is a row');
   const yes = cohort.cells[0];
-  assert.ok(yes.suppressed || yes.value >= 1, `the person counts among cohort 2019's Yes: ${JSON.stringify(cohort)}`);
+  assert.ok(yes.suppressed || yes.value >= 1, `the person counts among cohort 2026's Yes: ${JSON.stringify(cohort)}`);
   assert.equal(await indTable.locator('[data-suppressed]').count(), suppressedIn(apiInd.body));
   await ind.getByTestId('suppression-note').getByText(`Counts below ${apiInd.body.threshold} are hidden`).waitFor();
   await namesNobody(page);

@@ -2,13 +2,11 @@ package org.zhusan.vault.records;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -17,12 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -30,6 +22,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.zhusan.vault.access.policy.Role;
 import org.zhusan.vault.documents.content.DocumentType;
+import org.zhusan.vault.platform.yaml.YamlFileException;
+import org.zhusan.vault.platform.yaml.YamlNodes;
 
 /**
  * Reads and validates the retention file the way the access policy is read: SnakeYAML composes the
@@ -83,47 +77,52 @@ public final class ScheduleLoader {
 
   /** Validates schedule text; errors name {@code source}. */
   public static RetentionSchedule parse(String yaml, String source) {
-    return new Reader(source).read(yaml);
+    try {
+      return new Reader(source).read(yaml);
+    } catch (ScheduleException e) {
+      throw e;
+    } catch (YamlFileException e) { // not YAML, or empty
+      throw new ScheduleException(e.problems());
+    }
   }
 
   private static ScheduleException fileProblem(String source, String detail) {
-    return new ScheduleException(List.of(new ScheduleException.Problem(source, 0, detail)));
+    return new ScheduleException(YamlNodes.fileProblem(source, detail).problems());
   }
 
   private static final class Reader {
-    private final String source;
-    private final List<ScheduleException.Problem> problems = new ArrayList<>();
+    private final YamlNodes y;
 
     Reader(String source) {
-      this.source = source;
+      this.y = new YamlNodes(source, MAX_BYTES);
     }
 
     RetentionSchedule read(String text) {
-      MappingNode top = mapping(compose(text), "the retention file");
+      MappingNode top = y.mapping(y.compose(text), "the retention file");
       if (top == null) {
-        throw new ScheduleException(problems);
+        y.throwIfAny();
       }
-      Map<String, NodeTuple> sections = keys(top, "the retention file", SECTIONS);
+      Map<String, NodeTuple> sections = y.keys(top, "the retention file", SECTIONS);
       for (String required : SECTIONS) {
         if (!sections.containsKey(required)) {
-          problem(top, "missing section '" + required + "'");
+          y.problem(top, "missing section '" + required + "'");
         }
       }
       if (sections.containsKey("version")) {
         Node v = sections.get("version").getValueNode();
-        String version = scalar(v, "version");
+        String version = y.scalar(v, "version");
         if (version != null && !version.equals("1")) {
-          problem(v, "unsupported version '" + version + "' (this vault reads version 1)");
+          y.problem(v, "unsupported version '" + version + "' (this vault reads version 1)");
         }
       }
       Map<String, Set<Role>> roles = new LinkedHashMap<>();
       if (sections.containsKey("roles")) {
-        MappingNode r = mapping(sections.get("roles").getValueNode(), "roles");
+        MappingNode r = y.mapping(sections.get("roles").getValueNode(), "roles");
         if (r != null) {
-          Map<String, NodeTuple> entries = keys(r, "roles", ROLE_KEYS);
+          Map<String, NodeTuple> entries = y.keys(r, "roles", ROLE_KEYS);
           for (String key : ROLE_KEYS) {
             if (!entries.containsKey(key)) {
-              problem(r, "roles: missing '" + key + "'");
+              y.problem(r, "roles: missing '" + key + "'");
             } else {
               roles.put(key, roleList(entries.get(key).getValueNode(), "roles." + key));
             }
@@ -132,9 +131,9 @@ public final class ScheduleLoader {
       }
       Map<DocumentType, RetentionRule> rules = new EnumMap<>(DocumentType.class);
       if (sections.containsKey("schedule")) {
-        MappingNode s = mapping(sections.get("schedule").getValueNode(), "schedule");
+        MappingNode s = y.mapping(sections.get("schedule").getValueNode(), "schedule");
         if (s != null) {
-          for (NodeTuple t : keys(s, "schedule", null).values()) {
+          for (NodeTuple t : y.keys(s, "schedule", null).values()) {
             String name = ((ScalarNode) t.getKeyNode()).getValue();
             DocumentType type =
                 enumValue(DocumentType.class, name, t.getKeyNode(), "document type");
@@ -147,14 +146,16 @@ public final class ScheduleLoader {
           }
           for (DocumentType type : DocumentType.values()) {
             if (!rules.containsKey(type) && !mentioned(s, type)) {
-              problem(s, "schedule: no rule for document type " + type + " (every type needs one)");
+              y.problem(
+                  s, "schedule: no rule for document type " + type + " (every type needs one)");
             }
           }
         }
       }
-      if (!problems.isEmpty()) {
-        problems.sort(java.util.Comparator.comparingInt(ScheduleException.Problem::line));
-        throw new ScheduleException(problems);
+      try {
+        y.throwIfAny();
+      } catch (YamlFileException e) {
+        throw new ScheduleException(e.problems());
       }
       return new RetentionSchedule(
           rules,
@@ -171,14 +172,14 @@ public final class ScheduleLoader {
 
     private RetentionRule rule(DocumentType type, Node node) {
       String where = "schedule." + type;
-      MappingNode m = mapping(node, where);
+      MappingNode m = y.mapping(node, where);
       if (m == null) {
         return null;
       }
-      Map<String, NodeTuple> entries = keys(m, where, RULE_KEYS);
+      Map<String, NodeTuple> entries = y.keys(m, where, RULE_KEYS);
       for (String key : RULE_KEYS) {
         if (!entries.containsKey(key)) {
-          problem(m, where + ": missing '" + key + "'");
+          y.problem(m, where + ": missing '" + key + "'");
         }
       }
       RetentionEvent event = null;
@@ -186,27 +187,27 @@ public final class ScheduleLoader {
       DispositionAction action = null;
       if (entries.containsKey("starts")) {
         Node n = entries.get("starts").getValueNode();
-        String v = scalar(n, where + ".starts");
+        String v = y.scalar(n, where + ".starts");
         event = v == null ? null : enumValue(RetentionEvent.class, v, n, "event");
       }
       if (entries.containsKey("keep")) {
         Node n = entries.get("keep").getValueNode();
-        String v = scalar(n, where + ".keep");
+        String v = y.scalar(n, where + ".keep");
         if (v != null) {
           try {
             period = Period.parse(v);
             if (period.isNegative()) {
-              problem(n, where + ".keep: '" + v + "' is negative");
+              y.problem(n, where + ".keep: '" + v + "' is negative");
               period = null;
             }
           } catch (DateTimeParseException e) {
-            problem(n, where + ".keep: '" + v + "' is not an ISO-8601 period (e.g. P10Y or P6M)");
+            y.problem(n, where + ".keep: '" + v + "' is not an ISO-8601 period (e.g. P10Y or P6M)");
           }
         }
       }
       if (entries.containsKey("then")) {
         Node n = entries.get("then").getValueNode();
-        String v = scalar(n, where + ".then");
+        String v = y.scalar(n, where + ".then");
         action = v == null ? null : enumValue(DispositionAction.class, v, n, "action");
       }
       return event == null || period == null || action == null
@@ -216,12 +217,12 @@ public final class ScheduleLoader {
 
     private Set<Role> roleList(Node node, String where) {
       if (!(node instanceof SequenceNode seq)) {
-        problem(node, where + ": expected a list of roles, e.g. [LAWYER]");
+        y.problem(node, where + ": expected a list of roles, e.g. [LAWYER]");
         return Set.of();
       }
       Set<Role> out = EnumSet.noneOf(Role.class);
       for (Node item : seq.getValue()) {
-        String name = scalar(item, where);
+        String name = y.scalar(item, where);
         if (name == null) {
           continue;
         }
@@ -230,16 +231,17 @@ public final class ScheduleLoader {
           continue;
         }
         if (role == Role.AUDITOR) {
-          problem(item, where + ": AUDITOR reviews the vault and may take no part in disposition");
+          y.problem(
+              item, where + ": AUDITOR reviews the vault and may take no part in disposition");
         } else if (role == Role.ANALYST) {
-          problem(
+          y.problem(
               item, where + ": ANALYST sees programme figures only and takes no part in records");
         } else if (!out.add(role)) {
-          problem(item, where + ": role " + role + " is listed twice");
+          y.problem(item, where + ": role " + role + " is listed twice");
         }
       }
       if (seq.getValue().isEmpty()) {
-        problem(node, where + ": at least one role is needed");
+        y.problem(node, where + ": at least one role is needed");
       }
       return out;
     }
@@ -248,7 +250,7 @@ public final class ScheduleLoader {
       try {
         return Enum.valueOf(type, name);
       } catch (IllegalArgumentException e) {
-        problem(
+        y.problem(
             at,
             "unknown "
                 + what
@@ -261,76 +263,6 @@ public final class ScheduleLoader {
                 + ")");
         return null;
       }
-    }
-
-    private Node compose(String text) {
-      LoaderOptions options = new LoaderOptions();
-      options.setMaxAliasesForCollections(10);
-      options.setAllowRecursiveKeys(false);
-      options.setCodePointLimit(MAX_BYTES);
-      try {
-        Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
-        if (root == null) {
-          throw fileProblem(source, "the file is empty");
-        }
-        return root;
-      } catch (MarkedYAMLException e) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        throw new ScheduleException(
-            List.of(
-                new ScheduleException.Problem(
-                    source,
-                    mark == null ? 0 : mark.getLine() + 1,
-                    "not valid YAML: " + e.getProblem())));
-      } catch (YAMLException e) {
-        throw fileProblem(source, "not valid YAML");
-      }
-    }
-
-    private MappingNode mapping(Node node, String what) {
-      if (node instanceof MappingNode m) {
-        return m;
-      }
-      problem(node, what + ": expected a mapping");
-      return null;
-    }
-
-    private String scalar(Node node, String what) {
-      if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
-        return s.getValue().trim();
-      }
-      problem(node, what + ": expected a single value");
-      return null;
-    }
-
-    /**
-     * The entries of a mapping by key; unknown (when {@code allowed} is given) and duplicate keys
-     * are problems.
-     */
-    private Map<String, NodeTuple> keys(MappingNode m, String where, List<String> allowed) {
-      Map<String, NodeTuple> out = new LinkedHashMap<>();
-      for (NodeTuple t : m.getValue()) {
-        if (!(t.getKeyNode() instanceof ScalarNode k)) {
-          problem(t.getKeyNode(), where + ": keys must be plain words");
-          continue;
-        }
-        String key = k.getValue();
-        if (allowed != null && !allowed.contains(key)) {
-          problem(
-              k,
-              where + ": unknown key '" + key + "' (expected " + String.join(", ", allowed) + ")");
-          continue;
-        }
-        if (out.putIfAbsent(key, t) != null) {
-          problem(k, where + ": '" + key + "' appears twice");
-        }
-      }
-      return out;
-    }
-
-    private void problem(Node at, String detail) {
-      int line = at == null || at.getStartMark() == null ? 0 : at.getStartMark().getLine() + 1;
-      problems.add(new ScheduleException.Problem(source, line, detail));
     }
   }
 }
