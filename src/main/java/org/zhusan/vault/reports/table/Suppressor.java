@@ -210,7 +210,8 @@ public final class Suppressor {
           if (touches(found.cell(), addedThisRound)) {
             continue;
           }
-          int candidate = best(relationsOf[found.cell()]);
+          // The cell's own relations first (a complement next to it), else any of its component.
+          int candidate = best(Arrays.stream(relationsOf[found.cell()]).boxed().toList());
           if (candidate < 0) {
             candidate = best(found.componentRelations());
           }

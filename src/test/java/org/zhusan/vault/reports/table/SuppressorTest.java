@@ -22,6 +22,16 @@ class SuppressorTest {
     final int total;
 
     Grid(long[][] values) {
+      this(values, 0);
+    }
+
+    /** With {@code padding} unrelated relations first, so the grid's relation ids are large. */
+    Grid(long[][] values, int padding) {
+      int a = padding > 0 ? suppressor.cell("padA", 7) : -1;
+      int b = padding > 0 ? suppressor.cell("padB", 7) : -1;
+      for (int i = 0; i < padding; i++) {
+        suppressor.relation(a, b);
+      }
       this.values = values;
       int height = values.length;
       int width = values[0].length;
@@ -143,6 +153,18 @@ class SuppressorTest {
       }
     }
     assertEquals(1, complementary);
+    assertEquals(CellStatus.COMPLEMENTARY, grid.at(0, 2));
+    assertEquals(List.of(), Attacker.attack(List.of(grid.published(false, 5)), Map.of()));
+  }
+
+  @Test
+  void theExactCheckComplementsARecoverableCellFromItsOwnRelationsWhateverTheirIds() {
+    // Relation ids far above the number of cells: a complement is chosen among the members of the
+    // recoverable cell's relations, never by mistaking a relation id for a cell id.
+    Grid grid =
+        new Grid(new long[][] {{1, 2, 20, 30}, {3, 4, 2, 25}, {40, 35, 1, 3}, {22, 28, 4, 2}}, 100);
+    grid.suppressor.suppress(5);
+    assertEquals(CellStatus.PRIMARY, grid.at(1, 2));
     assertEquals(CellStatus.COMPLEMENTARY, grid.at(0, 2));
     assertEquals(List.of(), Attacker.attack(List.of(grid.published(false, 5)), Map.of()));
   }
