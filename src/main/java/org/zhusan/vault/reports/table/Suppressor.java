@@ -177,8 +177,33 @@ public final class Suppressor {
     private final CellStatus[] status;
     private final int[][] relationsOf;
 
+    /**
+     * Cells whose value the preset published cells already give away: the one non-preset member of
+     * a relation whose other members are all preset and published (a SEX row of the ALL view is the
+     * one-sex view's column total, when that total is a preset margin). Withholding one protects
+     * nothing, so it is never chosen as a complement.
+     */
+    private final BitSet pinned = new BitSet();
+
     Run(CellStatus[] status) {
       this.status = status;
+      for (int[] members : relations) {
+        int free = -1;
+        int frees = 0;
+        boolean othersPublished = true;
+        for (int member : members) {
+          CellStatus preset = presets.get(member);
+          if (preset == null) {
+            free = member;
+            frees++;
+          } else if (preset.suppressed()) {
+            othersPublished = false;
+          }
+        }
+        if (frees == 1 && othersPublished) {
+          pinned.set(free);
+        }
+      }
       int n = status.length;
       int[] count = new int[n];
       for (int[] members : relations) {
@@ -199,6 +224,32 @@ public final class Suppressor {
     }
 
     void protect() {
+      try {
+        protectCellByCell();
+      } catch (NoComplement e) {
+        withholdEveryFreeCell(e.cell);
+      }
+    }
+
+    /**
+     * The last resort when no complement is left for a cell (the preset margins fix too much of a
+     * relation): withhold every cell that is not preset. What is then published is the presets
+     * alone, which were protected in their own family; a withheld cell could only be worked out
+     * where preset published cells already give its value away (a pinned cell: public anyway). A
+     * PRIMARY cell pinned by presets means the presets themselves disclose it: that is refused.
+     */
+    private void withholdEveryFreeCell(int cell) {
+      if (pinned.get(cell) && status[cell] == CellStatus.PRIMARY) {
+        throw impossible(cell);
+      }
+      for (int i = 0; i < status.length; i++) {
+        if (presets.get(i) == null && !status[i].suppressed()) {
+          status[i] = CellStatus.COMPLEMENTARY;
+        }
+      }
+    }
+
+    private void protectCellByCell() {
       while (true) {
         greedy();
         List<Recoverable> recoverable = recoverable();
@@ -216,7 +267,7 @@ public final class Suppressor {
             candidate = best(found.componentRelations());
           }
           if (candidate < 0) {
-            throw impossible(found.cell());
+            throw new NoComplement(found.cell());
           }
           status[candidate] = CellStatus.COMPLEMENTARY;
           addedThisRound.set(candidate);
@@ -262,7 +313,7 @@ public final class Suppressor {
         }
         int candidate = best(members);
         if (candidate < 0) {
-          throw impossible(lone);
+          throw new NoComplement(lone);
         }
         status[candidate] = CellStatus.COMPLEMENTARY;
         for (int other : relationsOf[candidate]) {
@@ -278,7 +329,7 @@ public final class Suppressor {
     private int best(int[] members) {
       int best = -1;
       for (int member : members) {
-        if (status[member].suppressed() || presets.get(member) != null) {
+        if (status[member].suppressed() || presets.get(member) != null || pinned.get(member)) {
           continue;
         }
         if (best < 0 || better(member, best)) {
@@ -405,6 +456,17 @@ public final class Suppressor {
   }
 
   /** A suppressed cell found determined, with the relations of its component. */
+  /** No cell is left to complement {@code cell}: {@link Run#protect} falls back. */
+  private static final class NoComplement extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient int cell;
+
+    NoComplement(int cell) {
+      super(null, null, false, false);
+      this.cell = cell;
+    }
+  }
+
   private record Recoverable(int cell, List<Integer> componentRelations) {}
 
   private static int find(int[] parent, int i) {
