@@ -73,13 +73,27 @@ public final class CompactRange {
    * @throws IllegalStateException if the range already covers {@code Long.MAX_VALUE} leaves
    */
   public void append(byte[] leafHash) {
+    append(leafHash, SubtreeSink.NONE);
+  }
+
+  /**
+   * Appends the next leaf and tells {@code sink} of every perfect subtree (height {@code >= 1}) it
+   * completes, smallest first.
+   *
+   * @see #append(byte[])
+   */
+  public void append(byte[] leafHash, SubtreeSink sink) {
+    Objects.requireNonNull(sink, "sink is required.");
     byte[] hash = checkedCopy(leafHash, "leafHash");
     if (size == Long.MAX_VALUE) {
       throw new IllegalStateException("compact range is full");
     }
     // Each trailing 1 bit of size is a perfect subtree of the new leaf's height: merge with it.
+    int level = 0;
     for (long s = size; (s & 1) == 1; s >>>= 1) {
       hash = hasher.hashChildren(hashes.remove(hashes.size() - 1), hash);
+      level++;
+      sink.completed(level, size >>> level, hash.clone());
     }
     hashes.add(hash);
     size++;

@@ -23,8 +23,7 @@ import java.util.Objects;
  */
 public final class ConsistencyProofs {
 
-  private final MerkleTree tree;
-  private final LeafSource leaves;
+  private final SubtreeHashes subtrees;
 
   /**
    * Creates a builder over {@code leaves}, hashing with {@code hasher}.
@@ -32,8 +31,15 @@ public final class ConsistencyProofs {
    * @param leaves must serve every index below the tree sizes later asked for
    */
   public ConsistencyProofs(LogHasher hasher, LeafSource leaves) {
-    this.tree = new MerkleTree(Objects.requireNonNull(hasher, "hasher is required."));
-    this.leaves = Objects.requireNonNull(leaves, "leaves is required.");
+    this(SubtreeHashes.of(hasher, leaves));
+  }
+
+  /**
+   * Creates a builder over {@code subtrees} (a {@link TiledTree} on the server: O(log n) reads per
+   * proof).
+   */
+  public ConsistencyProofs(SubtreeHashes subtrees) {
+    this.subtrees = Objects.requireNonNull(subtrees, "subtrees is required.");
   }
 
   /**
@@ -64,17 +70,17 @@ public final class ConsistencyProofs {
     long n = end - begin;
     if (m == n) {
       if (!complete) {
-        out.add(tree.subtreeHash(leaves, begin, end));
+        out.add(subtrees.hash(begin, end));
       }
       return;
     }
     long k = MerkleTree.splitPoint(n);
     if (m <= k) {
       subproof(m, begin, begin + k, complete, out);
-      out.add(tree.subtreeHash(leaves, begin + k, end));
+      out.add(subtrees.hash(begin + k, end));
     } else {
       subproof(m - k, begin + k, end, false, out);
-      out.add(tree.subtreeHash(leaves, begin, begin + k));
+      out.add(subtrees.hash(begin, begin + k));
     }
   }
 }

@@ -17,14 +17,13 @@ import java.util.Objects;
  * <p>The proof lists sibling hashes from the leaf's level upwards, which is the order {@link
  * ProofVerifier#verifyInclusion} expects. Building reads every leaf of the tree except the proven
  * one exactly once (O(n) leaf reads and hashes, O(log n) memory); a server proving against a large
- * log should cache perfect subtree hashes in front of its {@link LeafSource}.
+ * log builds over a {@link TiledTree} instead, which reads O(log n) stored subtree hashes.
  *
  * <p>Thread safety: immutable; safe for concurrent use if the leaf source is.
  */
 public final class InclusionProofs {
 
-  private final MerkleTree tree;
-  private final LeafSource leaves;
+  private final SubtreeHashes subtrees;
 
   /**
    * Creates a builder over {@code leaves}, hashing with {@code hasher}.
@@ -32,8 +31,15 @@ public final class InclusionProofs {
    * @param leaves must serve every index below the tree sizes later asked for
    */
   public InclusionProofs(LogHasher hasher, LeafSource leaves) {
-    this.tree = new MerkleTree(Objects.requireNonNull(hasher, "hasher is required."));
-    this.leaves = Objects.requireNonNull(leaves, "leaves is required.");
+    this(SubtreeHashes.of(hasher, leaves));
+  }
+
+  /**
+   * Creates a builder over {@code subtrees} (a {@link TiledTree} on the server: O(log n) reads per
+   * proof).
+   */
+  public InclusionProofs(SubtreeHashes subtrees) {
+    this.subtrees = Objects.requireNonNull(subtrees, "subtrees is required.");
   }
 
   /**
@@ -58,10 +64,10 @@ public final class InclusionProofs {
     while (end - begin > 1) {
       long k = MerkleTree.splitPoint(end - begin);
       if (m < k) {
-        path.add(tree.subtreeHash(leaves, begin + k, end));
+        path.add(subtrees.hash(begin + k, end));
         end = begin + k;
       } else {
-        path.add(tree.subtreeHash(leaves, begin, begin + k));
+        path.add(subtrees.hash(begin, begin + k));
         begin += k;
         m -= k;
       }

@@ -26,6 +26,28 @@ class CompactRangeTest {
   }
 
   @Test
+  void tellsTheSinkOfEveryPerfectSubtreeItCompletesWithItsHash() {
+    List<byte[]> leaves = randomLeaves(300);
+    CompactRange range = new CompactRange(hasher);
+    List<long[]> seen = new ArrayList<>();
+    MerkleTree tree = new MerkleTree(hasher);
+    for (byte[] leaf : leaves) {
+      range.append(
+          leaf,
+          (level, index, hash) -> {
+            seen.add(new long[] {level, index});
+            assertArrayEquals(
+                tree.subtreeHash(LeafSource.of(leaves), index << level, (index + 1) << level),
+                hash,
+                "subtree " + level + "/" + index);
+          });
+    }
+    // A tree of n leaves has n - 1 interior nodes; those not yet completed are on the right edge.
+    assertEquals(300 - Long.bitCount(300), seen.size());
+    assertEquals(1 + 2 + 4 + 9 + 18 + 37 + 75 + 150, seen.size());
+  }
+
+  @Test
   void matchesTheRecursiveDefinitionForManySizes() {
     List<byte[]> leaves = randomLeaves(300);
     CompactRange range = new CompactRange(hasher);
