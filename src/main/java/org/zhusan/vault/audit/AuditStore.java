@@ -7,12 +7,16 @@ import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.Checkpoint;
-import org.zhusan.vault.audit.tree.LeafSource;
+import org.zhusan.vault.audit.tree.CompactRange;
+import org.zhusan.vault.audit.tree.MerkleTree;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
+import org.zhusan.vault.audit.tree.TiledTree;
 import org.zhusan.vault.platform.db.SqlTimes;
 
 /**
@@ -26,6 +30,9 @@ public class AuditStore {
           + " justification, outcome, rule, reason, break_glass, client_address, request_id,"
           + " previous_hash";
   private static final int FETCH = 1000;
+  private static final int SUBTREE_BATCH = 500;
+  // pg_advisory_xact_lock key of checkpoint signing ("ZHCP").
+  private static final long CHECKPOINT_LOCK = 0x5A484350L;
 
   @PersistenceContext(unitName = "vault")
   EntityManager em;
@@ -123,22 +130,140 @@ public class AuditStore {
     return ((Number) q.getSingleResult()).longValue();
   }
 
-  /** Leaf hashes of the first {@code size} entries, as stored (32 bytes each, held in memory). */
-  public LeafSource leaves(long size) {
-    byte[][] hashes = new byte[Math.toIntExact(size)][];
+  /**
+   * The Merkle tree of the first {@code size} entries, read from the stored leaf hashes and
+   * perfect-subtree hashes (O(log n) reads per proof; see {@link TiledTree}). One per request: it
+   * caches what it reads.
+   */
+  public TiledTree tree(long size) {
+    return new TiledTree(MerkleTree.rfc9162().hasher(), this::readNodes, size);
+  }
+
+  private byte[][] readNodes(int level, long from, int count) {
+    byte[][] out = new byte[count][];
     Query q =
-        em.createNativeQuery(
-                "SELECT sequence, leaf_hash FROM access_log WHERE sequence < ?1 ORDER BY sequence")
-            .setParameter(1, size)
-            .setHint("org.hibernate.fetchSize", 10 * FETCH);
-    try (Stream<?> rows = q.getResultStream()) {
-      rows.forEach(
-          r -> {
-            Object[] row = (Object[]) r;
-            hashes[Math.toIntExact(((Number) row[0]).longValue())] = (byte[]) row[1];
-          });
+        level == 0
+            ? em.createNativeQuery(
+                "SELECT sequence, leaf_hash FROM access_log WHERE sequence >= ?1 AND sequence < ?2")
+            : em.createNativeQuery(
+                    "SELECT idx, hash FROM access_log_subtree WHERE level = ?3 AND idx >= ?1 AND"
+                        + " idx < ?2")
+                .setParameter(3, (short) level);
+    q.setParameter(1, from).setParameter(2, from + count);
+    for (Object r : q.getResultList()) {
+      Object[] row = (Object[]) r;
+      out[Math.toIntExact(((Number) row[0]).longValue() - from)] = (byte[]) row[1];
     }
-    return index -> hashes[Math.toIntExact(index)];
+    return out;
+  }
+
+  /**
+   * Stores perfect-subtree hashes a checkpoint computed from entries it verified, keeping any that
+   * are already stored.
+   *
+   * @return the first one stored earlier with a different hash (the log's history was rewritten
+   *     since that subtree was stored), if any
+   */
+  public Optional<StoredSubtree> storeSubtrees(List<StoredSubtree> subtrees) {
+    for (int from = 0; from < subtrees.size(); from += SUBTREE_BATCH) {
+      List<StoredSubtree> batch =
+          subtrees.subList(from, Math.min(subtrees.size(), from + SUBTREE_BATCH));
+      StringBuilder sql =
+          new StringBuilder("INSERT INTO access_log_subtree (level, idx, hash) VALUES ");
+      for (int i = 0; i < batch.size(); i++) {
+        sql.append(i == 0 ? "" : ", ")
+            .append("(?")
+            .append(3 * i + 1)
+            .append(", ?")
+            .append(3 * i + 2)
+            .append(", ?")
+            .append(3 * i + 3)
+            .append(')');
+      }
+      Query q = em.createNativeQuery(sql.append(" ON CONFLICT DO NOTHING").toString());
+      for (int i = 0; i < batch.size(); i++) {
+        StoredSubtree t = batch.get(i);
+        q.setParameter(3 * i + 1, (short) t.level())
+            .setParameter(3 * i + 2, t.index())
+            .setParameter(3 * i + 3, t.hash());
+      }
+      if (q.executeUpdate() < batch.size()) {
+        Optional<StoredSubtree> differing = firstDiffering(batch);
+        if (differing.isPresent()) {
+          return differing;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<StoredSubtree> firstDiffering(List<StoredSubtree> batch) {
+    // A batch holds a run of consecutive subtrees per level: read each level's run at once.
+    Map<Integer, List<StoredSubtree>> byLevel = new java.util.TreeMap<>();
+    for (StoredSubtree t : batch) {
+      byLevel.computeIfAbsent(t.level(), l -> new ArrayList<>()).add(t);
+    }
+    for (List<StoredSubtree> run : byLevel.values()) {
+      long first = run.stream().mapToLong(StoredSubtree::index).min().orElseThrow();
+      long last = run.stream().mapToLong(StoredSubtree::index).max().orElseThrow();
+      byte[][] stored = readNodes(run.get(0).level(), first, Math.toIntExact(last - first + 1));
+      for (StoredSubtree t : run) {
+        if (!java.util.Arrays.equals(stored[Math.toIntExact(t.index() - first)], t.hash())) {
+          return Optional.of(t);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Serialises checkpoint signing across threads and vault instances until the transaction ends, so
+   * each continues from the state the previous one stored.
+   */
+  public void lockCheckpointing() {
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+        .setParameter(1, CHECKPOINT_LOCK)
+        .getSingleResult();
+  }
+
+  /**
+   * The latest checkpoint with its stored compact range (empty hashes when none was stored with it:
+   * a checkpoint signed before the tree state existed).
+   */
+  public Optional<TreeState> latestTreeState() {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT c.note, c.signature, s.range_hashes FROM access_log_checkpoint c LEFT JOIN"
+                    + " access_log_tree_state s USING (tree_size) ORDER BY c.tree_size DESC LIMIT"
+                    + " 1")
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return Optional.of(
+        new TreeState(
+            new SignedCheckpoint(Checkpoint.parseBody((String) row[0]), (byte[]) row[1]),
+            Optional.ofNullable((byte[]) row[2])));
+  }
+
+  /** Stores the compact range of the checkpoint of its size (once). */
+  public void storeTreeState(CompactRange range) {
+    java.io.ByteArrayOutputStream hashes = new java.io.ByteArrayOutputStream();
+    range.hashes().forEach(hashes::writeBytes);
+    em.createNativeQuery(
+            "INSERT INTO access_log_tree_state (tree_size, range_hashes) VALUES (?1, ?2) ON"
+                + " CONFLICT DO NOTHING")
+        .setParameter(1, range.size())
+        .setParameter(2, hashes.toByteArray())
+        .executeUpdate();
+  }
+
+  /** The size of the largest stored checkpoint; -1 if there is none. */
+  public long largestCheckpointSize() {
+    Object v =
+        em.createNativeQuery("SELECT max(tree_size) FROM access_log_checkpoint").getSingleResult();
+    return v == null ? -1 : ((Number) v).longValue();
   }
 
   public List<SignedCheckpoint> checkpoints() {

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +27,9 @@ import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * Signs checkpoints of the access log's Merkle tree (size, root, time; Ed25519), periodically and
- * on demand, and stores them. The root is recomputed from the stored leaf hashes, streaming through
- * a compact range (O(log n) memory).
+ * on demand, and stores them with their compact range and the perfect-subtree hashes proofs read
+ * ({@code access_log_tree_state}, {@code access_log_subtree}). Each checkpoint continues from the
+ * previous one's compact range and hashes only the entries appended since (see {@link Scope}).
  */
 @ApplicationScoped
 public class Checkpoints implements KeyStatus {
@@ -91,14 +91,16 @@ public class Checkpoints implements KeyStatus {
 
   /**
    * Signs a checkpoint of the log as it is now (idempotent for an unchanged size), but only after
-   * checking the log the signature would vouch for: every entry's encoding hashes to its stored
-   * leaf hash, each entry chains to its predecessor, sequence numbers have no gaps, and the tree
-   * agrees with every checkpoint signed before. A log that fails is never signed (that would
-   * launder the tampering); the failure is logged as an integrity alarm and answered 500.
+   * checking the entries it adds to the last checkpoint: each entry's encoding hashes to its stored
+   * leaf hash, each chains to its predecessor, sequence numbers have no gaps, no checkpoint is
+   * larger than the log, and no stored subtree hash disagrees (see {@link Scope}). A log that fails
+   * is never signed (that would launder the tampering); the failure is logged as an integrity alarm
+   * and answered 500.
    */
   @Transactional
   public SignedCheckpoint create() {
-    return createIfConsistent()
+    return createIfConsistent(Progress.NONE, Scope.SINCE_LAST_CHECKPOINT)
+        .signed()
         .orElseThrow(
             () ->
                 new VaultException(
@@ -110,82 +112,129 @@ public class Checkpoints implements KeyStatus {
                             + " run the verifier to see where.")));
   }
 
-  /** As {@link #create()}, but empty instead of failing when the log does not verify. */
-  @Transactional
-  public Optional<SignedCheckpoint> createIfConsistent() {
-    return createIfConsistent(Progress.NONE);
+  /**
+   * What the check before signing covers. The signature of a checkpoint vouches for its root, and
+   * the next checkpoint extends that root: so checking the entries appended since the last
+   * checkpoint is enough for signing never to launder tampering (an entry changed before the last
+   * checkpoint still fails against both checkpoints). The whole log is checked for a verification
+   * an auditor asks for, and whenever the last checkpoint's stored tree state is missing or does
+   * not fold to its signed root.
+   */
+  public enum Scope {
+    /** The entries appended since the latest checkpoint: O(new entries · log n). */
+    SINCE_LAST_CHECKPOINT,
+    /** Every entry, each earlier checkpoint and each stored subtree hash: O(n). */
+    WHOLE_LOG
   }
 
-  /** As {@link #createIfConsistent()}, reporting every {@value #PROGRESS_EVERY} entries checked. */
+  /**
+   * What an attempt to sign came to: the checkpoint signed, or the problem that stopped it (never
+   * both).
+   */
+  public record Signing(Optional<SignedCheckpoint> signed, Optional<String> problem) {}
+
+  /**
+   * As {@link #create()}, but reporting the problem instead of failing when the log does not
+   * verify; checks {@code scope} and reports every {@value #PROGRESS_EVERY} entries checked.
+   */
   @Transactional
-  public Optional<SignedCheckpoint> createIfConsistent(Progress progress) {
+  public Signing createIfConsistent(Progress progress, Scope scope) {
     CheckpointSigner s = signer();
+    store.lockCheckpointing();
     long size = store.size();
-    progress.report(0, size);
-    java.util.Map<Long, SignedCheckpoint> earlier = new java.util.HashMap<>();
-    for (SignedCheckpoint c : store.checkpoints()) {
-      earlier.put(c.checkpoint().size(), c);
-    }
-    CompactRange range = MerkleTree.rfc9162().newCompactRange();
-    byte[][] previous = {new byte[32]};
-    String[] problem = {null};
+    LogCheck check =
+        scope == Scope.WHOLE_LOG
+            ? wholeLog(size)
+            : sinceLast(s, size).orElseGet(() -> wholeLog(size));
+    progress.report(check.range().size(), size);
     store.forEachWithLeaf(
-        0,
+        check.range().size(),
         size,
         (e, stored) -> {
-          if (problem[0] != null) {
-            return;
-          }
-          byte[] leaf = org.zhusan.vault.audit.tree.AuditEntryEncoding.leafHash(e);
-          if (e.sequence() != range.size()) {
-            problem[0] = "sequence gap or duplicate at entry " + range.size();
-          } else if (!java.util.Arrays.equals(leaf, stored)) {
-            problem[0] = "entry " + e.sequence() + " does not match its stored leaf hash";
-          } else if (!java.util.Arrays.equals(previous[0], e.previousLeafHash())) {
-            problem[0] = "entry " + e.sequence() + " does not chain to entry " + (e.sequence() - 1);
-          }
-          range.append(leaf);
-          previous[0] = leaf;
-          if (range.size() % PROGRESS_EVERY == 0) {
-            progress.report(range.size(), size);
-          }
-          SignedCheckpoint c = earlier.get(range.size());
-          if (problem[0] == null
-              && c != null
-              && !java.util.Arrays.equals(c.checkpoint().rootHash(), range.rootHash())) {
-            problem[0] =
-                "tree of size " + range.size() + " no longer matches its signed checkpoint";
+          check.entry(e, stored);
+          if (check.range().size() % PROGRESS_EVERY == 0) {
+            progress.report(check.range().size(), size);
           }
         });
-    progress.report(range.size(), size);
-    if (problem[0] == null && range.size() != size) {
-      problem[0] = "the log holds " + range.size() + " entries but its head says " + size;
+    progress.report(check.range().size(), size);
+    check.finish(size);
+    if (check.problem().isEmpty()) {
+      store
+          .storeSubtrees(check.subtrees())
+          .ifPresent(
+              t ->
+                  check.fail(
+                      "the stored hash of entries ["
+                          + (t.index() << t.level())
+                          + ", "
+                          + ((t.index() + 1) << t.level())
+                          + ") differs from the log: its history was rewritten after that subtree"
+                          + " was stored"));
     }
-    if (problem[0] == null && earlier.keySet().stream().anyMatch(k -> k > size)) {
-      problem[0] = "a signed checkpoint is larger than the log (entries removed from the tail)";
-    }
-    if (problem[0] != null) {
-      LOG.severe("ACCESS LOG INTEGRITY ALARM: " + problem[0] + "; no checkpoint signed");
-      return Optional.empty();
+    if (check.problem().isPresent()) {
+      LOG.severe("ACCESS LOG INTEGRITY ALARM: " + check.problem().get() + "; no checkpoint signed");
+      return new Signing(Optional.empty(), check.problem());
     }
     SignedCheckpoint signed =
         s.sign(
             new Checkpoint(
                 settings.origin(),
                 size,
-                range.rootHash(),
+                check.range().rootHash(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     store.store(signed);
+    store.storeTreeState(check.range());
     // Witnesses are asked once this commits (Witnessing observes AFTER_SUCCESS, asynchronously).
     signedEvents.fire(new CheckpointSigned(size));
-    return Optional.of(signed);
+    return new Signing(Optional.of(signed), Optional.empty());
+  }
+
+  private LogCheck wholeLog(long size) {
+    LogCheck check = LogCheck.fromStart(store.checkpoints());
+    if (store.largestCheckpointSize() > size) {
+      check.fail("a signed checkpoint is larger than the log (entries removed from the tail)");
+    }
+    return check;
+  }
+
+  /**
+   * Continues from the latest checkpoint's stored compact range, if it is there, carries this
+   * vault's signature and folds to the checkpoint's root; otherwise empty (check the whole log).
+   */
+  private Optional<LogCheck> sinceLast(CheckpointSigner s, long size) {
+    Optional<TreeState> latest = store.latestTreeState();
+    if (latest.isEmpty() || latest.get().rangeHashes().isEmpty()) {
+      return Optional.empty();
+    }
+    SignedCheckpoint cp = latest.get().checkpoint();
+    long from = cp.checkpoint().size();
+    CompactRange range;
+    try {
+      range = CompactRange.restore(MerkleTree.rfc9162().hasher(), from, latest.get().hashes());
+    } catch (IllegalArgumentException e) {
+      range = null;
+    }
+    if (range == null
+        || !s.verifier().verify(cp)
+        || !java.util.Arrays.equals(range.rootHash(), cp.checkpoint().rootHash())) {
+      LOG.warning(
+          "The tree state stored with the checkpoint of size "
+              + from
+              + " does not match it; checking the whole log");
+      return Optional.empty();
+    }
+    LogCheck check = LogCheck.continuing(range);
+    if (from > size) {
+      check.fail("a signed checkpoint is larger than the log (entries removed from the tail)");
+    } else if (from > 0) {
+      store.forEachWithLeaf(from - 1, from, check::anchor);
+    }
+    return Optional.of(check);
   }
 
   @Transactional
   public void createIfGrown() {
-    List<SignedCheckpoint> all = store.checkpoints();
-    long last = all.isEmpty() ? -1 : all.get(all.size() - 1).checkpoint().size();
-    if (store.size() > last) {
+    if (store.size() > store.largestCheckpointSize()) {
       SignedCheckpoint c = create();
       LOG.info("Signed checkpoint of the access log at size " + c.checkpoint().size());
     }

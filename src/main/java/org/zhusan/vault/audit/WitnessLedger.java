@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.zhusan.vault.audit.tree.ConsistencyProofs;
-import org.zhusan.vault.audit.tree.LeafSource;
-import org.zhusan.vault.audit.tree.MerkleTree;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
 
 /**
@@ -43,8 +41,7 @@ public class WitnessLedger {
     if (from == 0 || from == to) {
       return List.of();
     }
-    LeafSource leaves = store.leaves(to);
-    return new ConsistencyProofs(MerkleTree.rfc9162().hasher(), leaves).consistencyProof(from, to);
+    return new ConsistencyProofs(store.tree(to)).consistencyProof(from, to);
   }
 
   /** Stores a verified cosignature. */

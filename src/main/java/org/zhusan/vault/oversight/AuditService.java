@@ -32,9 +32,8 @@ import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.audit.tree.ConsistencyProofs;
 import org.zhusan.vault.audit.tree.InclusionProofs;
-import org.zhusan.vault.audit.tree.LeafSource;
-import org.zhusan.vault.audit.tree.MerkleTree;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
+import org.zhusan.vault.audit.tree.TiledTree;
 import org.zhusan.vault.audit.verify.ExportFormat;
 import org.zhusan.vault.audit.verify.OfflineLogVerifier;
 import org.zhusan.vault.audit.verify.VerificationReport;
@@ -92,15 +91,14 @@ public class AuditService {
       throw VaultException.badRequest(
           "invalid-proof-request", "Need 0 <= sequence < treeSize <= " + size + ".");
     }
-    LeafSource leaves = store.leaves(treeSize);
-    List<byte[]> proof =
-        new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves).inclusionProof(index, treeSize);
+    TiledTree tree = store.tree(treeSize);
+    List<byte[]> proof = new InclusionProofs(tree).inclusionProof(index, treeSize);
     return new InclusionProofView(
         index,
         treeSize,
-        b64(leaves.leafHash(index)),
+        b64(tree.leafHash(index)),
         proof.stream().map(AuditService::b64).toList(),
-        b64(MerkleTree.rfc9162().rootHash(leaves, treeSize)));
+        b64(tree.rootHash()));
   }
 
   @Transactional
@@ -113,15 +111,13 @@ public class AuditService {
       throw VaultException.badRequest(
           "invalid-proof-request", "Need 1 <= first <= second <= " + size + ".");
     }
-    LeafSource leaves = store.leaves(second);
-    MerkleTree tree = MerkleTree.rfc9162();
-    List<byte[]> proof =
-        new ConsistencyProofs(tree.hasher(), leaves).consistencyProof(first, second);
+    TiledTree tree = store.tree(second);
+    List<byte[]> proof = new ConsistencyProofs(tree).consistencyProof(first, second);
     return new ConsistencyProofView(
         first,
         second,
-        b64(tree.rootHash(leaves, first)),
-        b64(tree.rootHash(leaves, second)),
+        b64(tree.hash(0, first)),
+        b64(tree.rootHash()),
         proof.stream().map(AuditService::b64).toList());
   }
 
@@ -164,9 +160,10 @@ public class AuditService {
    * reporting how far the check that precedes signing has come.
    */
   @Transactional
-  public void exportForVerification(VerifyPermit permit, Writer out, Progress checking) {
+  public Optional<String> exportForVerification(
+      VerifyPermit permit, Writer out, Progress checking) {
     Objects.requireNonNull(permit, "permit is required.");
-    exportAll(ExportSink.jsonLines(out), checking);
+    return exportAll(ExportSink.jsonLines(out), checking, Checkpoints.Scope.WHOLE_LOG);
   }
 
   /** Streams the export the permit was issued for. */
@@ -176,7 +173,7 @@ public class AuditService {
       throw new IllegalArgumentException("a binary export permit streams through exportBinary");
     }
     if (permit.whole()) {
-      exportAll(ExportSink.jsonLines(out), Progress.NONE);
+      exportAll(ExportSink.jsonLines(out), Progress.NONE, Checkpoints.Scope.SINCE_LAST_CHECKPOINT);
     } else {
       exportFiltered(permit.filter, permit.csv, out);
     }
@@ -192,7 +189,10 @@ public class AuditService {
       throw new IllegalArgumentException("the permit is not for a binary export of the whole log");
     }
     try {
-      exportAll(ExportSink.binary(out, checkpoints.origin()), Progress.NONE);
+      exportAll(
+          ExportSink.binary(out, checkpoints.origin()),
+          Progress.NONE,
+          Checkpoints.Scope.SINCE_LAST_CHECKPOINT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -206,9 +206,13 @@ public class AuditService {
    * since belong to the next export.
    *
    * @param checking told how far the check that precedes signing has come
+   * @param scope what that check covers: the whole log for a verification, else what is new
+   * @return the problem that kept the check from signing, if any (some, such as a stored subtree
+   *     hash that differs from the log, are not in the export for a verifier to find)
    */
-  private void exportAll(ExportSink out, Progress checking) {
-    Optional<SignedCheckpoint> fresh = checkpoints.createIfConsistent(checking);
+  private Optional<String> exportAll(ExportSink out, Progress checking, Checkpoints.Scope scope) {
+    Checkpoints.Signing signing = checkpoints.createIfConsistent(checking, scope);
+    Optional<SignedCheckpoint> fresh = signing.signed();
     long end = fresh.map(c -> c.checkpoint().size()).orElse(Long.MAX_VALUE);
     List<SignedCheckpoint> stored =
         new ArrayList<>(
@@ -247,6 +251,7 @@ public class AuditService {
                   + size
                   + " entries that does not verify; no fresh checkpoint added");
     }
+    return signing.problem();
   }
 
   private static void writeCheckpointsUpTo(
@@ -263,8 +268,9 @@ public class AuditService {
   private void exportFiltered(AuditFilter filter, boolean csv, Writer out) {
     SignedCheckpoint cp = checkpoints.create();
     long size = cp.checkpoint().size();
-    LeafSource leaves = store.leaves(size);
-    InclusionProofs proofs = new InclusionProofs(MerkleTree.rfc9162().hasher(), leaves);
+    // One tree for the whole stream: its small tile cache bounds memory however many entries match.
+    TiledTree tree = store.tree(size);
+    InclusionProofs proofs = new InclusionProofs(tree);
     try {
       if (csv) {
         out.write(AuditCsv.HEADER);
@@ -289,9 +295,9 @@ public class AuditService {
                 proofs.inclusionProof(e.sequence(), size).stream().map(AuditService::b64).toList();
             try {
               if (csv) {
-                out.write(AuditCsv.row(e, b64(leaves.leafHash(e.sequence())), proof));
+                out.write(AuditCsv.row(e, b64(tree.leafHash(e.sequence())), proof));
               } else {
-                out.write(AuditCsv.proofLine(e, b64(leaves.leafHash(e.sequence())), size, proof));
+                out.write(AuditCsv.proofLine(e, b64(tree.leafHash(e.sequence())), size, proof));
               }
               out.write('\n');
             } catch (IOException ex) {
@@ -327,27 +333,49 @@ public class AuditService {
     Objects.requireNonNull(permit, "permit is required.");
     ChunkPipe pipe = new ChunkPipe();
     try (java.io.Reader reader = pipe.reader) {
-      Future<?> producer =
+      Future<Optional<String>> producer =
           executor.submit(
               () -> {
                 try (Writer w = pipe.writer) {
-                  self.exportForVerification(permit, w, Progress.NONE);
+                  return self.exportForVerification(permit, w, Progress.NONE);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
-                return null;
               });
       VerificationReport report =
           new OfflineLogVerifier(checkpoints.signer().verifier()).verify(reader);
+      // Read to its end only when the verifier found nothing; otherwise its finding comes first.
+      Optional<String> serverProblem = report.ok() ? checkProblem(producer) : Optional.empty();
       producer.cancel(true);
       return new VerificationView(
-          report.ok(),
+          report.ok() && serverProblem.isEmpty(),
           report.entriesChecked(),
           report.checkpointsChecked(),
           report.signedSize(),
-          report.problem().map(Object::toString).orElse(null));
+          report
+              .problem()
+              .map(Object::toString)
+              .or(() -> serverProblem.map(p -> CHECK_PROBLEM + p))
+              .orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** How a problem only the server's check before signing found is introduced in a report. */
+  public static final String CHECK_PROBLEM = "the server's check before signing: ";
+
+  /** The problem the export's check before signing reported, once the export has ended. */
+  static Optional<String> checkProblem(Future<Optional<String>> producer) {
+    try {
+      return producer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException
+        | java.util.concurrent.CancellationException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 

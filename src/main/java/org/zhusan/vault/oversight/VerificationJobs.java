@@ -80,22 +80,22 @@ public class VerificationJobs {
   void run(Job job, AuditService.VerifyPermit permit) {
     ChunkPipe pipe = new ChunkPipe();
     try (Reader in = pipe.reader) {
-      Future<?> producer =
+      Future<Optional<String>> producer =
           executor.submit(
               () -> {
                 try (Writer w = pipe.writer) {
-                  service.exportForVerification(permit, w, job::checking);
+                  return service.exportForVerification(permit, w, job::checking);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
-                return null;
               });
       EntryCounter counted = new EntryCounter(in, job);
       VerificationReport report =
           new OfflineLogVerifier(checkpoints.signer().verifier()).verify(counted);
       in.close(); // the verifier may have stopped at its first finding: the export need not go on
+      Optional<String> serverProblem = Optional.empty();
       try {
-        producer.get(60, TimeUnit.SECONDS);
+        serverProblem = producer.get(60, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         if (counted.ended) { // the export failed (it was not cut short by the verifier stopping)
           throw e.getCause() instanceof RuntimeException r
@@ -105,7 +105,7 @@ public class VerificationJobs {
       } catch (TimeoutException e) {
         producer.cancel(true);
       }
-      job.finish(report);
+      job.finish(report, serverProblem);
       LOG.info("Access log verification " + job.id + ": " + report.summary());
     } catch (Exception e) {
       job.fail(e);
@@ -152,6 +152,8 @@ public class VerificationJobs {
     final Instant startedAt;
     volatile String state = "RUNNING";
     volatile String phase = "CHECK";
+    // A problem only the server's check before signing found (e.g. a stored subtree hash).
+    volatile String checkProblem;
     volatile long done;
     volatile long total;
     volatile Instant phaseStartedAt;
@@ -179,8 +181,9 @@ public class VerificationJobs {
       done = Math.min(entries, total);
     }
 
-    void finish(VerificationReport r) {
+    void finish(VerificationReport r, Optional<String> serverProblem) {
       report = r;
+      checkProblem = serverProblem.orElse(null);
       done = Math.min(r.entriesChecked(), total);
       finishedAt = Instant.now();
       state = "DONE";
@@ -201,8 +204,22 @@ public class VerificationJobs {
 
     public View view() {
       VerificationReport r = report;
+      String check = checkProblem;
       FindingView problem =
-          r == null ? null : r.problem().map(VerificationJobs::findingView).orElse(null);
+          r == null
+              ? null
+              : r.problem()
+                  .map(VerificationJobs::findingView)
+                  .orElse(
+                      check == null
+                          ? null
+                          : new FindingView(
+                              "CHECK_BEFORE_SIGNING",
+                              null,
+                              null,
+                              null,
+                              null,
+                              AuditService.CHECK_PROBLEM + check));
       return new View(
           id.toString(),
           state,
@@ -213,7 +230,7 @@ public class VerificationJobs {
           startedBy,
           startedAt,
           finishedAt,
-          r == null ? null : r.ok(),
+          r == null ? null : r.ok() && check == null,
           r == null ? null : r.entriesChecked(),
           r == null ? null : r.checkpointsChecked(),
           r == null ? null : r.signedSize(),

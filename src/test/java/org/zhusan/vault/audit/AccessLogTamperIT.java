@@ -30,6 +30,13 @@ import org.zhusan.vault.it.VaultServer;
  * (snapshot and restore), so the rest of the suite keeps a verifiable log.
  */
 class AccessLogTamperIT {
+  private static final String[] LOG_TABLES = {
+    "access_log",
+    "access_log_checkpoint",
+    "access_log_head",
+    "access_log_tree_state",
+    "access_log_subtree"
+  };
   private final String worker = Tokens.token("tamper-sw", "SOCIAL_WORKER", "MAN-01");
   private Connection c;
 
@@ -42,10 +49,12 @@ class AccessLogTamperIT {
         AuditLogs.verify(AuditLogs.export(), null).ok(), "the log verifies before tampering");
     c = VaultServer.get().ownerConnection();
     dba(
-        "DROP TABLE IF EXISTS saved_log, saved_cps, saved_head",
+        "DROP TABLE IF EXISTS saved_log, saved_cps, saved_head, saved_state, saved_subtrees",
         "CREATE TABLE saved_log AS SELECT * FROM access_log",
         "CREATE TABLE saved_cps AS SELECT * FROM access_log_checkpoint",
-        "CREATE TABLE saved_head AS SELECT * FROM access_log_head");
+        "CREATE TABLE saved_head AS SELECT * FROM access_log_head",
+        "CREATE TABLE saved_state AS SELECT * FROM access_log_tree_state",
+        "CREATE TABLE saved_subtrees AS SELECT * FROM access_log_subtree");
   }
 
   @AfterEach
@@ -53,11 +62,15 @@ class AccessLogTamperIT {
     dba(
         "DELETE FROM access_log",
         "INSERT INTO access_log SELECT * FROM saved_log",
+        "DELETE FROM access_log_tree_state",
+        "DELETE FROM access_log_subtree",
         "DELETE FROM access_log_checkpoint",
         "INSERT INTO access_log_checkpoint SELECT * FROM saved_cps",
+        "INSERT INTO access_log_tree_state SELECT * FROM saved_state",
+        "INSERT INTO access_log_subtree SELECT * FROM saved_subtrees",
         "UPDATE access_log_head h SET next_sequence = s.next_sequence, last_hash = s.last_hash FROM"
             + " saved_head s",
-        "DROP TABLE saved_log, saved_cps, saved_head");
+        "DROP TABLE saved_log, saved_cps, saved_head, saved_state, saved_subtrees");
     c.close();
     assertTrue(onlineVerifyOk(), "the log verifies again once restored");
   }
@@ -126,6 +139,7 @@ class AccessLogTamperIT {
     long cut = size - 3;
     dba(
         "DELETE FROM access_log WHERE sequence >= " + cut,
+        "DELETE FROM access_log_tree_state WHERE tree_size > " + cut,
         "DELETE FROM access_log_checkpoint WHERE tree_size > " + cut,
         "UPDATE access_log_head SET next_sequence = "
             + cut
@@ -135,6 +149,40 @@ class AccessLogTamperIT {
     Finding f = problem(AuditLogs.verify(AuditLogs.export(), trusted));
     assertEquals(Finding.Kind.TRUNCATED, f.kind(), f.toString());
     assertEquals(size, f.checkpointSize().orElseThrow(), f.toString());
+  }
+
+  @Test
+  void aTailRewrittenUnderAStoredSubtreeIsRefusedAtTheNextCheckpoint() throws Exception {
+    AccessLogTilesIT.grow(
+        Math.max(0, 700 - Long.parseLong(scalar("SELECT next_sequence FROM access_log_head"))));
+    JsonObject cp = Http.json(Http.postJson("/api/audit/checkpoints", AuditLogs.auditor(), ""));
+    long size = cp.getJsonNumber("treeSize").longValue();
+    long lastSubtree = size / 256 - 1; // stored by that checkpoint: entries [256 i, 256 (i + 1))
+    long cut = lastSubtree * 256 + 10;
+    // The owner cuts the tail with the checkpoints that covered it, but not the subtree hashes …
+    dba(
+        "DELETE FROM access_log WHERE sequence >= " + cut,
+        "DELETE FROM access_log_tree_state WHERE tree_size > " + cut,
+        "DELETE FROM access_log_checkpoint WHERE tree_size > " + cut,
+        "UPDATE access_log_head SET next_sequence = "
+            + cut
+            + ", last_hash = (SELECT leaf_hash FROM access_log WHERE sequence = "
+            + (cut - 1)
+            + ")");
+    // … and the log grows again over them with other entries.
+    AccessLogTilesIT.grow(size - cut + 5);
+    JsonObject refused =
+        Http.problem(Http.postJson("/api/audit/checkpoints", AuditLogs.auditor(), ""), 500);
+    assertEquals("Access log integrity failure", refused.getString("title"), refused.toString());
+    var r = Http.get("/api/audit/verify", AuditLogs.auditor());
+    JsonObject verification = Http.json(r);
+    assertFalse(verification.getBoolean("ok"), verification.toString());
+    // Either finding names it: the entries past the surviving checkpoints are unsigned, or (when a
+    // checkpoint still covers the cut) the server's own check found the rewritten subtree.
+    String problem = verification.getString("problem");
+    assertTrue(
+        problem.contains("its history was rewritten") || problem.contains("UNSIGNED_TAIL"),
+        verification.toString());
   }
 
   @Test
@@ -206,13 +254,13 @@ class AccessLogTamperIT {
   private void dba(String... statements) throws SQLException {
     c.setAutoCommit(false);
     try {
-      for (String t : new String[] {"access_log", "access_log_checkpoint", "access_log_head"}) {
+      for (String t : LOG_TABLES) {
         exec(c, "ALTER TABLE " + t + " DISABLE TRIGGER USER");
       }
       for (String sql : statements) {
         exec(c, sql);
       }
-      for (String t : new String[] {"access_log", "access_log_checkpoint", "access_log_head"}) {
+      for (String t : LOG_TABLES) {
         exec(c, "ALTER TABLE " + t + " ENABLE TRIGGER USER");
       }
       c.commit();

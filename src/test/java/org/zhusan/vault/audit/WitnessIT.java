@@ -119,6 +119,7 @@ class WitnessIT {
           c,
           "DELETE FROM access_log_cosignature WHERE tree_size > " + cut,
           "DELETE FROM access_log WHERE sequence >= " + cut,
+          "DELETE FROM access_log_tree_state WHERE tree_size > " + cut,
           "DELETE FROM access_log_checkpoint WHERE tree_size > " + cut,
           "UPDATE access_log_head SET next_sequence = "
               + cut
@@ -250,7 +251,11 @@ class WitnessIT {
   /** As AccessLogTamperIT: one transaction with the append-only triggers switched off. */
   private static void dba(Connection c, String... statements) throws SQLException {
     String[] tables = {
-      "access_log", "access_log_checkpoint", "access_log_head", "access_log_cosignature"
+      "access_log",
+      "access_log_checkpoint",
+      "access_log_head",
+      "access_log_cosignature",
+      "access_log_tree_state"
     };
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
