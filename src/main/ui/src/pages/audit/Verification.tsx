@@ -14,6 +14,8 @@ const KINDS = new Set([
   'MALFORMED_LINE', 'ENTRY_REMOVED', 'ENTRY_INSERTED', 'ENTRIES_REORDERED', 'ENTRY_ALTERED', 'CHAIN_BROKEN',
   'CHECKPOINT_BAD_SIGNATURE', 'CHECKPOINT_WRONG_ORIGIN', 'CHECKPOINT_ROOT_MISMATCH', 'CHECKPOINT_OUT_OF_PLACE',
   'TRUNCATED', 'UNSIGNED_TAIL',
+  // Not the offline verifier's: the server's own check refused to sign a fresh checkpoint.
+  'CHECK_BEFORE_SIGNING',
 ]);
 
 export default function Verification() {

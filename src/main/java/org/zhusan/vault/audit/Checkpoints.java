@@ -224,7 +224,7 @@ public class Checkpoints implements KeyStatus {
       return Optional.empty();
     }
     LogCheck check = LogCheck.continuing(range);
-    if (from > size) {
+    if (from > size || store.largestCheckpointSize() > size) {
       check.fail("a signed checkpoint is larger than the log (entries removed from the tail)");
     } else if (from > 0) {
       store.forEachWithLeaf(from - 1, from, check::anchor);
