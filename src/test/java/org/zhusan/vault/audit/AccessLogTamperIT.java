@@ -30,13 +30,6 @@ import org.zhusan.vault.it.VaultServer;
  * (snapshot and restore), so the rest of the suite keeps a verifiable log.
  */
 class AccessLogTamperIT {
-  private static final String[] LOG_TABLES = {
-    "access_log",
-    "access_log_checkpoint",
-    "access_log_head",
-    "access_log_tree_state",
-    "access_log_subtree"
-  };
   private final String worker = Tokens.token("tamper-sw", "SOCIAL_WORKER", "MAN-01");
   private Connection c;
 
@@ -137,15 +130,7 @@ class AccessLogTamperIT {
             Checkpoint.parseBody(cp.getString("note")),
             Base64.getDecoder().decode(cp.getString("signature")));
     long cut = size - 3;
-    dba(
-        "DELETE FROM access_log WHERE sequence >= " + cut,
-        "DELETE FROM access_log_tree_state WHERE tree_size > " + cut,
-        "DELETE FROM access_log_checkpoint WHERE tree_size > " + cut,
-        "UPDATE access_log_head SET next_sequence = "
-            + cut
-            + ", last_hash = (SELECT leaf_hash FROM access_log WHERE sequence = "
-            + (cut - 1)
-            + ")");
+    dba(HostileOwner.cutTail(cut));
     Finding f = problem(AuditLogs.verify(AuditLogs.export(), trusted));
     assertEquals(Finding.Kind.TRUNCATED, f.kind(), f.toString());
     assertEquals(size, f.checkpointSize().orElseThrow(), f.toString());
@@ -160,15 +145,7 @@ class AccessLogTamperIT {
     long lastSubtree = size / 256 - 1; // stored by that checkpoint: entries [256 i, 256 (i + 1))
     long cut = lastSubtree * 256 + 10;
     // The owner cuts the tail with the checkpoints that covered it, but not the subtree hashes …
-    dba(
-        "DELETE FROM access_log WHERE sequence >= " + cut,
-        "DELETE FROM access_log_tree_state WHERE tree_size > " + cut,
-        "DELETE FROM access_log_checkpoint WHERE tree_size > " + cut,
-        "UPDATE access_log_head SET next_sequence = "
-            + cut
-            + ", last_hash = (SELECT leaf_hash FROM access_log WHERE sequence = "
-            + (cut - 1)
-            + ")");
+    dba(HostileOwner.cutTail(cut));
     // … and the log grows again over them with other entries.
     AccessLogTilesIT.grow(size - cut + 5);
     JsonObject refused =
@@ -252,24 +229,7 @@ class AccessLogTamperIT {
    * append-only triggers off, edits, and switches them on again (the application waits meanwhile).
    */
   private void dba(String... statements) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      for (String t : LOG_TABLES) {
-        exec(c, "ALTER TABLE " + t + " DISABLE TRIGGER USER");
-      }
-      for (String sql : statements) {
-        exec(c, sql);
-      }
-      for (String t : LOG_TABLES) {
-        exec(c, "ALTER TABLE " + t + " ENABLE TRIGGER USER");
-      }
-      c.commit();
-    } catch (SQLException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+    HostileOwner.edit(c, statements);
   }
 
   private String scalar(String sql) throws SQLException {
