@@ -44,13 +44,21 @@ import org.zhusan.vault.it.VaultServer;
  *
  * OCR is off on both sides, so that both read the same text (the corpus's images would otherwise be
  * OCR'd by one and not the other). Run after {@code mvn -DskipTests package}: {@code mvn -q -Pbench
- * test -Dbench.main=org.zhusan.vault.bench.IngestBenchmark -Dbench.args="5 4"} (corpus passes,
- * uploading clients).
+ * test -Dbench.main=org.zhusan.vault.bench.IngestBenchmark -Dbench.args="5 4 1"} (corpus passes,
+ * uploading clients, warm-up passes through the vault before the measured ones: more of them let
+ * the server's and the children's JIT settle). The vault's database is {@code zhusan_bench_ingest}
+ * (dropped and created), or the one named by the environment variable {@code BENCH_INGEST_DB}, so
+ * that two checkouts on one machine can run it side by side.
+ *
+ * <p>Besides documents/s it prints where the CPU went, per document: server, extraction children
+ * (each split into JIT compilation, GC and safepoints, and work), PostgreSQL and this client.
  */
 public final class IngestBenchmark {
   public static void main(String[] args) throws Exception {
     int passes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int warmUpPasses = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    String database = System.getenv().getOrDefault("BENCH_INGEST_DB", "zhusan_bench_ingest");
     System.setProperty(
         "vault.repo.root", System.getProperty("vault.repo.root", System.getProperty("user.dir")));
     List<byte[]> corpus = new ArrayList<>();
@@ -66,7 +74,9 @@ public final class IngestBenchmark {
 
     // 1. Warm in-process Tika, one thread.
     AutoDetectParser parser = new AutoDetectParser();
-    inProcess(parser, corpus); // warm-up pass
+    for (int pass = 0; pass < warmUpPasses; pass++) {
+      inProcess(parser, corpus); // the same warm-up as the vault's
+    }
     long t0 = System.nanoTime();
     for (int pass = 0; pass < passes; pass++) {
       inProcess(parser, corpus);
@@ -83,13 +93,15 @@ public final class IngestBenchmark {
     if (serverOpts != null) {
       env.put("JAVA_TOOL_OPTIONS", serverOpts);
     }
-    VaultServer vault = VaultServer.launch("zhusan_bench_ingest", env, "bench-ingest");
+    VaultServer vault = VaultServer.launch(database, env, "bench-ingest");
     try {
       String token = Tokens.token("bench-lawyer", "LAWYER", "AST-01");
       String subject = DocumentThroughputBenchmark.createSubject(vault.baseUrl(), token);
-      // Warm-up: one pass, so the children's JIT has seen every parser once.
-      for (int i = 0; i < corpus.size(); i++) {
-        upload(vault, token, subject, names.get(i), corpus.get(i));
+      // Warm-up: the children's JIT sees every parser at least once.
+      for (int pass = 0; pass < warmUpPasses; pass++) {
+        for (int i = 0; i < corpus.size(); i++) {
+          upload(vault, token, subject, names.get(i), corpus.get(i));
+        }
       }
       awaitQueueEmpty(vault);
 
@@ -138,12 +150,14 @@ public final class IngestBenchmark {
           "baseline : warm in-process Tika, 1 thread: %d documents in %.2f s = %.1f docs/s%n",
           docs, tikaSeconds, docs / tikaSeconds);
       System.out.printf(
-          "ingest   : HTTP → store → audit → commit → extract → index, %d clients: %d documents"
-              + " indexed in %.2f s = %.1f docs/s (all uploads answered after %.2f s)%n",
-          clients, docs, ingestSeconds, docs / ingestSeconds, uploadedSeconds);
+          "ingest   : HTTP → store → audit → commit → extract → index, %d clients, %d warm-up"
+              + " passes: %d documents indexed in %.2f s = %.1f docs/s (all uploads answered after"
+              + " %.2f s)%n",
+          clients, warmUpPasses, docs, ingestSeconds, docs / ingestSeconds, uploadedSeconds);
       System.out.printf(
           "ratio    : ingest / warm in-process Tika = %.2f%n", tikaSeconds / ingestSeconds);
       System.out.println("ingest   : " + cpu);
+      System.out.println("ingest   : " + cpu.perDocument(docs));
       System.out.printf(
           "upload   : 1 MB PDF (%d bytes), 40 uploads: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
           pdf.length,
