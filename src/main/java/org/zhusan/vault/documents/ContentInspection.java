@@ -47,7 +47,7 @@ public class ContentInspection {
             + classpath.get(0)
             + ", last "
             + classpath.get(classpath.size() - 1));
-    extractor = new ContainedExtractor(limits, classpath, ocr);
+    extractor = new ContainedExtractor(limits, classpath, ocr, settings.childJitOptions());
     extractor.removeStaleDirectories();
     extractor.warmUp();
     LOG.info(
@@ -61,7 +61,8 @@ public class ContentInspection {
             + limits.maxConcurrentChildren()
             + " warm children of "
             + limits.documentsPerChild()
-            + " documents each");
+            + " documents each, JIT "
+            + extractor.jit());
   }
 
   @PreDestroy

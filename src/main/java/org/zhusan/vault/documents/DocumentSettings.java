@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.zhusan.vault.documents.content.ChildJitOptions;
 import org.zhusan.vault.documents.content.ExtractionLimits;
 
 /**
@@ -53,6 +54,12 @@ public class DocumentSettings {
   @Inject
   @ConfigProperty(name = "vault.extraction.documents-per-child", defaultValue = "100")
   int documentsPerChild;
+
+  @Inject
+  @ConfigProperty(
+      name = "vault.extraction.child-jit-options",
+      defaultValue = ChildJitOptions.DEFAULT)
+  String childJitOptions;
 
   @Inject
   @ConfigProperty(name = "vault.extraction.ocr", defaultValue = "true")
@@ -109,6 +116,14 @@ public class DocumentSettings {
   /** Whether to use tesseract (when installed) for images and image-only PDFs. */
   public boolean ocr() {
     return ocr;
+  }
+
+  /**
+   * The extraction children's JIT options (default C1 only; see {@link ChildJitOptions} for why and
+   * which options are accepted). An option outside that list fails the start.
+   */
+  public ChildJitOptions childJitOptions() {
+    return ChildJitOptions.parse(childJitOptions);
   }
 
   /** The limits of one contained extraction. */

@@ -104,6 +104,7 @@ public final class ContainedExtractor implements AutoCloseable {
   private static final AtomicInteger FEEDERS = new AtomicInteger();
 
   private final ExtractionLimits limits;
+  private final ChildJitOptions jit;
   private final List<Path> classpath;
   private final OcrSupport ocr;
   private final Path spoolRoot;
@@ -124,7 +125,16 @@ public final class ContainedExtractor implements AutoCloseable {
    *     OcrSupport#disabled()}
    */
   public ContainedExtractor(ExtractionLimits limits, List<Path> childClasspath, OcrSupport ocr) {
-    this(limits, childClasspath, ocr, defaultSpoolRoot(), ContainedExtractor::daemonFeeder);
+    this(limits, childClasspath, ocr, ChildJitOptions.defaults());
+  }
+
+  /**
+   * An extractor with the default spool root and daemon feeder threads, and the given JIT options
+   * for its children.
+   */
+  public ContainedExtractor(
+      ExtractionLimits limits, List<Path> childClasspath, OcrSupport ocr, ChildJitOptions jit) {
+    this(limits, childClasspath, ocr, defaultSpoolRoot(), ContainedExtractor::daemonFeeder, jit);
   }
 
   /**
@@ -141,6 +151,25 @@ public final class ContainedExtractor implements AutoCloseable {
       OcrSupport ocr,
       Path spoolRoot,
       ThreadFactory threadFactory) {
+    this(limits, childClasspath, ocr, spoolRoot, threadFactory, ChildJitOptions.defaults());
+  }
+
+  /**
+   * @param limits the limits of every extraction
+   * @param childClasspath the child JVM's classpath; {@link ChildClasspath#derive()} works it out
+   * @param ocr whether and how to OCR images
+   * @param spoolRoot where private per-run directories are created; prefer a tmpfs
+   * @param threadFactory makes the feeder threads that read the caller's stream
+   * @param jit the child JVMs' JIT compiler options ({@link ChildJitOptions#defaults()}: C1 only)
+   */
+  public ContainedExtractor(
+      ExtractionLimits limits,
+      List<Path> childClasspath,
+      OcrSupport ocr,
+      Path spoolRoot,
+      ThreadFactory threadFactory,
+      ChildJitOptions jit) {
+    this.jit = Objects.requireNonNull(jit, "JIT options are required.");
     this.limits = Objects.requireNonNull(limits, "Limits are required.");
     this.classpath = List.copyOf(Objects.requireNonNull(childClasspath, "Classpath is required."));
     if (classpath.isEmpty()) {
@@ -217,6 +246,11 @@ public final class ContainedExtractor implements AutoCloseable {
       }
     }
     return now - Files.getLastModifiedTime(dir).toMillis() > maxAgeMillis;
+  }
+
+  /** The child JVMs' JIT compiler options. */
+  public ChildJitOptions jit() {
+    return jit;
   }
 
   /** The limits this extractor applies. */
@@ -422,6 +456,8 @@ public final class ContainedExtractor implements AutoCloseable {
     Path tmp = Files.createDirectory(work.resolve("tmp"));
     List<String> command = new ArrayList<>();
     command.add(javaBinary.toString());
+    // First, so that the isolation options below win over anything they could touch.
+    command.addAll(jit.options());
     command.add("-Xmx" + limits.childHeapMiB() + "m");
     command.add("-Xss2m");
     command.add("-XX:+ExitOnOutOfMemoryError");
