@@ -1,8 +1,10 @@
 package org.zhusan.vault.documents;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -13,11 +15,17 @@ import java.util.Map;
  * encrypted in {@code document_version.metadata_ct}, and back.
  */
 final class VersionMetadata {
+  // Factories made once: each Json.createXxx() call looks the JSON provider up through the
+  // ServiceLoader, which under Payara's class loaders costs more than the JSON itself; this runs
+  // once per indexed version and per version shown.
+  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   private VersionMetadata() {}
 
   /** A JSON object of the non-null entries. */
   static String toJson(Map<String, String> metadata) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = BUILDERS.createObjectBuilder();
     metadata.forEach(
         (k, v) -> {
           if (k != null && v != null) {
@@ -33,7 +41,7 @@ final class VersionMetadata {
     if (json == null) {
       return out;
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = READERS.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       o.forEach((k, v) -> out.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
     }
