@@ -11,6 +11,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.zhusan.vault.access.AccessPolicy;
@@ -171,7 +172,7 @@ public class DocumentUploads {
             null,
             allowed.userId());
     em.persist(version);
-    queue.enqueue(versionId);
+    VersionExtraction queued = queue.enqueue(versionId);
     wakeWorkersAfterCommit();
     LOG.info(
         "Stored document version "
@@ -181,7 +182,8 @@ public class DocumentUploads {
             + " bytes, "
             + detected.mediaType()
             + ", queued for extraction)");
-    return DocumentViews.of(doc, List.of(version), lookup.extractions(List.of(version)));
+    // The queue item just saved, not a query for it: a query would flush and read it back.
+    return DocumentViews.of(doc, List.of(version), Map.of(versionId, queued));
   }
 
   /** Extraction starts once the version is committed, so that a worker can see it. */

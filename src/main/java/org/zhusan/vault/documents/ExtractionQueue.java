@@ -40,9 +40,14 @@ public class ExtractionQueue implements DocumentErasure {
   /** One claimed item: the version and how many times it has been claimed, this time included. */
   public record Claim(UUID versionId, int attempts) {}
 
-  /** Queues a new version, in the caller's (the upload's) transaction. */
-  void enqueue(UUID versionId) {
-    em.persist(VersionExtraction.pending(versionId));
+  /**
+   * Queues a new version, in the caller's (the upload's) transaction, and returns the item as saved
+   * (its state is what the upload's answer shows; no need to read it back).
+   */
+  VersionExtraction enqueue(UUID versionId) {
+    VersionExtraction item = VersionExtraction.pending(versionId);
+    em.persist(item);
+    return item;
   }
 
   /** The oldest pending item nobody holds, leased to {@code worker} for {@code lease}; or empty. */
