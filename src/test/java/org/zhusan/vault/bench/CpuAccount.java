@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  * requests, workers, parsers). Threads come and go (the JVM starts and stops compiler threads on
  * demand, children are replaced), so a sampler thread reads every thread's counters every {@value
  * #SAMPLE_MILLIS} ms and keeps the last value seen; a thread that lived less than one interval is
- * missed by the split but not by the process totals.
+ * missed by the split. Processes come and go too (children are recycled, other PostgreSQL back ends
+ * end), so the children's and PostgreSQL's totals are summed over the same samples, per process,
+ * rather than from two snapshots (which lose the CPU of a process that ended in between, and can
+ * even come out negative). The sampler's own CPU is in the client's figure.
  */
 final class CpuAccount {
   private static final long SAMPLE_MILLIS = 200;
@@ -35,6 +38,11 @@ final class CpuAccount {
 
   private final Map<String, String> categories = new HashMap<>();
   private final Map<String, Boolean> inServer = new HashMap<>();
+
+  /** Per process (children, PostgreSQL): the ticks at the first and the last sample. */
+  private final Map<Long, long[]> childProcesses = new HashMap<>();
+
+  private final Map<Long, long[]> postgresProcesses = new HashMap<>();
   private final Thread sampler;
   private volatile boolean sampling = true;
 
@@ -72,6 +80,10 @@ final class CpuAccount {
     used = new long[end.length];
     for (int i = 0; i < end.length; i++) {
       used[i] = end[i] - start[i];
+    }
+    synchronized (this) {
+      used[1] = childProcesses.values().stream().mapToLong(t -> t[1] - t[0]).sum();
+      used[2] = postgresProcesses.values().stream().mapToLong(t -> t[1] - t[0]).sum();
     }
     return this;
   }
@@ -116,6 +128,31 @@ final class CpuAccount {
     sampleThreadsOf(serverPid, true, first);
     for (long child : children) {
       sampleThreadsOf(child, false, first);
+      track(childProcesses, child, ticks(child), first);
+    }
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) procs::iterator) {
+        String name = p.getFileName().toString();
+        if (name.chars().allMatch(Character::isDigit) && isPostgres(p)) {
+          long pid = Long.parseLong(name);
+          track(postgresProcesses, pid, ticks(pid), first);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // /proc changed while we listed it: the next sample catches up
+    }
+  }
+
+  /** A process's ticks; one first seen after the first sample started during the phase. */
+  private static void track(Map<Long, long[]> processes, long pid, long now, boolean first) {
+    if (now == 0) {
+      return; // it ended while we looked
+    }
+    long[] seen = processes.get(pid);
+    if (seen == null) {
+      processes.put(pid, new long[] {first ? now : 0, now});
+    } else {
+      seen[1] = Math.max(seen[1], now);
     }
   }
 
