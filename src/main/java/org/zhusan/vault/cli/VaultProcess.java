@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  * both start the vault this way, so the tests exercise exactly what users run.
  */
 public final class VaultProcess implements AutoCloseable {
+  /**
+   * The JSON-P provider Payara Micro 6 ships (and the ServiceLoader finds, in its runtime class
+   * loader), named so that it is not looked up again on every use; docs/operations.md.
+   */
+  public static final String JSON_PROVIDER = "org.eclipse.parsson.JsonProviderImpl";
+
   private final Process process;
   private final int port;
 
@@ -97,6 +103,13 @@ public final class VaultProcess implements AutoCloseable {
                 java.toString(),
                 "-Xmx" + spec.heap,
                 "-XX:+ExitOnOutOfMemoryError",
+                // Payara's JSON-P (jakarta.json 2.1, Parsson) looks its provider up through the
+                // ServiceLoader on every Json.createXxx() call unless this names it; MP-JWT does
+                // that for every request's token, scanning every jar of the WAR (about 6 % of the
+                // server's samples during ingest). Read once, at the JVM's first JSON use, so it
+                // must
+                // be a JVM option; the provider is the one the lookup would have found.
+                "-Djakarta.json.provider=" + JSON_PROVIDER,
                 "-jar",
                 spec.payaraJar.toString(),
                 "--deploy",
