@@ -107,8 +107,7 @@ public final class VaultProcess implements AutoCloseable {
                 // ServiceLoader on every Json.createXxx() call unless this names it; MP-JWT does
                 // that for every request's token, scanning every jar of the WAR (about 6 % of the
                 // server's samples during ingest). Read once, at the JVM's first JSON use, so it
-                // must
-                // be a JVM option; the provider is the one the lookup would have found.
+                // must be a JVM option; the provider is the one the lookup would have found.
                 "-Djakarta.json.provider=" + JSON_PROVIDER,
                 "-jar",
                 spec.payaraJar.toString(),
