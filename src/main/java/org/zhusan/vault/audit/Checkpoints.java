@@ -96,8 +96,13 @@ public class Checkpoints implements KeyStatus {
    * larger than the log, and no stored subtree hash disagrees (see {@link Scope}). A log that fails
    * is never signed (that would launder the tampering); the failure is logged as an integrity alarm
    * and answered 500.
+   *
+   * <p>In a transaction of its own, committed before the caller goes on: the checkpoint is durable
+   * before an export that ends with it starts streaming, and the lock that serialises checkpoints
+   * is held only while this one is checked and signed, not for the minutes an export of a large log
+   * streams.
    */
-  @Transactional
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public SignedCheckpoint create() {
     return createIfConsistent(Progress.NONE, Scope.SINCE_LAST_CHECKPOINT)
         .signed()
@@ -137,7 +142,7 @@ public class Checkpoints implements KeyStatus {
    * As {@link #create()}, but reporting the problem instead of failing when the log does not
    * verify; checks {@code scope} and reports every {@value #PROGRESS_EVERY} entries checked.
    */
-  @Transactional
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Signing createIfConsistent(Progress progress, Scope scope) {
     CheckpointSigner s = signer();
     store.lockCheckpointing();

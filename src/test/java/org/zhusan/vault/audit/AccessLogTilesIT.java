@@ -88,6 +88,21 @@ class AccessLogTilesIT {
                 "/api/audit/proofs/consistency?first=" + size1 + "&second=" + size2,
                 AuditLogs.auditor()));
     ProofVerifier.rfc9162().verifyConsistency(size1, size2, root1, root2, list(cons));
+
+    // Past the latest signed checkpoint nothing is stored yet: no proof, but the way to get one.
+    grow(3);
+    JsonObject unsigned =
+        Http.problem(
+            Http.get(
+                "/api/audit/proofs/inclusion?sequence=0&treeSize=" + (size2 + 1),
+                AuditLogs.auditor()),
+            409);
+    assertTrue(unsigned.getString("detail").contains("POST /api/audit/checkpoints"), "" + unsigned);
+    Http.problem(
+        Http.get(
+            "/api/audit/proofs/consistency?first=" + size1 + "&second=" + (size2 + 1),
+            AuditLogs.auditor()),
+        409);
     assertTrue(AuditLogs.verify(AuditLogs.export(), null).ok(), "the log verifies offline");
   }
 
