@@ -7,18 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.zhusan.vault.audit.tree.AuditEntry;
-import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.it.Tokens;
 import org.zhusan.vault.it.VaultServer;
 
@@ -36,12 +30,6 @@ import org.zhusan.vault.it.VaultServer;
  */
 public final class AuditLogScaleBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String[] ACTIONS = {
-    "SUBJECT_READ", "DOCUMENT_READ", "DOCUMENT_LIST", "SUBJECT_LIST", "SEARCH", "DOCUMENT_CREATE"
-  };
-  private static final String[] ROLES = {
-    "LAWYER", "PSYCHOLOGIST", "DOCTOR", "SOCIAL_WORKER", "TEACHER"
-  };
 
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -131,114 +119,11 @@ public final class AuditLogScaleBenchmark {
   }
 
   /**
-   * Appends N chained entries after the current head, as the owner with the append-only triggers
-   * off.
+   * Appends N valid, chained entries after the current head with {@link LogFiller} (COPY; a bulk
+   * fill from {@value LogFiller#BULK_THRESHOLD} entries on).
    */
   static long fill(VaultServer vault, long n) throws Exception {
-    try (Connection c = vault.ownerConnection()) {
-      c.setAutoCommit(false);
-      long next;
-      byte[] last;
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery("SELECT next_sequence, last_hash FROM access_log_head FOR UPDATE")) {
-        rs.next();
-        next = rs.getLong(1);
-        last = rs.getBytes(2);
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("ALTER TABLE access_log DISABLE TRIGGER USER");
-        s.execute("ALTER TABLE access_log_head DISABLE TRIGGER USER");
-      }
-      HexFormat hex = HexFormat.of();
-      Instant start = Instant.now().minus(n, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-      CopyIn copy =
-          ((PGConnection) c.unwrap(PGConnection.class))
-              .getCopyAPI()
-              .copyIn(
-                  "COPY access_log (sequence, occurred_at, user_id, role, centre, action,"
-                      + " target_type, target_id, purpose, justification, outcome, rule, reason,"
-                      + " break_glass, client_address, request_id, previous_hash, leaf_hash) FROM"
-                      + " STDIN");
-      StringBuilder b = new StringBuilder(1 << 20);
-      for (long i = 0; i < n; i++) {
-        long seq = next + i;
-        String action = ACTIONS[(int) (i % ACTIONS.length)];
-        String outcome = i % 97 == 0 ? "DENIED" : "ALLOWED";
-        boolean glass = i % 1009 == 0;
-        AuditEntry e =
-            new AuditEntry(
-                seq,
-                start.plusMillis(i * 1000 + (i % 1000)),
-                "bench-user-" + (i % 500),
-                ROLES[(int) (i % ROLES.length)],
-                "AST-01",
-                action,
-                "SUBJECT",
-                benchSubject(i % 5000).toString(),
-                "TREATMENT",
-                glass ? "benchmark emergency" : null,
-                outcome,
-                "bench:" + action,
-                outcome.equals("DENIED") ? "not in your centres" : null,
-                glass,
-                "127.0.0.1",
-                "req-" + seq,
-                last);
-        byte[] leaf = AuditEntryEncoding.leafHash(e);
-        b.append(seq)
-            .append('\t')
-            .append(e.occurredAt())
-            .append('\t')
-            .append(e.userId())
-            .append('\t')
-            .append(e.role())
-            .append('\t')
-            .append(e.centre())
-            .append('\t')
-            .append(action)
-            .append("\tSUBJECT\t")
-            .append(e.targetId())
-            .append("\tTREATMENT\t")
-            .append(glass ? "benchmark emergency" : "\\N")
-            .append('\t')
-            .append(outcome)
-            .append('\t')
-            .append(e.rule())
-            .append('\t')
-            .append(e.reason() == null ? "\\N" : e.reason())
-            .append('\t')
-            .append(glass ? 't' : 'f')
-            .append("\t127.0.0.1\t")
-            .append(e.requestId())
-            .append("\t\\\\x")
-            .append(hex.formatHex(last))
-            .append("\t\\\\x")
-            .append(hex.formatHex(leaf))
-            .append('\n');
-        last = leaf;
-        if (b.length() > (1 << 20) - 2048) {
-          byte[] bytes = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          copy.writeToCopy(bytes, 0, bytes.length);
-          b.setLength(0);
-        }
-      }
-      byte[] bytes = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      copy.endCopy();
-      try (java.sql.PreparedStatement ps =
-          c.prepareStatement("UPDATE access_log_head SET next_sequence = ?, last_hash = ?")) {
-        ps.setLong(1, next + n);
-        ps.setBytes(2, last);
-        ps.executeUpdate();
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("ALTER TABLE access_log ENABLE TRIGGER USER");
-        s.execute("ALTER TABLE access_log_head ENABLE TRIGGER USER");
-      }
-      c.commit();
-      return next + n;
-    }
+    return LogFiller.append(vault::ownerConnection, vault::adminConnection, n);
   }
 
   static String[] time(String base, String token, String what, String path) throws Exception {
@@ -319,8 +204,7 @@ public final class AuditLogScaleBenchmark {
     }
   }
 
-  /** The benchmark's subjects have fixed ids, so a filter can name one before the log exists. */
   private static java.util.UUID benchSubject(long n) {
-    return new java.util.UUID(0x2b5e_0000_0000_0000L, n);
+    return LogFiller.benchSubject(n);
   }
 }

@@ -72,7 +72,7 @@ public final class VaultServer {
     return Path.of(System.getProperty("vault.repo.root", ".")).toAbsolutePath();
   }
 
-  static String adminUrl(String database) {
+  public static String adminUrl(String database) {
     return "jdbc:postgresql://"
         + System.getProperty("it.db.host", "127.0.0.1")
         + ":"
@@ -100,10 +100,32 @@ public final class VaultServer {
   public static VaultServer launch(
       String database, java.util.Map<String, String> extraEnv, String name, String heap)
       throws IOException, SQLException, InterruptedException {
+    return launch(database, extraEnv, name, heap, true);
+  }
+
+  /**
+   * As {@link #launch(String, java.util.Map, String, String)}; with {@code freshDatabase} false an
+   * existing database is kept as it is (created only when absent), so that a benchmark can reuse a
+   * log that took minutes to fill.
+   */
+  public static VaultServer launch(
+      String database,
+      java.util.Map<String, String> extraEnv,
+      String name,
+      String heap,
+      boolean freshDatabase)
+      throws IOException, SQLException, InterruptedException {
     String admin = System.getProperty("it.db.admin.user", "postgres");
     try (Connection c = DriverManager.getConnection(adminUrl("postgres"), admin, "");
         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      boolean exists;
+      try (java.sql.ResultSet rs =
+          s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+        exists = rs.next();
+      }
+      if (freshDatabase && exists) {
+        s.execute("DROP DATABASE " + database + " WITH (FORCE)");
+      }
       for (String role : new String[] {OWNER, APP}) {
         s.execute(
             "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
@@ -112,7 +134,9 @@ public final class VaultServer {
                 + role
                 + " LOGIN; END IF; END $$");
       }
-      s.execute("CREATE DATABASE " + database + " OWNER " + OWNER);
+      if (freshDatabase || !exists) {
+        s.execute("CREATE DATABASE " + database + " OWNER " + OWNER);
+      }
     }
     String url = adminUrl(database);
     Path root = repoRoot();
