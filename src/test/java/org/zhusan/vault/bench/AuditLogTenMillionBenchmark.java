@@ -75,6 +75,9 @@ public final class AuditLogTenMillionBenchmark {
   private static final int OLD_PROOF_SAMPLES = 3;
   private static final String HEAP = "256m";
 
+  /** Fourth argument {@code proofs}: only the first checkpoint and {@link #proofOrderProbe}. */
+  private static boolean proofsOnly;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
   private final List<String[]> table = new ArrayList<>();
@@ -98,6 +101,7 @@ public final class AuditLogTenMillionBenchmark {
     long entries = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000;
     String database = args.length > 1 ? args[1] : "zhusan_bench_10m";
     int proofSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+    proofsOnly = args.length > 3 && args[3].equals("proofs");
     Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     while (root.getParent() != null && !Files.isDirectory(root.resolve("keys-example"))) {
       root = root.getParent(); // the exec plugin may start us in src/main/ui
@@ -144,6 +148,10 @@ public final class AuditLogTenMillionBenchmark {
       }
       notes.add(String.format("table size %s", tableSize()));
       firstCheckpoint(size);
+      if (proofsOnly) {
+        proofOrderProbe();
+        return;
+      }
       oldCheckpoint();
       incrementalCheckpoints();
       proofs();
@@ -440,6 +448,32 @@ public final class AuditLogTenMillionBenchmark {
 
   private double newInclusionP95;
   private double newConsistencyP95;
+
+  /**
+   * A diagnostic: the proof series in the other order and twice (consistency, inclusion, the
+   * control, inclusion again, each printed with its start time), to tell a difference between the
+   * endpoints from warm-up and from other work on the machine.
+   */
+  private void proofOrderProbe() throws Exception {
+    long size = size();
+    Random random = new Random(7);
+    ProofVerifier verifier = ProofVerifier.rfc9162();
+    for (String kind : List.of("consistency", "inclusion", "control", "inclusion", "consistency")) {
+      System.out.println(Instant.now() + " " + kind);
+      if (kind.equals("control")) {
+        double[] control = new double[200];
+        for (int i = 0; i < control.length; i++) {
+          long t0 = System.nanoTime();
+          get("/api/audit/published/checkpoint");
+          control[i] = millis(t0);
+        }
+        System.out.printf("control: %s%n", stats(control));
+      } else {
+        series(kind, size, random, verifier, kind.equals("inclusion"));
+      }
+    }
+    System.out.println(Instant.now() + " end");
+  }
 
   private double[] series(
       String kind, long size, Random random, ProofVerifier verifier, boolean inclusion)
