@@ -154,7 +154,10 @@ public class AuditResource {
 
   @GET
   @Path("/proofs/inclusion")
-  @Operation(summary = "RFC 9162 inclusion proof of an entry in the tree of a given size")
+  @Operation(
+      summary =
+          "RFC 9162 inclusion proof of an entry in the tree of a given size, at most the latest"
+              + " signed checkpoint's (409 above it: sign one first)")
   public AuditViews.InclusionProofView inclusion(
       @QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize) {
     return service.inclusion(sequence, treeSize);
@@ -162,7 +165,10 @@ public class AuditResource {
 
   @GET
   @Path("/proofs/consistency")
-  @Operation(summary = "RFC 9162 consistency proof between two tree sizes")
+  @Operation(
+      summary =
+          "RFC 9162 consistency proof between two tree sizes, the larger at most the latest signed"
+              + " checkpoint's (409 above it: sign one first)")
   public AuditViews.ConsistencyProofView consistency(
       @QueryParam("first") String first, @QueryParam("second") String second) {
     return service.consistency(first, second);
