@@ -29,8 +29,9 @@ import org.zhusan.vault.platform.problem.VaultException;
 
 /**
  * Per-subject data keys: generated when a subject is created, stored only wrapped by the primary
- * KEK, unwrapped on demand (cached briefly), counted on every encryption, destroyed by shredding.
- * Also the {@link FieldCipher} that entities seal their sensitive fields with.
+ * KEK, unwrapped on demand (cached briefly), counted on every encryption ({@link DataKeyUsage}:
+ * once per key and transaction, at its commit), destroyed by shredding. Also the {@link
+ * FieldCipher} that entities seal their sensitive fields with.
  */
 @ApplicationScoped
 public class SubjectKeys implements FieldCipher {
@@ -44,6 +45,7 @@ public class SubjectKeys implements FieldCipher {
 
   @Inject VaultKeys vaultKeys;
   @Inject KekVersions kekVersions;
+  @Inject DataKeyUsage usage;
 
   @Inject @ConfigProperties KeySettings settings;
 
@@ -190,14 +192,7 @@ public class SubjectKeys implements FieldCipher {
       throw shredded();
     }
     if (encryptions > 0) {
-      if (record.encryptions() + encryptions > settings.maxEncryptionsPerKey()) {
-        throw VaultException.unavailable(
-            "key-limit", "This record's data key reached its encryption limit.");
-      }
-      em.createNativeQuery("UPDATE data_key SET encryptions = encryptions + ?1 WHERE owner_id = ?2")
-          .setParameter(1, (long) encryptions)
-          .setParameter(2, owner)
-          .executeUpdate();
+      usage.count(owner, record.encryptions(), encryptions, settings.maxEncryptionsPerKey());
     }
     WrappedKey wrapped = record.wrappedKey().orElseThrow(SubjectKeys::shredded);
     try {
