@@ -117,7 +117,8 @@ public class DocumentUploads {
       // transaction rolls back, an unused share is left behind, which opens nothing.
       keys.createDocumentKey(documentId);
       doc.changeTitle(title);
-      em.persist(doc);
+      // Persisted below, once its version number is set: persisted here, the document would be
+      // inserted and then updated in the same flush.
     }
     UUID versionId = UUID.randomUUID();
 
@@ -155,6 +156,9 @@ public class DocumentUploads {
                   + " with a ZIP archive appended (a polyglot file), which is not accepted."));
     }
     int versionNo = doc.nextVersion();
+    if (existing == null) {
+      em.persist(doc);
+    }
     DocumentVersion version =
         new DocumentVersion(
             versionId,
