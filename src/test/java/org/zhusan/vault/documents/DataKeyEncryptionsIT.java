@@ -3,6 +3,7 @@ package org.zhusan.vault.documents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -86,6 +87,48 @@ class DataKeyEncryptionsIT {
     }
     awaitExtracted(subject);
     assertEquals(expected(subject), encryptions(subject), "12 concurrent uploads");
+  }
+
+  @Test
+  void theLimitCountsTheSealsOfTheSameTransaction() throws Exception {
+    String subject =
+        Subjects.create(
+                DocumentRoundTripIT.LAWYER,
+                DocumentRoundTripIT.CENTRE,
+                "Key Limit",
+                Subjects.randomIin())
+            .getString("id");
+    // 5 (the subject) + 3 (one upload) + 1 (its extraction) fit; a second upload's third seal
+    // does not, although each of its seals alone would fit the count the transaction read.
+    long limit = SUBJECT_SEALS + 4;
+    try (org.zhusan.vault.cli.VaultProcess limited =
+        VaultServer.get()
+            .anotherInstance(
+                java.util.Map.of("VAULT_KEYS_MAX_ENCRYPTIONS_PER_KEY", Long.toString(limit)),
+                "it-key-limit")) {
+      assertEquals(201, uploadTo(limited, subject, "Fits").statusCode());
+      awaitExtracted(subject);
+      HttpResponse<String> refused = uploadTo(limited, subject, "Does not fit");
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("key-limit"), refused.body());
+    }
+    assertTrue(encryptions(subject) <= limit, "the limit holds: " + encryptions(subject));
+    assertEquals(expected(subject), encryptions(subject), "the refused upload counted nothing");
+  }
+
+  private static HttpResponse<String> uploadTo(
+      org.zhusan.vault.cli.VaultProcess vault, String subject, String title) throws Exception {
+    HttpRequest req =
+        new Multipart()
+            .field("type", "COURT")
+            .field("title", title)
+            .field("purpose", "LEGAL_PROCEEDING")
+            .file("limit.txt", ("text of " + title + "\n").getBytes(StandardCharsets.UTF_8))
+            .request(
+                vault.baseUrl(),
+                "/api/subjects/" + subject + "/documents",
+                DocumentRoundTripIT.LAWYER);
+    return java.net.http.HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
   }
 
   private static jakarta.json.JsonObject upload(
