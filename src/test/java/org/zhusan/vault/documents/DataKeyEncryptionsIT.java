@@ -98,16 +98,17 @@ class DataKeyEncryptionsIT {
                 "Key Limit",
                 Subjects.randomIin())
             .getString("id");
-    // 5 (the subject) + 3 (one upload) + 1 (its extraction) fit; a second upload's third seal
-    // does not, although each of its seals alone would fit the count the transaction read.
-    long limit = SUBJECT_SEALS + 4;
+    // A first upload (3 seals, and maybe 1 for its extracted metadata) on the main instance.
+    upload(subject, "Fits", "fits.txt", "text that fits\n");
+    awaitExtracted(subject);
+    // Two more seals fit: a second upload's third seal does not, although each of its seals alone
+    // would fit the count its transaction read.
+    long limit = encryptions(subject) + 2;
     try (org.zhusan.vault.cli.VaultProcess limited =
         VaultServer.get()
             .anotherInstance(
                 java.util.Map.of("VAULT_KEYS_MAX_ENCRYPTIONS_PER_KEY", Long.toString(limit)),
                 "it-key-limit")) {
-      assertEquals(201, uploadTo(limited, subject, "Fits").statusCode());
-      awaitExtracted(subject);
       HttpResponse<String> refused = uploadTo(limited, subject, "Does not fit");
       assertEquals(503, refused.statusCode(), refused.body());
       assertTrue(refused.body().contains("key-limit"), refused.body());
