@@ -32,6 +32,7 @@ import org.zhusan.vault.audit.tree.AuditEntry;
 import org.zhusan.vault.audit.tree.AuditEntryEncoding;
 import org.zhusan.vault.audit.tree.ConsistencyProofs;
 import org.zhusan.vault.audit.tree.InclusionProofs;
+import org.zhusan.vault.audit.tree.ProofVerifier;
 import org.zhusan.vault.audit.tree.SignedCheckpoint;
 import org.zhusan.vault.audit.tree.TiledTree;
 import org.zhusan.vault.audit.verify.ExportFormat;
@@ -93,12 +94,18 @@ public class AuditService {
     requireSigned(treeSize);
     TiledTree tree = store.tree(treeSize);
     List<byte[]> proof = new InclusionProofs(tree).inclusionProof(index, treeSize);
+    byte[] leaf = tree.leafHash(index); // in the tile the proof has just read
+    // The root folded from the proof, not read again: the right edge of the tree would cost a few
+    // more range reads per request, and the proof's own root is what a client recomputes anyway.
+    byte[] root;
+    try {
+      root = ProofVerifier.rfc9162().rootFromInclusionProof(index, treeSize, leaf, proof);
+    } catch (org.zhusan.vault.audit.tree.InvalidProofException e) {
+      // The proof was just built for this index and size: its shape cannot be wrong.
+      throw new IllegalStateException(e);
+    }
     return new InclusionProofView(
-        index,
-        treeSize,
-        b64(tree.leafHash(index)),
-        proof.stream().map(AuditService::b64).toList(),
-        b64(tree.rootHash()));
+        index, treeSize, b64(leaf), proof.stream().map(AuditService::b64).toList(), b64(root));
   }
 
   @Transactional
