@@ -201,18 +201,17 @@ public final class AuditLogTenMillionBenchmark {
    * 409, as nothing is stored there yet).
    */
   private long signedSize() throws SQLException {
-    try (Connection c = superuser();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT max(tree_size) FROM access_log_checkpoint")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return scalar("SELECT max(tree_size) FROM access_log_checkpoint");
   }
 
   private long size() throws SQLException {
+    return scalar("SELECT next_sequence FROM access_log_head WHERE id = 1");
+  }
+
+  private long scalar(String sql) throws SQLException {
     try (Connection c = superuser();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT next_sequence FROM access_log_head WHERE id = 1")) {
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
