@@ -88,12 +88,21 @@ public class ContentStore {
     }
   }
 
-  /** Buffers one row's worth of ciphertext and inserts it. */
+  /**
+   * Buffers one row's worth of ciphertext and inserts it. The buffer starts small and doubles up to
+   * the row size as the content grows: most documents are far smaller than a row (1 MiB by
+   * default), and a row-sized buffer per upload would be garbage of a row's size each time, which
+   * for G1 is a humongous object (a collection cycle for every few dozen small uploads).
+   */
   public static final class ChunkWriter extends OutputStream {
+    /** First size of the row buffer: a typical page-sized document fits without growing. */
+    static final int INITIAL_BUFFER = 64 * 1024;
+
     private final Connection connection;
     private final PreparedStatement insert;
     private final UUID versionId;
-    private final byte[] buffer;
+    private final int chunkBytes;
+    private byte[] buffer;
     private int filled;
     private int seq;
     private long total;
@@ -106,7 +115,8 @@ public class ContentStore {
           connection.prepareStatement(
               "INSERT INTO " + table + " (version_id, seq, data) VALUES (?, ?, ?)");
       this.versionId = versionId;
-      this.buffer = new byte[chunkBytes];
+      this.chunkBytes = chunkBytes;
+      this.buffer = new byte[Math.min(chunkBytes, INITIAL_BUFFER)];
     }
 
     @Override
@@ -117,13 +127,16 @@ public class ContentStore {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       while (len > 0) {
+        if (filled == buffer.length) {
+          buffer = java.util.Arrays.copyOf(buffer, Math.min(chunkBytes, buffer.length * 2));
+        }
         int n = Math.min(len, buffer.length - filled);
         System.arraycopy(b, off, buffer, filled, n);
         filled += n;
         off += n;
         len -= n;
         total += n;
-        if (filled == buffer.length) {
+        if (filled == chunkBytes) {
           flushRow();
         }
       }
