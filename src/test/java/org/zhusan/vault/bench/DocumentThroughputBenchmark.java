@@ -38,8 +38,9 @@ import org.zhusan.vault.it.VaultServer;
  *   <li>uploads (HTTP upload → detect → encrypt → store → audit → commit; extraction and indexing
  *       run after commit, so {@link IngestBenchmark} is the one that counts to indexed) of the test
  *       corpus, in documents/s and MB/s, next to contained Tika extraction alone on the same files;
- *   <li>a 1 GiB upload and download through a vault running with a 256 MiB heap; download MB/s next
- *       to reading the same stored (encrypted) rows raw over JDBC.
+ *   <li>a 1 GiB upload and download through a vault running with a 256 MiB heap (or the one named
+ *       by the environment variable {@code BENCH_DOCS_HEAP}); download MB/s next to reading the
+ *       same stored (encrypted) rows raw over JDBC.
  * </ol>
  *
  * <p>Run after {@code mvn -DskipTests package}: {@code mvn -q -Pbench test
@@ -64,13 +65,18 @@ public final class DocumentThroughputBenchmark {
       ingest(passes, bigMiB, database);
     }
 
-    // The large file, through a vault with a 256 MiB heap.
-    VaultServer small =
-        VaultServer.launch(
-            database,
-            Map.of("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString((bigMiB + 16) * 1024 * 1024)),
-            "bench-docs-256m",
-            "256m");
+    // The large file, through a vault with a 256 MiB heap (a fourth of the file: it must stream),
+    // or the heap named by BENCH_DOCS_HEAP (e.g. 768m, the launcher's default).
+    String heap = System.getenv().getOrDefault("BENCH_DOCS_HEAP", "256m");
+    Map<String, String> env =
+        new java.util.HashMap<>(
+            Map.of("VAULT_DOCUMENTS_MAX_UPLOAD_BYTES", Long.toString((bigMiB + 16) * 1024 * 1024)));
+    // e.g. BENCH_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/download.jfr to profile it
+    String serverOpts = System.getenv("BENCH_SERVER_JAVA_OPTS");
+    if (serverOpts != null) {
+      env.put("JAVA_TOOL_OPTIONS", serverOpts);
+    }
+    VaultServer small = VaultServer.launch(database, env, "bench-docs-" + heap, heap);
     try {
       String token = Tokens.token("bench-lawyer", "LAWYER", "AST-01");
       String subject = createSubject(small.baseUrl(), token);
@@ -92,8 +98,8 @@ public final class DocumentThroughputBenchmark {
       String versionId =
           up.body().replaceAll(".*\"versions\":\\[\\{.*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
       System.out.printf(
-          "upload   : %d MiB with a 256 MiB heap in %.1f s = %.1f MB/s%n",
-          bigMiB, upSeconds, size / 1e6 / upSeconds);
+          "upload   : %d MiB with a %s heap in %.1f s = %.1f MB/s%n",
+          bigMiB, heap, upSeconds, size / 1e6 / upSeconds);
 
       String contentUrl =
           small.baseUrl()
@@ -126,6 +132,7 @@ public final class DocumentThroughputBenchmark {
         // byte against the generated content (cheaper than hashing it: the client shares the
         // machine's cores with the server and PostgreSQL).
         Cpu downCpu = new Cpu(small.pid(), monitor);
+        java.time.Instant downloadStarted = java.time.Instant.now();
         t0 = System.nanoTime();
         HttpURLConnection http =
             (HttpURLConnection) URI.create(contentUrl).toURL().openConnection();
@@ -140,6 +147,9 @@ public final class DocumentThroughputBenchmark {
         }
         double downSeconds = (System.nanoTime() - t0) / 1e9;
         downCpu.stop();
+        // to cut a profile of the server (BENCH_SERVER_JAVA_OPTS) to one download
+        System.out.printf(
+            "download : round %d from %s to %s%n", round, downloadStarted, java.time.Instant.now());
         boolean same = received == size && check.allMatched();
         System.out.printf(
             "download : round %d%s: %d MiB in %.1f s = %.1f MB/s, identical bytes: %s%n",

@@ -83,6 +83,18 @@ public final class Multipart {
             .build());
   }
 
+  /** The value of the request's {@code Content-Type} header. */
+  public String contentType() {
+    return "multipart/form-data; boundary=" + boundary;
+  }
+
+  /** The whole body in memory, for clients that send it with a {@code Content-Length}. */
+  public byte[] bytes() throws IOException {
+    try (InputStream in = body()) {
+      return in.readAllBytes();
+    }
+  }
+
   private InputStream body() {
     List<InputStream> parts = new ArrayList<>();
     StringBuilder head = new StringBuilder();
