@@ -127,6 +127,7 @@ public final class IngestBenchmark {
       // An archive import uploads from several clients at once: each takes every clients-th file.
       CpuAccount cpu = new CpuAccount(vault.pid());
       java.time.Instant ingestStarted = java.time.Instant.now();
+      System.out.println("ingest   : warm-up done, measuring from " + ingestStarted);
       t0 = System.nanoTime();
       java.util.concurrent.ExecutorService pool =
           java.util.concurrent.Executors.newFixedThreadPool(clients);
