@@ -215,11 +215,11 @@ public final class IngestBenchmark {
   }
 
   /**
-   * One upload as a browser sends it: the whole form with a {@code Content-Length}, over a kept-alive
-   * connection ({@link HttpURLConnection}), instead of the chunked body the JDK's {@code
+   * One upload as a browser sends it: the whole form with a {@code Content-Length}, over a
+   * kept-alive connection ({@link HttpURLConnection}), instead of the chunked body the JDK's {@code
    * java.net.http} client sends for an {@code InputStream}. (The client's CPU per document did not
-   * change measurably with it: 5.5–9 ms before and after, most of it this JVM's JIT, which also
-   * ran the in-process baseline.)
+   * change measurably with it: 5.5–9 ms before and after, most of it this JVM's JIT, which also ran
+   * the in-process baseline.)
    */
   private static void upload(
       VaultServer vault, String token, String subject, String name, byte[] content)
