@@ -99,7 +99,6 @@ public final class IngestBenchmark {
     double[] sortedRounds = rounds.clone();
     java.util.Arrays.sort(sortedRounds);
     double tikaSeconds = sortedRounds[1];
-    long t0;
 
     Map<String, String> env =
         new java.util.HashMap<>(
@@ -128,7 +127,7 @@ public final class IngestBenchmark {
       CpuAccount cpu = new CpuAccount(vault.pid());
       java.time.Instant ingestStarted = java.time.Instant.now();
       System.out.println("ingest   : warm-up done, measuring from " + ingestStarted);
-      t0 = System.nanoTime();
+      long t0 = System.nanoTime();
       java.util.concurrent.ExecutorService pool =
           java.util.concurrent.Executors.newFixedThreadPool(clients);
       List<java.util.concurrent.Future<?>> uploads = new ArrayList<>();

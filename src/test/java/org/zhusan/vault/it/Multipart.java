@@ -48,7 +48,7 @@ public final class Multipart {
   public HttpRequest request(String baseUrl, String path, String token) {
     return HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
         .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Content-Type", contentType())
         .POST(HttpRequest.BodyPublishers.ofInputStream(this::body))
         .build();
   }
@@ -63,7 +63,7 @@ public final class Multipart {
       throws IOException, InterruptedException {
     return Http.send(
         Http.request(path, token)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", contentType())
             .POST(HttpRequest.BodyPublishers.ofInputStream(this::body))
             .build());
   }
@@ -74,10 +74,10 @@ public final class Multipart {
    */
   public HttpResponse<String> postExpectingContinue(String path, String token)
       throws IOException, InterruptedException {
-    byte[] all = body().readAllBytes();
+    byte[] all = bytes();
     return Http.send(
         Http.request(path, token)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", contentType())
             .expectContinue(true)
             .POST(HttpRequest.BodyPublishers.ofByteArray(all))
             .build());

@@ -163,7 +163,7 @@ final class ExtractionChild {
      * A parser for a top-level document whose type was just detected from its bytes, with the same
      * configuration and limits as {@link #parser}: Tika's {@link AutoDetectParser} detects the type
      * on every parse, so without it each document would be detected twice; detection tries every
-     * magic pattern of Tika's registry and costs a C1-compiled child 1.5–2 ms per document
+     * magic pattern of Tika's registry and costs a C1-compiled child 1.4–2 ms per document
      * (docs/extraction.md, section 6). The result is the same: detection depends only on the bytes
      * and the (empty) metadata, both unchanged. Embedded documents still go through {@link
      * #parser}.
